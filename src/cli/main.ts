@@ -1,0 +1,3 @@
+import { runCli } from './run';
+
+void runCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -1,0 +1,14 @@
+/** Every command the extension contributes (package.json `contributes.commands`). */
+export const COMMAND_IDS = [
+  'pairwise.compare',
+  'pairwise.pinPaper',
+  'pairwise.previewContext',
+  'pairwise.chooseModels',
+  'pairwise.setApiKey',
+  'pairwise.showDashboard',
+  'pairwise.export',
+  'pairwise.openResults',
+] as const;
+
+/** One contributed command id. */
+export type CommandId = (typeof COMMAND_IDS)[number];
