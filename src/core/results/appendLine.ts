@@ -1,0 +1,62 @@
+import { mkdir, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import lockfile from 'proper-lockfile';
+
+/** How long a lock may go untouched before another process treats it as abandoned, and how long to wait. */
+export interface LockSettings { staleMs: number; waitMs: number }
+
+/** Defaults: a lock untouched for 10 s is stale (its holder died); a writer waits up to 30 s. */
+export const DEFAULT_LOCK: LockSettings = { staleMs: 10_000, waitMs: 30_000 };
+
+/** Path of the sibling lock (a directory created atomically by proper-lockfile). */
+export function lockPathFor(file: string): string {
+  return `${file}.lock`;
+}
+
+async function withLock<T>(file: string, settings: LockSettings, fn: () => Promise<T>): Promise<T> {
+  const maxTimeout = 25;
+  let compromised: Error | null = null;
+  const release = await lockfile.lock(file, {
+    realpath: false,
+    lockfilePath: lockPathFor(file),
+    stale: settings.staleMs,
+    retries: { retries: Math.ceil(settings.waitMs / maxTimeout) + 10, minTimeout: 1, maxTimeout, factor: 1.4, randomize: true },
+    onCompromised: (err) => { compromised = err; },
+  });
+  try {
+    return await fn();
+  } finally {
+    if (!compromised) await release().catch(() => undefined);
+  }
+}
+
+/**
+ * Appends one complete line (must end with '\n') in a single write under the advisory lock, then fsyncs.
+ * If the file ends without a newline (a torn write from a killed process), a '\n' is put first so the new
+ * line never glues onto the fragment.
+ */
+export async function appendLineLocked(file: string, line: string, settings: LockSettings = DEFAULT_LOCK): Promise<void> {
+  if (!line.endsWith('\n') || line.indexOf('\n') !== line.length - 1) throw new Error('appendLineLocked needs exactly one line ending in \\n');
+  await mkdir(dirname(file), { recursive: true });
+  await withLock(file, settings, async () => {
+    const fh = await open(file, 'a');
+    try {
+      const { size } = await fh.stat();
+      let data = Buffer.from(line, 'utf8');
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        const rfh = await open(file, 'r');
+        try { await rfh.read(last, 0, 1, size - 1); } finally { await rfh.close(); }
+        if (last[0] !== 10) data = Buffer.concat([Buffer.from('\n'), data]);
+      }
+      let written = 0;
+      while (written < data.length) {
+        const { bytesWritten } = await fh.write(data, written, data.length - written);
+        written += bytesWritten;
+      }
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  });
+}

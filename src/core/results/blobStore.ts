@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/** Result of reading a blob back: its text, or a message saying what is missing or damaged. */
+export type BlobRead = { ok: true; text: string } | { ok: false; error: string };
+
+const SAFE_ID = /^[A-Za-z0-9._-]{1,128}$/;
+const HASH = /^[0-9a-f]{64}$/;
+
+/** sha256 hex of a text's UTF-8 bytes; the name blobs are stored under. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Folder holding the large texts of one run: `<dir of results file>/runs/<runId>/`. */
+export function runDirFor(resultsFile: string, runId: string): string {
+  if (!SAFE_ID.test(runId) || runId === '.' || runId === '..') throw new Error(`run id ${JSON.stringify(runId)} is not a safe folder name`);
+  return join(dirname(resultsFile), 'runs', runId);
+}
+
+/** Path of one blob file: `runs/<runId>/<sha256>.txt`. */
+export function blobPathFor(resultsFile: string, runId: string, hash: string): string {
+  if (!HASH.test(hash)) throw new Error(`${JSON.stringify(hash)} is not a sha256 hex hash`);
+  return join(runDirFor(resultsFile, runId), `${hash}.txt`);
+}
+
+/**
+ * Saves a text under its content hash (write to a temp name, then rename, so readers never see half a blob)
+ * and records `name -> hash` in the run's names.jsonl so a person browsing the folder knows what each file is.
+ */
+export async function saveBlob(resultsFile: string, runId: string, name: string, text: string): Promise<string> {
+  const hash = contentHash(text);
+  const path = blobPathFor(resultsFile, runId, hash);
+  await mkdir(dirname(path), { recursive: true });
+  const exists = await stat(path).then(() => true, () => false);
+  if (!exists) {
+    const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(tmp, text, 'utf8');
+    await rename(tmp, path);
+  }
+  await writeFile(join(dirname(path), 'names.jsonl'), `${JSON.stringify({ name, hash })}\n`, { flag: 'a' });
+  return hash;
+}
+
+/** Reads a blob and checks its hash. */
+export async function readBlob(resultsFile: string, runId: string, hash: string): Promise<BlobRead> {
+  let path: string;
+  try {
+    path = blobPathFor(resultsFile, runId, hash);
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { ok: false, error: `blob ${hash.slice(0, 12)}… of run ${runId} is missing (${path}); was the runs/ folder copied with the results file?` };
+  }
+  if (contentHash(text) !== hash) return { ok: false, error: `blob ${path} does not match its hash; the file was edited or damaged` };
+  return { ok: true, text };
+}

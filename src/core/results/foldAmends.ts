@@ -1,0 +1,66 @@
+import type { AmendRecord, ComparisonRecord, ResultRecord, Verdict } from './schema';
+
+/** A verdict given by a rater other than the comparison's own rater (used for inter-rater agreement). */
+export interface SecondOpinion { rater: string; verdict: Verdict; time: string; amendId: string }
+
+/** A comparison as it stands after its amends: latest verdict/ratings/notes of its own rater applied. */
+export interface EffectiveComparison extends ComparisonRecord {
+  /** How many amends by the comparison's own rater were applied. */
+  amendCount: number;
+  /** Time of the last applied amend. */
+  amendedAt?: string;
+  /** Latest verdict of each other rater, when someone else judged the same comparison. */
+  secondOpinions: SecondOpinion[];
+}
+
+/** The effective view, plus amends whose target comparison is not in the records. */
+export interface FoldResult { comparisons: EffectiveComparison[]; orphans: AmendRecord[] }
+
+/** True when an amend is by the comparison's own rater (or either rater is unnamed). */
+function sameRater(c: ComparisonRecord, a: AmendRecord): boolean {
+  return a.rater === undefined || c.rater === undefined || a.rater === c.rater;
+}
+
+/**
+ * Applies amends in time order (file order breaks ties). An amend by the comparison's own rater changes the
+ * effective verdict; an amend by another named rater is kept as a second opinion and changes nothing else.
+ * Duplicate ids keep their first record.
+ */
+export function foldAmendsDetailed(records: Iterable<ResultRecord>): FoldResult {
+  const byId = new Map<string, EffectiveComparison>();
+  const amends: { a: AmendRecord; order: number }[] = [];
+  const seen = new Set<string>();
+  let order = 0;
+  for (const r of records) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    if (r.type === 'comparison') byId.set(r.id, { ...r, amendCount: 0, secondOpinions: [] });
+    else amends.push({ a: r, order: order++ });
+  }
+  amends.sort((x, y) => (x.a.time < y.a.time ? -1 : x.a.time > y.a.time ? 1 : x.order - y.order));
+  const orphans: AmendRecord[] = [];
+  for (const { a } of amends) {
+    const c = byId.get(a.target);
+    if (!c) { orphans.push(a); continue; }
+    if (sameRater(c, a)) {
+      if (a.verdict !== undefined) c.verdict = a.verdict;
+      if (a.ratings !== undefined) c.ratings = { ...c.ratings, ...a.ratings };
+      if (a.notes !== undefined) c.notes = a.notes;
+      if (a.timeToVerdictMs !== undefined) c.timeToVerdictMs = a.timeToVerdictMs;
+      if (a.rater !== undefined && c.rater === undefined) c.rater = a.rater;
+      c.amendCount += 1;
+      c.amendedAt = a.time;
+    } else if (a.verdict !== undefined && a.rater !== undefined) {
+      const prev = c.secondOpinions.findIndex((o) => o.rater === a.rater);
+      const op: SecondOpinion = { rater: a.rater, verdict: a.verdict, time: a.time, amendId: a.id };
+      if (prev >= 0) c.secondOpinions[prev] = op;
+      else c.secondOpinions.push(op);
+    }
+  }
+  return { comparisons: [...byId.values()], orphans };
+}
+
+/** The effective view of every comparison after applying amends. */
+export function foldAmends(records: Iterable<ResultRecord>): EffectiveComparison[] {
+  return foldAmendsDetailed(records).comparisons;
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { appendFile, readFile } from 'node:fs/promises';
+import { readLines, type RawLine } from './lineReader';
+import { parseRecordLine, type ReadProblem } from './parseRecordLine';
+import type { ResultRecord } from './schema';
+
+/** One item streamed by the reader: a usable record, or a problem with its line number. */
+export type ReadEntry =
+  | { ok: true; record: ResultRecord; line: number; offset: number; migratedFrom: number }
+  | { ok: false; problem: ReadProblem };
+
+/** Reader options. quarantine copies unusable lines to `<file>.corrupt` (on by default for the own file). */
+export interface ReadOptions { quarantine?: boolean; maxLineBytes?: number }
+
+/** Path of the side file that keeps copies of unusable lines. */
+export function corruptPathFor(file: string): string {
+  return `${file}.corrupt`;
+}
+
+const excerptOf = (s: string): string => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
+
+async function knownQuarantine(file: string): Promise<Set<string>> {
+  const seen = new Set<string>();
+  let text: string;
+  try {
+    text = await readFile(corruptPathFor(file), 'utf8');
+  } catch {
+    return seen;
+  }
+  for (const l of text.split('\n')) {
+    if (!l) continue;
+    try {
+      const o = JSON.parse(l) as { offset?: number; sha256?: string };
+      if (typeof o.offset === 'number' && typeof o.sha256 === 'string') seen.add(`${o.offset}:${o.sha256}`);
+    } catch { /* a damaged quarantine line is itself left alone */ }
+  }
+  return seen;
+}
+
+/** Copies an unusable line aside once (keyed by offset + content hash); the results file is never modified. */
+async function quarantineLine(file: string, raw: RawLine, problem: ReadProblem, seen: Set<string>): Promise<void> {
+  const sha256 = createHash('sha256').update(raw.text).digest('hex');
+  const key = `${raw.offset}:${sha256}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  const entry = { file, line: raw.line, offset: raw.offset, kind: problem.kind, message: problem.message, sha256,
+    foundAt: new Date().toISOString(), text: raw.text };
+  await appendFile(corruptPathFor(file), `${JSON.stringify(entry)}\n`, 'utf8');
+}
+
+/** Streams a results file: records in file order, plus problems (torn, malformed, invalid) with line numbers. */
+export async function* readResults(file: string, options: ReadOptions = {}): AsyncGenerator<ReadEntry> {
+  const quarantine = options.quarantine ?? true;
+  let seen: Set<string> | null = null;
+  for await (const raw of readLines(file, options.maxLineBytes)) {
+    if (raw.text.trim() === '' && !raw.oversize) continue;
+    let problem: ReadProblem;
+    if (raw.oversize) {
+      problem = { file, line: raw.line, offset: raw.offset, kind: 'oversize', excerpt: excerptOf(raw.text),
+        message: `line ${raw.line} is ${raw.bytes} bytes, over the reader limit; large texts belong in runs/<id>/ blobs` };
+    } else {
+      const p = parseRecordLine(raw.text);
+      if (p.ok) {
+        yield { ok: true, record: p.record, line: raw.line, offset: raw.offset, migratedFrom: p.migratedFrom };
+        continue;
+      }
+      const torn = !raw.terminated && p.kind === 'malformed';
+      problem = { file, line: raw.line, offset: raw.offset, kind: torn ? 'torn' : p.kind, excerpt: excerptOf(raw.text),
+        message: torn
+          ? `line ${raw.line} (byte ${raw.offset}) is an unfinished last line, likely a write cut short; copied to ${corruptPathFor(file)}`
+          : `line ${raw.line}: ${p.message}` };
+    }
+    if (quarantine && problem.kind !== 'newer-schema') {
+      seen ??= await knownQuarantine(file);
+      await quarantineLine(file, raw, problem, seen);
+    }
+    yield { ok: false, problem };
+  }
+}
+
+/** Reads a whole results file into records and problems (records in file order). */
+export async function readAllResults(file: string, options: ReadOptions = {}): Promise<{ records: ResultRecord[]; problems: ReadProblem[] }> {
+  const records: ResultRecord[] = [];
+  const problems: ReadProblem[] = [];
+  for await (const e of readResults(file, options)) {
+    if (e.ok) records.push(e.record);
+    else problems.push(e.problem);
+  }
+  return { records, problems };
+}

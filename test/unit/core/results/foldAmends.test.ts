@@ -1,0 +1,46 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldAmends, foldAmendsDetailed } from '../../../../src/core/results/foldAmends';
+import { filterRecords } from '../../../../src/core/results/filterRecords';
+import { makeAmend, makeComparison } from '../../../fixtures/results/makeRecord';
+
+describe('foldAmends', () => {
+  test('latest amend by the own rater wins; other raters become second opinions; orphans reported', () => {
+    const c = makeComparison({ verdict: 'a', rater: 'ana', notes: 'first' });
+    const late = makeAmend(c.id, { verdict: 'tie', rater: 'ana', time: '2026-03-02T00:00:00.000Z' });
+    const early = makeAmend(c.id, { verdict: 'b', notes: 'changed', time: '2026-03-01T00:00:00.000Z' });
+    const bob = makeAmend(c.id, { verdict: 'b', rater: 'bob' });
+    const orphan = makeAmend('nope', { verdict: 'a' });
+    const { comparisons, orphans } = foldAmendsDetailed([c, late, early, bob, orphan, { ...late }]);
+    assert.equal(comparisons.length, 1);
+    const e = comparisons[0];
+    assert.equal(e.verdict, 'tie');
+    assert.equal(e.notes, 'changed');
+    assert.equal(e.amendCount, 2);
+    assert.equal(e.amendedAt, '2026-03-02T00:00:00.000Z');
+    assert.deepEqual(e.secondOpinions.map((o) => [o.rater, o.verdict]), [['bob', 'b']]);
+    assert.deepEqual(orphans.map((o) => o.id), [orphan.id]);
+    assert.equal(c.verdict, 'a', 'input records are not mutated');
+  });
+
+  test('duplicate comparison ids keep the first', () => {
+    const c = makeComparison({ verdict: 'a' });
+    assert.equal(foldAmends([c, { ...c, verdict: 'b' }])[0].verdict, 'a');
+  });
+});
+
+describe('filterRecords', () => {
+  test('filters by repo, paper, mode and time, keeping amends of kept comparisons', () => {
+    const a = makeComparison({ repo: { name: 'mlx', remote: 'git@x:mlx.git' }, mode: 'pin', time: '2026-01-10T00:00:00.000Z' });
+    const b = makeComparison({ repo: { name: 'dspy' }, mode: 'selection', paper: { title: 'RAS' }, time: '2026-02-10T00:00:00.000Z' });
+    const am = makeAmend(a.id, { verdict: 'b' });
+    const all = [a, b, am];
+    assert.deepEqual(filterRecords(all, { repo: 'MLX' }).map((r) => r.id), [a.id, am.id]);
+    assert.deepEqual(filterRecords(all, { repo: 'git@x:mlx.git' }).map((r) => r.id), [a.id, am.id]);
+    assert.deepEqual(filterRecords(all, { paper: 'ras' }).map((r) => r.id), [b.id]);
+    assert.deepEqual(filterRecords(all, { mode: 'selection' }).map((r) => r.id), [b.id]);
+    assert.deepEqual(filterRecords(all, { since: '2026-02-01' }).map((r) => r.id), [b.id]);
+    assert.deepEqual(filterRecords(all, { until: new Date('2026-02-01') }).map((r) => r.id), [a.id, am.id]);
+    assert.equal(filterRecords(all, {}).length, 3);
+  });
+});
