@@ -1,0 +1,16 @@
+/** Opens a link from model output only after the developer confirms it in a modal dialog. */
+import * as vscode from 'vscode';
+import type { Result } from '../../protocol';
+import { checkLink } from '../../../webview/compare/linkPolicy';
+
+/** Vets the link (http(s)/mailto only), asks, then opens or copies it. */
+export async function confirmAndOpenLink(raw: string): Promise<Result<{ opened: boolean }>> {
+  const link = checkLink(raw);
+  if (!link.ok) return { ok: false, error: { code: 'rejected', message: link.reason } };
+  const warning = link.hasCredentials ? '\n\nWarning: the link carries a user name or password.' : '';
+  const choice = await vscode.window.showWarningMessage(`Open a link from model output?`,
+    { modal: true, detail: `Host: ${link.host}\n\n${link.href}${warning}` }, 'Open Link', 'Copy Link');
+  if (choice === 'Open Link') return { ok: true, value: { opened: await vscode.env.openExternal(vscode.Uri.parse(link.href, true)) } };
+  if (choice === 'Copy Link') await vscode.env.clipboard.writeText(link.href);
+  return { ok: true, value: { opened: false } };
+}
