@@ -1,0 +1,32 @@
+import { foldAmendsDetailed } from '../results/foldAmends';
+import type { ResultRecord } from '../results/schema';
+import { bradleyTerryLeaderboard } from './bradleyTerry';
+import { battlesOf, modelRecords, pairStats } from './headToHead';
+import { raterAgreement } from './kappa';
+import { agreementTable, outcomeTable, positionBias, usageTable } from './runStats';
+import type { Stats } from './types';
+
+/** Statistics options: bootstrap rounds and seed for the leaderboard, and the small-sample threshold. */
+export interface StatsOptions { bootstrapRounds?: number; seed?: number; smallSampleThreshold?: number }
+
+/** Computes every statistic the reports show from raw records (comparisons and amends; amends folded first). */
+export function computeStats(records: Iterable<ResultRecord>, options: StatsOptions = {}): Stats {
+  const small = options.smallSampleThreshold ?? 10;
+  let amends = 0;
+  const all: ResultRecord[] = [];
+  for (const r of records) { all.push(r); if (r.type === 'amend') amends += 1; }
+  const { comparisons, orphans } = foldAmendsDetailed(all);
+  const battles = battlesOf(comparisons);
+  const leaderboard = bradleyTerryLeaderboard(battles, { rounds: options.bootstrapRounds, seed: options.seed, smallBelow: small });
+  const pending = comparisons.filter((c) => c.verdict === 'pending').length;
+  const models = modelRecords(battles, small);
+  const outcomes = outcomeTable(comparisons, small);
+  const names = new Set([...models.map((m) => m.model), ...outcomes.map((o) => o.model)]);
+  return {
+    totals: { comparisons: comparisons.length, decided: comparisons.length - pending, pending, imported: comparisons.filter((c) => c.imported).length,
+      amends, orphanAmends: orphans.length, models: names.size },
+    leaderboard, models, pairs: pairStats(comparisons, small), outcomes, agreement: agreementTable(comparisons, small),
+    usage: usageTable(comparisons), positionBias: positionBias(comparisons, small), kappa: raterAgreement(comparisons, small),
+    smallSampleThreshold: small,
+  };
+}

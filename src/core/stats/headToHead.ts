@@ -1,0 +1,74 @@
+import type { EffectiveComparison } from '../results/foldAmends';
+import { modelKey, type Verdict } from '../results/schema';
+import type { Battle } from './bradleyTerry';
+import { rateOf } from './wilson';
+import type { ModelRecord, PairStats } from './types';
+
+/** a's score for a decided verdict (1, ½, 0), or null for pending. */
+export function scoreOfVerdict(v: Verdict): number | null {
+  if (v === 'a') return 1;
+  if (v === 'b') return 0;
+  if (v === 'tie' || v === 'both_bad') return 0.5;
+  return null;
+}
+
+/** Decided comparisons as battles between model identities (self-matches left out). */
+export function battlesOf(comparisons: readonly EffectiveComparison[]): Battle[] {
+  const out: Battle[] = [];
+  for (const c of comparisons) {
+    const y = scoreOfVerdict(c.verdict);
+    if (y === null) continue;
+    const a = modelKey(c.sides.a);
+    const b = modelKey(c.sides.b);
+    if (a !== b) out.push({ a, b, y });
+  }
+  return out;
+}
+
+interface PairAcc { models: [string, string]; wins: number; losses: number; ties: number; bothBad: number; pending: number }
+
+/** Per model pair: wins / losses / ties / both-bad and the two labelled win rates of the first model. */
+export function pairStats(comparisons: readonly EffectiveComparison[], smallBelow = 10): PairStats[] {
+  const acc = new Map<string, PairAcc>();
+  for (const c of comparisons) {
+    const ka = modelKey(c.sides.a);
+    const kb = modelKey(c.sides.b);
+    const flipped = kb < ka;
+    const models: [string, string] = flipped ? [kb, ka] : [ka, kb];
+    const key = `${models[0]}\u0000${models[1]}`;
+    let p = acc.get(key);
+    if (!p) { p = { models, wins: 0, losses: 0, ties: 0, bothBad: 0, pending: 0 }; acc.set(key, p); }
+    switch (c.verdict) {
+      case 'pending': p.pending += 1; break;
+      case 'tie': p.ties += 1; break;
+      case 'both_bad': p.bothBad += 1; break;
+      case 'a': if (flipped) p.losses += 1; else p.wins += 1; break;
+      case 'b': if (flipped) p.wins += 1; else p.losses += 1; break;
+    }
+  }
+  return [...acc.values()].map((p) => {
+    const n = p.wins + p.losses + p.ties + p.bothBad;
+    const decisive = p.wins + p.losses;
+    return { ...p, n, winRateTiesHalf: rateOf(p.wins + 0.5 * (p.ties + p.bothBad), n, smallBelow),
+      winRateTiesExcluded: rateOf(p.wins, decisive, smallBelow), smallSample: n < smallBelow };
+  }).sort((x, y) => y.n - x.n || (x.models.join() < y.models.join() ? -1 : 1));
+}
+
+/** Each model's totals over all its decided battles, with a ties-as-half win rate. */
+export function modelRecords(battles: readonly Battle[], smallBelow = 10): ModelRecord[] {
+  const acc = new Map<string, { wins: number; losses: number; ties: number }>();
+  const get = (m: string) => {
+    let r = acc.get(m);
+    if (!r) { r = { wins: 0, losses: 0, ties: 0 }; acc.set(m, r); }
+    return r;
+  };
+  for (const b of battles) {
+    const ra = get(b.a);
+    const rb = get(b.b);
+    if (b.y === 1) { ra.wins += 1; rb.losses += 1; } else if (b.y === 0) { ra.losses += 1; rb.wins += 1; } else { ra.ties += 1; rb.ties += 1; }
+  }
+  return [...acc.entries()].map(([model, r]) => {
+    const battlesN = r.wins + r.losses + r.ties;
+    return { model, battles: battlesN, ...r, winRate: rateOf(r.wins + 0.5 * r.ties, battlesN, smallBelow) };
+  }).sort((x, y) => (x.model < y.model ? -1 : 1));
+}
