@@ -1,0 +1,31 @@
+// Anthropic Messages API streaming through @anthropic-ai/sdk (imported only by providerClient's lazy import).
+import Anthropic from '@anthropic-ai/sdk';
+import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages/messages';
+import { AnthropicEventMapper, buildAnthropicParams } from './anthropicMapper';
+import { SDK_TIMEOUT_MS, SILENT_LOGGER, authHeaders, type ProviderSetup, type ProviderStream } from './providerClient';
+
+/** Builds an Anthropic client with SDK retries off and explicit auth, and streams the side's request. */
+export function openAnthropic(setup: ProviderSetup): ProviderStream {
+  const client = new Anthropic({
+    // A credential passed in code stops the SDK reading env vars or profile files; the header below decides.
+    apiKey: setup.apiKey || 'unused',
+    baseURL: setup.preset.baseUrl,
+    maxRetries: 0,
+    timeout: setup.sdkTimeoutMs ?? SDK_TIMEOUT_MS,
+    defaultHeaders: { ...setup.preset.headers, ...authHeaders(setup.preset.auth, setup.apiKey) },
+    logger: SILENT_LOGGER,
+    logLevel: 'off',
+    openTelemetry: false,
+    ...(setup.fetch ? { fetch: setup.fetch } : {}),
+  });
+  const params = buildAnthropicParams(setup.prompt, setup.model, setup.maxTokens) as MessageCreateParamsStreaming;
+  return {
+    async *stream(signal: AbortSignal) {
+      const mapper = new AnthropicEventMapper();
+      const events = await client.messages.create(params, { signal });
+      for await (const ev of events) {
+        for (const out of mapper.map(ev)) yield out;
+      }
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import type { AuthStyle, ProviderKind, ProviderPreset, ResolvedSide, SideSpec, PriceTable } from './types';
+
+/** Built-in endpoints. Custom presets (setting `pairwise.providers`) may add to or shadow these. */
+export const BUILTIN_PRESETS: Readonly<Record<string, ProviderPreset>> = Object.freeze({
+  anthropic: { id: 'anthropic', label: 'Anthropic', kind: 'anthropic', baseUrl: 'https://api.anthropic.com', auth: 'x-api-key', envKey: 'ANTHROPIC_API_KEY' },
+  openai: { id: 'openai', label: 'OpenAI', kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', auth: 'bearer', envKey: 'OPENAI_API_KEY', maxTokensField: 'max_completion_tokens' },
+  zai: { id: 'zai', label: 'z.ai', kind: 'openai-compatible', baseUrl: 'https://api.z.ai/api/paas/v4', auth: 'bearer', envKey: 'ZAI_API_KEY' },
+  'zai-anthropic': { id: 'zai-anthropic', label: 'z.ai (Anthropic API)', kind: 'anthropic', baseUrl: 'https://api.z.ai/api/anthropic', auth: 'bearer', envKey: 'ZAI_API_KEY' },
+  baseten: { id: 'baseten', label: 'Baseten', kind: 'openai-compatible', baseUrl: 'https://inference.baseten.co/v1', auth: 'bearer', envKey: 'BASETEN_API_KEY' },
+  openrouter: { id: 'openrouter', label: 'OpenRouter', kind: 'openai-compatible', baseUrl: 'https://openrouter.ai/api/v1', auth: 'bearer', envKey: 'OPENROUTER_API_KEY' },
+  moonshot: { id: 'moonshot', label: 'Moonshot', kind: 'openai-compatible', baseUrl: 'https://api.moonshot.ai/v1', auth: 'bearer', envKey: 'MOONSHOT_API_KEY' },
+  'moonshot-anthropic': { id: 'moonshot-anthropic', label: 'Moonshot (Anthropic API)', kind: 'anthropic', baseUrl: 'https://api.moonshot.ai/anthropic', auth: 'bearer', envKey: 'MOONSHOT_API_KEY' },
+  vllm: { id: 'vllm', label: 'vLLM', kind: 'openai-compatible', baseUrl: 'http://localhost:8000/v1', auth: 'none' },
+  ollama: { id: 'ollama', label: 'Ollama', kind: 'openai-compatible', baseUrl: 'http://localhost:11434/v1', auth: 'none' },
+  lmstudio: { id: 'lmstudio', label: 'LM Studio', kind: 'openai-compatible', baseUrl: 'http://localhost:1234/v1', auth: 'none' },
+} satisfies Record<string, ProviderPreset>);
+
+const PRESET_ID = /^[a-z0-9][a-z0-9._-]*$/i;
+
+/** Custom presets validated from the user's `pairwise.providers` map, plus one line per entry that was skipped. */
+export function customPresetsFrom(map: unknown): { presets: Record<string, ProviderPreset>; problems: string[] } {
+  const presets: Record<string, ProviderPreset> = {};
+  const problems: string[] = [];
+  if (map === undefined || map === null) return { presets, problems };
+  if (typeof map !== 'object' || Array.isArray(map)) return { presets, problems: ['pairwise.providers must be an object of { name: { kind, baseUrl } }.'] };
+  for (const [id, raw] of Object.entries(map as Record<string, unknown>)) {
+    const where = `pairwise.providers.${id}`;
+    if (!PRESET_ID.test(id)) { problems.push(`${where}: the name may use letters, digits, '.', '_' and '-' only.`); continue; }
+    if (!raw || typeof raw !== 'object') { problems.push(`${where} must be an object with kind and baseUrl.`); continue; }
+    const r = raw as Record<string, unknown>;
+    const kind = r.kind as ProviderKind;
+    if (kind !== 'anthropic' && kind !== 'openai-compatible') { problems.push(`${where}.kind must be "anthropic" or "openai-compatible".`); continue; }
+    if (typeof r.baseUrl !== 'string' || !isHttpUrl(r.baseUrl)) { problems.push(`${where}.baseUrl must be an http(s) URL.`); continue; }
+    const auth = (r.auth ?? (kind === 'anthropic' ? 'x-api-key' : 'bearer')) as AuthStyle;
+    if (auth !== 'x-api-key' && auth !== 'bearer' && auth !== 'none') { problems.push(`${where}.auth must be "x-api-key", "bearer" or "none".`); continue; }
+    const headers = stringRecord(r.headers);
+    if (r.headers !== undefined && !headers) { problems.push(`${where}.headers must map header names to strings.`); continue; }
+    if (headers && Object.keys(headers).some((h) => /^(authorization|x-api-key|api-key)$/i.test(h))) {
+      problems.push(`${where}.headers must not carry a key; use Pairwise: Set API Key.`); continue;
+    }
+    const preset: ProviderPreset = { id, label: typeof r.label === 'string' && r.label ? r.label : id, kind, baseUrl: r.baseUrl, auth };
+    if (typeof r.envKey === 'string' && r.envKey) preset.envKey = r.envKey;
+    if (headers) preset.headers = headers;
+    if (r.maxTokensField === 'max_tokens' || r.maxTokensField === 'max_completion_tokens') preset.maxTokensField = r.maxTokensField;
+    presets[id] = preset;
+  }
+  return { presets, problems };
+}
+
+/** The preset named `id`: a custom one first, then a built-in; undefined when neither exists. */
+export function findPreset(id: string, custom?: Record<string, ProviderPreset>): ProviderPreset | undefined {
+  if (custom && Object.hasOwn(custom, id)) return custom[id];
+  return Object.hasOwn(BUILTIN_PRESETS, id) ? BUILTIN_PRESETS[id] : undefined;
+}
+
+/** Every preset id the user can pick, custom ones included. */
+export function presetIds(custom?: Record<string, ProviderPreset>): string[] {
+  return [...new Set([...Object.keys(BUILTIN_PRESETS), ...Object.keys(custom ?? {})])].sort();
+}
+
+/**
+ * Parses `preset:model` (the model may itself contain ':' and '/', e.g. `ollama:qwen3:8b`,
+ * `openrouter:anthropic/claude-opus-4.7`). When `custom` is given the preset must exist.
+ */
+export function parseSideSpec(s: string, custom?: Record<string, ProviderPreset>): SideSpec | { error: string } {
+  const text = (s ?? '').trim();
+  const colon = text.indexOf(':');
+  if (!text) return { error: 'No model chosen. Write it as preset:model, e.g. anthropic:claude-opus-4-7.' };
+  if (colon <= 0 || colon === text.length - 1) {
+    return { error: `"${text}" is not preset:model. Write it like anthropic:claude-opus-4-7 or zai:glm-5.1.` };
+  }
+  const preset = text.slice(0, colon).trim();
+  const model = text.slice(colon + 1).trim();
+  if (!PRESET_ID.test(preset)) return { error: `"${preset}" is not a preset name. Known presets: ${presetIds(custom).join(', ')}.` };
+  if (!model) return { error: `"${text}" names no model after the colon.` };
+  if (custom !== undefined && !findPreset(preset, custom)) {
+    return { error: `Unknown provider preset "${preset}". Known presets: ${presetIds(custom).join(', ')}; add others under pairwise.providers.` };
+  }
+  return { preset, model };
+}
+
+/** Options for {@link resolveSide}. */
+export interface ResolveSideOptions {
+  custom?: Record<string, ProviderPreset>;
+  /** Key from secret storage; wins over the environment. */
+  apiKey?: string;
+  /** Environment to read `envKey` from (defaults to process.env). */
+  env?: Record<string, string | undefined>;
+  pricingOverride?: PriceTable;
+}
+
+/** Turns a spec (or `preset:model` text) into a runnable side; the error says what to fix. */
+export function resolveSide(spec: SideSpec | string, opts: ResolveSideOptions = {}): ResolvedSide | { error: string } {
+  const parsed = typeof spec === 'string' ? parseSideSpec(spec, opts.custom ?? {}) : spec;
+  if ('error' in parsed) return parsed;
+  const base = findPreset(parsed.preset, opts.custom);
+  if (!base) return { error: `Unknown provider preset "${parsed.preset}". Known presets: ${presetIds(opts.custom).join(', ')}.` };
+  if (parsed.baseUrl !== undefined && !isHttpUrl(parsed.baseUrl)) return { error: `Base URL "${parsed.baseUrl}" is not an http(s) URL.` };
+  const preset: ProviderPreset = { ...base, baseUrl: parsed.baseUrl ?? base.baseUrl, headers: { ...base.headers, ...parsed.headers } };
+  const env = opts.env ?? process.env;
+  const apiKey = opts.apiKey || (preset.envKey ? env[preset.envKey] : undefined) || undefined;
+  const side: ResolvedSide = { spec: parsed, preset };
+  if (apiKey) side.apiKey = apiKey;
+  if (opts.pricingOverride) side.pricingOverride = opts.pricingOverride;
+  return side;
+}
+
+/** True when the base URL points at this machine (local servers need no key and cost nothing upstream). */
+export function isLocalBaseUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host === '::1';
+  } catch { return false; }
+}
+
+function isHttpUrl(s: string): boolean {
+  try { const u = new URL(s); return u.protocol === 'http:' || u.protocol === 'https:'; } catch { return false; }
+}
+
+function stringRecord(v: unknown): Record<string, string> | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
+    if (typeof val !== 'string') return undefined;
+    out[k] = val;
+  }
+  return out;
+}

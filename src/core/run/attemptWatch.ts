@@ -1,0 +1,79 @@
+// Per-attempt instrumentation: when the request left, when headers came, and the headers/idle watchdogs,
+// fed by a fetch wrapper the SDKs call instead of the global fetch.
+import { PairwiseAbort } from './errorClassifier';
+
+/** Callbacks the instrumented fetch calls for the attempt in flight. */
+export interface AttemptHooks {
+  onSend(): void;
+  onHeaders(): void;
+  onBytes(): void;
+}
+
+/** Mutable slot holding the current attempt's hooks (attempts of one side never overlap). */
+export interface HooksSlot {
+  current?: AttemptHooks;
+}
+
+/** fetch that reports send, headers and every body chunk to the slot's current hooks, then passes the bytes on. */
+export function tappedFetch(slot: HooksSlot, base?: typeof globalThis.fetch): typeof globalThis.fetch {
+  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const hooks = slot.current;
+    hooks?.onSend();
+    const res = await (base ?? globalThis.fetch)(input, init);
+    hooks?.onHeaders();
+    if (!hooks || !res.body || res.status === 204 || res.status === 304) return res;
+    const tap = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, ctl) { hooks.onBytes(); ctl.enqueue(chunk); },
+    });
+    return new Response(res.body.pipeThrough(tap), { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+}
+
+/**
+ * Watchdogs of one attempt: aborts its controller when headers take longer than `headersTimeoutMs`, or when
+ * no byte arrives for `idleTimeoutMs` after the headers. `dispose()` clears every timer for good.
+ */
+export class AttemptWatch implements AttemptHooks {
+  /** performance.now() when the request was handed to fetch. */
+  sentPerf: number | undefined;
+  /** Date.now() at the same moment. */
+  sentEpoch: number | undefined;
+  private headersTimer: NodeJS.Timeout | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
+
+  /** `onSent` runs once, when the request leaves. */
+  constructor(private readonly ctl: AbortController, private readonly idleTimeoutMs: number,
+    private readonly headersTimeoutMs: number, private readonly onSent?: (epoch: number, perf: number) => void) {}
+
+  /** The request left. */
+  onSend(): void {
+    if (this.disposed || this.sentPerf !== undefined) return;
+    this.sentPerf = performance.now();
+    this.sentEpoch = Date.now();
+    this.headersTimer = setTimeout(() => this.ctl.abort(new PairwiseAbort('headers-timeout')), this.headersTimeoutMs);
+    this.onSent?.(this.sentEpoch, this.sentPerf);
+  }
+
+  /** Response headers arrived: switch from the headers timeout to the idle watchdog. */
+  onHeaders(): void {
+    if (this.disposed) return;
+    clearTimeout(this.headersTimer);
+    this.headersTimer = undefined;
+    this.idleTimer = setTimeout(() => this.ctl.abort(new PairwiseAbort('idle')), this.idleTimeoutMs);
+  }
+
+  /** A body chunk arrived: restart the idle countdown. */
+  onBytes(): void {
+    if (!this.disposed) this.idleTimer?.refresh();
+  }
+
+  /** Clears both timers; later calls are ignored (a refreshed timer would otherwise come back to life). */
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.headersTimer);
+    clearTimeout(this.idleTimer);
+    this.headersTimer = undefined;
+    this.idleTimer = undefined;
+  }
+}
