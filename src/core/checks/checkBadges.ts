@@ -1,0 +1,95 @@
+// Turns a CheckReport into the short labels shown beside each draft, and the compact figures kept in
+// the results record.
+import type { CheckBadge, CheckReport, CheckSummary, GroundingReport, PatchReport, TestRunReport } from './types';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function groundingBadges(g: GroundingReport, route: string): CheckBadge[] {
+  const out: CheckBadge[] = [];
+  const judged = g.grounded + g.unverified;
+  const extra = g.newInPatch > 0 ? ` (${g.newInPatch} new in the patch)` : '';
+  if (judged === 0) {
+    if (route === 'pr' || route === 'issue') {
+      out.push({ label: g.newInPatch > 0 ? `${g.newInPatch} references new in the patch` : 'no repo references', level: g.newInPatch > 0 ? 'ok' : 'warn',
+        detail: g.newInPatch > 0 ? undefined : 'The draft names no file, symbol or module of the repo.' });
+    }
+  } else {
+    const level = g.unverified === 0 ? 'ok' : g.unverified >= 2 && g.grounded / judged < 0.75 ? 'error' : 'warn';
+    const list = g.unverifiedList.slice(0, 3).map((u) => `${u.ref}: ${u.reason}`).join('\n');
+    out.push({ label: `${g.grounded}/${judged} references verified`, level,
+      detail: g.unverified > 0 ? `Not found in the repo:\n${list}${g.unverified > 3 ? `\n… and ${g.unverified - 3} more` : ''}${extra}` : extra.trim() || undefined });
+  }
+  if (g.emptyClaims.length > 0) {
+    const repo = g.emptyClaims.find((c) => c.subject === 'repo');
+    const first = repo ?? g.emptyClaims[0];
+    out.push({ label: repo ? 'claims repo empty' : `claims ${first.subject} is missing`, level: 'error', detail: `“${first.text}” — but ${first.reason}` });
+  }
+  return out;
+}
+
+function patchBadges(p: PatchReport): CheckBadge[] {
+  const out: CheckBadge[] = [];
+  if (!p.valid) {
+    out.push({ label: 'unsafe patch', level: 'error', detail: p.pathProblems.map((x) => `${x.path || '(patch)'}: ${x.reason}`).join('\n') });
+  } else if (p.applies) {
+    out.push({ label: 'patch applies', level: 'ok' });
+  } else if (p.appliesWithRecount) {
+    out.push({ label: 'patch applies after --recount', level: 'warn', detail: 'The hunk headers have wrong line counts; git applies it only with --recount.' });
+  } else {
+    const ok = p.files.filter((f) => f.applies || f.appliesWithRecount).length;
+    out.push({ label: `patch does not apply (${p.files.length - ok}/${p.files.length} files)`, level: 'error', detail: p.applyError });
+  }
+  if (p.filesTouched > 0) out.push({ label: `+${p.added} −${p.removed} in ${plural(p.filesTouched, 'file')}`, level: 'ok' });
+  if (p.deadModules.length > 0) {
+    out.push({ label: `${plural(p.deadModules.length, 'unused new module')}`, level: 'warn',
+      detail: `Nothing in the patch or the repo refers to: ${p.deadModules.map((d) => d.path).join(', ')}` });
+  }
+  if (p.stubs.count > 0) {
+    out.push({ label: plural(p.stubs.count, 'stub'), level: p.stubs.count >= 3 && p.stubs.perAddedLine >= 0.1 ? 'error' : 'warn',
+      detail: p.stubs.examples.map((e) => `${e.path}${e.line ? `:${e.line}` : ''} ${e.kind}: ${e.text}`).join('\n') });
+  }
+  return out;
+}
+
+function testBadge(t: TestRunReport): CheckBadge {
+  const secs = t.durationMs !== undefined ? ` in ${(t.durationMs / 1000).toFixed(1)} s` : '';
+  switch (t.status) {
+    case 'passed': return { label: 'tests pass', level: 'ok', detail: `${t.command}${secs}` };
+    case 'failed': return { label: `tests fail (exit ${t.exitCode ?? t.signal})`, level: 'error', detail: t.outputTail?.trim().split('\n').slice(-5).join('\n') };
+    case 'timedOut': return { label: 'tests timed out', level: 'error', detail: t.reason };
+    case 'cancelled': return { label: 'tests cancelled', level: 'warn' };
+    case 'skipped': return { label: 'tests not run', level: 'warn', detail: t.reason };
+    default: return { label: 'tests could not run', level: 'error', detail: t.reason };
+  }
+}
+
+/** The badges for a report, most important first within each area. */
+export function buildBadges(r: CheckReport): CheckBadge[] {
+  const out: CheckBadge[] = [];
+  if (r.error) out.push({ label: 'checks incomplete', level: 'error', detail: r.error });
+  if (r.cancelled) out.push({ label: 'checks cancelled', level: 'warn' });
+  out.push(...groundingBadges(r.grounding, r.route));
+  if (r.patch) out.push(...patchBadges(r.patch));
+  else if (r.route === 'pr' && !r.error && !r.cancelled) out.push({ label: 'PR without a patch', level: 'warn' });
+  if (r.testRun) out.push(testBadge(r.testRun));
+  return out.map((b) => (b.detail === undefined ? { label: b.label, level: b.level } : b));
+}
+
+/** Compact figures of a report for the results record (null = not applicable). */
+export function summarizeChecksForRecord(report: CheckReport): CheckSummary {
+  const t = report.testRun?.status;
+  const s: CheckSummary = {
+    grounded: report.grounding.grounded,
+    unverified: report.grounding.unverified,
+    newInPatch: report.grounding.newInPatch,
+    emptyClaims: report.grounding.emptyClaims.length,
+    patchApplies: report.patch ? report.patch.valid && report.patch.applies : null,
+    stubs: report.patch ? report.patch.stubs.count : null,
+    deadModules: report.patch ? report.patch.deadModules.length : null,
+    testsPassed: t === 'passed' ? true : t === 'failed' || t === 'timedOut' ? false : null,
+  };
+  if (report.error) s.error = true;
+  return s;
+}

@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+
+/** Flags put before every git subcommand: no pager, no fsmonitor daemon, no hooks from an unvetted repo. */
+export const SAFE_GIT_FLAGS: readonly string[] = [
+  '--no-pager',
+  '-c', 'core.fsmonitor=false',
+  '-c', 'core.hooksPath=/dev/null',
+  '-c', 'core.quotePath=false',
+  '-c', 'color.ui=false',
+];
+
+/** Outcome of one git invocation; never thrown. */
+export interface GitResult {
+  /** Exit code 0 (or one of `okCodes`). */
+  ok: boolean;
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+  /** Set when git could not start, was aborted, or overflowed the output buffer. */
+  failure?: 'spawn' | 'aborted' | 'overflow';
+}
+
+/** Options of runGit. */
+export interface GitOptions {
+  cwd: string;
+  input?: string | Buffer;
+  signal?: AbortSignal;
+  /** Exit codes that count as success besides 0 (git grep exits 1 when nothing matches). */
+  okCodes?: number[];
+  maxBuffer?: number;
+}
+
+const DROPPED_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_NAMESPACE', 'GIT_PREFIX', 'GIT_EXTERNAL_DIFF'];
+
+/** Environment for git: no inherited repo overrides, no prompts, no LFS downloads, English messages. */
+export function gitEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of DROPPED_ENV) delete env[k];
+  env.GIT_TERMINAL_PROMPT = '0';
+  env.GIT_OPTIONAL_LOCKS = '0';
+  env.GIT_LFS_SKIP_SMUDGE = '1';
+  env.LC_ALL = 'C';
+  return env;
+}
+
+/** Runs `git <SAFE_GIT_FLAGS> <args>` without a shell; resolves with a GitResult, never rejects. */
+export function runGit(args: readonly string[], opts: GitOptions): Promise<GitResult> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (r: GitResult): void => {
+      if (!settled) { settled = true; resolve(r); }
+    };
+    let child;
+    try {
+      child = execFile('git', [...SAFE_GIT_FLAGS, ...args], {
+        cwd: opts.cwd, env: gitEnv(), encoding: 'buffer', windowsHide: true,
+        maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024, signal: opts.signal,
+      }, (err, stdout, stderrBuf) => {
+        const stderr = stderrBuf ? stderrBuf.toString('utf8') : '';
+        const out = stdout ?? Buffer.alloc(0);
+        if (!err) { done({ ok: true, code: 0, stdout: out, stderr }); return; }
+        const e = err as NodeJS.ErrnoException & { code?: unknown };
+        if (e.name === 'AbortError') { done({ ok: false, code: null, stdout: out, stderr, failure: 'aborted' }); return; }
+        if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') { done({ ok: false, code: null, stdout: out, stderr, failure: 'overflow' }); return; }
+        if (typeof e.code === 'number') {
+          done({ ok: (opts.okCodes ?? []).includes(e.code), code: e.code, stdout: out, stderr }); return;
+        }
+        done({ ok: false, code: null, stdout: out, stderr: stderr || String(e.message), failure: 'spawn' });
+      });
+    } catch (e) {
+      done({ ok: false, code: null, stdout: Buffer.alloc(0), stderr: String(e), failure: 'spawn' });
+      return;
+    }
+    child.stdin?.on('error', () => { /* git may exit before reading all input (e.g. bad revision) */ });
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
+    else child.stdin?.end();
+  });
+}
+
+/** A one-line, user-readable description of a failed git call. */
+export function describeGitFailure(what: string, r: GitResult): string {
+  if (r.failure === 'spawn') return `${what}: could not run git (${firstLine(r.stderr)}). Is git installed and on PATH?`;
+  if (r.failure === 'aborted') return `${what}: cancelled`;
+  if (r.failure === 'overflow') return `${what}: git output was too large`;
+  return `${what}: ${firstLine(r.stderr) || `git exited with code ${r.code}`}`;
+}
+
+/** First non-empty line of a message, trimmed. */
+export function firstLine(s: string): string {
+  return s.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+}

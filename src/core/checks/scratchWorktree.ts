@@ -1,0 +1,110 @@
+// Temporary detached worktrees for applying a draft's patch without touching the user's working tree.
+// Each lives in os.tmpdir()/pairwise-wt-<pid>-<random>/wt; a sweep on the next run removes those left
+// behind by a process that was killed.
+import { mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { describeGitFailure, runGit } from './gitRunner';
+
+/** Prefix of every scratch directory, so stale ones are recognisable. */
+export const WORKTREE_PREFIX = 'pairwise-wt-';
+
+/** A scratch worktree: `path` is the checkout, `dir` the temp folder holding it. */
+export interface ScratchWorktree {
+  repoRoot: string;
+  dir: string;
+  path: string;
+}
+
+const active = new Set<string>();
+
+/** Scratch directories older than this are swept even if their process id is alive (pid reuse). */
+const STALE_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** Creates a detached worktree of `commit`. Never throws. */
+export async function createScratchWorktree(repoRoot: string, commit: string, signal?: AbortSignal):
+  Promise<{ ok: true; wt: ScratchWorktree } | { ok: false; error: string }> {
+  let dir: string;
+  try {
+    dir = await realpath(await mkdtemp(join(tmpdir(), `${WORKTREE_PREFIX}${process.pid}-`)));
+  } catch (e) {
+    return { ok: false, error: `Could not create a temporary folder: ${(e as Error).message}` };
+  }
+  const wt: ScratchWorktree = { repoRoot, dir, path: join(dir, 'wt') };
+  active.add(dir);
+  const r = await runGit(['worktree', 'add', '--detach', '--force', wt.path, commit], { cwd: repoRoot, signal });
+  if (!r.ok) {
+    await removeScratchWorktree(wt);
+    return { ok: false, error: describeGitFailure('Creating a temporary worktree', r) };
+  }
+  return { ok: true, wt };
+}
+
+/** Removes a scratch worktree and its folder, and prunes git's record of it. Never throws. */
+export async function removeScratchWorktree(wt: ScratchWorktree): Promise<void> {
+  try {
+    await runGit(['worktree', 'remove', '--force', '--force', wt.path], { cwd: wt.repoRoot });
+    await rm(wt.dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    await runGit(['worktree', 'prune'], { cwd: wt.repoRoot });
+  } finally {
+    active.delete(wt.dir);
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function isStale(dir: string): Promise<boolean> {
+  if (active.has(dir)) return false;
+  const m = new RegExp(`^${WORKTREE_PREFIX}(\\d+)-`).exec(basename(dir));
+  if (!m) return false;
+  const pid = Number(m[1]);
+  if (pid === process.pid || !pidAlive(pid)) return true;
+  try {
+    return Date.now() - (await stat(dir)).mtimeMs > STALE_AGE_MS;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Removes scratch worktrees left by a killed run: those registered in this repo and any
+ * pairwise-wt-* folder in the temp dir whose process is gone. Returns the folders removed. Never throws.
+ */
+export async function sweepStaleWorktrees(repoRoot: string): Promise<string[]> {
+  const removed: string[] = [];
+  try {
+    const list = await runGit(['worktree', 'list', '--porcelain'], { cwd: repoRoot });
+    const paths = list.ok ? list.stdout.toString('utf8').split('\n').filter((l) => l.startsWith('worktree ')).map((l) => l.slice(9)) : [];
+    for (const p of paths) {
+      const dir = dirname(p);
+      if (basename(p) !== 'wt' || !basename(dir).startsWith(WORKTREE_PREFIX) || !(await isStale(dir))) continue;
+      await runGit(['worktree', 'remove', '--force', '--force', p], { cwd: repoRoot });
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      removed.push(dir);
+    }
+    const tmp = await realpath(tmpdir()).catch(() => tmpdir());
+    const entries = await readdir(tmp).catch(() => [] as string[]);
+    for (const name of entries) {
+      const dir = join(tmp, name);
+      if (!name.startsWith(WORKTREE_PREFIX) || removed.includes(dir) || !(await isStale(dir))) continue;
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      removed.push(dir);
+    }
+    await runGit(['worktree', 'prune'], { cwd: repoRoot });
+  } catch {
+    // A failed sweep only leaves garbage for the next run; it must not fail the checks.
+  }
+  return removed;
+}
+
+/** Scratch folders created by this process and not yet removed (for tests and diagnostics). */
+export function activeScratchDirs(): string[] {
+  return [...active];
+}
