@@ -1,22 +1,23 @@
-/** Entry of the compare webview (bundled to dist/webview.js). */
-import { Messenger, REQUEST_TIMEOUT_MS, type HostProtocol, type WebviewProtocol } from '../../src/protocol';
+/** Entry of the compare webview (bundled to dist/webview.js): wires the VS Code API, the messenger and the app. */
+import { Messenger, REQUEST_TIMEOUT_MS, type HostProtocol, type PanelCommand, type WebviewProtocol } from '../../src/protocol';
 import { vscodeApi, webviewTransport } from '../shared/vscodeApi';
+import { CompareApp } from './app';
 import { parsePersistedState } from './persistedState';
-import { applySeqEvent, applySnapshot } from './viewReducer';
 
 const api = vscodeApi();
-const persisted = parsePersistedState(api.getState());
-let view = persisted?.view ?? null;
 const messenger = new Messenger<WebviewProtocol, HostProtocol>(webviewTransport(api, window), { timeouts: REQUEST_TIMEOUT_MS });
+const report = (message: string) => messenger.notify('webview/error', { message: message.slice(0, 4000) });
+window.addEventListener('error', (e) => report(`${e.message} (${e.filename}:${e.lineno})`));
+window.addEventListener('unhandledrejection', (e) => report(`Unhandled rejection: ${String(e.reason)}`));
 
+const placeholder = document.getElementById('placeholder') as HTMLElement;
+const root = document.getElementById('compare') as HTMLElement;
+const live = document.getElementById('pw-live') as HTMLElement;
 for (const b of document.querySelectorAll<HTMLButtonElement>('[data-command]')) {
-  b.addEventListener('click', () => messenger.notify('command/run', { command: b.dataset.command as WebviewProtocol['notifications']['command/run']['command'] }));
+  b.addEventListener('click', () => messenger.notify('command/run', { command: b.dataset.command as PanelCommand }));
 }
-messenger.onNotification('run/state', ({ state }) => { view = applySnapshot(view, state); api.setState({ view, ui: persisted?.ui }); });
-messenger.onNotification('run/event', ({ seq, event }) => {
-  if (!view) return;
-  const r = applySeqEvent(view, seq, event);
-  view = r.state;
-  if (r.outcome === 'gap') messenger.notify('run/resync', { lastSeq: view.seq });
-});
-messenger.notify('webview/ready', { view: 'compare', lastSeq: view?.seq ?? null });
+const announce = (text: string) => { live.textContent = ''; requestAnimationFrame(() => { live.textContent = text; }); };
+const app = new CompareApp(placeholder, root, messenger, parsePersistedState(api.getState()), (s) => api.setState(s), announce);
+window.addEventListener('pagehide', () => app.flush());
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') app.flush(); });
+messenger.notify('webview/ready', { view: 'compare', lastSeq: app.lastSeq });

@@ -1,0 +1,189 @@
+/** The compare view controller: holds state, applies host messages and local edits, renders (throttled). */
+import type { CompareViewState, HostProtocol, Messenger, SlotId, WebviewProtocol } from '../../src/protocol';
+import { button, el, icon } from '../shared/dom';
+import { BodyRenderer } from './bodyView';
+import { renderDiff } from './diffView';
+import { keyToAction } from './keyboard';
+import type { CompareTab, CompareUiState, PersistedCompareState } from './persistedState';
+import { displayText, SlotColumn } from './slotView';
+import { computeDraftDiff } from './textDiff';
+import { createThrottle } from './throttle';
+import { VerdictForm } from './verdictForm';
+import { verdictChoices, buildSubmission } from './verdictOptions';
+import { applyLocal, applySeqEvent, applySnapshot, isFinal, votingOpen, type LocalAction } from './viewReducer';
+
+type WebviewMessenger = Messenger<WebviewProtocol, HostProtocol>;
+const TABS: { id: CompareTab; label: string; icon: string }[] = [
+  { id: 'rendered', label: 'Rendered', icon: 'preview' }, { id: 'raw', label: 'Raw', icon: 'file-code' },
+  { id: 'diff', label: 'Diff', icon: 'diff' }, { id: 'patch', label: 'Patch', icon: 'git-pull-request' },
+];
+
+/** Compare view controller. */
+export class CompareApp {
+  private view: CompareViewState | null;
+  private ui: CompareUiState;
+  private readonly columns: Record<SlotId, SlotColumn>;
+  private readonly bodies: BodyRenderer;
+  private readonly form: VerdictForm;
+  private readonly header = el('header', { class: 'pw-header' });
+  private readonly tabs = el('div', { class: 'pw-tabs', attrs: { role: 'tablist', 'aria-label': 'View' } });
+  private readonly diffPane = el('section', { class: 'pw-diff-pane', attrs: { 'aria-label': 'Differences between the drafts' } });
+  private readonly render = createThrottle(() => this.renderNow(), 100);
+  private readonly persist = createThrottle(() => this.save(), 300);
+  private lastDiff = { key: '', a: '', b: '', at: 0 };
+  private resyncAsked = -1;
+  private wasVotingOpen = false;
+
+  constructor(private readonly placeholder: HTMLElement, private readonly root: HTMLElement, private readonly messenger: WebviewMessenger,
+    initial: PersistedCompareState | null, private readonly store: (s: PersistedCompareState) => void, private readonly announce: (text: string) => void) {
+    this.view = initial?.view ?? null;
+    this.ui = initial?.ui ?? { tab: 'rendered', diffLayout: 'split' };
+    const slotActions = {
+      retry: (slot: SlotId) => void this.ask('side/retry', { slot }),
+      cancel: (slot: SlotId) => void this.ask('run/cancel', { slot }),
+    };
+    this.columns = { left: new SlotColumn('left', slotActions), right: new SlotColumn('right', slotActions) };
+    this.bodies = new BodyRenderer({ openPatchDiff: (slot, path) => void this.ask('patch/openDiff', { slot, path }) });
+    this.form = new VerdictForm({ dispatch: (a) => this.local(a), save: () => void this.saveVerdict() });
+    root.replaceChildren(this.header, this.tabs, el('div', { class: 'pw-columns' }, this.columns.left.root, this.columns.right.root), this.diffPane, this.form.root);
+    root.addEventListener('click', (e) => this.onClick(e));
+    root.addEventListener('auxclick', (e) => { if ((e.target as Element | null)?.closest('a')) e.preventDefault(); });
+    document.addEventListener('keydown', (e) => this.onKey(e));
+    messenger.onNotification('run/state', ({ state }) => { this.view = applySnapshot(this.view, state); this.bodies.reset(); this.changed(true); });
+    messenger.onNotification('run/event', ({ seq, event }) => this.onEvent(seq, event));
+    setInterval(() => { if (this.view && Object.values(this.view.slots).some((s) => s.status.kind === 'retrying')) this.render.schedule(); }, 1000);
+    this.renderNow();
+  }
+
+  /** The state's seq, for the ready handshake. */
+  get lastSeq(): number | null { return this.view?.seq ?? null; }
+  /** Persists immediately (page hide). */
+  flush(): void { this.persist.flush(); }
+
+  private onEvent(seq: number, event: Parameters<typeof applySeqEvent>[2]): void {
+    if (!this.view) { if (this.resyncAsked !== 0) { this.resyncAsked = 0; this.messenger.notify('run/resync', { lastSeq: 0 }); } return; }
+    const r = applySeqEvent(this.view, seq, event);
+    if (r.outcome === 'gap') {
+      if (this.resyncAsked !== this.view.seq) { this.resyncAsked = this.view.seq; this.messenger.notify('run/resync', { lastSeq: this.view.seq }); }
+      return;
+    }
+    this.view = r.state;
+    if (r.outcome === 'applied') this.changed(event.type !== 'delta');
+  }
+
+  private changed(now: boolean): void {
+    this.persist.schedule();
+    if (now) { this.render.cancel(); this.renderNow(); } else this.render.schedule();
+  }
+
+  private local(a: LocalAction): void {
+    if (!this.view) return;
+    this.view = applyLocal(this.view, a);
+    this.changed(true);
+  }
+
+  private save(): void { if (this.view) this.store({ view: this.view, ui: this.ui }); }
+
+  private async ask<K extends keyof WebviewProtocol['requests']>(method: K, params: WebviewProtocol['requests'][K]['params']): Promise<boolean> {
+    const r = await this.messenger.tryRequest(method, params);
+    if (!r.ok) this.announce(`${method} failed: ${r.error.message}`);
+    return r.ok;
+  }
+
+  private async saveVerdict(): Promise<void> {
+    if (!this.view) return;
+    const sub = buildSubmission(this.view);
+    if (!sub) { this.renderNow(); return; }
+    this.local({ type: 'save/start' });
+    const r = await this.messenger.tryRequest('verdict/save', sub);
+    if (!r.ok) this.local({ type: 'save/failed', message: r.error.message });
+    else this.announce('Verdict saved.');
+  }
+
+  private onClick(e: MouseEvent): void {
+    const target = e.target as Element | null;
+    const a = target?.closest('a');
+    if (a) {
+      e.preventDefault();
+      const href = a.getAttribute('data-pw-link');
+      if (href) void this.ask('link/open', { href });
+    }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const t = e.target as HTMLElement | null;
+    const action = keyToAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey,
+      targetTag: t?.tagName ?? '', targetEditable: t?.isContentEditable ?? false, targetType: (t as HTMLInputElement | null)?.type });
+    if (!action || !this.view || !this.view.header) return;
+    if (action.type === 'save') { e.preventDefault(); void this.saveVerdict(); return; }
+    const choice = verdictChoices(this.view)[action.index];
+    if (choice?.enabled) { e.preventDefault(); this.local({ type: 'draft/verdict', verdict: choice.verdict }); this.announce(`Verdict: ${choice.label}`); }
+  }
+
+  private setTab(tab: CompareTab): void { this.ui = { ...this.ui, tab }; this.persist.schedule(); this.renderNow(); }
+
+  private renderNow(): void {
+    const v = this.view;
+    const attached = v !== null && v.header !== null;
+    this.placeholder.hidden = attached;
+    this.root.hidden = !attached;
+    if (!v || !v.header) return;
+    const masked = v.blind && !v.revealed;
+    this.renderHeader(v, masked);
+    this.renderTabs(v);
+    const now = Date.now();
+    for (const slot of ['left', 'right'] as const) {
+      const col = this.columns[slot];
+      col.update(v.slots[slot], { masked, hideCost: masked, readOnly: v.readOnly, now });
+      col.body.hidden = this.ui.tab === 'diff';
+      if (this.ui.tab !== 'diff') this.bodies.render(slot, col.body, v.slots[slot], this.ui.tab, masked);
+    }
+    this.diffPane.hidden = this.ui.tab !== 'diff';
+    if (this.ui.tab === 'diff') this.renderDiffPane(v, masked, now);
+    this.form.update(v);
+    const open = votingOpen(v);
+    if (open && !this.wasVotingOpen && !v.readOnly && v.verdict.savedAt === null) this.announce('Both sides finished: voting is open (keys 1–4).');
+    this.wasVotingOpen = open;
+  }
+
+  private renderHeader(v: CompareViewState, masked: boolean): void {
+    const h = v.header;
+    if (!h) return;
+    const anyRunning = !v.readOnly && (!isFinal(v.slots.left.status) || !isFinal(v.slots.right.status));
+    const item = (label: string, value: string, ic: string) => el('span', { class: 'pw-header-item', title: `${label}: ${value}` }, icon(ic), el('span', { class: 'pw-visually-hidden', text: `${label}: ` }), el('span', { text: value }));
+    this.header.replaceChildren(
+      item('Repository', h.repo, 'repo'), item('Commit', h.commit.slice(0, 12), 'git-commit'),
+      item('Paper', h.paper ? displayText(h.paper, masked) : '—', 'book'), item('Mode', h.mode === 'pin' ? 'pinned paper' : 'paper selection', 'settings'),
+      el('span', { class: `pw-badge ${masked ? 'pw-blind' : 'pw-open'}`, text: masked ? 'Blind' : v.blind ? 'Revealed' : 'Not blind' }),
+      v.readOnly ? el('span', { class: 'pw-badge', text: 'Read-only' }) : '',
+      el('span', { class: 'pw-spacer' }),
+      anyRunning ? button('Cancel run', 'debug-stop', { on: { click: () => void this.ask('run/cancel', { slot: null }) } }) : '');
+  }
+
+  private renderTabs(v: CompareViewState): void {
+    const hasPatch = v.slots.left.patch !== null || v.slots.right.patch !== null;
+    const key = `${this.ui.tab}|${hasPatch}|${this.ui.diffLayout}`;
+    if (this.tabs.dataset.key === key) return;
+    this.tabs.dataset.key = key;
+    const buttons = TABS.filter((t) => t.id !== 'patch' || hasPatch).map((t) => {
+      const b = button(t.label, t.icon, { class: 'pw-tab', attrs: { role: 'tab', 'aria-selected': String(this.ui.tab === t.id) }, on: { click: () => this.setTab(t.id) } });
+      return b;
+    });
+    const layout = this.ui.tab === 'diff' ? button(this.ui.diffLayout === 'split' ? 'Inline' : 'Side by side', this.ui.diffLayout === 'split' ? 'list-flat' : 'split-horizontal',
+      { class: 'pw-diff-layout', on: { click: () => { this.ui = { ...this.ui, diffLayout: this.ui.diffLayout === 'split' ? 'inline' : 'split' }; this.lastDiff.key = ''; this.persist.schedule(); this.renderNow(); } } }) : null;
+    this.tabs.replaceChildren(...buttons, el('span', { class: 'pw-spacer' }), layout ?? '');
+  }
+
+  private renderDiffPane(v: CompareViewState, masked: boolean, now: number): void {
+    const a = displayText(v.slots.left.text, masked), b = displayText(v.slots.right.text, masked);
+    const streaming = !isFinal(v.slots.left.status) || !isFinal(v.slots.right.status);
+    const key = `${this.ui.diffLayout}|${v.slots.left.label}|${v.slots.right.label}`;
+    const same = key === this.lastDiff.key && a === this.lastDiff.a && b === this.lastDiff.b;
+    if (same) return;
+    if (streaming && this.lastDiff.key !== '' && now - this.lastDiff.at < 1000) { this.render.schedule(); return; }
+    this.lastDiff = { key, a, b, at: now };
+    const diff = computeDraftDiff(a, b);
+    this.diffPane.replaceChildren(renderDiff(diff, this.ui.diffLayout, { left: v.slots.left.label, right: v.slots.right.label }),
+      streaming ? el('p', { class: 'pw-note', text: 'Drafts are still streaming; the diff refreshes every second.' }) : '');
+  }
+}

@@ -1,0 +1,83 @@
+/** The body of a column for the Rendered, Raw and Patch tabs (Diff spans both columns: diffView.ts). */
+import type { SlotId, SlotView } from '../../src/protocol';
+import { button, el, icon } from '../shared/dom';
+import { createMarkdownRenderer, renderMarkdown, MAX_RENDERED_CHARS } from './markdown';
+import { summarizePatch } from './patchSummary';
+import type { CompareTab } from './persistedState';
+import { sanitizeMarkdownHtml } from './sanitize';
+import { displayText } from './slotView';
+
+/** Actions from a column body. */
+export interface BodyActions { openPatchDiff(slot: SlotId, path: string): void }
+
+const MAX_PATCH_LINES = 5000;
+
+/** Renders column bodies, skipping work when nothing visible changed. */
+export class BodyRenderer {
+  private readonly md = createMarkdownRenderer();
+  private readonly last = new Map<SlotId, { tab: CompareTab; masked: boolean; text: string; patch: string | null }>();
+
+  constructor(private readonly actions: BodyActions) {}
+
+  /** Forgets caches (new run). */
+  reset(): void { this.last.clear(); }
+
+  /** Renders one column's body for the active tab. */
+  render(slot: SlotId, target: HTMLElement, s: SlotView, tab: CompareTab, masked: boolean): void {
+    const prev = this.last.get(slot);
+    if (prev && prev.tab === tab && prev.masked === masked && prev.text === s.text && prev.patch === s.patch) return;
+    this.last.set(slot, { tab, masked, text: s.text, patch: s.patch });
+    target.dataset.tab = tab;
+    if (!s.text && tab !== 'patch') { target.replaceChildren(el('p', { class: 'pw-muted', text: emptyText(s) })); return; }
+    const text = displayText(s.text, masked);
+    if (tab === 'raw') { target.replaceChildren(el('pre', { class: 'pw-raw', text })); return; }
+    if (tab === 'patch') { target.replaceChildren(this.patchView(slot, s, masked)); return; }
+    const { html, clipped } = renderMarkdown(this.md, text);
+    const container = el('div', { class: 'pw-markdown' });
+    container.append(sanitizeMarkdownHtml(html));
+    target.replaceChildren(container, clipped
+      ? el('p', { class: 'pw-note', text: `Rendered the first ${Math.round(MAX_RENDERED_CHARS / 1000)} KB; the Raw tab shows everything.` }) : '');
+  }
+
+  private patchView(slot: SlotId, s: SlotView, masked: boolean): Node {
+    if (!s.patch) {
+      const why = s.route && s.route !== 'pr' ? `This draft chose the ${s.route === 'issue' ? 'issue' : s.route} route: there is no patch.` : 'No patch in this draft.';
+      return el('p', { class: 'pw-muted', text: why });
+    }
+    const patch = displayText(s.patch, masked);
+    const summary = summarizePatch(s.patch);
+    const wrap = el('div', { class: 'pw-patch' });
+    if (!summary.ok) wrap.append(el('p', { class: 'pw-note pw-tone-warn' }, icon('warning'), el('span', { text: summary.message })));
+    else {
+      const list = el('ul', { class: 'pw-patch-files', attrs: { 'aria-label': 'Changed files' } });
+      for (const f of summary.files) {
+        list.append(el('li', { class: 'pw-patch-file' },
+          icon(f.status === 'added' ? 'diff-added' : f.status === 'deleted' ? 'diff-removed' : f.status === 'renamed' ? 'diff-renamed' : 'diff-modified'),
+          el('span', { class: 'pw-path', text: displayText(f.path, masked), title: f.path }),
+          el('span', { class: 'pw-plus', text: `+${f.added}`, attrs: { 'aria-label': `${f.added} lines added` } }),
+          el('span', { class: 'pw-minus', text: `−${f.removed}`, attrs: { 'aria-label': `${f.removed} lines removed` } }),
+          button('Open in diff editor', 'diff', { attrs: { 'aria-label': `Open ${f.path} in the diff editor` }, on: { click: () => this.actions.openPatchDiff(slot, f.path) } })));
+      }
+      wrap.append(summary.files.length ? list : el('p', { class: 'pw-muted', text: 'The patch names no files.' }));
+    }
+    const pre = el('pre', { class: 'pw-raw pw-patch-text' });
+    const lines = patch.split('\n');
+    for (const line of lines.slice(0, MAX_PATCH_LINES)) {
+      const cls = line.startsWith('+++') || line.startsWith('---') ? 'pw-patch-meta' : line.startsWith('+') ? 'pw-line-add'
+        : line.startsWith('-') ? 'pw-line-del' : line.startsWith('@@') ? 'pw-patch-hunk' : '';
+      pre.append(el('span', { class: cls, text: `${line}\n` }));
+    }
+    if (lines.length > MAX_PATCH_LINES) pre.append(el('span', { class: 'pw-note', text: `… ${lines.length - MAX_PATCH_LINES} more lines (open the diff editor)` }));
+    wrap.append(pre);
+    return wrap;
+  }
+}
+
+function emptyText(s: SlotView): string {
+  switch (s.status.kind) {
+    case 'queued': return 'Queued.';
+    case 'waiting': return 'Waiting for the first token…';
+    case 'failed': return 'No output before the failure.';
+    default: return 'No output.';
+  }
+}
