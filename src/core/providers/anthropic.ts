@@ -1,6 +1,7 @@
 // Anthropic Messages API streaming through @anthropic-ai/sdk (imported only by providerClient's lazy import).
 import Anthropic from '@anthropic-ai/sdk';
-import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { Stream } from '@anthropic-ai/sdk/core/streaming';
+import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
 import { AnthropicEventMapper, buildAnthropicParams } from './anthropicMapper';
 import { SDK_TIMEOUT_MS, SILENT_LOGGER, authHeaders, type ProviderSetup, type ProviderStream } from './providerClient';
 
@@ -18,11 +19,13 @@ export function openAnthropic(setup: ProviderSetup): ProviderStream {
     openTelemetry: false,
     ...(setup.fetch ? { fetch: setup.fetch } : {}),
   });
-  const params = buildAnthropicParams(setup.prompt, setup.model, setup.maxTokens) as MessageCreateParamsStreaming;
+  const body = buildAnthropicParams(setup.prompt, setup.model, setup.maxTokens);
   return {
     async *stream(signal: AbortSignal) {
       const mapper = new AnthropicEventMapper();
-      const events = await client.messages.create(params, { signal });
+      // client.post is the SDK's documented raw-request path: for these params it sends the same request as
+      // messages.create, without the console.warn the latter prints for deprecated models (our logger can't silence it).
+      const events = await client.post<Stream<RawMessageStreamEvent>>('/v1/messages', { body, stream: true, signal });
       for await (const ev of events) {
         for (const out of mapper.map(ev)) yield out;
       }

@@ -12,15 +12,24 @@ export interface MessageContext {
   headersTimeoutMs: number;
 }
 
-/** "12 s", "0.4 s", "2 min". */
+/** "12 s", "0.4 s" (never below 0.1 s), "2 min". */
 export function formatWait(ms: number): string {
-  if (ms < 1000) return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
+  if (ms < 1000) return `${Math.max(0.1, ms / 1000).toFixed(1)} s`;
   if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
   return `${Math.round(ms / 60_000)} min`;
 }
 
 function host(url: string): string {
   try { return new URL(url).host; } catch { return url; }
+}
+
+const CODE_LABELS: Record<string, string> = {
+  ECONNRESET: 'connection reset', ECONNREFUSED: 'connection refused', ENOTFOUND: 'host not found', EAI_AGAIN: 'DNS lookup failed',
+  ETIMEDOUT: 'connection timed out', UND_ERR_SOCKET: 'connection closed mid-response', EPIPE: 'connection broken',
+};
+
+function codeLabel(code: string | undefined): string {
+  return code ? ` (${CODE_LABELS[code] ?? code})` : '';
 }
 
 function withDetail(text: string, c: ClassifiedError): string {
@@ -34,7 +43,7 @@ export function retryingMessage(c: ClassifiedError, ctx: MessageContext, delayMs
     case 'rate_limit': return `${ctx.label} rate-limited this key; ${wait}`;
     case 'overloaded': return `${ctx.label} is overloaded${c.httpStatus ? ` (${c.httpStatus})` : ''}; ${wait}`;
     case 'server': return `${ctx.label} returned a server error${c.httpStatus ? ` (${c.httpStatus})` : ''}; ${wait}`;
-    case 'network': return `Lost the connection to ${ctx.label}${c.code ? ` (${c.code})` : ''}; ${wait}`;
+    case 'network': return `Lost the connection to ${ctx.label}${codeLabel(c.code)}; ${wait}`;
     case 'timeout': return c.httpStatus
       ? `${ctx.label} timed out (${c.httpStatus}); ${wait}`
       : `${ctx.label} sent no response for ${formatWait(ctx.headersTimeoutMs)}; ${wait}`;
@@ -62,7 +71,7 @@ export function failureMessage(c: ClassifiedError, ctx: MessageContext, attempts
         : `${ctx.label} kept rate-limiting this key${tries}. Wait a minute, then retry this side.`;
     case 'overloaded': return `${ctx.label} stayed overloaded${tries}. Retry this side in a few minutes.`;
     case 'server': return withDetail(`${ctx.label} returned a server error (${c.httpStatus ?? 'stream error'})${tries}. Retry this side later`, c);
-    case 'network': return `Could not keep a connection to ${ctx.label} at ${host(ctx.baseUrl)}${c.code ? ` (${c.code})` : ''}${tries}. Check the network or the base URL, then retry this side.`;
+    case 'network': return `Could not keep a connection to ${ctx.label} at ${host(ctx.baseUrl)}${codeLabel(c.code)}${tries}. Check the network or the base URL, then retry this side.`;
     case 'timeout': return c.httpStatus
       ? `${ctx.label} timed out (${c.httpStatus})${tries}. Retry this side.`
       : `${ctx.label} sent no response within ${formatWait(ctx.headersTimeoutMs)}${tries}. Retry this side.`;
