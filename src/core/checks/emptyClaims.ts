@@ -54,7 +54,7 @@ export function findFalseEmptyClaims(text: string, tree: RepoTree): EmptyClaim[]
   const out: EmptyClaim[] = [];
   const seen = new Set<string>();
   const push = (c: EmptyClaim): void => {
-    const key = `${c.subject}|${c.text}`;
+    const key = c.subject === 'repo' ? `repo|${c.text}` : c.subject; // overlapping patterns name the same folder
     if (!seen.has(key)) { seen.add(key); out.push(c); }
   };
   if (tree.files.size > 0) {

@@ -83,6 +83,7 @@ function judgeSymbol(ctx: Ctx, parts: string[]): Resolution {
     if (asModule && asModule.status !== 'external' && asModule.status !== 'unverified') return asModule;
     if (isBuiltinHead(parts[0])) return { status: 'external' }; // `os.path.join`, `JSON.parse`
   }
+  if (parts.length === 1 && findPath(ctx.tree, parts[0])) return { status: 'grounded' }; // `web`, `Makefile`: a folder/file name
   const sets = parts.map((p) => ctx.hits.get(p));
   const missing = parts.filter((_p, i) => !sets[i]);
   if (missing.length === 0) {

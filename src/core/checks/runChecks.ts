@@ -147,5 +147,17 @@ export async function runChecks(input: RunChecksInput): Promise<CheckReport> {
   if (real.length > 0) report.error = [...new Set(real)].join('; ');
   report.durationMs = Date.now() - started;
   report.badges = buildBadges(report);
-  return report;
+  return ordered(report);
+}
+
+/** The same report with its keys in reading order (the record is read by people too). */
+function ordered(r: CheckReport): CheckReport {
+  const out: CheckReport = { version: r.version, route: r.route, grounding: r.grounding, durationMs: r.durationMs, timings: r.timings, badges: r.badges };
+  if (r.commit !== undefined) out.commit = r.commit;
+  if (r.patch) out.patch = r.patch;
+  if (r.testRun) out.testRun = r.testRun;
+  if (r.error !== undefined) out.error = r.error;
+  if (r.cancelled) out.cancelled = true;
+  const { version, route, commit, badges, ...rest } = out;
+  return { version, route, ...(commit !== undefined ? { commit } : {}), badges, ...rest };
 }

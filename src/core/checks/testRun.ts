@@ -60,7 +60,7 @@ export function runTestCommand(opts: TestRunOptions): Promise<TestRunReport> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
   const started = Date.now();
   const base = { command: opts.command };
-  if (opts.signal?.aborted) return Promise.resolve({ ...base, status: 'cancelled', durationMs: 0 });
+  if (opts.signal?.aborted) return Promise.resolve({ status: 'cancelled', ...base, durationMs: 0 });
   return new Promise((resolve) => {
     const tail = new TailBuffer(OUTPUT_TAIL_BYTES);
     let outcome: 'timedOut' | 'cancelled' | undefined;
@@ -71,7 +71,7 @@ export function runTestCommand(opts: TestRunOptions): Promise<TestRunReport> {
         stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', PAIRWISE_CHECK: '1' },
       });
     } catch (e) {
-      resolve({ ...base, status: 'error', reason: `Could not start the test command: ${(e as Error).message}`, durationMs: 0 });
+      resolve({ status: 'error', ...base, reason: `Could not start the test command: ${(e as Error).message}`, durationMs: 0 });
       return;
     }
     let killTimer: NodeJS.Timeout | undefined;
@@ -96,10 +96,10 @@ export function runTestCommand(opts: TestRunOptions): Promise<TestRunReport> {
       if (killTimer) clearTimeout(killTimer);
       const durationMs = Date.now() - started;
       const report: Omit<TestRunReport, 'status'> = { ...base, exitCode: code, signal, durationMs, outputTail: tail.text() };
-      if (spawnError && code === null) resolve({ ...report, status: 'error', reason: `Could not start the test command: ${spawnError}` });
-      else if (outcome === 'timedOut') resolve({ ...report, status: 'timedOut', reason: `no result after ${Math.round(timeoutMs / 1000)} s` });
-      else if (outcome === 'cancelled') resolve({ ...report, status: 'cancelled' });
-      else resolve({ ...report, status: code === 0 ? 'passed' : 'failed' });
+      if (spawnError && code === null) resolve({ status: 'error', ...report, reason: `Could not start the test command: ${spawnError}` });
+      else if (outcome === 'timedOut') resolve({ status: 'timedOut', ...report, reason: `no result after ${Math.round(timeoutMs / 1000)} s` });
+      else if (outcome === 'cancelled') resolve({ status: 'cancelled', ...report });
+      else resolve({ status: code === 0 ? 'passed' : 'failed', ...report });
     });
   });
 }
