@@ -37,6 +37,13 @@ async function withLock<T>(file: string, settings: LockSettings, fn: () => Promi
  */
 export async function appendLineLocked(file: string, line: string, settings: LockSettings = DEFAULT_LOCK): Promise<void> {
   if (!line.endsWith('\n') || line.indexOf('\n') !== line.length - 1) throw new Error('appendLineLocked needs exactly one line ending in \\n');
+  await appendLinesLocked(file, line, settings);
+}
+
+/** Appends several complete lines (text ending in '\n') in one write under one lock and one fsync. */
+export async function appendLinesLocked(file: string, lines: string, settings: LockSettings = DEFAULT_LOCK): Promise<void> {
+  if (!lines.endsWith('\n')) throw new Error('appendLinesLocked needs text ending in \\n');
+  const line = lines;
   await mkdir(dirname(file), { recursive: true });
   await withLock(file, settings, async () => {
     const fh = await open(file, 'a');

@@ -5,7 +5,7 @@ export { migrate, schemaOf, MIGRATIONS, type Migration, type MigrateResult } fro
 export { parseRecordLine, type ReadProblem, type ProblemKind, type LineParse } from './parseRecordLine';
 export { readResults, readAllResults, corruptPathFor, type ReadEntry, type ReadOptions } from './readResults';
 export { readLines, MAX_LINE_BYTES, type RawLine } from './lineReader';
-export { appendLineLocked, lockPathFor, DEFAULT_LOCK, type LockSettings } from './appendLine';
+export { appendLineLocked, appendLinesLocked, lockPathFor, DEFAULT_LOCK, type LockSettings } from './appendLine';
 export { saveBlob, readBlob, contentHash, runDirFor, blobPathFor, type BlobRead } from './blobStore';
 export { ResultsStore, type ResultsStoreOptions, type AppendResult, type AmendInput } from './resultsStore';
 export { foldAmends, foldAmendsDetailed, type EffectiveComparison, type SecondOpinion, type FoldResult } from './foldAmends';

@@ -1,4 +1,4 @@
-import { appendLineLocked, DEFAULT_LOCK, type LockSettings } from './appendLine';
+import { appendLineLocked, appendLinesLocked, DEFAULT_LOCK, type LockSettings } from './appendLine';
 import { readBlob, saveBlob, type BlobRead } from './blobStore';
 import { newRecordId } from './recordId';
 import type { ReadProblem } from './parseRecordLine';
@@ -53,6 +53,25 @@ export class ResultsStore {
     if (r.schema !== SCHEMA_VERSION) return Promise.resolve({ ok: false, error: `Record schema ${r.schema} is not the current ${SCHEMA_VERSION}` });
     const line = `${JSON.stringify(r)}\n`;
     const job = this.queue.then(() => appendLineLocked(this.file, line, this.lock)).then(
+      (): AppendResult => ({ ok: true }),
+      (e: unknown): AppendResult => ({ ok: false, error: explain(this.file, e) }),
+    );
+    this.queue = job;
+    return job;
+  }
+
+  /** Appends many records as whole lines in one locked write + fsync (for imports and merges); all or none are valid. */
+  appendMany(records: readonly ResultRecord[]): Promise<AppendResult> {
+    if (records.length === 0) return Promise.resolve({ ok: true });
+    const lines: string[] = [];
+    for (const r of records) {
+      const v = validateRecord(r);
+      if (!v.ok) return Promise.resolve({ ok: false, error: `Refusing to write invalid record ${String(r?.id)}: ${v.error}` });
+      if (r.schema !== SCHEMA_VERSION) return Promise.resolve({ ok: false, error: `Record ${r.id} has schema ${r.schema}, not the current ${SCHEMA_VERSION}` });
+      lines.push(JSON.stringify(r));
+    }
+    const text = `${lines.join('\n')}\n`;
+    const job = this.queue.then(() => appendLinesLocked(this.file, text, this.lock)).then(
       (): AppendResult => ({ ok: true }),
       (e: unknown): AppendResult => ({ ok: false, error: explain(this.file, e) }),
     );

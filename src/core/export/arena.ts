@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { foldAmends } from '../results/foldAmends';
+import { modelKey, SCHEMA_VERSION, type ComparisonRecord, type ResultRecord, type Verdict } from '../results/schema';
+import { csvDocument, parseCsv } from './csvFormat';
+
+/** LMArena winner values (as in the chatbot_arena_conversations data set; arena-rank maps both ties to ½). */
+export type ArenaWinner = 'model_a' | 'model_b' | 'tie' | 'tie (bothbad)';
+
+/** One battle in LMArena's layout; model names are Pairwise's `preset:model` identities. */
+export interface ArenaBattle { question_id: string; model_a: string; model_b: string; winner: ArenaWinner; tstamp: number; judge?: string }
+
+const TO_ARENA: Partial<Record<Verdict, ArenaWinner>> = { a: 'model_a', b: 'model_b', tie: 'tie', both_bad: 'tie (bothbad)' };
+const FROM_ARENA: Record<string, Verdict> = { model_a: 'a', model_b: 'b', tie: 'tie', 'tie (bothbad)': 'both_bad', both_bad: 'both_bad', bothbad: 'both_bad' };
+
+/** Decided comparisons (after amends) as LMArena battles; pending ones are left out. */
+export function toArenaBattles(records: Iterable<ResultRecord>): ArenaBattle[] {
+  const out: ArenaBattle[] = [];
+  for (const c of foldAmends(records)) {
+    const winner = TO_ARENA[c.verdict];
+    if (!winner) continue;
+    const b: ArenaBattle = { question_id: c.id, model_a: modelKey(c.sides.a), model_b: modelKey(c.sides.b), winner, tstamp: Date.parse(c.time) / 1000 };
+    if (c.rater) b.judge = c.rater;
+    out.push(b);
+  }
+  return out;
+}
+
+/** Battles as JSONL (`model_a, model_b, winner` plus id, time and judge). */
+export function exportArenaJsonl(records: Iterable<ResultRecord>): string {
+  const lines = toArenaBattles(records).map((b) => JSON.stringify(b));
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** Battles as CSV with columns model_a, model_b, winner, question_id, tstamp, judge (readable by pandas / arena-rank). */
+export function exportArenaCsv(records: Iterable<ResultRecord>): string {
+  return csvDocument(['model_a', 'model_b', 'winner', 'question_id', 'tstamp', 'judge'],
+    toArenaBattles(records).map((b) => [b.model_a, b.model_b, b.winner, b.question_id, b.tstamp, b.judge]));
+}
+
+/**
+ * Options for importing battles: fallback preset for names without one, the import time, and ids already in the
+ * results file (a battle whose question_id is one of them is Pairwise's own export and is skipped).
+ */
+export interface ArenaImportOptions { preset?: string; now?: Date; skipIds?: ReadonlySet<string> }
+
+/** Imported comparisons, plus rows that could not be used (1-based line/row numbers). */
+export interface ArenaImport { records: ComparisonRecord[]; problems: { line: number; message: string }[] }
+
+function side(name: string, preset: string): ComparisonRecord['sides']['a'] {
+  const i = name.indexOf(':');
+  return i > 0 && i < name.length - 1 ? { preset: name.slice(0, i), model: name.slice(i + 1), status: 'ok' } : { preset, model: name, status: 'ok' };
+}
+
+/**
+ * Brings LMArena-style battles in as comparison records marked `imported` (verdict mapped from winner), so they
+ * join the leaderboard and head-to-head tables. Ids are derived from the row (or its question_id), so importing
+ * the same file twice yields the same ids and merging deduplicates them.
+ */
+export function importArena(text: string, format: 'csv' | 'jsonl', options: ArenaImportOptions = {}): ArenaImport {
+  const preset = options.preset ?? 'arena';
+  const nowIso = (options.now ?? new Date()).toISOString();
+  const rows: { line: number; obj: Record<string, unknown>; raw: string }[] = [];
+  const problems: ArenaImport['problems'] = [];
+  if (format === 'jsonl') {
+    text.split('\n').forEach((l, i) => {
+      const t = l.trim();
+      if (!t) return;
+      try {
+        const o = JSON.parse(t) as unknown;
+        if (typeof o === 'object' && o !== null && !Array.isArray(o)) rows.push({ line: i + 1, obj: o as Record<string, unknown>, raw: t });
+        else problems.push({ line: i + 1, message: 'not a JSON object' });
+      } catch {
+        problems.push({ line: i + 1, message: 'not valid JSON' });
+      }
+    });
+  } else {
+    const parsed = parseCsv(text);
+    if (parsed.error) problems.push({ line: parsed.rows.length + 1, message: parsed.error });
+    const [head, ...body] = parsed.rows;
+    if (!head || !['model_a', 'model_b', 'winner'].every((h) => head.includes(h))) {
+      return { records: [], problems: [{ line: 1, message: 'CSV header must include model_a, model_b and winner' }] };
+    }
+    body.forEach((cells, i) => rows.push({ line: i + 2, obj: Object.fromEntries(head.map((h, k) => [h, cells[k] ?? ''])), raw: cells.join('\u0000') }));
+  }
+  const seen = new Map<string, number>();
+  const records: ComparisonRecord[] = [];
+  for (const { line, obj, raw } of rows) {
+    const a = obj.model_a;
+    const b = obj.model_b;
+    const verdict = FROM_ARENA[String(obj.winner)];
+    if (typeof a !== 'string' || typeof b !== 'string' || !a || !b) { problems.push({ line, message: 'model_a and model_b must be non-empty strings' }); continue; }
+    if (!verdict) { problems.push({ line, message: `winner ${JSON.stringify(obj.winner)} is not model_a, model_b, tie or tie (bothbad)` }); continue; }
+    const qid = obj.question_id ?? obj.id;
+    if ((typeof qid === 'string' || typeof qid === 'number') && options.skipIds?.has(String(qid))) {
+      problems.push({ line, message: `battle ${String(qid)} is already in the results file (a Pairwise export); skipped` });
+      continue;
+    }
+    const base = typeof qid === 'string' || typeof qid === 'number' ? String(qid) : createHash('sha256').update(raw).digest('hex').slice(0, 16);
+    const dup = seen.get(base) ?? 0;
+    seen.set(base, dup + 1);
+    const id = `arena-${base}${dup ? `-${dup}` : ''}`;
+    const ts = Number(obj.tstamp);
+    const time = Number.isFinite(ts) && ts > 0 ? new Date(ts * 1000).toISOString() : nowIso;
+    const rec: ComparisonRecord = { schema: SCHEMA_VERSION, type: 'comparison', id, time, repo: { name: 'imported' }, mode: 'pin', prompt: {},
+      sides: { a: side(a, preset), b: side(b, preset) }, blind: true, swapped: false, verdict, imported: true };
+    if (typeof obj.judge === 'string' && obj.judge) rec.rater = obj.judge;
+    records.push(rec);
+  }
+  problems.sort((x, y) => x.line - y.line);
+  return { records, problems };
+}

@@ -1,0 +1,102 @@
+import { foldAmends, type EffectiveComparison } from '../results/foldAmends';
+import { modelKey, type ResultRecord, type Verdict } from '../results/schema';
+
+/** One rating in LLM Comparator's `individual_rater_scores` (score > 0 means model A is better). */
+export interface LlmComparatorRating { score: number | null; rating_label: string | null; is_flipped: boolean | null; rationale: string | null; custom_fields: Record<string, string> }
+
+/** One example in LLM Comparator's JSON. */
+export interface LlmComparatorExample {
+  input_text: string;
+  tags: string[];
+  output_text_a: string;
+  output_text_b: string;
+  score: number | null;
+  individual_rater_scores: LlmComparatorRating[];
+  rationale_list: { rationale: string; similarities: number[] }[];
+  custom_fields: Record<string, string | number | null | (string | number | null)[]>;
+}
+
+/** The file LLM Comparator (PAIR-code/llm-comparator) loads: metadata, models [A, B], examples, rationale_clusters. */
+export interface LlmComparatorFile {
+  metadata: { source_path: string; custom_fields_schema: { name: string; type: string }[] };
+  models: [{ name: string }, { name: string }];
+  examples: LlmComparatorExample[];
+  rationale_clusters: { id: number; title: string; aWinCount: number; bWinCount: number }[];
+}
+
+/** Export options: which pair (default: the most compared), and how to load draft texts saved as blobs. */
+export interface LlmComparatorOptions {
+  pair?: [string, string];
+  readDraft?: (runId: string, hash: string) => Promise<string | null>;
+  sourcePath?: string;
+}
+
+/** Export result: the file, or why there is nothing to export. */
+export type LlmComparatorResult = { ok: true; file: LlmComparatorFile; skipped: number } | { ok: false; error: string };
+
+const SCORE: Partial<Record<Verdict, number>> = { a: 1, b: -1, tie: 0, both_bad: 0 };
+const LABEL: Partial<Record<Verdict, string>> = { a: 'A is better', b: 'B is better', tie: 'same', both_bad: 'both bad' };
+
+function mostCommonPair(cs: readonly EffectiveComparison[]): [string, string] | null {
+  const counts = new Map<string, number>();
+  for (const c of cs) {
+    const k = [modelKey(c.sides.a), modelKey(c.sides.b)].sort().join('\u0000');
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0];
+  return best ? (best[0].split('\u0000') as [string, string]) : null;
+}
+
+/**
+ * Comparisons of one model pair in LLM Comparator's JSON, oriented so model A is `pair[0]` (verdicts flipped for
+ * comparisons recorded the other way round). Drafts are read from blobs when `readDraft` is given.
+ */
+export async function exportLlmComparator(records: Iterable<ResultRecord>, options: LlmComparatorOptions = {}): Promise<LlmComparatorResult> {
+  const cs = foldAmends(records).filter((c) => !c.imported);
+  const pair = options.pair ?? mostCommonPair(cs);
+  if (!pair) return { ok: false, error: 'No comparisons to export.' };
+  const examples: LlmComparatorExample[] = [];
+  let skipped = 0;
+  for (const c of cs) {
+    const ka = modelKey(c.sides.a);
+    const kb = modelKey(c.sides.b);
+    let flip: boolean;
+    if (ka === pair[0] && kb === pair[1]) flip = false;
+    else if (ka === pair[1] && kb === pair[0]) flip = true;
+    else { skipped += 1; continue; }
+    const [sa, sb] = flip ? [c.sides.b, c.sides.a] : [c.sides.a, c.sides.b];
+    const text = async (s: typeof sa): Promise<string> => {
+      const body = s.draftHash && options.readDraft ? await options.readDraft(c.id, s.draftHash) : null;
+      if (body !== null) return body;
+      const head = `[${s.status === 'failed' ? `failed: ${s.errorKind ?? 'error'}` : (s.route ?? 'unparsed')}] ${s.title ?? ''}`.trim();
+      return `${head}\n(draft text not available in this export)`;
+    };
+    const base = SCORE[c.verdict];
+    const score = base === undefined ? null : flip ? -base : base;
+    const ratings: LlmComparatorRating[] = [];
+    if (score !== null) {
+      ratings.push({ score, rating_label: LABEL[c.verdict] ?? null, is_flipped: c.swapped !== flip, rationale: c.notes ?? null, custom_fields: { rater: c.rater ?? '' } });
+    }
+    for (const o of c.secondOpinions) {
+      const s2 = SCORE[o.verdict];
+      if (s2 !== undefined) ratings.push({ score: flip ? -s2 : s2, rating_label: LABEL[o.verdict] ?? null, is_flipped: null, rationale: null, custom_fields: { rater: o.rater } });
+    }
+    const input = [`${c.repo.name}${c.paper?.title ? ` — ${c.paper.title}` : ''}`, `mode: ${c.mode}`].join('\n');
+    examples.push({
+      input_text: input, tags: [c.mode, c.repo.name], output_text_a: await text(sa), output_text_b: await text(sb), score,
+      individual_rater_scores: ratings, rationale_list: [],
+      custom_fields: { id: c.id, verdict: c.verdict, route: [sa.route ?? (sa.status === 'failed' ? 'failed' : null), sb.route ?? (sb.status === 'failed' ? 'failed' : null)],
+        cost_usd: [sa.cost?.usd ?? null, sb.cost?.usd ?? null], total_ms: [sa.totalMs ?? null, sb.totalMs ?? null] },
+    });
+  }
+  if (examples.length === 0) return { ok: false, error: `No comparisons of ${pair[0]} vs ${pair[1]}.` };
+  return {
+    ok: true, skipped,
+    file: {
+      metadata: { source_path: options.sourcePath ?? 'pairwise results.jsonl', custom_fields_schema: [
+        { name: 'id', type: 'string' }, { name: 'verdict', type: 'category' }, { name: 'route', type: 'per_model_category' },
+        { name: 'cost_usd', type: 'per_model_number' }, { name: 'total_ms', type: 'per_model_number' }] },
+      models: [{ name: pair[0] }, { name: pair[1] }], examples, rationale_clusters: [],
+    },
+  };
+}

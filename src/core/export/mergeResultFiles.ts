@@ -1,0 +1,74 @@
+import { cp, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ReadProblem } from '../results/parseRecordLine';
+import { readAllResults } from '../results/readResults';
+import { ResultsStore } from '../results/resultsStore';
+import type { ResultRecord } from '../results/schema';
+
+/** A record id seen in two files with different content (the first one read is kept). */
+export interface MergeConflict { id: string; keptFrom: string; droppedFrom: string }
+
+/** What a merge found and did. */
+export interface MergeResult {
+  /** Unique records in time order (comparisons and amends, deduplicated by id). */
+  records: ResultRecord[];
+  problems: ReadProblem[];
+  duplicates: number;
+  conflicts: MergeConflict[];
+  /** When `into` was given: records appended to it (those not already there) and run folders copied. */
+  appended: number;
+  blobDirsCopied: number;
+}
+
+/** Stable text of a record for comparing duplicates (key order ignored). */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v);
+}
+
+const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
+
+/**
+ * Combines results files from several machines: every record once (by id — comparisons and amends alike),
+ * sorted by time. Files are only read (no quarantine side files). With `into`, records whose id is not yet in
+ * that results file are appended to it (never rewritten) and their runs/<id>/ blob folders are copied beside it.
+ */
+export async function mergeResultFiles(files: readonly string[], options: { into?: string } = {}): Promise<MergeResult> {
+  const byId = new Map<string, { rec: ResultRecord; from: string; canon: string }>();
+  const problems: ReadProblem[] = [];
+  const conflicts: MergeConflict[] = [];
+  let duplicates = 0;
+  for (const file of files) {
+    const { records, problems: p } = await readAllResults(file, { quarantine: false });
+    problems.push(...p);
+    for (const rec of records) {
+      const canon = canonical(rec);
+      const prev = byId.get(rec.id);
+      if (!prev) { byId.set(rec.id, { rec, from: file, canon }); continue; }
+      duplicates += 1;
+      if (prev.canon !== canon) conflicts.push({ id: rec.id, keptFrom: prev.from, droppedFrom: file });
+    }
+  }
+  const merged = [...byId.values()].sort((a, b) => (a.rec.time < b.rec.time ? -1 : a.rec.time > b.rec.time ? 1 : a.rec.id < b.rec.id ? -1 : 1));
+  let appended = 0;
+  let blobDirsCopied = 0;
+  if (options.into) {
+    const store = new ResultsStore(options.into);
+    const { records: have } = await store.readAll();
+    const present = new Set(have.map((r) => r.id));
+    const fresh = merged.filter(({ rec }) => !present.has(rec.id));
+    const res = await store.appendMany(fresh.map((m) => m.rec));
+    if (!res.ok) throw new Error(res.error);
+    appended = fresh.length;
+    for (const { rec, from } of fresh) {
+      const src = join(dirname(from), 'runs', rec.id);
+      const dst = join(dirname(options.into), 'runs', rec.id);
+      if (rec.type === 'comparison' && from !== options.into && (await exists(src)) && !(await exists(dst))) {
+        await cp(src, dst, { recursive: true });
+        blobDirsCopied += 1;
+      }
+    }
+  }
+  return { records: merged.map((m) => m.rec), problems, duplicates, conflicts, appended, blobDirsCopied };
+}
