@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+
+/** The user's Pairwise settings, read fresh each time (they can change while VS Code runs). */
+export interface PairwiseSettings {
+  sideA: string;
+  sideB: string;
+  providers: Record<string, unknown>;
+  contextBudgetTokens: number;
+  blind: boolean;
+  resultsLocation: 'workspace' | 'global' | 'custom';
+  resultsPath: string;
+  rater: string;
+  testCommand: string;
+  pricing: Record<string, unknown>;
+  rubric: string[];
+}
+
+/** Default rubric criteria for 1–5 ratings. */
+export const DEFAULT_RUBRIC = ['grounded in this repo', 'faithful to the paper', 'actionable', 'right route'];
+
+/** Reads the `pairwise.*` configuration. */
+export function readSettings(): PairwiseSettings {
+  const c = vscode.workspace.getConfiguration('pairwise');
+  return {
+    sideA: c.get<string>('sideA', ''),
+    sideB: c.get<string>('sideB', ''),
+    providers: c.get<Record<string, unknown>>('providers', {}),
+    contextBudgetTokens: c.get<number>('contextBudgetTokens', 60000),
+    blind: c.get<boolean>('blind', true),
+    resultsLocation: c.get<'workspace' | 'global' | 'custom'>('resultsLocation', 'workspace'),
+    resultsPath: c.get<string>('resultsPath', ''),
+    rater: c.get<string>('rater', ''),
+    testCommand: c.get<string>('checks.testCommand', ''),
+    pricing: c.get<Record<string, unknown>>('pricing', {}),
+    rubric: c.get<string[]>('rubric', DEFAULT_RUBRIC),
+  };
+}
+
+/** The first workspace folder, or undefined when no folder is open. */
+export function workspaceRoot(): string | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+}
