@@ -46,14 +46,13 @@ export async function appendLinesLocked(file: string, lines: string, settings: L
   const line = lines;
   await mkdir(dirname(file), { recursive: true });
   await withLock(file, settings, async () => {
-    const fh = await open(file, 'a');
+    const fh = await open(file, 'a+');
     try {
       const { size } = await fh.stat();
       let data = Buffer.from(line, 'utf8');
       if (size > 0) {
         const last = Buffer.alloc(1);
-        const rfh = await open(file, 'r');
-        try { await rfh.read(last, 0, 1, size - 1); } finally { await rfh.close(); }
+        await fh.read(last, 0, 1, size - 1);
         if (last[0] !== 10) data = Buffer.concat([Buffer.from('\n'), data]);
       }
       let written = 0;
