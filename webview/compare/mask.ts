@@ -24,7 +24,7 @@ interface Rule { re: RegExp; replace: (match: string, group: string | undefined)
 /** Ordered rules: whole self-descriptions first, then model names with versions, then vendors. */
 const RULES: readonly Rule[] = [
   // "As an AI model developed by X", "a large language model trained by X": X must be a known name or Capitalised.
-  { re: new RegExp(String.raw`\b(?:as\s+)?(?:an?\s+)?(?:(?:large\s+)?language\s+model|AI(?:\s+(?:model|assistant|language\s+model))?|LLM|assistant|chatbot)\b[^.\n]{0,40}?\b(?:developed|created|trained|built|made|designed|released|provided|powered|owned)\s+by\s+(?:the\s+)?([\w.&-]+(?:\s+(?:AI|Inc\.?|Labs?|Technologies|Research|DeepMind))?)`, 'gi'),
+  { re: new RegExp(String.raw`\b(?:as\s+)?(?:an?\s+)?(?:(?:large\s+)?language\s+model|AI(?:\s+(?:model|assistant|language\s+model))?|LLM|assistant|chatbot)\b[^.\n]{0,40}?\b(?:developed|created|trained|built|made|designed|released|provided|powered|owned)\s+by\s+(?:the\s+)?([\w&-]+(?:\.[\w&-]+)*(?:\s+(?:AI|Inc\.?|Labs?|Technologies|Research|DeepMind))?)`, 'gi'),
     replace: (_m, who) => (who && (KNOWN.test(who) || /^[A-Z]/.test(who)) ? SELF_MASK : null) },
   // GLM alone is also "generalized linear model": mask it only in self-introductions or with a version.
   { re: /\b(I\s*(?:'|’)?m|I\s+am|called|named)\s+(?:an?\s+)?GLM\b/gi, replace: (_m, lead) => `${lead ?? ''} ${MODEL_MASK}` },

@@ -25,6 +25,9 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
+/** Escapes a double-quoted attribute value (single quotes stay readable, e.g. in the CSP). */
+function escapeAttr(s: string): string { return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c); }
+
 const PLACEHOLDER_BUTTONS: readonly { command: string; icon: string; label: string; primary?: boolean }[] = [
   { command: 'compare/start', icon: 'split-horizontal', label: 'Start a comparison', primary: true },
   { command: 'sample/open', icon: 'beaker', label: 'Open sample comparison' },
@@ -56,7 +59,7 @@ export function getWebviewHtml(input: WebviewHtmlInput): string {
 <html lang="en">
 <head>
   <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${escapeHtml(buildCsp(cspSource, nonce))}">
+  <meta http-equiv="Content-Security-Policy" content="${escapeAttr(buildCsp(cspSource, nonce))}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${escapeHtml(input.codiconUri)}">
   <link rel="stylesheet" href="${escapeHtml(input.styleUri)}">

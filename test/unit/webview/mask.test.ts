@@ -1,0 +1,54 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { maskIdentity, MODEL_MASK, SELF_MASK, VENDOR_MASK } from '../../../webview/compare/mask';
+
+describe('maskIdentity', () => {
+  test('masks every vendor and model name from the blind list', () => {
+    const cases: [string, string][] = [
+      ['Claude', MODEL_MASK], ['Anthropic', VENDOR_MASK], ['GLM-4.6', MODEL_MASK], ['Zhipu AI', VENDOR_MASK], ['z.ai', VENDOR_MASK],
+      ['GPT-5.1', MODEL_MASK], ['OpenAI', VENDOR_MASK], ['Open AI', VENDOR_MASK], ['Kimi K2', MODEL_MASK], ['Moonshot AI', VENDOR_MASK],
+      ['Gemini 2.5 Pro', MODEL_MASK], ['ChatGPT', MODEL_MASK], ['claude-opus-4-7', MODEL_MASK], ['glm-5.2', MODEL_MASK],
+      ['kimi-k2-thinking', MODEL_MASK], ['gpt-4o-mini', MODEL_MASK], ['Claude Opus 4.7', MODEL_MASK], ['DeepSeek', MODEL_MASK],
+    ];
+    for (const [input, expected] of cases) {
+      const r = maskIdentity(`Hello from ${input} here.`);
+      assert.equal(r.text, `Hello from ${expected} here.`, input);
+      assert.equal(r.count, 1, input);
+    }
+  });
+
+  test('masks whole self-descriptions', () => {
+    assert.equal(maskIdentity('As an AI model developed by OpenAI, I cannot run code.').text, `${SELF_MASK}, I cannot run code.`);
+    assert.equal(maskIdentity('I am a large language model trained by Google.').text, `I am ${SELF_MASK}.`);
+    assert.equal(maskIdentity('as an AI assistant created by Moonshot AI I think').text, `${SELF_MASK} I think`);
+    assert.equal(maskIdentity("I'm GLM, made by Zhipu.").text, `I'm ${MODEL_MASK}, made by ${VENDOR_MASK}.`);
+  });
+
+  test('case-insensitive and plural forms', () => {
+    assert.equal(maskIdentity('ANTHROPIC and openai and GPTs').text, `${VENDOR_MASK} and ${VENDOR_MASK} and ${MODEL_MASK}`);
+  });
+
+  test('leaves ordinary text alone', () => {
+    for (const t of ['We fit a GLM to the counts.', 'a language model trained by minimizing loss', 'The paper (Smith 2024) proposes caching.',
+      'Glmnet, glimpse, claudication, geminid, kimchi, moonshine', 'No vendor here: retry with backoff.']) {
+      const r = maskIdentity(t);
+      assert.equal(r.text, t);
+      assert.equal(r.count, 0);
+    }
+  });
+
+  test('is idempotent and the mask never forms a markdown link', () => {
+    const once = maskIdentity('[Claude](https://anthropic.com) by Anthropic').text;
+    assert.equal(maskIdentity(once).text, once);
+    assert.doesNotMatch(once, /\[model\]/);
+    assert.ok(!once.includes('Claude') && !once.includes('Anthropic'));
+  });
+
+  test('is fast enough to run at every render of a 50 KB draft', () => {
+    const text = 'Lorem ipsum dolor sit amet, consectetur adipiscing. As noted by Claude, '.repeat(700);
+    const t0 = performance.now();
+    const r = maskIdentity(text);
+    assert.ok(performance.now() - t0 < 200);
+    assert.equal(r.count, 700);
+  });
+});
