@@ -1,0 +1,88 @@
+/** Lists a repository's files: `git ls-files` (tracked + untracked, not ignored), or a .gitignore-aware walk. */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ignore from 'ignore';
+import { runGit } from './gitRunner';
+import { skippedDirOf } from './fileFilters';
+import type { ManifestFileOmitted } from './types';
+
+/** Files found under a root (POSIX, root-relative, sorted) and directories skipped wholesale. */
+export interface RepoListing {
+  source: 'git' | 'walk';
+  paths: string[];
+  omittedDirs: ManifestFileOmitted[];
+}
+
+/** Lists files with git when root is inside a work tree, else walks the folder. */
+export async function listRepoFiles(root: string): Promise<RepoListing> {
+  const r = await runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  if (r.ok) {
+    const uniq = [...new Set(r.stdout.split('\0').filter(Boolean))];
+    return { source: 'git', paths: uniq.sort(comparePaths), omittedDirs: [] };
+  }
+  return walkFolder(root);
+}
+
+/** Byte-order comparison of paths so the order never depends on locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface IgnoreFrame {
+  base: string;
+  ig: ignore.Ignore;
+}
+
+async function loadIgnore(dirAbs: string, base: string): Promise<IgnoreFrame | null> {
+  try {
+    const text = await readFile(join(dirAbs, '.gitignore'), 'utf8');
+    return { base, ig: ignore().add(text) };
+  } catch {
+    return null;
+  }
+}
+
+function isIgnored(frames: IgnoreFrame[], rel: string, isDir: boolean): boolean {
+  for (const f of frames) {
+    const sub = f.base ? rel.slice(f.base.length + 1) : rel;
+    if (sub && f.ig.ignores(isDir ? `${sub}/` : sub)) return true;
+  }
+  return false;
+}
+
+/** Walks a folder that is not a git work tree, honouring nested .gitignore files; never follows symlinks. */
+export async function walkFolder(root: string): Promise<RepoListing> {
+  const paths: string[] = [];
+  const omittedDirs: ManifestFileOmitted[] = [];
+  const rootFrames: IgnoreFrame[] = [{ base: '', ig: ignore().add(['.git/']) }];
+  const walk = async (rel: string, frames: IgnoreFrame[]): Promise<void> => {
+    const abs = rel ? join(root, rel) : root;
+    const own = await loadIgnore(abs, rel);
+    const here = own ? [...frames, own] : frames;
+    let entries;
+    try {
+      entries = await readdir(abs, { withFileTypes: true });
+    } catch {
+      omittedDirs.push({ path: `${rel || '.'}/`, reason: 'unreadable' });
+      return;
+    }
+    entries.sort((a, b) => comparePaths(a.name, b.name));
+    for (const e of entries) {
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (isIgnored(here, childRel, true)) continue;
+        const skipped = skippedDirOf(`${childRel}/x`);
+        if (skipped && skipped.dir === childRel) {
+          omittedDirs.push({ path: `${childRel}/`, reason: skipped.reason, detail: 'directory skipped' });
+          continue;
+        }
+        await walk(childRel, here);
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        // Symlinks are listed here and resolved (inside the root only) when read.
+        if (!isIgnored(here, childRel, false)) paths.push(childRel);
+      }
+    }
+  };
+  await walk('', rootFrames);
+  return { source: 'walk', paths: paths.sort(comparePaths), omittedDirs };
+}

@@ -1,0 +1,102 @@
+/** Scores candidate files: docs, manifests, entry points, paper terms and recent changes first. */
+import { termsIn, termsRegex } from './paperTerms';
+import type { RepoFile } from './readRepoFiles';
+
+/** A candidate with its score and the human-readable reasons for it. */
+export interface RankedFile extends RepoFile {
+  score: number;
+  reasons: string[];
+}
+
+/** Signals used for ranking. */
+export interface RankSignals {
+  /** Paths changed in recent commits, most recent first. */
+  recent: string[];
+  /** Terms from the pinned paper(s). */
+  paperTerms: string[];
+}
+
+const MANIFESTS = new Set([
+  'package.json', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'cargo.toml', 'go.mod', 'pom.xml',
+  'build.gradle', 'build.gradle.kts', 'gemfile', 'composer.json', 'cmakelists.txt', 'makefile', 'meson.build',
+  'environment.yml', 'pipfile', 'deno.json', 'tsconfig.json', 'mix.exs', 'project.clj', 'build.sbt', 'package.swift',
+  'dockerfile', 'justfile',
+]);
+const ENTRY = /^(index|main|app|cli|server|__main__|lib|mod|program|entry)\.[a-z]+$/i;
+const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|py|rs|go|java|kt|swift|c|cc|cpp|h|hpp|cs|rb|php|scala|clj|ex|exs|hs|ml|lua|jl|r|m|zig|dart|vue|svelte)$/i;
+const TEST = /(^|\/)(tests?|__tests__|spec|e2e|fixtures?)\/|\.(test|spec)\.[a-z]+$|(^|\/)test_[^/]+\.py$/i;
+
+/** Paths that the root package.json names as main/module/bin/exports. */
+export function entryPointsFromPackageJson(text: string | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!text) return out;
+  try {
+    const pkg = JSON.parse(text) as Record<string, unknown>;
+    const add = (v: unknown) => {
+      if (typeof v === 'string') out.add(v.replace(/^\.\//, ''));
+      else if (v && typeof v === 'object') for (const x of Object.values(v)) add(x);
+    };
+    add(pkg.main);
+    add(pkg.module);
+    add(pkg.bin);
+    add(pkg.exports);
+  } catch {
+    // Not JSON: no declared entry points.
+  }
+  return out;
+}
+
+/** Scores and sorts files (highest first, ties by path) with reasons. */
+export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[] {
+  const recentPos = new Map(signals.recent.map((p, i) => [p, i]));
+  const re = termsRegex(signals.paperTerms);
+  const rootPkg = files.find((f) => f.path === 'package.json');
+  const declared = entryPointsFromPackageJson(rootPkg?.buf.toString('utf8'));
+  const ranked: RankedFile[] = files.map((f) => {
+    const reasons: string[] = [];
+    let score = 0;
+    const slash = f.path.lastIndexOf('/');
+    const base = f.path.slice(slash + 1).toLowerCase();
+    const depth = f.path.split('/').length - 1;
+    if (/^readme(\.|$)/.test(base)) {
+      score += depth === 0 ? 100 : 40;
+      reasons.push(depth === 0 ? 'readme' : 'nested readme');
+    } else if (/^(contributing|architecture|design|overview|hacking|development)(\.|$)/.test(base) || (/(^|\/)docs?\//i.test(f.path) && /\.(md|mdx|rst|txt|adoc)$/.test(base))) {
+      score += depth === 0 ? 50 : 30;
+      reasons.push('docs');
+    }
+    if (MANIFESTS.has(base)) {
+      score += depth === 0 ? 90 : 25;
+      reasons.push(depth === 0 ? 'manifest' : 'nested manifest');
+    }
+    if (declared.has(f.path) || (ENTRY.test(base) && depth <= 2 && SOURCE.test(base))) {
+      score += declared.has(f.path) ? 70 : 50 - depth * 10;
+      reasons.push('entry point');
+    }
+    const rp = recentPos.get(f.path);
+    if (rp !== undefined) {
+      score += Math.max(15, 45 - rp);
+      reasons.push('recently changed');
+    }
+    if (re) {
+      const lowerPath = f.path.toLowerCase();
+      const inName = signals.paperTerms.filter((t) => lowerPath.includes(t));
+      if (inName.length) {
+        score += Math.min(60, 30 * inName.length);
+        reasons.push(`paper terms in path: ${inName.join(', ')}`);
+      }
+      const inText = termsIn(f.buf.toString('latin1', 0, Math.min(f.buf.length, 65536)), re).filter((t) => !inName.includes(t));
+      if (inText.length) {
+        score += Math.min(48, 8 * inText.length);
+        reasons.push(`paper terms: ${inText.join(', ')}`);
+      }
+    }
+    if (SOURCE.test(base)) score += 5;
+    if (TEST.test(f.path)) score -= 10;
+    score -= Math.min(15, depth * 3);
+    score -= Math.min(20, Math.floor(f.buf.length / 8000));
+    if (reasons.length === 0) reasons.push(SOURCE.test(base) ? 'source' : 'other text');
+    return { ...f, score, reasons };
+  });
+  return ranked.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

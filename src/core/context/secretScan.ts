@@ -1,0 +1,88 @@
+/** Scans text for secrets (secretlint recommended preset + own rules) and redacts each value as [redacted: rule]. */
+import { lintSource } from '@secretlint/core';
+import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
+import { findOwnSecrets, type SecretHit } from './secretRules';
+
+/** One redaction made in a text (the value is never kept). */
+export interface Redaction {
+  rule: string;
+  line: number;
+}
+
+/** A scanned text: the redacted text and what was redacted. */
+export interface ScanResult {
+  text: string;
+  redactions: Redaction[];
+}
+
+const SECRETLINT_CONFIG: Parameters<typeof lintSource>[0]['options']['config'] = {
+  rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendedPreset }],
+};
+
+function shortRuleId(id: string): string {
+  return `secretlint/${id.replace(/^@secretlint\/secretlint-rule-/, '')}`;
+}
+
+async function secretlintHits(path: string, text: string): Promise<SecretHit[]> {
+  // Comments like `secretlint-disable` must not switch the scan off: neutralize them (same length, same offsets).
+  const content = text.includes('secretlint-disable') ? text.replace(/secretlint-disable/g, 'secretlint-dis4ble') : text;
+  const result = await lintSource({
+    source: { content, filePath: path, contentType: 'text' },
+    options: { config: SECRETLINT_CONFIG, noPhysicFilePath: true },
+  });
+  return result.messages
+    .filter((m) => m.type === 'message' && m.range[1] > m.range[0])
+    .map((m) => ({ start: m.range[0], end: m.range[1], rule: shortRuleId(m.ruleId) }));
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Merges overlapping hits (the earliest rule name wins) and returns them sorted by start. */
+export function mergeHits(hits: SecretHit[]): SecretHit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: SecretHit[] = [];
+  for (const h of sorted) {
+    const last = out[out.length - 1];
+    if (last && h.start < last.end) last.end = Math.max(last.end, h.end);
+    else out.push({ ...h });
+  }
+  return out;
+}
+
+/** Replaces each hit with [redacted: rule]. */
+export function applyRedactions(text: string, hits: SecretHit[]): ScanResult {
+  if (hits.length === 0) return { text, redactions: [] };
+  const merged = mergeHits(hits);
+  const starts = lineStarts(text);
+  const parts: string[] = [];
+  let at = 0;
+  const redactions: Redaction[] = [];
+  for (const h of merged) {
+    parts.push(text.slice(at, h.start), `[redacted: ${h.rule}]`);
+    redactions.push({ rule: h.rule, line: lineOf(starts, h.start) });
+    at = h.end;
+  }
+  parts.push(text.slice(at));
+  return { text: parts.join(''), redactions };
+}
+
+/** Scans one text with secretlint and the own rules, and returns it redacted. */
+export async function scanAndRedact(path: string, text: string): Promise<ScanResult> {
+  const hits = [...(await secretlintHits(path, text)), ...findOwnSecrets(path, text)];
+  return applyRedactions(text, hits);
+}
