@@ -76,6 +76,7 @@ export async function startMockProvider(opts: MockProviderOptions): Promise<Mock
       if (sc.shouldRetry) h['x-should-retry'] = sc.shouldRetry;
       return sendError(ctx, sc.status, sc.message ?? `mock status ${sc.status}`, sc.errorType, h);
     }
+    if (sc.type === 'hang') return;
     if (sc.type === 'echo-key') return sendError(ctx, sc.status ?? 400, `Invalid request: the credential '${key ?? ''}' may not use this model`);
     if (sc.type === 'big-error') {
       ctx.res.writeHead(sc.status, { 'content-type': 'text/html' });
@@ -92,7 +93,7 @@ export async function startMockProvider(opts: MockProviderOptions): Promise<Mock
     ctx.res.end(errorBody(kind, status, message, type));
   }
 
-  async function stream(ctx: Ctx, sc: Exclude<Scenario, { type: 'status' | 'echo-key' | 'big-error' }>, json: unknown, seen: Set<string>): Promise<void> {
+  async function stream(ctx: Ctx, sc: Exclude<Scenario, { type: 'status' | 'echo-key' | 'big-error' | 'hang' }>, json: unknown, seen: Set<string>): Promise<void> {
     const shape: StreamShape = sc;
     const text = shape.text ?? fillerText(shape.chars ?? 600);
     const chunkChars = Math.max(1, shape.chunkChars ?? 16);

@@ -33,6 +33,7 @@ export type Scenario =
   | ({ type: 'content-filter'; afterChunks?: number } & StreamShape)
   | ({ type: 'stream-error'; afterChunks?: number; errorType: string } & StreamShape)
   | { type: 'echo-key'; status?: number }
+  | { type: 'hang' }
   | { type: 'big-error'; status: number; bytes: number };
 
 /** Named scenarios of the fault matrix (and handy building blocks). */
@@ -55,6 +56,8 @@ export const scenarios = {
   closeEarly: (afterChunks = 3): Scenario => ({ type: 'close-early', afterChunks }),
   /** A `data:` line that is not JSON. */
   malformed: (afterChunks = 3): Scenario => ({ type: 'malformed', afterChunks }),
+  /** Request read, no response headers ever (until the client gives up). */
+  hang: (): Scenario => ({ type: 'hang' }),
   /** A 10 MB (by default) streamed answer. */
   big: (bytes = 10 * 1024 * 1024): Scenario => ({ type: 'ok', chars: bytes, chunkChars: 64 * 1024, tokensPerSec: 1e12, ttftMs: 0 }),
   /** Slow drip: small deltas far apart, but each gap under the idle watchdog. */

@@ -1,0 +1,106 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BUILTIN_PRESETS, customPresetsFrom, findPreset, isLocalBaseUrl, parseSideSpec, presetIds, resolveSide } from '../../../../src/core/providers/presets';
+
+describe('built-in presets', () => {
+  test('endpoints, auth styles and key variables', () => {
+    const expected: Record<string, [string, string, string, string | undefined]> = {
+      anthropic: ['anthropic', 'https://api.anthropic.com', 'x-api-key', 'ANTHROPIC_API_KEY'],
+      openai: ['openai-compatible', 'https://api.openai.com/v1', 'bearer', 'OPENAI_API_KEY'],
+      zai: ['openai-compatible', 'https://api.z.ai/api/paas/v4', 'bearer', 'ZAI_API_KEY'],
+      'zai-anthropic': ['anthropic', 'https://api.z.ai/api/anthropic', 'bearer', 'ZAI_API_KEY'],
+      baseten: ['openai-compatible', 'https://inference.baseten.co/v1', 'bearer', 'BASETEN_API_KEY'],
+      openrouter: ['openai-compatible', 'https://openrouter.ai/api/v1', 'bearer', 'OPENROUTER_API_KEY'],
+      moonshot: ['openai-compatible', 'https://api.moonshot.ai/v1', 'bearer', 'MOONSHOT_API_KEY'],
+      vllm: ['openai-compatible', 'http://localhost:8000/v1', 'none', undefined],
+      ollama: ['openai-compatible', 'http://localhost:11434/v1', 'none', undefined],
+      lmstudio: ['openai-compatible', 'http://localhost:1234/v1', 'none', undefined],
+    };
+    for (const [id, [kind, url, auth, env]] of Object.entries(expected)) {
+      const p = BUILTIN_PRESETS[id];
+      assert.deepEqual([p.id, p.kind, p.baseUrl, p.auth, p.envKey], [id, kind, url, auth, env], id);
+    }
+    assert.equal(BUILTIN_PRESETS.zai.label, 'z.ai');
+    assert.equal(BUILTIN_PRESETS.openai.maxTokensField, 'max_completion_tokens');
+  });
+});
+
+describe('parseSideSpec', () => {
+  test('splits at the first colon; the model may contain ":" and "/"', () => {
+    assert.deepEqual(parseSideSpec('anthropic:claude-opus-4-7'), { preset: 'anthropic', model: 'claude-opus-4-7' });
+    assert.deepEqual(parseSideSpec('ollama:qwen3:8b'), { preset: 'ollama', model: 'qwen3:8b' });
+    assert.deepEqual(parseSideSpec(' openrouter:anthropic/claude-opus-4.7 '), { preset: 'openrouter', model: 'anthropic/claude-opus-4.7' });
+    assert.deepEqual(parseSideSpec('vllm:org/model:q4:latest'), { preset: 'vllm', model: 'org/model:q4:latest' });
+  });
+
+  test('rejects malformed specs with a hint', () => {
+    for (const bad of ['', 'claude-opus-4-7', ':model', 'anthropic:', 'bad preset:model']) {
+      const r = parseSideSpec(bad);
+      assert.ok('error' in r, bad);
+      if ('error' in r) assert.match(r.error, /preset:model|not a preset name|No model chosen/);
+    }
+  });
+
+  test('with a custom map, the preset must exist (custom or built-in)', () => {
+    const { presets } = customPresetsFrom({ mylab: { kind: 'openai-compatible', baseUrl: 'https://llm.lab.example/v1' } });
+    assert.deepEqual(parseSideSpec('mylab:llama-4', presets), { preset: 'mylab', model: 'llama-4' });
+    const r = parseSideSpec('nope:model', presets);
+    assert.ok('error' in r && /Unknown provider preset "nope"/.test(r.error) && r.error.includes('mylab'));
+  });
+});
+
+describe('custom presets', () => {
+  test('valid entries become presets with defaults; bad ones are reported, not thrown', () => {
+    const { presets, problems } = customPresetsFrom({
+      mylab: { kind: 'openai-compatible', baseUrl: 'https://llm.lab.example/v1', headers: { 'X-Team': 'ml' }, label: 'Lab' },
+      gateway: { kind: 'anthropic', baseUrl: 'https://gw.example', auth: 'bearer', envKey: 'GW_KEY' },
+      zai: { kind: 'openai-compatible', baseUrl: 'https://api.z.ai/api/coding/paas/v4' },
+      broken: { kind: 'grpc', baseUrl: 'https://x' },
+      nourl: { kind: 'anthropic', baseUrl: 'ftp://x' },
+      leaky: { kind: 'anthropic', baseUrl: 'https://x.example', headers: { Authorization: 'Bearer sk-secret' } },
+    });
+    assert.deepEqual(presets.mylab, { id: 'mylab', label: 'Lab', kind: 'openai-compatible', baseUrl: 'https://llm.lab.example/v1', auth: 'bearer', headers: { 'X-Team': 'ml' } });
+    assert.equal(presets.gateway.auth, 'bearer');
+    assert.equal(presets.gateway.envKey, 'GW_KEY');
+    assert.equal(findPreset('zai', presets)?.baseUrl, 'https://api.z.ai/api/coding/paas/v4', 'custom shadows built-in');
+    assert.equal(findPreset('zai')?.baseUrl, 'https://api.z.ai/api/paas/v4');
+    assert.deepEqual(Object.keys(presets).sort(), ['gateway', 'mylab', 'zai']);
+    assert.equal(problems.length, 3);
+    assert.ok(problems.some((p) => p.includes('broken.kind')));
+    assert.ok(problems.some((p) => p.includes('nourl.baseUrl')));
+    assert.ok(problems.some((p) => p.includes('must not carry a key')));
+    assert.ok(presetIds(presets).includes('mylab') && presetIds(presets).includes('anthropic'));
+    assert.deepEqual(customPresetsFrom('nope').presets, {});
+    assert.equal(customPresetsFrom([]).problems.length, 1);
+  });
+});
+
+describe('resolveSide', () => {
+  test('key from secret storage wins over the environment; env is read per preset', () => {
+    const env = { ZAI_API_KEY: 'zai-from-env-123456' };
+    const fromEnv = resolveSide('zai:glm-5.1', { env });
+    assert.ok(!('error' in fromEnv) && fromEnv.apiKey === 'zai-from-env-123456' && fromEnv.spec.model === 'glm-5.1');
+    const stored = resolveSide('zai:glm-5.1', { env, apiKey: 'zai-stored-abcdef' });
+    assert.ok(!('error' in stored) && stored.apiKey === 'zai-stored-abcdef');
+    const none = resolveSide('anthropic:claude-opus-4-7', { env: {} });
+    assert.ok(!('error' in none) && none.apiKey === undefined);
+  });
+
+  test('spec overrides of base URL and headers apply on top of the preset', () => {
+    const r = resolveSide({ preset: 'openrouter', model: 'x/y', baseUrl: 'http://127.0.0.1:9/v1', headers: { 'HTTP-Referer': 'pairwise' } }, { env: {} });
+    assert.ok(!('error' in r));
+    if ('error' in r) return;
+    assert.equal(r.preset.baseUrl, 'http://127.0.0.1:9/v1');
+    assert.deepEqual(r.preset.headers, { 'HTTP-Referer': 'pairwise' });
+    assert.equal(BUILTIN_PRESETS.openrouter.baseUrl, 'https://openrouter.ai/api/v1', 'built-in untouched');
+    assert.ok('error' in resolveSide({ preset: 'openrouter', model: 'm', baseUrl: 'not a url' }));
+    assert.ok('error' in resolveSide('ghost:model'));
+  });
+
+  test('isLocalBaseUrl', () => {
+    assert.equal(isLocalBaseUrl('http://localhost:11434/v1'), true);
+    assert.equal(isLocalBaseUrl('http://127.0.0.1:8000/v1'), true);
+    assert.equal(isLocalBaseUrl('https://api.z.ai/api/paas/v4'), false);
+    assert.equal(isLocalBaseUrl('::'), false);
+  });
+});
