@@ -28,6 +28,17 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   return out;
 }
 
+/** Round tick values for a duration axis in ms: whole seconds or minutes (1, 2, 5, 10, 15, 30, 60 …). */
+export function durationTicks(maxMs: number, count = 5): number[] {
+  const unit = maxMs >= 120_000 ? 60_000 : 1000;
+  const steps = [1, 2, 5, 10, 15, 30, 60, 120, 240];
+  const raw = maxMs / unit / count;
+  const step = (steps.find((s) => s >= raw) ?? Math.ceil(raw)) * unit;
+  const out: number[] = [];
+  for (let v = 0; v <= maxMs + step * 1e-9 || out.length < 2; v += step) out.push(v);
+  return out;
+}
+
 /** Wraps chart content in an accessible SVG root with a title and the chart's class. */
 export function svgFrame(kind: string, width: number, height: number, title: string, body: string[]): string {
   const id = `pw-${kind}-title`;

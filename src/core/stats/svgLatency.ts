@@ -1,5 +1,5 @@
 import { duration } from './format';
-import { emptyChart, escapeXml, linearScale, n2, niceTicks, svgFrame } from './svgCommon';
+import { durationTicks, emptyChart, escapeXml, linearScale, n2, svgFrame } from './svgCommon';
 import type { Summary, UsageRow } from './types';
 
 /** Box plot per model of per-run wall time (or TTFT): whiskers min–max, box p25–p75, line at the median. */
@@ -11,13 +11,13 @@ export function svgLatencyBoxPlot(usage: readonly UsageRow[], metric: 'totalMs' 
   const rowH = 34, left = 200, right = 30, top = 12;
   const height = top + rows.length * rowH + 40;
   const max = Math.max(...rows.map((r) => r.s.max ?? 0)) || 1;
-  const ticks = niceTicks(0, max, 5);
+  const ticks = durationTicks(max, 5);
   const x = linearScale(0, Math.max(max, ticks[ticks.length - 1]), left, width - right);
   const axisY = top + rows.length * rowH + 4;
   const body: string[] = [];
   for (const t of ticks) {
     body.push(`<line class="pw-grid" x1="${n2(x(t))}" x2="${n2(x(t))}" y1="${top}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.15"/>`,
-      `<text class="pw-tick" x="${n2(x(t))}" y="${axisY + 16}" text-anchor="middle">${escapeXml(duration(t))}</text>`);
+      `<text class="pw-tick" x="${n2(x(t))}" y="${axisY + 16}" text-anchor="middle">${t === 0 ? '0' : escapeXml(duration(t))}</text>`);
   }
   body.push(`<line class="pw-axis" x1="${left}" x2="${width - right}" y1="${axisY}" y2="${axisY}" stroke="currentColor"/>`);
   rows.forEach(({ model, s }, i) => {

@@ -26,12 +26,13 @@ export function svgCostWinScatter(stats: Stats, width = 640, height = 360): stri
     `<line class="pw-axis" x1="${left}" x2="${left}" y1="${top}" y2="${height - bottom}" stroke="currentColor"/>`);
   for (const p of pts) {
     const cx = x(p.cost);
+    const onRight = cx > (left + width - right) / 2;
     const cls = p.rate.smallSample ? ' pw-small' : '';
     body.push(`<g class="pw-dot${cls}">`,
       `<title>${escapeXml(`${p.model}: ${usd(p.cost)} per run, win rate ${Math.round((p.rate.p ?? 0) * 100)}% (95% CI ${Math.round((p.rate.lo ?? 0) * 100)}–${Math.round((p.rate.hi ?? 0) * 100)}%, n=${p.rate.n})`)}</title>`,
       `<line class="pw-whisker" x1="${n2(cx)}" x2="${n2(cx)}" y1="${n2(y(p.rate.lo ?? 0))}" y2="${n2(y(p.rate.hi ?? 0))}" stroke="currentColor"/>`,
       `<circle class="pw-point" cx="${n2(cx)}" cy="${n2(y(p.rate.p ?? 0))}" r="5"/>`,
-      `<text class="pw-label" x="${n2(cx + 8)}" y="${n2(y(p.rate.p ?? 0) - 6)}">${escapeXml(p.model + (p.rate.smallSample ? ' (small sample)' : ''))}</text>`, '</g>');
+      `<text class="pw-label" x="${n2(onRight ? cx - 8 : cx + 8)}" y="${n2(y(p.rate.p ?? 0) - 6)}"${onRight ? ' text-anchor="end"' : ''}>${escapeXml(p.model + (p.rate.smallSample ? ' (small sample)' : ''))}</text>`, '</g>');
   }
   body.push(`<text class="pw-axis-label" x="${n2((left + width - right) / 2)}" y="${height - 6}" text-anchor="middle">mean cost per run (USD)</text>`);
   return svgFrame('scatter', width, height, title, body);

@@ -5,7 +5,7 @@ import { svgLeaderboard } from '../../../../src/core/stats/svgLeaderboard';
 import { svgCostWinScatter } from '../../../../src/core/stats/svgScatter';
 import { svgLatencyBoxPlot } from '../../../../src/core/stats/svgLatency';
 import { svgOutcomeBars } from '../../../../src/core/stats/svgOutcomes';
-import { escapeXml, niceTicks } from '../../../../src/core/stats/svgCommon';
+import { durationTicks, escapeXml, niceTicks } from '../../../../src/core/stats/svgCommon';
 import { makeComparison, makeSide } from '../../../fixtures/results/makeRecord';
 
 /** Checks that every tag is closed in order (a small well-formedness check without an XML parser). */
@@ -61,4 +61,6 @@ test('helpers', () => {
   assert.equal(escapeXml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   assert.deepEqual(niceTicks(0, 10, 5), [0, 2, 4, 6, 8, 10]);
   assert.deepEqual(niceTicks(940, 1060, 5), [950, 1000, 1050]);
+  assert.deepEqual(durationTicks(25 * 60_000), [0, 300_000, 600_000, 900_000, 1_200_000, 1_500_000]);
+  assert.deepEqual(durationTicks(9000), [0, 2000, 4000, 6000, 8000]);
 });
