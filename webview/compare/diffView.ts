@@ -26,7 +26,8 @@ export function renderDiff(diff: DraftDiff, layout: 'split' | 'inline', labels: 
   const headRow = layout === 'split'
     ? el('tr', {}, el('th', { attrs: { colspan: '2' }, text: labels.left }), el('th', { attrs: { colspan: '2' }, text: labels.right }))
     : el('tr', {}, el('th', { attrs: { colspan: '3' }, text: `${labels.left} → ${labels.right}` }));
-  table.append(el('thead', {}, headRow));
+  const cols = layout === 'split' ? ['num', 'text', 'num', 'text'] : ['num', 'num', 'text'];
+  table.append(el('colgroup', {}, ...cols.map((c) => el('col', { class: `pw-col-${c}` }))), el('thead', {}, headRow));
   const body = el('tbody');
   let rows = 0;
   const push = (tr: HTMLElement) => { if (rows++ < MAX_DIFF_ROWS) body.append(tr); };

@@ -58,7 +58,8 @@ export class VerdictForm {
     setText(this.message, v.error ? `Not saved: ${v.error}` : v.savedAt !== null ? `Saved ${new Date(v.savedAt).toLocaleString()}.` : blocker ?? 'Ready to save (Ctrl/Cmd+Enter).');
     const l = state.slots.left, r = state.slots.right;
     this.reveal.hidden = !state.revealed;
-    setText(this.reveal, state.revealed ? `Revealed: ${l.label}${l.identity ? ` = ${l.identity.model} (${l.identity.provider})` : ''}; ${r.label}${r.identity ? ` = ${r.identity.model} (${r.identity.provider})` : ''}.` : '');
+    const who = (s: typeof l) => (s.identity ? `${s.identity.model} (${s.identity.provider})` : s.label);
+    setText(this.reveal, state.revealed ? `Revealed: left was ${who(l)}, right was ${who(r)}.` : '');
   }
 
   private build(state: CompareViewState): void {
