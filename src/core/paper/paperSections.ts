@@ -36,17 +36,18 @@ export function classifyHeading(heading: string): SectionKind {
 const KNOWN_PLAIN = /^(abstract|introduction|related work|background|preliminaries|method|methods|methodology|approach|experiments?|results|evaluation|discussion|conclusions?|limitations|references|bibliography|acknowledge?ments?|appendix( [a-z])?)$/i;
 const NUMBERED = /^((?:\d{1,2}|[A-H])(?:\.\d{1,2}){0,2})\.?\s+([A-Z][^\n]{1,70})$/;
 
-function isPlainHeading(line: string): boolean {
+function isPlainHeading(line: string, backMatter: boolean): boolean {
   const t = line.trim();
   if (t.length < 4 || t.length > 80) return false;
   if (KNOWN_PLAIN.test(t)) return true;
   const m = NUMBERED.exec(t);
-  if (!m) return false;
+  // Letter-numbered headings ("A Proofs") only count in the back matter, so a title like "A Long Paper" is not one.
+  if (!m || (/^[A-H]/.test(m[1]) && !backMatter)) return false;
   const title = m[2];
   return !/[.,;:]$/.test(title) && title.split(/\s+/).length <= 9 && !/\d{3,}/.test(title) && !/[=<>]/.test(title);
 }
 
-function headingOf(line: string, format: 'md' | 'tex' | 'pdf' | 'txt'): string | null {
+function headingOf(line: string, format: 'md' | 'tex' | 'pdf' | 'txt', backMatter: boolean): string | null {
   if (format === 'md') {
     const m = /^(#{1,3})\s+(.+?)\s*#*$/.exec(line);
     return m ? m[2] : null;
@@ -58,7 +59,7 @@ function headingOf(line: string, format: 'md' | 'tex' | 'pdf' | 'txt'): string |
     if (/^\s*\\(appendix|bibliography\{)/.test(line)) return /appendix/.test(line) ? 'Appendix' : 'References';
     return null;
   }
-  return isPlainHeading(line) ? line.trim() : null;
+  return isPlainHeading(line, backMatter) ? line.trim() : null;
 }
 
 /** Splits text into sections; text before the first heading is the 'front' section. */
@@ -73,14 +74,16 @@ export function splitSections(text: string, format: 'md' | 'tex' | 'pdf' | 'txt'
     buf = [];
   };
   for (const line of text.split('\n')) {
-    const h = headingOf(line, format);
+    const h = headingOf(line, format, parentKind === 'references' || parentKind === 'appendix');
     if (h === null) {
       buf.push(line);
       continue;
     }
     flush();
     let kind = classifyHeading(h);
-    const isSub = /^\s*\\subsection/.test(line) || /^#{2,3}\s/.test(line) || /^\s*(\d{1,2}|[A-H])\.\d/.test(line);
+    const inBack = parentKind === 'references' || parentKind === 'appendix';
+    if (inBack && kind === 'other' && /^[A-H](\.\d+)*\.?\s/.test(h.trim())) kind = 'appendix';
+    const isSub = /^\s*\\subsection/.test(line) || /^#{3}\s/.test(line) || /^\s*(\d{1,2}|[A-H])\.\d/.test(line);
     if (isSub && kind === 'other') kind = parentKind;
     if (!isSub) parentKind = kind;
     // After the references, everything unnumbered is still back matter unless it is an appendix.
