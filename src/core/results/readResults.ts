@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, open, readFile } from 'node:fs/promises';
 import { readLines, type RawLine } from './lineReader';
 import { parseRecordLine, type ReadProblem } from './parseRecordLine';
 import type { ResultRecord } from './schema';
@@ -48,6 +48,26 @@ async function quarantineLine(file: string, raw: RawLine, problem: ReadProblem, 
   await appendFile(corruptPathFor(file), `${JSON.stringify(entry)}\n`, 'utf8');
 }
 
+/**
+ * An unterminated last line may be an append still in progress rather than a torn write: if the file has grown
+ * past it, read the line again from its offset up to its newline.
+ */
+async function rereadFinishedLine(file: string, raw: RawLine): Promise<string | null> {
+  const fh = await open(file, 'r').catch(() => null);
+  if (!fh) return null;
+  try {
+    const { size } = await fh.stat();
+    const len = Math.min(size - raw.offset, raw.bytes + 1024 * 1024);
+    if (len <= raw.bytes) return null;
+    const buf = Buffer.alloc(len);
+    const { bytesRead } = await fh.read(buf, 0, len, raw.offset);
+    const nl = buf.subarray(0, bytesRead).indexOf(10);
+    return nl === -1 ? null : buf.subarray(0, nl).toString('utf8').replace(/\r$/, '');
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Streams a results file: records in file order, plus problems (torn, malformed, invalid) with line numbers. */
 export async function* readResults(file: string, options: ReadOptions = {}): AsyncGenerator<ReadEntry> {
   const quarantine = options.quarantine ?? true;
@@ -59,7 +79,11 @@ export async function* readResults(file: string, options: ReadOptions = {}): Asy
       problem = { file, line: raw.line, offset: raw.offset, kind: 'oversize', excerpt: excerptOf(raw.text),
         message: `line ${raw.line} is ${raw.bytes} bytes, over the reader limit; large texts belong in runs/<id>/ blobs` };
     } else {
-      const p = parseRecordLine(raw.text);
+      let p = parseRecordLine(raw.text);
+      if (!p.ok && !raw.terminated) {
+        const again = await rereadFinishedLine(file, raw);
+        if (again !== null) p = parseRecordLine(again);
+      }
       if (p.ok) {
         yield { ok: true, record: p.record, line: raw.line, offset: raw.offset, migratedFrom: p.migratedFrom };
         continue;

@@ -120,3 +120,23 @@ describe('blobs', () => {
     await assert.rejects(store.saveBlob('../escape', 'x', 'y'), /not a safe folder name/);
   });
 });
+
+describe('reader and a concurrent writer', () => {
+  test('an unfinished last line that completes while reading is read, not quarantined', async () => {
+    const file = join(dir, 'growing.jsonl');
+    const a = makeComparison();
+    const b = makeComparison();
+    const lineB = JSON.stringify(b);
+    await writeFile(file, `${JSON.stringify(a)}\n${lineB.slice(0, 40)}`);
+    const store = new ResultsStore(file);
+    const ids: string[] = [];
+    let first = true;
+    for await (const e of store.read()) {
+      if (first) { await appendFile(file, `${lineB.slice(40)}\n`); first = false; }
+      assert.ok(e.ok, !e.ok ? e.problem.message : '');
+      if (e.ok) ids.push(e.record.id);
+    }
+    assert.deepEqual(ids, [a.id, b.id]);
+    await assert.rejects(stat(corruptPathFor(file)), /ENOENT/);
+  });
+});
