@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 
 /** Flags put before every git subcommand: no pager, no fsmonitor daemon, no hooks from an unvetted repo. */
 export const SAFE_GIT_FLAGS: readonly string[] = [
@@ -75,6 +75,39 @@ export function runGit(args: readonly string[], opts: GitOptions): Promise<GitRe
     child.stdin?.on('error', () => { /* git may exit before reading all input (e.g. bad revision) */ });
     if (opts.input !== undefined) child.stdin?.end(opts.input);
     else child.stdin?.end();
+  });
+}
+
+/**
+ * Like runGit, but hands stdout to `onData` as it arrives instead of buffering it (for outputs that can
+ * be large, such as `git grep -o`). The returned `stdout` is empty.
+ */
+export function runGitStreaming(args: readonly string[], opts: GitOptions, onData: (chunk: Buffer) => void): Promise<GitResult> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (r: GitResult): void => {
+      if (!settled) { settled = true; resolve(r); }
+    };
+    const empty = Buffer.alloc(0);
+    let stderr = '';
+    let child;
+    try {
+      child = spawn('git', [...SAFE_GIT_FLAGS, ...args], { cwd: opts.cwd, env: gitEnv(), windowsHide: true, signal: opts.signal });
+    } catch (e) {
+      done({ ok: false, code: null, stdout: empty, stderr: String(e), failure: 'spawn' });
+      return;
+    }
+    child.stdout.on('data', (b: Buffer) => { if (!settled) onData(b); });
+    child.stderr.on('data', (b: Buffer) => { if (stderr.length < 64 * 1024) stderr += b.toString('utf8'); });
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      done({ ok: false, code: null, stdout: empty, stderr: stderr || e.message, failure: e.name === 'AbortError' ? 'aborted' : 'spawn' });
+    });
+    child.on('close', (code) => {
+      if (opts.signal?.aborted) { done({ ok: false, code, stdout: empty, stderr, failure: 'aborted' }); return; }
+      done({ ok: code === 0 || (code !== null && (opts.okCodes ?? []).includes(code)), code, stdout: empty, stderr });
+    });
+    child.stdin.on('error', () => { /* git may exit before reading all input */ });
+    child.stdin.end(opts.input ?? '');
   });
 }
 

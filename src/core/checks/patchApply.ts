@@ -1,5 +1,6 @@
-// `git apply --check` of a draft's patch inside a scratch worktree: whole patch first (one call), then
-// per file only when it fails, so the report says which files conflict.
+// `git apply --cached --check` of a draft's patch inside a scratch worktree (against its index, so no
+// file needs to be written): whole patch first (one call), then per file only when it fails, so the
+// report says which files conflict.
 import { runGit } from './gitRunner';
 import type { ParsedPatch, PatchFile } from './patchParse';
 import type { ScratchWorktree } from './scratchWorktree';
@@ -23,7 +24,8 @@ function gitErrors(stderr: string): string {
 async function tryApply(wt: ScratchWorktree, text: string, strip: 0 | 1, check: boolean, recount: boolean, signal?: AbortSignal):
   Promise<{ ok: boolean; error?: string; aborted?: boolean }> {
   const args = ['apply', `-p${strip}`, '--whitespace=nowarn', '--verbose'];
-  if (check) args.push('--check');
+  // Checks run against the worktree's index (the commit's blobs); the real apply writes its files.
+  if (check) args.push('--check', '--cached');
   if (recount) args.push('--recount');
   const r = await runGit(args, { cwd: wt.path, input: text, signal });
   if (r.failure === 'aborted') return { ok: false, aborted: true, error: 'cancelled' };

@@ -46,7 +46,7 @@ async function checkPatch(input: RunChecksInput, tree: RepoTree, parsed: ParsedP
     const testRun: TestRunReport | undefined = wantTests ? { status: 'skipped', reason: 'the patch has unsafe paths', command: input.testCommand } : undefined;
     return { patch, testRun, errors };
   }
-  const made = await createScratchWorktree(repoRoot, tree.commit, signal);
+  const made = await createScratchWorktree(repoRoot, tree.commit, signal, wantTests);
   if (!made.ok) {
     throwIfCancelled(signal);
     errors.push(made.error);

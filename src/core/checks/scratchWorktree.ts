@@ -21,8 +21,12 @@ const active = new Set<string>();
 /** Scratch directories older than this are swept even if their process id is alive (pid reuse). */
 const STALE_AGE_MS = 24 * 60 * 60 * 1000;
 
-/** Creates a detached worktree of `commit`. Never throws. */
-export async function createScratchWorktree(repoRoot: string, commit: string, signal?: AbortSignal):
+/**
+ * Creates a detached worktree of `commit`. Without `checkout` only its index is filled (`git read-tree`,
+ * no files written: enough for `git apply --cached --check`, and fast on large repos); with `checkout`
+ * the files are written too (for a test run). Never throws.
+ */
+export async function createScratchWorktree(repoRoot: string, commit: string, signal?: AbortSignal, checkout = false):
   Promise<{ ok: true; wt: ScratchWorktree } | { ok: false; error: string }> {
   let dir: string;
   try {
@@ -32,7 +36,9 @@ export async function createScratchWorktree(repoRoot: string, commit: string, si
   }
   const wt: ScratchWorktree = { repoRoot, dir, path: join(dir, 'wt') };
   active.add(dir);
-  const r = await runGit(['worktree', 'add', '--detach', '--force', wt.path, commit], { cwd: repoRoot, signal });
+  const add = ['worktree', 'add', '--detach', '--force', ...(checkout ? [] : ['--no-checkout']), wt.path, commit];
+  let r = await runGit(add, { cwd: repoRoot, signal });
+  if (r.ok && !checkout) r = await runGit(['read-tree', commit], { cwd: wt.path, signal });
   if (!r.ok) {
     await removeScratchWorktree(wt);
     return { ok: false, error: describeGitFailure('Creating a temporary worktree', r) };
