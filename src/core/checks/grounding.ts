@@ -3,7 +3,7 @@
 import { countLines, readBlobs } from './blobReader';
 import { findFalseEmptyClaims } from './emptyClaims';
 import { extractImports, langOfPath } from './importRefs';
-import { isBuiltinHead, isManifestPath, parseManifests } from './knownModules';
+import { isBuiltinHead, isManifestPath, normDist, parseManifests } from './knownModules';
 import { resolveJs, resolvePython, type Resolution } from './moduleResolve';
 import { createdPaths, type ParsedPatch } from './patchParse';
 import { extractRefs } from './refExtract';
@@ -65,7 +65,16 @@ interface Ctx {
   short: string;
 }
 
+/** `README` / `LICENSE` written without the extension the repo uses (README.md). */
+function findByStem(tree: RepoTree, name: string): string | undefined {
+  if (name.includes('/') || name.includes('.')) return undefined;
+  for (const [base, paths] of tree.byBasename) if (base.startsWith(`${name}.`)) return paths.find((p) => !p.includes('/')) ?? paths[0];
+  return undefined;
+}
+
 function locatePath(ctx: Ctx, path: string): { where: 'tree'; kind: 'file' | 'dir'; path: string } | { where: 'patch' } | undefined {
+  const stem = findByStem(ctx.tree, path);
+  if (stem && !findPath(ctx.tree, path)) return { where: 'tree', kind: 'file', path: stem };
   for (const c of pathCandidates(path)) {
     const p = c.replace(/\/+$/, '');
     if (ctx.created.has(p) || [...ctx.created].some((n) => n.endsWith(`/${p}`) || n.startsWith(`${p}/`))) {
@@ -75,6 +84,10 @@ function locatePath(ctx: Ctx, path: string): { where: 'tree'; kind: 'file' | 'di
     if (hit) return { where: 'tree', ...hit };
   }
   return undefined;
+}
+
+function isExternalName(ctx: Ctx, name: string): boolean {
+  return isBuiltinHead(name) || ctx.deps.js.has(name) || ctx.deps.python.has(normDist(name));
 }
 
 function judgeSymbol(ctx: Ctx, parts: string[]): Resolution {
@@ -93,6 +106,7 @@ function judgeSymbol(ctx: Ctx, parts: string[]): Resolution {
   }
   const name = parts.join('.');
   if (containsWord(ctx.patchText, parts[parts.length - 1])) return { status: 'newInPatch' };
+  if (parts.length === 1 && isExternalName(ctx, parts[0])) return { status: 'external' }; // `numpy`, `lodash`, `fetch`
   if (missing.length === 0) return { status: 'unverified', reason: `${parts.map((p) => `"${p}"`).join(' and ')} never occur in the same file at ${ctx.short}` };
   return { status: 'unverified', reason: `"${missing.join('", "')}" not found in the repo at ${ctx.short}${missing.length < parts.length ? ` (from ${name})` : ''}` };
 }
@@ -135,7 +149,7 @@ export async function checkGrounding(input: GroundingInput): Promise<{ report: G
       if (hit?.kind === 'file') { lineFiles.add(hit.path); break; }
     }
   }
-  const manifests = refs.some((r) => r.kind === 'module') ? [...tree.files].filter((f) => isManifestPath(f)).slice(0, 200) : [];
+  const manifests = refs.some((r) => r.kind === 'module' || r.kind === 'symbol') ? [...tree.files].filter((f) => isManifestPath(f)).slice(0, 200) : [];
   const words = new Set<string>();
   for (const r of refs) if (r.kind === 'symbol') for (const p of r.parts ?? []) words.add(p);
 

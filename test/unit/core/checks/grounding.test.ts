@@ -19,6 +19,7 @@ before(() => {
     'web/src/app.ts': "import { helper } from './lib/helper';\nexport const app = helper();\n",
     'web/src/lib/helper.ts': 'export function helper() { return 1; }\n',
     'docs/guide.md': '# Guide\n',
+    'README.md': '# Demo\n',
   });
   first = fx.head;
   fx.commit({ 'demo/later.py': 'def added_later():\n    return 2\n' }, 'second');
@@ -44,12 +45,13 @@ describe('checkGrounding on a real repo', () => {
     const g = await ground({ route: 'issue', title: 'Loader leaks handles', body: [
       '`Loader.load` in demo/data/loader.py:4 never calls `close()`; `train_epoch` (demo/train.py#L3-L4) relies on it.',
       'The web side lives in `web/src/lib/helper.ts` and docs in docs/. `loader.py` is the only reader.',
+      'Update the README and use `react`, `numpy` and `fetch` as before.',
       '```python\nfrom demo.data.loader import Loader\nimport yaml, numpy.linalg, json\n```',
     ].join('\n') });
     assert.deepEqual(g.unverifiedList, []);
     assert.equal(g.unverified, 0);
     assert.ok(g.grounded >= 9, `grounded ${g.grounded}`);
-    assert.equal(g.external, 1, 'json is the standard library');
+    assert.equal(g.external, 2, 'json (standard library) and `fetch` (a JS global); README, react and numpy are in the repo');
   });
   test('false references are unverified, each with a reason', async () => {
     const g = await ground({ route: 'issue', title: 'Fix `Loader.save`', body: [

@@ -1,7 +1,7 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runChecks, sweepStaleWorktrees } from '../../../../src/core/checks';
@@ -63,6 +63,7 @@ describe('scratch worktrees are always removed', () => {
       if (delay === 0) ac.abort(); else setTimeout(() => ac.abort(), delay);
       const r = await runChecks({ repoRoot: fx.root, draft: draft(), signal: ac.signal });
       assert.ok(r.cancelled || r.patch?.applies === true, `delay ${delay}`);
+      if (delay === 0) assert.deepEqual([r.cancelled, r.patch, r.error], [true, undefined, undefined]);
       assert.deepEqual(worktreePaths(fx), [realpathSync(fx.root)], `delay ${delay}`);
     }
   });
@@ -72,6 +73,23 @@ describe('scratch worktrees are always removed', () => {
     assert.equal(r.testRun?.status, 'skipped');
     assert.match(r.testRun?.reason ?? '', /not allowed/);
     assert.ok(!existsSync(marker));
+  });
+  test('two drafts checked at once (sides a and b) with uncommitted edits in the user\'s checkout', async () => {
+    const readme = join(fx.root, 'README.md');
+    writeFileSync(readme, 'local edit\n');
+    try {
+      const conflicting = { route: 'pr', body: 'x', patch: '--- a/README.md\n+++ b/README.md\n@@ -1 +1 @@\n-nope\n+yes\n' };
+      const [a, b] = await Promise.all([
+        runChecks({ repoRoot: fx.root, draft: draft(), allowTestRun: true, testCommand: 'test -f app/new_check.py' }),
+        runChecks({ repoRoot: fx.root, draft: conflicting }),
+      ]);
+      assert.equal(a.testRun?.status, 'passed');
+      assert.equal(a.patch?.applies, true);
+      assert.equal(b.patch?.applies, false);
+      assert.equal(readFileSync(readme, 'utf8'), 'local edit\n', 'the user\'s uncommitted edit is untouched');
+    } finally {
+      fx.git('checkout', '--', 'README.md');
+    }
   });
   test('a worktree left by a killed process is swept on the next run', async () => {
     const script = join(fx.root, '..', `pairwise-test-crash-${process.pid}.ts`);
