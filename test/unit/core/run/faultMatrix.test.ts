@@ -74,6 +74,7 @@ for (const kind of ['anthropic', 'openai'] as const) {
     for (const c of CASES) {
       test(c.name, async () => {
         const trap = trapUnhandled();
+        const timers = timerCount();
         const faulty = await startMockProvider({ kind, scenario: c.scenario });
         const healthy = await startMockProvider({ kind: kind === 'anthropic' ? 'openai' : 'anthropic', scenario: scenarios.ok({ text: HEALTHY_TEXT }) });
         const log = eventLog();
@@ -98,6 +99,7 @@ for (const kind of ['anthropic', 'openai'] as const) {
           await Promise.all([faulty.close(), healthy.close()]);
         }
         await new Promise((r) => setImmediate(r));
+        assert.equal(timerCount(), timers, 'no timer left running');
         assert.deepEqual(trap.stop(), [], 'no unhandled rejection');
       });
     }
