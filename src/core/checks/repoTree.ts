@@ -24,8 +24,9 @@ export async function resolveCommit(repoRoot: string, commit: string | undefined
   const r = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: repoRoot, signal });
   if (!r.ok) {
     if (r.failure) return { ok: false, error: describeGitFailure('Resolving the commit', r) };
-    const notRepo = /not a git repository/i.test(r.stderr);
-    return { ok: false, error: notRepo ? `${repoRoot} is not a git repository` : `Commit "${rev}" was not found in ${repoRoot}` };
+    if (/not a git repository/i.test(r.stderr)) return { ok: false, error: `${repoRoot} is not a git repository` };
+    if (rev === 'HEAD') return { ok: false, error: `${repoRoot} has no commits yet: commit once so the drafts can be checked` };
+    return { ok: false, error: `Commit "${rev}" was not found in ${repoRoot}` };
   }
   return { ok: true, value: r.stdout.toString('utf8').trim() };
 }
@@ -80,4 +81,10 @@ export function countFilesUnder(tree: RepoTree, dir: string): number {
   let n = 0;
   for (const f of tree.files) if (f.startsWith(prefix)) n++;
   return n;
+}
+
+/** Path of repoRoot inside its repository ('' at the top, else 'sub/dir/'), for running commands in the same place. */
+export async function repoPrefix(repoRoot: string, signal?: AbortSignal): Promise<string> {
+  const r = await runGit(['rev-parse', '--show-prefix'], { cwd: repoRoot, signal });
+  return r.ok ? r.stdout.toString('utf8').trim() : '';
 }

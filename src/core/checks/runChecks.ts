@@ -1,12 +1,13 @@
 // Entry point of the objective checks: grounding of the draft's text, safety and applicability of its
 // patch, an optional test run — all against the compared commit, never in the user's working tree.
+import { join } from 'node:path';
 import { buildBadges } from './checkBadges';
 import { findDeadModules } from './deadModules';
 import { checkGrounding, emptyGrounding } from './grounding';
 import { applyInWorktree, checkApplies } from './patchApply';
 import { parsePatch, type ParsedPatch } from './patchParse';
 import { validatePatchPaths } from './patchSafety';
-import { readRepoTree, resolveCommit, type RepoTree } from './repoTree';
+import { readRepoTree, repoPrefix, resolveCommit, type RepoTree } from './repoTree';
 import { createScratchWorktree, removeScratchWorktree, sweepStaleWorktrees } from './scratchWorktree';
 import { scanStubs } from './stubScan';
 import { runTestCommand } from './testRun';
@@ -66,8 +67,9 @@ async function checkPatch(input: RunChecksInput, tree: RepoTree, parsed: ParsedP
       } else {
         const done = await applyInWorktree(made.wt, parsed, !applied.applies, signal);
         throwIfCancelled(signal);
+        const cwd = join(made.wt.path, await repoPrefix(repoRoot, signal)); // the same folder as repoRoot, in the worktree
         testRun = done.ok
-          ? await runTestCommand({ command: input.testCommand ?? '', cwd: made.wt.path, timeoutMs: input.testTimeoutMs, signal })
+          ? await runTestCommand({ command: input.testCommand ?? '', cwd, timeoutMs: input.testTimeoutMs, signal })
           : { status: 'error', reason: `Applying the patch failed: ${done.error}`, command: input.testCommand };
       }
     }

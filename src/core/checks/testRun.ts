@@ -1,6 +1,7 @@
 // Opt-in test run inside the scratch worktree. The command is the user's own configured
 // `pairwise.checks.testCommand`, so it runs through a shell (pipes, `&&`, env vars work as typed);
-// the caller must have checked workspace trust and asked for consent (allowTestRun).
+// the caller must have checked workspace trust and asked for consent (allowTestRun). Variables that look
+// like credentials are removed from its environment, since it runs model-written code.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { TestRunReport } from './types';
 
@@ -17,6 +18,23 @@ export interface TestRunOptions {
   cwd: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+}
+
+const SECRET_NAME = /(API_?KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY|SESSION_KEY|AUTH)/i;
+
+/**
+ * Environment for the test command: the user's, minus variables that look like credentials (the
+ * command runs model-written code; provider API keys must not be readable by it). Returns the names removed.
+ */
+export function testEnvironment(base: NodeJS.ProcessEnv = process.env): { env: NodeJS.ProcessEnv; removed: string[] } {
+  const env: NodeJS.ProcessEnv = {};
+  const removed: string[] = [];
+  for (const [k, v] of Object.entries(base)) {
+    if (SECRET_NAME.test(k)) removed.push(k); else env[k] = v;
+  }
+  env.CI = '1';
+  env.PAIRWISE_CHECK = '1';
+  return { env, removed: removed.sort() };
 }
 
 /** Keeps the last `max` bytes written to it. */
@@ -59,16 +77,18 @@ function killTree(child: ChildProcess, sig: NodeJS.Signals): void {
 export function runTestCommand(opts: TestRunOptions): Promise<TestRunReport> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
   const started = Date.now();
-  const base = { command: opts.command };
+  const base: { command: string; envRemoved?: string[] } = { command: opts.command };
   if (opts.signal?.aborted) return Promise.resolve({ status: 'cancelled', ...base, durationMs: 0 });
   return new Promise((resolve) => {
     const tail = new TailBuffer(OUTPUT_TAIL_BYTES);
     let outcome: 'timedOut' | 'cancelled' | undefined;
     let child: ChildProcess;
+    const { env, removed } = testEnvironment();
+    if (removed.length > 0) base.envRemoved = removed;
     try {
       child = spawn(opts.command, {
         cwd: opts.cwd, shell: true, detached: process.platform !== 'win32', windowsHide: true,
-        stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', PAIRWISE_CHECK: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'], env,
       });
     } catch (e) {
       resolve({ status: 'error', ...base, reason: `Could not start the test command: ${(e as Error).message}`, durationMs: 0 });

@@ -149,6 +149,8 @@ export interface TestRunReport {
   durationMs?: number;
   /** Last ~4 KB of combined stdout/stderr. */
   outputTail?: string;
+  /** Names (never values) of environment variables withheld from the command because they look like credentials. */
+  envRemoved?: string[];
 }
 
 /** A small label for the UI next to each draft. */

@@ -139,6 +139,12 @@ describe('runChecks: never rejects', () => {
     assert.match(bad.error ?? '', /Commit "deadbeef" was not found/);
     const missing = await runChecks({ repoRoot: join(fx.root, 'nope'), draft: { route: 'issue', body: 'x' } });
     assert.ok(missing.error);
+    const fresh = mkdtempSync(join(tmpdir(), 'pairwise-test-fresh-'));
+    try {
+      fx.git('init', '-q', fresh);
+      const none = await runChecks({ repoRoot: fresh, draft: { route: 'issue', body: 'x' } });
+      assert.match(none.error ?? '', /has no commits yet/);
+    } finally { rmSync(fresh, { recursive: true, force: true }); }
     const junk = await runChecks(undefined as unknown as Parameters<typeof runChecks>[0]);
     assert.match(junk.error ?? '', /Checks failed/);
     assert.equal(junk.badges[0].label, 'checks incomplete');

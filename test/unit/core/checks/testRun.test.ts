@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OUTPUT_TAIL_BYTES, runTestCommand } from '../../../../src/core/checks/testRun';
+import { OUTPUT_TAIL_BYTES, runTestCommand, testEnvironment } from '../../../../src/core/checks/testRun';
 
 const NODE = JSON.stringify(process.execPath);
 
@@ -70,5 +70,16 @@ describe('runTestCommand', () => {
       assert.ok((r.durationMs ?? 0) < 5000);
       assert.ok(await waitDead(Number(readFileSync(pidFile, 'utf8'))));
     } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
+  test('credentials are withheld from the command\'s environment', async () => {
+    const { env, removed } = testEnvironment({ PATH: '/bin', ANTHROPIC_API_KEY: 'sk-1', GITHUB_TOKEN: 'g', AWS_SECRET_ACCESS_KEY: 's', HOME: '/h' });
+    assert.deepEqual(removed, ['ANTHROPIC_API_KEY', 'AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN']);
+    assert.deepEqual(env, { PATH: '/bin', HOME: '/h', CI: '1', PAIRWISE_CHECK: '1' });
+    process.env.PAIRWISE_TEST_FAKE_API_KEY = 'should-not-leak';
+    try {
+      const r = await runTestCommand({ command: 'echo "key=[$PAIRWISE_TEST_FAKE_API_KEY] ci=$CI"', cwd: tmpdir() });
+      assert.match(r.outputTail ?? '', /key=\[\] ci=1/);
+      assert.ok(r.envRemoved?.includes('PAIRWISE_TEST_FAKE_API_KEY'));
+    } finally { delete process.env.PAIRWISE_TEST_FAKE_API_KEY; }
   });
 });

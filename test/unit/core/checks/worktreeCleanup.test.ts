@@ -67,6 +67,11 @@ describe('scratch worktrees are always removed', () => {
       assert.deepEqual(worktreePaths(fx), [realpathSync(fx.root)], `delay ${delay}`);
     }
   });
+  test('from a subfolder, the test command runs in the same subfolder of the worktree', async () => {
+    const r = await runChecks({ repoRoot: join(fx.root, 'app'), draft: draft(), allowTestRun: true, testCommand: 'test -f main.py && test -f new_check.py && pwd' });
+    assert.equal(r.testRun?.status, 'passed', r.testRun?.outputTail);
+    assert.match(r.testRun?.outputTail ?? '', /pairwise-wt-\d+-\w+\/wt\/app\n$/);
+  });
   test('without consent the command never runs', async () => {
     const marker = join(tmpdir(), `pairwise-test-marker-${process.pid}`);
     const r = await runChecks({ repoRoot: fx.root, draft: draft(), testCommand: `touch "${marker}"` });
