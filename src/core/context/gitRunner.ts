@@ -28,11 +28,15 @@ export function runGit(cwd: string, args: string[], maxBuffer = 256 * 1024 * 102
   });
 }
 
-/** Paths changed in the last n commits, most recent first, deduplicated (repo-root relative, as git prints them). */
-export async function recentlyChangedPaths(cwd: string, n = 50): Promise<string[]> {
-  const r = await runGit(cwd, ['log', '--no-ext-diff', '--no-textconv', '--name-only', '--relative', '--format=', '-n', String(n), '-z']);
+/** Paths changed in the last n commits, most recent first, deduplicated; commits touching more than maxPerCommit files (imports, mass reformatting) are ignored. */
+export async function recentlyChangedPaths(cwd: string, n = 50, maxPerCommit = 200): Promise<string[]> {
+  const r = await runGit(cwd, ['-c', 'core.quotePath=false', 'log', '--no-ext-diff', '--no-textconv', '--no-renames', '--name-only', '--relative', '--format=@@commit', '-n', String(n)]);
   if (!r.ok) return [];
   const seen = new Set<string>();
-  for (const p of r.stdout.split(/[\0\n]/)) if (p && !seen.has(p)) seen.add(p);
+  for (const chunk of r.stdout.split('@@commit\n')) {
+    const paths = chunk.split('\n').filter(Boolean);
+    if (paths.length > maxPerCommit) continue;
+    for (const p of paths) seen.add(p);
+  }
   return [...seen];
 }

@@ -27,14 +27,19 @@ interface DirNode {
   importance: number;
   cost: number;
   collapsed: boolean;
+  /** Files left out of the prompt are listed as one summary line. */
+  folded: boolean;
   depth: number;
 }
+
+/** Scores at or below this mark files that are not sent (skipped or binary); they fold first. */
+export const SKIPPED_SCORE = -100;
 
 // Cheap upper estimate used while deciding; the final text is counted exactly.
 const est = (s: string) => Math.ceil(s.length / 3) + 1;
 
 function newDir(name: string, path: string, parent: DirNode | null): DirNode {
-  return { name, path, parent, dirs: new Map(), files: [], fileCount: 0, importance: -Infinity, cost: 0, collapsed: false, depth: parent ? parent.depth + 1 : -1 };
+  return { name, path, parent, dirs: new Map(), files: [], fileCount: 0, importance: -Infinity, cost: 0, collapsed: false, folded: false, depth: parent ? parent.depth + 1 : -1 };
 }
 
 function buildTree(entries: MapEntry[]): DirNode {
@@ -74,6 +79,34 @@ function summary(node: DirNode): string {
   const text = `(${node.fileCount} files: ${top.map(([e, n]) => `${n} ${e}`).join(', ')}${exts.size > 4 ? ', …' : ''})`;
   summaries.set(node, text);
   return text;
+}
+
+function extSummary(names: string[]): string {
+  const exts = new Map<string, number>();
+  for (const n of names) {
+    const dot = n.lastIndexOf('.');
+    const ext = dot > 0 ? n.slice(dot) : '(none)';
+    exts.set(ext, (exts.get(ext) ?? 0) + 1);
+  }
+  const top = [...exts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4);
+  return top.map(([e, n]) => `${n} ${e}`).join(', ') + (exts.size > 4 ? ', …' : '');
+}
+
+function skippedFiles(node: DirNode): string[] {
+  return node.files.filter((f) => f.entry.score <= SKIPPED_SCORE).map((f) => f.name);
+}
+
+function foldLine(node: DirNode): string {
+  const names = skippedFiles(node);
+  return `${indent(node.depth + 1)}… ${names.length} files not sent (${extSummary(names)})`;
+}
+
+function fold(node: DirNode): void {
+  const names = skippedFiles(node);
+  const before = names.reduce((sum, n) => sum + est(`${indent(node.depth + 1)}${n}`), 0);
+  const delta = before - est(foldLine(node));
+  node.folded = true;
+  for (let n: DirNode | null = node; n; n = n.parent) n.cost -= delta;
 }
 
 function indent(depth: number): string {
@@ -118,10 +151,12 @@ function render(node: DirNode, symbolLines: Map<string, string>, out: string[]):
   }
   const sortedFiles = [...node.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const f of sortedFiles) {
+    if (node.folded && f.entry.score <= SKIPPED_SCORE) continue;
     const sym = symbolLines.get(f.entry.path);
     out.push(`${indent(node.depth + 1)}${f.name}${sym ? `: ${sym}` : ''}`);
     shown++;
   }
+  if (node.folded) out.push(foldLine(node));
   const dirs = [...node.dirs.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const d of dirs) shown += render(d, symbolLines, out);
   return shown;
@@ -148,6 +183,15 @@ export function renderRepoMap(entries: MapEntry[], budgetTokens: number, maxSymb
   let target = budgetTokens;
   for (let attempt = 0; attempt < 6; attempt++) {
     const cap = Math.max(0, target - 12);
+    if (root.cost > cap) {
+      // First fold the files that are not sent (largest groups first), then collapse whole directories.
+      const foldable = [root, ...allDirs(root, [])].map((d) => ({ d, n: skippedFiles(d).length })).filter((x) => x.n >= 2);
+      foldable.sort((a, b) => b.n - a.n || (a.d.path < b.d.path ? -1 : 1));
+      for (const { d } of foldable) {
+        if (root.cost <= cap) break;
+        fold(d);
+      }
+    }
     if (root.cost > cap) {
       const dirs = allDirs(root, []).sort((a, b) => a.importance - b.importance || b.cost - a.cost || b.depth - a.depth || (a.path < b.path ? -1 : 1));
       for (const d of dirs) {
@@ -213,6 +257,10 @@ function findDir(root: DirNode, path: string): DirNode | null {
 }
 
 function resetCollapse(root: DirNode): void {
-  for (const d of allDirs(root, [])) d.collapsed = false;
+  root.folded = false;
+  for (const d of allDirs(root, [])) {
+    d.collapsed = false;
+    d.folded = false;
+  }
   measure(root);
 }

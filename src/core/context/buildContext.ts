@@ -1,0 +1,195 @@
+/** Builds what is sent: repo map + ranked whole files within a token budget, secret-scanned, plus the paper, as one prompt and manifest. */
+import { stat } from 'node:fs/promises';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { assemblePrompt, renderPromptAudit } from '../prompt/assemblePrompt';
+import { DEFAULT_TEMPLATE, type PromptTemplate } from '../prompt/template';
+import type { BuiltPrompt } from '../prompt/types';
+import { renderPaperBlock, renderPaperPool } from '../paper/paperBlock';
+import type { Paper } from '../paper/types';
+import { recentlyChangedPaths } from './gitRunner';
+import { listRepoFiles } from './listRepoFiles';
+import { computeManifestHash } from './manifest';
+import { extractPaperTerms } from './paperTerms';
+import { rankFiles } from './ranking';
+import { readRepoFiles } from './readRepoFiles';
+import { renderRepoMap, SKIPPED_SCORE, type MapEntry } from './repoMap';
+import { REPO_BLOCK_OVERHEAD_TOKENS, renderRepoBlock } from './repoBlock';
+import { hasSymbolSupport, topLevelSymbols } from './repoSymbols';
+import { scanAndRedact } from './secretScan';
+import { fillBudget } from './selectFiles';
+import { includePinned, includeSelection, type EditorSelection } from './pinnedInputs';
+import { countTokens } from './tokenCount';
+import type { ContextManifest, ManifestFileOmitted, ManifestPaper, ManifestRedaction } from './types';
+
+/** Inputs of a context build. */
+export interface BuildContextInput {
+  repoRoot: string;
+  /** Pin mode: the pinned paper (optional: without one, the task refers to the repository alone). */
+  paper?: Paper;
+  /** Selection mode: the pool the model picks from. */
+  selection?: { papers: Paper[] };
+  /** Token budget for the repository block (map + files + selection); default 60 000. */
+  budgetTokens?: number;
+  /** Token budget for the paper block; default 24 000. */
+  paperBudgetTokens?: number;
+  /** Files always included (repo-relative or absolute inside the repo). */
+  pinnedFiles?: string[];
+  /** The active editor selection, always included. */
+  editorSelection?: EditorSelection;
+  /** Skip files larger than this; default 256 KiB. */
+  maxFileBytes?: number;
+  /** Share of the budget the repo map may use; default 0.25. */
+  mapShare?: number;
+  template?: PromptTemplate;
+}
+
+/** A built context: the manifest, the prompt, and the exact audit text of what would be sent. */
+export interface BuildContextResult {
+  ok: true;
+  manifest: ContextManifest;
+  prompt: BuiltPrompt;
+  promptBytes: string;
+  warnings: string[];
+}
+
+/** buildContext's result: the context, or an error a user can act on. */
+export type BuildContextOutcome = BuildContextResult | { ok: false; error: string };
+
+/** Default token budget for the repository block. */
+export const DEFAULT_BUDGET_TOKENS = 60_000;
+/** Default token budget for the paper block. */
+export const DEFAULT_PAPER_BUDGET_TOKENS = 24_000;
+/** Default per-file size limit. */
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024;
+
+function paperRefFor(p: Paper): string {
+  return p.source === 'brief' ? `the idea brief "${p.title}" above` : `the paper "${p.title}" (${p.id}) above`;
+}
+
+function toRepoPath(root: string, p: string): string | null {
+  const abs = isAbsolute(p) ? p : resolve(root, p);
+  const rel = relative(root, abs);
+  if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
+  return rel.split(sep).join('/');
+}
+
+/** Builds the context and prompt for one run. Never throws for bad input; returns { ok: false, error }. */
+export async function buildContext(input: BuildContextInput): Promise<BuildContextOutcome> {
+  const root = resolve(input.repoRoot);
+  try {
+    if (!(await stat(root)).isDirectory()) return { ok: false, error: `${root} is not a folder: open a repository folder.` };
+  } catch {
+    return { ok: false, error: `Repository folder ${root} does not exist.` };
+  }
+  const budget = Math.max(1000, Math.floor(input.budgetTokens ?? DEFAULT_BUDGET_TOKENS));
+  const maxBytes = input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const mode = input.selection ? 'selection' : 'pin';
+  const papers = input.selection ? input.selection.papers : input.paper ? [input.paper] : [];
+  if (mode === 'selection' && papers.length === 0) return { ok: false, error: 'Selection mode needs at least one paper in the pool.' };
+  const warnings = papers.flatMap((p) => p.warnings.map((w) => `${p.id}: ${w}`));
+  let repoName: string;
+  try {
+    repoName = basename(realpathSync(root));
+  } catch {
+    repoName = basename(root);
+  }
+
+  const recentPromise = recentlyChangedPaths(root, 50); // runs in git while files are read
+  const listing = await listRepoFiles(root);
+  const read = await readRepoFiles(root, listing.paths, maxBytes);
+  const recent = await recentPromise;
+  const terms = [...new Set(papers.flatMap((p) => extractPaperTerms(p.title, p.abstract, papers.length > 1 ? 8 : 12)))].slice(0, 16);
+  let ranked = rankFiles(read.files, { recent, paperTerms: terms });
+  const omitted: ManifestFileOmitted[] = [...listing.omittedDirs, ...read.omitted];
+  const redactions: ManifestRedaction[] = [];
+  let used = REPO_BLOCK_OVERHEAD_TOKENS;
+
+  const sel = input.editorSelection ? await includeSelection(root, input.editorSelection, toRepoPath) : null;
+  if (sel && 'omit' in sel) {
+    omitted.push(sel.omit);
+    warnings.push(`editor selection in ${sel.omit.path} was not sent: ${sel.omit.detail ?? sel.omit.reason}`);
+  } else if (sel) {
+    used += sel.tokens;
+    redactions.push(...sel.redactions);
+  }
+  const pinned = await includePinned(root, input.pinnedFiles ?? [], read.files, maxBytes, toRepoPath);
+  warnings.push(...pinned.warnings);
+  omitted.push(...pinned.omitted);
+  redactions.push(...pinned.redactions);
+  used += pinned.tokens;
+  const pinnedPaths = new Set(pinned.selected.map((s) => s.sent.path));
+  if (pinnedPaths.size) {
+    ranked = ranked.filter((f) => !pinnedPaths.has(f.path));
+    for (let i = omitted.length - 1; i >= 0; i--) if (pinnedPaths.has(omitted[i].path)) omitted.splice(i, 1);
+  }
+  if (used > budget) warnings.push(`pinned files and the editor selection use ${used} tokens, more than the ${budget}-token budget`);
+
+  const scoreOf = new Map(ranked.map((f) => [f.path, f]));
+  const entries: MapEntry[] = listing.paths.map((path) => {
+    const f = scoreOf.get(path);
+    if (!f) return { path, score: pinnedPaths.has(path) ? 1000 : SKIPPED_SCORE };
+    return hasSymbolSupport(path) ? { path, score: f.score, symbols: () => topLevelSymbols(path, f.buf.toString('utf8')) } : { path, score: f.score };
+  });
+  const mapBudget = Math.max(200, Math.min(Math.floor(budget * (input.mapShare ?? 0.25)), budget - used - 200));
+  const map = renderRepoMap(entries, mapBudget);
+  used += map.tokens;
+
+  const fill = await fillBudget(ranked, budget - used, pinned.selected.length + 1);
+  omitted.push(...fill.omitted);
+  redactions.push(...fill.redactions);
+  const selected = [...pinned.selected, ...fill.selected];
+  let repoText = renderRepoBlock(repoName, map.text, selected.map((s) => s.entry), sel && !('omit' in sel) ? sel.entry : undefined);
+  let repoTokens = countTokens(repoText);
+  // Token counts of parts can differ slightly from the whole; drop the lowest-ranked files until the block fits.
+  while (repoTokens > budget && selected.length > pinned.selected.length) {
+    const dropped = selected.pop()!;
+    omitted.push({ path: dropped.sent.path, reason: 'over_budget' });
+    for (let i = redactions.length - 1; i >= 0; i--) if (redactions[i].path === dropped.sent.path) redactions.splice(i, 1);
+    repoText = renderRepoBlock(repoName, map.text, selected.map((s) => s.entry), sel && !('omit' in sel) ? sel.entry : undefined);
+    repoTokens = countTokens(repoText);
+  }
+
+  let paperText: string | undefined;
+  const manifestPapers: ManifestPaper[] = [];
+  if (papers.length) {
+    const paperBudget = input.paperBudgetTokens ?? DEFAULT_PAPER_BUDGET_TOKENS;
+    const block = mode === 'selection' ? renderPaperPool(papers, paperBudget) : renderPaperBlock(papers[0], paperBudget);
+    const scan = await scanAndRedact('paper.md', block.text);
+    paperText = scan.text;
+    for (const r of scan.redactions) redactions.push({ path: `paper:${papers.length === 1 ? papers[0].id : 'pool'}`, rule: r.rule, line: r.line });
+    for (const p of papers) {
+      const own = block.omittedSections.filter((s) => mode === 'pin' || s.startsWith(`${p.id}: `)).map((s) => (mode === 'pin' ? s : s.slice(p.id.length + 2)));
+      const mp: ManifestPaper = { id: p.id, title: p.title, source: p.source, hash: p.hash, tokens: mode === 'pin' ? countTokens(paperText) : 0, omittedSections: own };
+      if (p.version) mp.version = p.version;
+      manifestPapers.push(mp);
+    }
+    if (mode === 'selection') {
+      const share = Math.round(countTokens(paperText) / papers.length);
+      for (const mp of manifestPapers) mp.tokens = share;
+    }
+  }
+
+  const prompt = assemblePrompt({
+    template: input.template ?? DEFAULT_TEMPLATE, mode, repoName, repoText, paperText,
+    paperRef: mode === 'pin' && papers[0] ? paperRefFor(papers[0]) : undefined,
+    paperIds: papers.map((p) => p.id),
+  });
+  const promptBytes = renderPromptAudit(prompt);
+  const totalTokens = countTokens(prompt.system) + repoTokens + (paperText ? countTokens(paperText) : 0) + countTokens(prompt.task);
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const base: Omit<ContextManifest, 'manifestHash'> = {
+    schema: 'pairwise-manifest/1', repoName, mode, budgetTokens: budget,
+    files: selected.map((s) => s.sent),
+    omitted: omitted.sort((a, b) => byPath(a, b) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)),
+    redactions: redactions.sort((a, b) => byPath(a, b) || a.line - b.line || (a.rule < b.rule ? -1 : 1)),
+    repoMap: { paths: map.paths, shownPaths: map.shownPaths, tokens: map.tokens, truncated: map.truncated },
+    papers: manifestPapers,
+    totals: { files: selected.length, bytes: Buffer.byteLength(promptBytes), tokens: totalTokens },
+    providerTokenEstimate: { anthropic: totalTokens, 'openai-compatible': totalTokens },
+    promptTemplateVersion: prompt.templateVersion, prefixHash: prompt.prefixHash,
+  };
+  if (sel && !('omit' in sel)) base.selection = { path: sel.path, startLine: sel.startLine, endLine: sel.endLine, tokens: sel.tokens };
+  const manifest: ContextManifest = { ...base, manifestHash: computeManifestHash(base) };
+  return { ok: true, manifest, prompt, promptBytes, warnings };
+}

@@ -1,0 +1,62 @@
+/** The run manifest: its canonical hash and a Markdown rendering for previews and the CLI. */
+import { createHash } from 'node:crypto';
+import type { ContextManifest, ManifestFileOmitted, OmitReason } from './types';
+
+/** JSON with object keys sorted, so equal manifests always serialize (and hash) the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** sha256 hex of the manifest without its manifestHash field. */
+export function computeManifestHash(m: Omit<ContextManifest, 'manifestHash'> & { manifestHash?: string }): string {
+  const { manifestHash: _ignored, ...rest } = m;
+  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+}
+
+const REASON_LABEL: Record<OmitReason, string> = {
+  binary: 'binary', lockfile: 'lockfile', vendored: 'vendored', generated: 'generated', minified: 'minified',
+  too_large: 'too large', secret_file: 'secret file (dropped whole)', secret_dense: 'too many secrets (dropped)',
+  symlink_outside_root: 'symlink outside the repository', not_a_file: 'not a regular file', unreadable: 'unreadable',
+  over_budget: 'over the token budget',
+};
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Renders the manifest as Markdown: totals, files sent, redactions, and omissions grouped by reason. */
+export function renderManifestMarkdown(m: ContextManifest, maxOmittedPerReason = 25): string {
+  const out: string[] = [];
+  out.push(`# Context manifest — ${m.repoName}`, '');
+  out.push(`- Mode: ${m.mode}; template ${m.promptTemplateVersion}; budget ${m.budgetTokens.toLocaleString('en-US')} tokens for the repository`);
+  out.push(`- Sent: ${m.totals.files} files, ${m.totals.bytes.toLocaleString('en-US')} bytes, ~${m.totals.tokens.toLocaleString('en-US')} tokens (o200k)`);
+  out.push(`- Repository map: ${m.repoMap.shownPaths} of ${m.repoMap.paths} paths shown, ${m.repoMap.tokens} tokens${m.repoMap.truncated ? ' (condensed to fit)' : ''}`);
+  if (m.selection) out.push(`- Editor selection: ${m.selection.path} lines ${m.selection.startLine}-${m.selection.endLine} (${m.selection.tokens} tokens)`);
+  for (const p of m.papers) {
+    out.push(`- Paper: ${p.id} — ${p.title} (${p.tokens} tokens${p.omittedSections.length ? `; omitted: ${p.omittedSections.join(', ')}` : ''})`);
+  }
+  out.push(`- Redactions: ${m.redactions.length}`, `- Prefix hash: \`${m.prefixHash}\``, `- Manifest hash: \`${m.manifestHash}\``, '');
+  out.push('## Files sent', '', '| # | Path | Tokens | Bytes | Why |', '|---:|---|---:|---:|---|');
+  for (const f of m.files) out.push(`| ${f.rank} | ${cell(f.path)} | ${f.tokens} | ${f.bytes} | ${cell(f.reason)}${f.redactions ? ` (${f.redactions} redacted)` : ''} |`);
+  if (m.redactions.length) {
+    out.push('', '## Redactions', '', '| Path | Line | Rule |', '|---|---:|---|');
+    for (const r of m.redactions) out.push(`| ${cell(r.path)} | ${r.line} | ${cell(r.rule)} |`);
+  }
+  const groups = new Map<OmitReason, ManifestFileOmitted[]>();
+  for (const o of m.omitted) groups.set(o.reason, [...(groups.get(o.reason) ?? []), o]);
+  if (groups.size) {
+    out.push('', '## Left out');
+    for (const [reason, items] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      out.push('', `### ${REASON_LABEL[reason]} (${items.length})`, '');
+      for (const o of items.slice(0, maxOmittedPerReason)) out.push(`- ${o.path}${o.detail ? ` — ${o.detail}` : ''}`);
+      if (items.length > maxOmittedPerReason) out.push(`- … and ${items.length - maxOmittedPerReason} more`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
