@@ -60,10 +60,7 @@ export function renderPaperBlock(p: Paper, budgetTokens: number): PaperBlock {
   const partial = order.find((i) => !keep.has(i) && sections[i].kind !== 'references');
   if (partial !== undefined && left > 200) {
     const cut = cutToTokens(sections[partial].text, left - 30);
-    if (cut) {
-      keep.set(partial, `${cut}\n[… rest of this section omitted to fit the budget]`);
-      left -= countTokens(cut) + 30;
-    }
+    if (cut) keep.set(partial, `${cut}\n[… rest of this section omitted to fit the budget]`);
   }
   const render = () => {
     const omittedSections: string[] = [];
