@@ -78,8 +78,9 @@ export function pathRef(token: string, source: RepoRef['source'], strict: boolea
     if (!plausible || segs.some((s) => /^\d+$/.test(s))) return undefined;
   }
   const path = normalisePath(t);
-  if (lines && file) return { kind: 'line', text: token.trim(), path, lines, source };
-  return { kind: 'path', text: token.trim(), path, source };
+  const text = token.trim().replace(/[.,;!?]+$/, '');
+  if (lines && file) return { kind: 'line', text, path, lines, source };
+  return { kind: 'path', text, path, source };
 }
 
 /** Makes a symbol ref from backticked code like `Foo.bar()`, or undefined if it is no identifier. */
@@ -140,8 +141,8 @@ function addProse(text: string, source: RepoRef['source'], opts: ExtractOptions,
     const s = symbolRef(code, source);
     if (s) out.push(s);
   }
-  rest = rest.replace(/\b(?:https?|ftp|file):\/\/\S+|\bwww\.\S+|\S+@\S+\.\w+/gi, ' ');
-  rest = rest.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  rest = rest.replace(/\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"\n]*")?\)/g, '$1 '); // [text](url) -> text
+  rest = rest.replace(/\b(?:https?|ftp|file):\/\/[^\s<>)\]]+|\bwww\.[^\s<>)\]]+|[^\s<>()]+@[^\s<>()]+\.\w+/gi, ' ');
   for (const m of rest.matchAll(PROSE_PATH)) {
     const p = pathRef(m[1], source, true, opts);
     if (p) out.push(p);

@@ -71,6 +71,10 @@ describe('extractRefs', () => {
     const mods = refs.filter((r) => r.kind === 'module').map((r) => r.module?.name);
     assert.deepEqual(mods, ['pkg.mod', 'os', 'yaml']);
   });
+  test('a markdown link does not swallow the text up to the next parenthesis', () => {
+    const got = texts('', 'See [docs](https://example.com/docs/a.md).\nTests in test/unit/x.test.ts and e.g. the CI/CD pipeline (I/O bound).');
+    assert.deepEqual(got, ['path:test/unit/x.test.ts']);
+  });
   test('de-duplicates repeated references', () => {
     const refs = extractRefs('`a/b.ts`', 'a/b.ts and `a/b.ts` again');
     assert.equal(refs.length, 1);
