@@ -1,6 +1,5 @@
-// Turns a CheckReport into the short labels shown beside each draft, and the compact figures kept in
-// the results record.
-import type { CheckBadge, CheckReport, CheckSummary, GroundingReport, PatchReport, TestRunReport } from './types';
+// Turns a CheckReport into the short labels shown beside each draft.
+import type { CheckBadge, CheckReport, GroundingReport, PatchReport, TestRunReport } from './types';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -75,21 +74,4 @@ export function buildBadges(r: CheckReport): CheckBadge[] {
   else if (r.route === 'pr' && !r.error && !r.cancelled) out.push({ label: 'PR without a patch', level: 'warn' });
   if (r.testRun) out.push(testBadge(r.testRun));
   return out.map((b) => (b.detail === undefined ? { label: b.label, level: b.level } : b));
-}
-
-/** Compact figures of a report for the results record (null = not applicable). */
-export function summarizeChecksForRecord(report: CheckReport): CheckSummary {
-  const t = report.testRun?.status;
-  const s: CheckSummary = {
-    grounded: report.grounding.grounded,
-    unverified: report.grounding.unverified,
-    newInPatch: report.grounding.newInPatch,
-    emptyClaims: report.grounding.emptyClaims.length,
-    patchApplies: report.patch ? report.patch.valid && report.patch.applies : null,
-    stubs: report.patch ? report.patch.stubs.count : null,
-    deadModules: report.patch ? report.patch.deadModules.length : null,
-    testsPassed: t === 'passed' ? true : t === 'failed' || t === 'timedOut' ? false : null,
-  };
-  if (report.error) s.error = true;
-  return s;
 }

@@ -1,6 +1,7 @@
 // Public surface of the objective checks that run beside each draft.
 export { runChecks } from './runChecks';
-export { buildBadges, summarizeChecksForRecord } from './checkBadges';
+export { buildBadges } from './checkBadges';
+export { summarizeChecksForRecord } from './recordSummary';
 export { sweepStaleWorktrees, WORKTREE_PREFIX } from './scratchWorktree';
 export { DEFAULT_TEST_TIMEOUT_MS } from './testRun';
 export type {

@@ -37,11 +37,12 @@ export async function createScratchWorktree(repoRoot: string, commit: string, si
   const wt: ScratchWorktree = { repoRoot, dir, path: join(dir, 'wt') };
   active.add(dir);
   const add = ['worktree', 'add', '--detach', '--force', ...(checkout ? [] : ['--no-checkout']), wt.path, commit];
-  let r = await runGit(add, { cwd: repoRoot, signal });
-  if (r.ok && !checkout) r = await runGit(['read-tree', commit], { cwd: wt.path, signal });
-  if (!r.ok) {
+  // Not interrupted by the signal: a killed `worktree add` leaves a locked entry that prune would keep.
+  let r = await runGit(add, { cwd: repoRoot });
+  if (r.ok && !checkout) r = await runGit(['read-tree', commit], { cwd: wt.path });
+  if (!r.ok || signal?.aborted) {
     await removeScratchWorktree(wt);
-    return { ok: false, error: describeGitFailure('Creating a temporary worktree', r) };
+    return { ok: false, error: r.ok ? 'cancelled' : describeGitFailure('Creating a temporary worktree', r) };
   }
   return { ok: true, wt };
 }
