@@ -75,3 +75,6 @@ export function buildBadges(r: CheckReport): CheckBadge[] {
   if (r.testRun) out.push(testBadge(r.testRun));
   return out.map((b) => (b.detail === undefined ? { label: b.label, level: b.level } : b));
 }
+
+/** Re-exported for callers that import it from here (the public entry is src/core/checks/index.ts). */
+export { summarizeChecksForRecord } from './recordSummary';
