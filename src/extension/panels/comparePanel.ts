@@ -13,7 +13,7 @@ import {
 import { applyEvent, isFinal } from '../../../webview/compare/viewReducer';
 import { parsePersistedState } from '../../../webview/compare/persistedState';
 import { confirmAndOpenLink } from './linkOpener';
-import { getWebviewHtml, makeNonce } from './webviewHtml';
+import { htmlFor, webviewOptions } from './webviewShell';
 
 /** Result of a saved verdict; `reveal` (optional) is pushed to the webview right after. */
 export interface SaveVerdictOutcome { savedAt: number; reveal?: Record<SlotId, SlotIdentity & { label: string }> }
@@ -216,19 +216,4 @@ export class ComparePanel implements vscode.Disposable {
     this.disposeEmitter.fire();
     for (const e of [this.verdictEmitter, this.cancelEmitter, this.retryEmitter, this.patchEmitter, this.linkEmitter, this.commandEmitter, this.readyEmitter, this.disposeEmitter]) e.dispose();
   }
-}
-
-/** Webview options shared by Pairwise panels: scripts on, resources only from dist/ and media/. */
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
-}
-
-/** HTML for a Pairwise webview with a fresh nonce. */
-export function htmlFor(webview: vscode.Webview, extensionUri: vscode.Uri, view: 'compare' | 'dashboard', title: string): string {
-  const uri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...p)).toString();
-  return getWebviewHtml({
-    cspSource: webview.cspSource, nonce: makeNonce(), title, view,
-    scriptUri: uri('dist', view === 'compare' ? 'webview.js' : 'dashboard.js'),
-    styleUri: uri('media', 'pairwise.css'), codiconUri: uri('dist', 'codicons', 'codicon.css'),
-  });
 }

@@ -1,0 +1,65 @@
+/** Entry of the dashboard webview (bundled to dist/dashboard.js): shows host-computed tables and SVG charts, posts filter changes. */
+import { Messenger, type DashboardData, type DashboardFilters, type HostProtocol, type PanelCommand, type WebviewProtocol } from '../../src/protocol';
+import { sanitizeSvg } from '../compare/sanitize';
+import { button, el } from '../shared/dom';
+import { vscodeApi, webviewTransport } from '../shared/vscodeApi';
+import { isDashboardData } from './dashboardData';
+
+const api = vscodeApi();
+const messenger = new Messenger<WebviewProtocol, HostProtocol>(webviewTransport(api, window));
+const root = document.getElementById('dashboard') as HTMLElement;
+const stored: unknown = api.getState();
+let data: DashboardData | null = isDashboardData(stored) ? stored : null;
+window.addEventListener('error', (e) => messenger.notify('webview/error', { message: String(e.message).slice(0, 4000) }));
+
+function filterSelect(label: string, key: 'repo' | 'paper' | 'rater', filters: DashboardFilters): HTMLElement {
+  const select = el('select', { attrs: { 'aria-label': label } }, el('option', { text: 'All', attrs: { value: '' } }));
+  for (const o of filters.options?.[key] ?? []) {
+    const opt = el('option', { text: o, attrs: { value: o } });
+    if (filters[key] === o) opt.selected = true;
+    select.append(opt);
+  }
+  select.addEventListener('change', () => send({ ...filters, [key]: select.value || null }));
+  return el('label', {}, el('span', { text: label }), select);
+}
+
+function send(filters: DashboardFilters): void {
+  const { options: _options, ...rest } = filters;
+  messenger.notify('dashboard/filter', { filters: rest });
+}
+
+function render(): void {
+  const head = el('div', { class: 'pw-dashboard-head' }, el('h1', { text: 'Pairwise dashboard' }));
+  if (!data) { root.replaceChildren(head, el('p', { class: 'pw-muted', text: 'Loading results…' })); return; }
+  const f = data.filters;
+  const since = el('input', { attrs: { type: 'date', 'aria-label': 'Since', value: f.since ?? '' } });
+  since.addEventListener('change', () => send({ ...f, since: since.value || null }));
+  const filters = el('form', { class: 'pw-filters', attrs: { 'aria-label': 'Filters' } },
+    filterSelect('Repository', 'repo', f), filterSelect('Paper', 'paper', f), filterSelect('Rater', 'rater', f),
+    el('label', {}, el('span', { text: 'Since' }), since),
+    button('Open results file', 'go-to-file', { on: { click: () => command('results/open') } }),
+    button('New comparison', 'split-horizontal', { on: { click: () => command('compare/start') } }));
+  filters.addEventListener('submit', (e) => e.preventDefault());
+  const charts = data.svgs.map((s) => {
+    const card = el('figure', { class: 'pw-chart-card' }, el('figcaption', { class: 'pw-chart-title', text: s.title }));
+    card.append(sanitizeSvg(s.svg));
+    return card;
+  });
+  const tables = data.tables.map((t) => {
+    const table = el('table', { class: 'pw-table' },
+      el('caption', { text: t.title }),
+      el('thead', {}, el('tr', {}, ...t.columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))));
+    const body = el('tbody');
+    for (const row of t.rows) body.append(el('tr', {}, ...row.map((v) => el('td', { class: typeof v === 'number' ? 'pw-num' : '', text: v === null ? '—' : String(v) }))));
+    table.append(body);
+    return table;
+  });
+  const empty = charts.length === 0 && tables.length === 0 ? el('p', { class: 'pw-muted', text: 'No comparisons recorded yet for these filters.' }) : null;
+  root.replaceChildren(head, filters, ...(empty ? [empty] : []), ...charts, ...tables);
+}
+
+function command(c: PanelCommand): void { messenger.notify('command/run', { command: c }); }
+
+messenger.onNotification('dashboard/data', ({ data: d }) => { data = d; api.setState(d); render(); });
+render();
+messenger.notify('webview/ready', { view: 'dashboard', lastSeq: null });
