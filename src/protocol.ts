@@ -52,6 +52,8 @@ export interface CompareHeader { runId: string; repo: string; commit: string; pa
 export interface CompareViewState {
   version: 1; seq: number; header: CompareHeader | null; slots: Record<SlotId, SlotView>;
   blind: boolean; revealed: boolean; rubric: RubricCriterion[]; verdict: VerdictFormState; readOnly: boolean;
+  /** Extra names to mask while blind (configured model ids, preset names); the built-in vendor list always applies. */
+  maskTerms?: string[];
 }
 
 /** Incremental changes the host sends while a run streams. */
@@ -412,12 +414,12 @@ export function emptySlotView(label: string): SlotView {
 }
 /** A fresh view state; header null means "no run attached" (placeholder). */
 export function createCompareViewState(init: { header: CompareHeader | null; blind?: boolean; rubric?: readonly RubricCriterion[]; readOnly?: boolean;
-  labels?: Record<SlotId, string> }): CompareViewState {
+  labels?: Record<SlotId, string>; maskTerms?: readonly string[] }): CompareViewState {
   return {
     version: 1, seq: 0, header: init.header,
     slots: { left: emptySlotView(init.labels?.left ?? 'A'), right: emptySlotView(init.labels?.right ?? 'B') },
     blind: init.blind ?? true, revealed: false, rubric: [...(init.rubric ?? DEFAULT_RUBRIC)],
     verdict: { draft: { verdict: null, ratings: {}, notes: '' }, saving: false, savedAt: null, error: null },
-    readOnly: init.readOnly ?? false,
+    readOnly: init.readOnly ?? false, maskTerms: [...(init.maskTerms ?? [])],
   };
 }

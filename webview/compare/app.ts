@@ -134,9 +134,9 @@ export class CompareApp {
     const now = Date.now();
     for (const slot of ['left', 'right'] as const) {
       const col = this.columns[slot];
-      col.update(v.slots[slot], { masked, hideCost: masked, readOnly: v.readOnly, now });
+      col.update(v.slots[slot], { masked, maskTerms: v.maskTerms ?? [], hideCost: masked, readOnly: v.readOnly, now });
       col.body.hidden = this.ui.tab === 'diff';
-      if (this.ui.tab !== 'diff') this.bodies.render(slot, col.body, v.slots[slot], this.ui.tab, masked);
+      if (this.ui.tab !== 'diff') this.bodies.render(slot, col.body, v.slots[slot], this.ui.tab, masked, v.maskTerms ?? []);
     }
     this.diffPane.hidden = this.ui.tab !== 'diff';
     if (this.ui.tab === 'diff') this.renderDiffPane(v, masked, now);
@@ -153,7 +153,7 @@ export class CompareApp {
     const item = (label: string, value: string, ic: string) => el('span', { class: 'pw-header-item', title: `${label}: ${value}` }, icon(ic), el('span', { class: 'pw-visually-hidden', text: `${label}: ` }), el('span', { text: value }));
     this.header.replaceChildren(
       item('Repository', h.repo, 'repo'), item('Commit', h.commit.slice(0, 12), 'git-commit'),
-      item('Paper', h.paper ? displayText(h.paper, masked) : '—', 'book'), item('Mode', h.mode === 'pin' ? 'pinned paper' : 'paper selection', 'settings'),
+      item('Paper', h.paper ? displayText(h.paper, masked, v.maskTerms) : '—', 'book'), item('Mode', h.mode === 'pin' ? 'pinned paper' : 'paper selection', 'settings'),
       el('span', { class: `pw-badge ${masked ? 'pw-blind' : 'pw-open'}`, text: masked ? 'Blind' : v.blind ? 'Revealed' : 'Not blind' }),
       v.readOnly ? el('span', { class: 'pw-badge', text: 'Read-only' }) : '',
       el('span', { class: 'pw-spacer' }),
@@ -175,7 +175,7 @@ export class CompareApp {
   }
 
   private renderDiffPane(v: CompareViewState, masked: boolean, now: number): void {
-    const a = displayText(v.slots.left.text, masked), b = displayText(v.slots.right.text, masked);
+    const a = displayText(v.slots.left.text, masked, v.maskTerms), b = displayText(v.slots.right.text, masked, v.maskTerms);
     const streaming = !isFinal(v.slots.left.status) || !isFinal(v.slots.right.status);
     const key = `${this.ui.diffLayout}|${v.slots.left.label}|${v.slots.right.label}`;
     const same = key === this.lastDiff.key && a === this.lastDiff.a && b === this.lastDiff.b;

@@ -23,15 +23,15 @@ export class BodyRenderer {
   reset(): void { this.last.clear(); }
 
   /** Renders one column's body for the active tab. */
-  render(slot: SlotId, target: HTMLElement, s: SlotView, tab: CompareTab, masked: boolean): void {
+  render(slot: SlotId, target: HTMLElement, s: SlotView, tab: CompareTab, masked: boolean, terms: readonly string[] = []): void {
     const prev = this.last.get(slot);
     if (prev && prev.tab === tab && prev.masked === masked && prev.text === s.text && prev.patch === s.patch) return;
     this.last.set(slot, { tab, masked, text: s.text, patch: s.patch });
     target.dataset.tab = tab;
     if (!s.text && tab !== 'patch') { target.replaceChildren(el('p', { class: 'pw-muted', text: emptyText(s) })); return; }
-    const text = displayText(s.text, masked);
+    const text = displayText(s.text, masked, terms);
     if (tab === 'raw') { target.replaceChildren(el('pre', { class: 'pw-raw', text })); return; }
-    if (tab === 'patch') { target.replaceChildren(this.patchView(slot, s, masked)); return; }
+    if (tab === 'patch') { target.replaceChildren(this.patchView(slot, s, masked, terms)); return; }
     const { html, clipped } = renderMarkdown(this.md, text);
     const container = el('div', { class: 'pw-markdown' });
     container.append(sanitizeMarkdownHtml(html));
@@ -39,12 +39,12 @@ export class BodyRenderer {
       ? el('p', { class: 'pw-note', text: `Rendered the first ${Math.round(MAX_RENDERED_CHARS / 1000)} KB; the Raw tab shows everything.` }) : '');
   }
 
-  private patchView(slot: SlotId, s: SlotView, masked: boolean): Node {
+  private patchView(slot: SlotId, s: SlotView, masked: boolean, terms: readonly string[]): Node {
     if (!s.patch) {
       const why = s.route && s.route !== 'pr' ? `This draft chose the ${s.route === 'issue' ? 'issue' : s.route} route: there is no patch.` : 'No patch in this draft.';
       return el('p', { class: 'pw-muted', text: why });
     }
-    const patch = displayText(s.patch, masked);
+    const patch = displayText(s.patch, masked, terms);
     const summary = summarizePatch(s.patch);
     const wrap = el('div', { class: 'pw-patch' });
     if (!summary.ok) wrap.append(el('p', { class: 'pw-note pw-tone-warn' }, icon('warning'), el('span', { text: summary.message })));
@@ -53,7 +53,7 @@ export class BodyRenderer {
       for (const f of summary.files) {
         list.append(el('li', { class: 'pw-patch-file' },
           icon(f.status === 'added' ? 'diff-added' : f.status === 'deleted' ? 'diff-removed' : f.status === 'renamed' ? 'diff-renamed' : 'diff-modified'),
-          el('span', { class: 'pw-path', text: displayText(f.path, masked), title: f.path }),
+          el('span', { class: 'pw-path', text: displayText(f.path, masked, terms), title: masked ? '' : f.path }),
           el('span', { class: 'pw-plus', text: `+${f.added}`, attrs: { 'aria-label': `${f.added} lines added` } }),
           el('span', { class: 'pw-minus', text: `−${f.removed}`, attrs: { 'aria-label': `${f.removed} lines removed` } }),
           button('Open in diff editor', 'diff', { attrs: { 'aria-label': `Open ${f.path} in the diff editor` }, on: { click: () => this.actions.openPatchDiff(slot, f.path) } })));

@@ -33,11 +33,27 @@ const RULES: readonly Rule[] = [
   { re: new RegExp(String.raw`\b(?:${VENDORS})(?!\w)`, 'gi'), replace: () => VENDOR_MASK },
 ];
 
-/** Masks self-identifying names and phrases. */
-export function maskIdentity(text: string): MaskResult {
+let extraCache: { key: string; rule: Rule | null } = { key: '', rule: null };
+
+/** A rule for host-supplied names (configured model ids, preset labels); terms under 3 characters are ignored. */
+function extraRule(terms: readonly string[]): Rule | null {
+  const key = terms.join('\u0000');
+  if (key === extraCache.key) return extraCache.rule;
+  const usable = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length >= 3))].sort((a, b) => b.length - a.length);
+  const rule: Rule | null = usable.length === 0 ? null : {
+    re: new RegExp(`(?<![\\w])(?:${usable.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w])`, 'gi'),
+    replace: () => MODEL_MASK,
+  };
+  extraCache = { key, rule };
+  return rule;
+}
+
+/** Masks self-identifying names and phrases, plus any extra names the host supplies (e.g. the configured model ids). */
+export function maskIdentity(text: string, extraTerms: readonly string[] = []): MaskResult {
   let count = 0;
   let out = text;
-  for (const rule of RULES) {
+  const extra = extraTerms.length ? extraRule(extraTerms) : null;
+  for (const rule of extra ? [extra, ...RULES] : RULES) {
     out = out.replace(rule.re, (match: string, group: unknown) => {
       const r = rule.replace(match, typeof group === 'string' ? group : undefined);
       if (r === null) return match;

@@ -28,7 +28,8 @@ export function isCompareViewState(v: unknown): v is CompareViewState {
   if (!isObj(v) || v.version !== 1 || !Number.isSafeInteger(v.seq) || !isObj(v.slots)) return false;
   if (!(v.header === null || (isObj(v.header) && typeof v.header.runId === 'string'))) return false;
   return isSlotView(v.slots.left) && isSlotView(v.slots.right) && typeof v.blind === 'boolean' && typeof v.revealed === 'boolean'
-    && Array.isArray(v.rubric) && isObj(v.verdict) && isObj(v.verdict.draft) && typeof v.readOnly === 'boolean';
+    && Array.isArray(v.rubric) && isObj(v.verdict) && isObj(v.verdict.draft) && typeof v.readOnly === 'boolean'
+    && (v.maskTerms === undefined || (Array.isArray(v.maskTerms) && v.maskTerms.every((t) => typeof t === 'string')));
 }
 
 /** Reads a persisted blob; anything unrecognised yields null (start empty rather than crash). */

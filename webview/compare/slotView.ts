@@ -6,7 +6,7 @@ import { statItems, statusLine } from './statsFormat';
 import { isFinal } from './viewReducer';
 
 /** Context the column needs beyond its own slot. */
-export interface SlotContext { masked: boolean; hideCost: boolean; readOnly: boolean; now: number }
+export interface SlotContext { masked: boolean; maskTerms: readonly string[]; hideCost: boolean; readOnly: boolean; now: number }
 /** Actions the column can trigger. */
 export interface SlotActions { retry(slot: SlotId): void; cancel(slot: SlotId): void }
 
@@ -18,7 +18,7 @@ const ROUTE_LABEL: Record<RouteBadge, { text: string; icon: string; title: strin
 };
 
 /** Masks a display string when blind. */
-export function displayText(text: string, masked: boolean): string { return masked ? maskIdentity(text).text : text; }
+export function displayText(text: string, masked: boolean, terms: readonly string[] = []): string { return masked ? maskIdentity(text, terms).text : text; }
 
 /** DOM refs of one column, updated in place on every render. */
 export class SlotColumn {
@@ -59,12 +59,12 @@ export class SlotColumn {
     this.updateRoute(s.route);
     const st = statusLine(s.status, ctx.now);
     this.status.className = `pw-status pw-tone-${st.tone}`;
-    this.status.replaceChildren(icon(st.icon, st.icon === 'loading' ? 'codicon-modifier-spin' : ''), el('span', { text: displayText(st.text, ctx.masked) }));
-    setText(this.draftTitle, s.title ? displayText(s.title, ctx.masked) : '');
+    this.status.replaceChildren(icon(st.icon, st.icon === 'loading' ? 'codicon-modifier-spin' : ''), el('span', { text: displayText(st.text, ctx.masked, ctx.maskTerms) }));
+    setText(this.draftTitle, s.title ? displayText(s.title, ctx.masked, ctx.maskTerms) : '');
     this.draftTitle.hidden = !s.title;
     this.stats.replaceChildren(...statItems(s.stats, { hideCost: ctx.hideCost }).map((i) =>
       el('div', { class: `pw-stat pw-stat-${i.key}`, title: i.title }, el('dt', { text: i.label }), el('dd', { text: i.value }))));
-    this.updateChecks(s, ctx.masked);
+    this.updateChecks(s, ctx);
     this.retryBtn.hidden = ctx.readOnly || !(s.status.kind === 'failed' && s.status.retryable);
     this.cancelBtn.hidden = ctx.readOnly || isFinal(s.status) || s.status.kind === 'queued';
     this.root.dataset.status = s.status.kind;
@@ -79,13 +79,14 @@ export class SlotColumn {
     this.route.replaceChildren(icon(r.icon), el('span', { text: r.text }));
   }
 
-  private updateChecks(s: SlotView, masked: boolean): void {
+  private updateChecks(s: SlotView, ctx: SlotContext): void {
+    const masked = ctx.masked;
     const key = JSON.stringify(s.checks) + masked;
     if (key === this.lastChecksKey) return;
     this.lastChecksKey = key;
     const iconFor = { ok: 'pass', warn: 'warning', error: 'error' } as const;
-    this.checks.replaceChildren(...s.checks.map((c) => el('li', { class: `pw-badge pw-check pw-level-${c.level}`, title: c.detail ? displayText(c.detail, masked) : '' },
-      icon(iconFor[c.level]), el('span', { text: displayText(c.label, masked) }))));
+    this.checks.replaceChildren(...s.checks.map((c) => el('li', { class: `pw-badge pw-check pw-level-${c.level}`, title: c.detail ? displayText(c.detail, masked, ctx.maskTerms) : '' },
+      icon(iconFor[c.level]), el('span', { text: displayText(c.label, masked, ctx.maskTerms) }))));
     this.checks.hidden = s.checks.length === 0;
   }
 }

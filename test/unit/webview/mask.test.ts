@@ -51,4 +51,12 @@ describe('maskIdentity', () => {
     assert.ok(performance.now() - t0 < 200);
     assert.equal(r.count, 700);
   });
+
+  test('extra host-supplied names are masked too (regex characters are literal, short terms ignored)', () => {
+    const terms = ['claude-test', 'mocka', 'glm-5.2+beta', 'ab'];
+    const r = maskIdentity('Built by mocka with claude-test and glm-5.2+beta; ab stays; mockable stays.', terms);
+    assert.equal(r.text, `Built by ${MODEL_MASK} with ${MODEL_MASK} and ${MODEL_MASK}; ab stays; mockable stays.`);
+    assert.equal(maskIdentity('glm-5x2+beta', terms).text.includes(MODEL_MASK), true, 'builtin GLM rule still applies');
+    assert.equal(maskIdentity('nothing here', terms).count, 0);
+  });
 });
