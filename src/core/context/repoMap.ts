@@ -109,6 +109,10 @@ function fold(node: DirNode): void {
   for (let n: DirNode | null = node; n; n = n.parent) n.cost -= delta;
 }
 
+function tier(importance: number): number {
+  return importance >= 50 ? 3 : importance >= 0 ? 2 : importance > SKIPPED_SCORE ? 1 : 0;
+}
+
 function indent(depth: number): string {
   return '  '.repeat(Math.max(0, depth));
 }
@@ -193,7 +197,8 @@ export function renderRepoMap(entries: MapEntry[], budgetTokens: number, maxSymb
       }
     }
     if (root.cost > cap) {
-      const dirs = allDirs(root, []).sort((a, b) => a.importance - b.importance || b.cost - a.cost || b.depth - a.depth || (a.path < b.path ? -1 : 1));
+      // Least important tier first; within a tier the deepest directories go first, so the top levels stay visible.
+      const dirs = allDirs(root, []).sort((a, b) => tier(a.importance) - tier(b.importance) || b.depth - a.depth || b.cost - a.cost || (a.path < b.path ? -1 : 1));
       for (const d of dirs) {
         if (root.cost <= cap) break;
         if (d.collapsed || isHidden(d)) continue;

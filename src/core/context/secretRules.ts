@@ -24,6 +24,7 @@ const PLACEHOLDER = /^(x+|\*+|\.+|-+|_+|0+|<[^>]*>|\$\{[^}]*\}|\$[A-Z_]+|\{\{.*\
 /** True when a value is likely a real secret: long enough, mixed characters, high entropy, not a placeholder or identifier. */
 export function looksLikeSecretValue(v: string): boolean {
   if (v.length < 8 || v.length > 500 || PLACEHOLDER.test(v)) return false;
+  if (/\s/.test(v) || v.includes('${') || v.includes('{{')) return false; // prose, templates
   if (/^[a-z]+([_.:/-][a-z]+)*$/i.test(v)) return false; // identifier, word, or path made of words
   if (/^[a-z][a-zA-Z]*$/.test(v) || /^[A-Z][a-zA-Z]*$/.test(v)) return false; // camelCase / PascalCase name
   if (/^(https?|file|wss?):\/\//i.test(v) || /^[./~]/.test(v)) return false; // URLs and paths (URL credentials have their own rule)
@@ -44,7 +45,7 @@ export function isConfigFile(path: string): boolean {
 
 const KEY = String.raw`[A-Za-z0-9_.-]*(?:secret|token|passwd|password|passphrase|pwd|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|private[_.-]?key|client[_.-]?secret|credential|signing[_.-]?key|encryption[_.-]?key|webhook[_.-]?url)[A-Za-z0-9_.-]*`;
 // key = "value" / key: 'value' / "key": "value" / key := `value` / key => "value"
-const QUOTED_ASSIGN = new RegExp(String.raw`(["']?)(${KEY})\1\s*(?::=|=>|=|:)\s*(["'\`])([^"'\`\r\n]{4,500})\3`, 'gi');
+const QUOTED_ASSIGN = new RegExp(String.raw`(["']?)(${KEY})\1[ \t]*(?::=|=>|=|:)[ \t]*(["'\`])([^"'\`\r\n]{4,500})\3`, 'gi');
 // key = value (config files only, unquoted)
 const BARE_ASSIGN = new RegExp(String.raw`^[ \t]*(?:export[ \t]+|-[ \t]+)?(${KEY})[ \t]*(?::|=)[ \t]*([^\s#'"\`][^\r\n#]*?)[ \t]*$`, 'gim');
 const XML_FIELD = /<((?:[\w.-]*:)?(?:password|secret|token|apikey|api_key|accesskey|clientsecret)[\w.-]*)>([^<\r\n]{4,200})<\/\1>/gi;
