@@ -20,6 +20,7 @@ export type SlotStatus =
   | { kind: 'retrying'; reason: string; resumeAt: number; attempt?: number }
   | { kind: 'done' }
   | { kind: 'truncated' }
+  /** retryable: whether the "Retry this side" button is offered. */
   | { kind: 'failed'; message: string; retryable: boolean };
 /** Timing, token and cost figures of one slot; null renders as "—". */
 export interface SlotStats {

@@ -59,6 +59,9 @@ export function statusLine(status: SlotStatus, now: number): { text: string; ico
     }
     case 'done': return { text: 'Done', icon: 'pass', tone: 'ok' };
     case 'truncated': return { text: 'Truncated: the output hit the token limit', icon: 'warning', tone: 'warn' };
-    case 'failed': return { text: `Failed: ${status.message}`, icon: 'error', tone: 'error' };
+    case 'failed': {
+      const m = status.message.length > 500 ? `${status.message.slice(0, 500)}…` : status.message;
+      return { text: `Failed: ${m}`, icon: 'error', tone: 'error' };
+    }
   }
 }
