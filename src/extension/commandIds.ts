@@ -5,9 +5,12 @@ export const COMMAND_IDS = [
   'pairwise.previewContext',
   'pairwise.chooseModels',
   'pairwise.setApiKey',
+  'pairwise.testConnection',
   'pairwise.showDashboard',
   'pairwise.export',
   'pairwise.openResults',
+  'pairwise.openSample',
+  'pairwise.judgePending',
 ] as const;
 
 /** One contributed command id. */

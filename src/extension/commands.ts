@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { log } from './log';
 import type { CommandId } from './commandIds';
+import { KeyStore } from './keys';
 
 type Handler = (context: vscode.ExtensionContext, ...args: unknown[]) => unknown;
 
@@ -12,18 +13,21 @@ function notYet(title: string, what: string): Handler {
   };
 }
 
+const keysOf = (c: vscode.ExtensionContext) => new KeyStore(c.secrets);
+const argOf = <T>(args: unknown[]): T | undefined => (args[0] && typeof args[0] === 'object' ? args[0] as T : undefined);
+
 const handlers: Record<CommandId, Handler> = {
-  'pairwise.compare': async (context) => {
-    const { openComparePanel } = await import('./compareCommand');
-    return openComparePanel(context);
-  },
-  'pairwise.pinPaper': notYet('Pin Paper', 'pinning arXiv ids, PDFs and briefs lands with the context/paper work'),
-  'pairwise.previewContext': notYet('Preview Context', 'the context manifest preview lands with the context/paper work'),
-  'pairwise.chooseModels': notYet('Choose Models', 'provider presets land with the providers work'),
-  'pairwise.setApiKey': notYet('Set API Key', 'keys in SecretStorage land with the providers work'),
+  'pairwise.compare': async (context, ...args) => (await import('./compare/controller')).runCompare(context, argOf(args)),
+  'pairwise.openSample': async (context) => (await import('./compare/sample')).openSampleComparison(context.extensionUri),
+  'pairwise.chooseModels': async (_c, ...args) => (await import('./models')).chooseModels(argOf(args)),
+  'pairwise.setApiKey': async (context, ...args) => (await import('./models')).setApiKey(keysOf(context), argOf(args)),
+  'pairwise.testConnection': async (context, ...args) => (await import('./testConnection')).testConnection(keysOf(context), argOf(args)),
+  'pairwise.pinPaper': async (context, ...args) => (await import('./paperPin')).pinPaper(context, argOf(args)),
+  'pairwise.previewContext': async (context) => (await import('./compare/controller')).previewContext(context),
   'pairwise.showDashboard': notYet('Show Dashboard', 'the leaderboard lands with the results work'),
   'pairwise.export': notYet('Export', 'exports land with the results work'),
   'pairwise.openResults': notYet('Open Results', 'the results file lands with the results work'),
+  'pairwise.judgePending': notYet('Judge Pending', 'judging CLI runs lands with the CLI work'),
 };
 
 /** Registers every contributed command and logs each invocation (never arguments, which may hold keys). */

@@ -29,8 +29,8 @@ suite('activation', () => {
     if (out) fs.writeFileSync(out, JSON.stringify({ activationMs: api.activationMs, vscode: vscode.version }));
   });
 
-  test('pairwise.compare opens the compare panel', async () => {
-    await vscode.commands.executeCommand('pairwise.compare');
+  test('pairwise.compare opens the compare panel (and asks for models when none are chosen)', async () => {
+    void vscode.commands.executeCommand('pairwise.compare');
     const deadline = Date.now() + 5000;
     let found = false;
     while (!found && Date.now() < deadline) {
@@ -39,6 +39,7 @@ suite('activation', () => {
       if (!found) await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(found, 'a pairwise.compare webview tab is open');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
 
   test('the workspace is the sample repo', () => {

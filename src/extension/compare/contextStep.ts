@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { buildContext } from '../../core/context/buildContext';
+import { renderManifestMarkdown } from '../../core/context/manifest';
+import type { ContextManifest } from '../../core/context/types';
+import type { BuiltPrompt } from '../../core/prompt/types';
+import type { Paper } from '../../core/paper/types';
+import type { ResolvedSide, SideId } from '../../core/providers/types';
+import { log } from '../log';
+
+/** The context of one run: what will be sent and its manifest. */
+export interface PreparedContext { manifest: ContextManifest; prompt: BuiltPrompt; promptBytes: string }
+
+const CONSENT_KEY = 'pairwise.consentGiven';
+
+/** Builds the context (listing, ranking, budget, secret scan) with progress; shows errors. */
+export async function prepareContext(root: string, paper: Paper | undefined, budgetTokens: number): Promise<PreparedContext | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const editorSelection = editor && !editor.selection.isEmpty && editor.document.uri.scheme === 'file'
+    ? { path: editor.document.uri.fsPath, startLine: editor.selection.start.line + 1, endLine: editor.selection.end.line + 1, text: editor.document.getText(editor.selection) } : undefined;
+  try {
+    const built = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Pairwise: building context' },
+      () => buildContext({ repoRoot: root, paper, budgetTokens, editorSelection }));
+    if (!built.ok) { void vscode.window.showErrorMessage(`Pairwise: ${built.error}`); log().error(`context: ${built.error}`); return undefined; }
+    for (const w of built.warnings) log().warn(`context: ${w}`);
+    log().info(`context: ${built.manifest.files.length} files, ${built.manifest.totals.tokens} tokens, ${built.manifest.redactions.length} redactions, manifest ${built.manifest.manifestHash.slice(0, 12)}`);
+    return built;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    log().error(`context: ${msg}`);
+    void vscode.window.showErrorMessage(`Pairwise: could not build the context: ${msg}`);
+    return undefined;
+  }
+}
+
+/** Opens the manifest as a Markdown document beside the editor. */
+export async function showManifest(p: PreparedContext): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderManifestMarkdown(p.manifest) });
+  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+}
+
+/** First send per workspace asks for consent with the totals (or the manifest); later sends go straight on. */
+export async function confirmSend(context: vscode.ExtensionContext, p: PreparedContext, sides: Record<SideId, ResolvedSide>, preapproved: boolean): Promise<boolean> {
+  if (context.workspaceState.get<boolean>(CONSENT_KEY)) return true;
+  if (preapproved) { await context.workspaceState.update(CONSENT_KEY, true); return true; }
+  const t = p.manifest.totals;
+  const hosts = [...new Set([sides.a, sides.b].map((s) => { try { return new URL(s.spec.baseUrl ?? s.preset.baseUrl).host; } catch { return s.preset.baseUrl; } }))];
+  const detail = `${t.files} files and the paper (${t.tokens.toLocaleString()} tokens in all) go to ${hosts.join(' and ')}. ${p.manifest.redactions.length} secret(s) redacted, ${p.manifest.omitted.length} file(s) left out. This question is asked once per workspace.`;
+  for (;;) {
+    const pick = await vscode.window.showWarningMessage('Pairwise: send this repo context to both providers?', { modal: true, detail }, 'Send', 'Preview Manifest');
+    if (pick === 'Send') { await context.workspaceState.update(CONSENT_KEY, true); log().info('consent given for this workspace'); return true; }
+    if (pick !== 'Preview Manifest') return false;
+    await showManifest(p);
+  }
+}

@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import { randomInt } from 'node:crypto';
+import { Comparison } from '../../core/session/comparison';
+import { readRepoInfo } from '../../core/session/repoInfo';
+import type { ResolvedSide, SideId } from '../../core/providers/types';
+import { ResultsStore } from '../../core/results/resultsStore';
+import type { ComparisonRecord } from '../../core/results/schema';
+import { newRecordId } from '../../core/results/recordId';
+import { readSettings, workspaceRoot } from '../settings';
+import { KeyStore } from '../keys';
+import { chooseModels, resolveConfiguredSide } from '../models';
+import { pinnedPaper, pinPaper, loadPinned } from '../paperPin';
+import { openPatchDiff } from '../patchDiff';
+import { log } from '../log';
+import { PanelSession } from './panelSession';
+import { ComparePanel } from '../panels/comparePanel';
+import { prepareContext, confirmSend, showManifest } from './contextStep';
+import { resultsFile, rubricOf } from './resultsLocation';
+
+/** Options for automation and tests: skip prompts that have already been answered. */
+export interface CompareArgs { yes?: boolean }
+
+const untrustedMessage = 'Pairwise never sends anything from an untrusted workspace: the repo could carry settings that redirect data. Trust this folder (Workspaces: Manage Workspace Trust) to compare.';
+
+/** Resolves both sides, asking to choose models or set a key when something is missing. */
+async function resolveSides(keys: KeyStore): Promise<Record<SideId, ResolvedSide> | undefined> {
+  const s = readSettings();
+  if ((!s.sideA || !s.sideB) && !await chooseModels()) return undefined;
+  const a = await resolveConfiguredSide('a', keys);
+  const b = await resolveConfiguredSide('b', keys);
+  for (const [name, r] of [['A', a], ['B', b]] as const) {
+    if ('error' in r) { void vscode.window.showErrorMessage(`Pairwise: side ${name}: ${r.error}`); return undefined; }
+    if (r.preset.auth !== 'none' && !r.apiKey) {
+      const pick = await vscode.window.showErrorMessage(`Pairwise: no API key for ${r.preset.label} (side ${name}).`, 'Set API Key');
+      if (pick) await vscode.commands.executeCommand('pairwise.setApiKey', { preset: r.preset.id });
+      return undefined;
+    }
+  }
+  return { a: a as ResolvedSide, b: b as ResolvedSide };
+}
+
+/** `Pairwise: Compare`: pinned paper + chosen models → consent → both streams in the panel → checks → verdict → results file. */
+export async function runCompare(context: vscode.ExtensionContext, args?: CompareArgs): Promise<ComparisonRecord | undefined> {
+  if (!vscode.workspace.isTrusted) { void vscode.window.showWarningMessage(`Pairwise: ${untrustedMessage}`); return undefined; }
+  const root = workspaceRoot();
+  if (!root) { void vscode.window.showErrorMessage('Pairwise: open a folder (a repository) first — Pairwise compares drafts against it.'); return undefined; }
+  const keys = new KeyStore(context.secrets);
+  const s0 = readSettings();
+  if (!s0.sideA || !s0.sideB || !pinnedPaper(context)) ComparePanel.createOrShow(context.extensionUri, { log: (l) => log().info(l) }); // the placeholder explains what is missing
+  const sides = await resolveSides(keys);
+  if (!sides) return undefined;
+  if (!pinnedPaper(context) && !await pinPaper(context)) return undefined;
+  const pin = pinnedPaper(context);
+  const paper = pin ? await loadPinned(context, pin.input) : undefined;
+  if (!paper) return undefined;
+  const settings = readSettings();
+  const prepared = await prepareContext(root, paper, settings.contextBudgetTokens);
+  if (!prepared) return undefined;
+  if (!await confirmSend(context, prepared, sides, args?.yes === true)) return undefined;
+
+  const repo = await readRepoInfo(root);
+  const store = new ResultsStore(resultsFile(context, root));
+  const map = { swapped: settings.blind ? randomInt(2) === 1 : false };
+  const ctl = new AbortController();
+  let comparison: Comparison | undefined;
+  let pending: Promise<ComparisonRecord | undefined> = Promise.resolve(undefined);
+  const session = new PanelSession(context.extensionUri,
+    { runId: 'starting', repo: repo.name, commit: repo.commit?.slice(0, 10) ?? '(not a git repo)', paper: paper.title, mode: 'pin' }, map,
+    { a: { model: sides.a.spec.model, provider: sides.a.preset.label, label: `${sides.a.preset.id}:${sides.a.spec.model}` },
+      b: { model: sides.b.spec.model, provider: sides.b.preset.label, label: `${sides.b.preset.id}:${sides.b.spec.model}` } },
+    {
+      blind: settings.blind, rubric: rubricOf(settings.rubric),
+      onVerdict: async (v) => {
+        const rec = await pending;
+        if (!rec) return { ok: false, error: { code: 'rejected', message: 'The comparison was not recorded, so the verdict cannot be saved.' } };
+        const r = await store.tryAppend({ schema: rec.schema, type: 'amend', id: newRecordId(), target: rec.id, time: new Date().toISOString(),
+          verdict: v.verdict, ratings: v.ratings, notes: v.notes || undefined, rater: settings.rater || undefined, timeToVerdictMs: v.timeToVerdictMs });
+        if (!r.ok) return { ok: false, error: { code: 'handler_failed', message: r.error } };
+        log().info(`verdict ${v.verdict} saved for ${rec.id}`);
+        return { ok: true, value: { savedAt: Date.now() } };
+      },
+      onCancel: (side) => comparison?.cancel(side ?? undefined),
+      onRetry: (side) => { if (comparison) pending = comparison.retrySide(side).then((o) => record(o.record)); },
+      onOpenPatch: async (side, path) => {
+        const patch = comparison?.draft(side)?.patch;
+        if (!patch || !repo.commit) return { ok: false, error: { code: 'rejected', message: 'This draft has no patch to open.' } };
+        const r = await openPatchDiff(root, repo.commit, patch, path, 'draft');
+        return r.opened ? { ok: true, value: { opened: true } } : { ok: false, error: { code: 'rejected', message: r.error ?? 'Could not open the diff.' } };
+      },
+    });
+  session.panel.onDidDispose(() => ctl.abort());
+
+  /** Appends the comparison (verdict pending) with its drafts as blobs; the verdict follows as an amend record. */
+  async function record(rec: ComparisonRecord): Promise<ComparisonRecord | undefined> {
+    rec.blind = settings.blind; rec.swapped = map.swapped;
+    if (settings.rater) rec.rater = settings.rater;
+    rec.paper = { id: paper!.arxivId ?? paper!.id, version: paper!.version, title: paper!.title, hash: paper!.hash };
+    for (const s of ['a', 'b'] as const) {
+      const d = comparison?.draft(s);
+      if (d?.raw) rec.sides[s].draftHash = await store.saveBlob(rec.id, `draft-${s}.md`, d.raw);
+      if (d?.patch) rec.sides[s].patchHash = await store.saveBlob(rec.id, `patch-${s}.diff`, d.patch);
+    }
+    rec.manifestHash = prepared!.manifest.manifestHash;
+    await store.saveBlob(rec.id, 'manifest.json', JSON.stringify(prepared!.manifest, null, 2));
+    const r = await store.tryAppend(rec);
+    if (!r.ok) { void vscode.window.showErrorMessage(`Pairwise: ${r.error}`); return undefined; }
+    log().info(`comparison ${rec.id} recorded in ${store.file}`);
+    return rec;
+  }
+
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Pairwise: comparing', cancellable: true }, async (progress, token) => {
+    token.onCancellationRequested(() => ctl.abort());
+    progress.report({ message: `${sides.a.spec.model} vs ${sides.b.spec.model}` });
+    comparison = new Comparison({ repoRoot: root, repo, mode: 'pin', prompt: prepared.prompt, a: sides.a, b: sides.b, signal: ctl.signal,
+      options: { warmRepeat: vscode.workspace.getConfiguration('pairwise').get('warmRepeat', false), maxTokens: vscode.workspace.getConfiguration('pairwise').get('maxOutputTokens', 8192),
+        idleTimeoutMs: vscode.workspace.getConfiguration('pairwise').get('idleTimeoutSeconds', 60) * 1000, retry: { maxRetries: vscode.workspace.getConfiguration('pairwise').get('maxRetries', 3) },
+        log: (l) => log().info(l) },
+      onEvent: (e) => session.onRunEvent(e), onParsed: (s, d) => session.onParsed(s, d), onChecks: (s, r) => session.onChecks(s, r) });
+    session.panel.setState({ ...session.panel.viewState, header: { ...session.panel.viewState.header!, runId: comparison.id } });
+    const outcome = await comparison.done;
+    log().info(`comparison ${outcome.id}: start gap ${outcome.startGapMs} ms`);
+    pending = record(outcome.record);
+    return pending;
+  });
+}
+
+/** `Pairwise: Preview Context`: the manifest of exactly what would be sent, before anything leaves. */
+export async function previewContext(context: vscode.ExtensionContext): Promise<void> {
+  const root = workspaceRoot();
+  if (!root) { void vscode.window.showErrorMessage('Pairwise: open a folder first.'); return; }
+  const pin = pinnedPaper(context);
+  const paper = pin ? await loadPinned(context, pin.input) : undefined;
+  const prepared = await prepareContext(root, paper, readSettings().contextBudgetTokens);
+  if (prepared) await showManifest(prepared);
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { execFile } from 'node:child_process';
+
+const SCHEME = 'pairwise-patch';
+const docs = new Map<string, string>();
+
+/** Read-only virtual documents for the native diff editor; nothing is written to the workspace. */
+export function registerPatchDocuments(): vscode.Disposable {
+  const emitter = new vscode.EventEmitter<vscode.Uri>();
+  return vscode.Disposable.from(emitter, vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+    onDidChange: emitter.event,
+    provideTextDocumentContent: (uri) => docs.get(uri.toString()) ?? '',
+  }));
+}
+
+function fileAt(root: string, commit: string, path: string): Promise<string> {
+  return new Promise((resolve) => {
+    execFile('git', ['-c', 'core.fsmonitor=false', 'show', `${commit}:${path}`], { cwd: root, maxBuffer: 32 * 1024 * 1024 },
+      (err, stdout) => resolve(err ? '' : stdout));
+  });
+}
+
+const strip = (p: string | undefined) => (p ?? '').replace(/^[ab]\//, '');
+
+/** Opens VS Code's diff of `path` at `commit` vs the same file with the draft's patch applied. */
+export async function openPatchDiff(root: string, commit: string, patch: string, path: string, label: string): Promise<{ opened: boolean; error?: string }> {
+  const { applyPatch, parsePatch } = await import('diff');
+  const file = parsePatch(patch).find((p) => strip(p.newFileName) === path || strip(p.oldFileName) === path);
+  if (!file) return { opened: false, error: `The patch does not touch ${path}.` };
+  const isNew = file.oldFileName === '/dev/null';
+  const before = isNew ? '' : await fileAt(root, commit, path);
+  const after = applyPatch(before, file, { fuzzFactor: 2 });
+  if (after === false) return { opened: false, error: `The patch for ${path} does not apply to ${commit.slice(0, 8)}; see the Patch view for the raw diff.` };
+  const id = `${Date.now().toString(36)}`;
+  const left = vscode.Uri.from({ scheme: SCHEME, path: `/${id}/before/${path}` });
+  const right = vscode.Uri.from({ scheme: SCHEME, path: `/${id}/after/${path}` });
+  docs.set(left.toString(), before);
+  docs.set(right.toString(), after);
+  await vscode.commands.executeCommand('vscode.diff', left, right, `${path} (${commit.slice(0, 8)} ↔ ${label})`, { preview: true });
+  return { opened: true };
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { prepareSide, SideRun } from '../core/run/sideRunner';
+import type { DraftResult, ResolvedSide, SideId } from '../core/providers/types';
+import { KeyStore } from './keys';
+import { resolveConfiguredSide } from './models';
+import { log } from './log';
+
+const PING = { system: 'You are a connectivity check.', blocks: [], task: 'Reply with the single word: pong' };
+
+/** Sends one tiny request for a resolved side; never rejects. */
+export async function pingSide(side: ResolvedSide, signal?: AbortSignal): Promise<DraftResult> {
+  const options = { maxTokens: 16, retry: { maxRetries: 0 }, idleTimeoutMs: 30_000, headersTimeoutMs: 30_000 };
+  const prepared = await prepareSide({ resolved: side, prompt: PING, options });
+  const run = new SideRun({ side: 'a', resolved: side, prompt: PING, options, emit: () => undefined, secrets: [side.apiKey] }, prepared);
+  signal?.addEventListener('abort', () => run.cancel(), { once: true });
+  return run.run();
+}
+
+/** `Pairwise: Test Connection`: one tiny request per configured side; shows TTFT or the exact error. Returns the results (tests). */
+export async function testConnection(keys: KeyStore, args?: { sides?: SideId[] }): Promise<Partial<Record<SideId, DraftResult | { error: string }>>> {
+  const sides = args?.sides ?? ['a', 'b'];
+  const out: Partial<Record<SideId, DraftResult | { error: string }>> = {};
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Pairwise: testing connections', cancellable: true }, async (_p, token) => {
+    const ctl = new AbortController();
+    token.onCancellationRequested(() => ctl.abort());
+    await Promise.all(sides.map(async (s) => {
+      const side = await resolveConfiguredSide(s, keys);
+      out[s] = 'error' in side ? side : await pingSide(side, ctl.signal);
+    }));
+  });
+  const lines = sides.map((s) => {
+    const r = out[s];
+    const name = s.toUpperCase();
+    if (!r) return `${name}: not run`;
+    if ('error' in r && !('ok' in r)) return `${name}: ${r.error}`;
+    const d = r as DraftResult;
+    return d.ok ? `${name}: OK — first token after ${Math.round(d.timing.ttftMs ?? d.timing.totalMs)} ms` : `${name}: ${d.message}`;
+  });
+  for (const l of lines) log().info(`test connection: ${l}`);
+  const failed = sides.some((s) => { const r = out[s]; return !r || !('ok' in r) || !r.ok; });
+  const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  void show(`Pairwise: ${lines.join(' · ')}`);
+  return out;
+}
