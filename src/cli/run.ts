@@ -1,22 +1,70 @@
-/** CLI version string, kept in step with package.json by the build. */
-export const VERSION = '0.1.0';
+// Dispatches `pairwise <command> …` to its command; owns help, version and exit-code handling.
+import { parseCommandArgs } from './args';
+import type { CliCommand } from './command';
+import { batchCommand } from './commands/batch';
+import { checkCommand } from './commands/check';
+import { compareCommand } from './commands/compare';
+import { contextCommand } from './commands/context';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { initActionsCommand } from './commands/initActions';
+import { mergeCommand } from './commands/merge';
+import { reportCommand } from './commands/report';
+import { EXIT } from './exitCodes';
+import type { CliIo } from './io';
+import { VERSION } from './version';
 
-const HELP = `pairwise ${VERSION} — compare two LLMs' drafts on a repo + paper
+export { VERSION } from './version';
+export type { CliIo } from './io';
 
-Usage: pairwise <command> [options]
+/** Every subcommand, in help order. */
+export const COMMANDS: readonly CliCommand[] = [contextCommand, compareCommand, batchCommand, reportCommand, exportCommand, mergeCommand,
+  importCommand, checkCommand, initActionsCommand];
+
+/** The top-level help text. */
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length), 7) + 2;
+  return `pairwise ${VERSION} — compare two LLMs' drafts (PR / Issue / skip) on the same repo + paper
+
+Usage: pairwise <command> [options]      pairwise <command> --help
 
 Commands:
-  help            show this help
-  version         print the version
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}
+  ${'version'.padEnd(width)}print the version
+  ${'help'.padEnd(width)}show this help (or: pairwise help <command>)
 
-Exit codes: 0 ok, 1 failure, 2 usage error.
+Keys come from environment variables (ANTHROPIC_API_KEY, OPENAI_API_KEY, ZAI_API_KEY, …).
+Try it without keys: pairwise batch --demo
+
+Exit codes: 0 ok, 1 runtime failure, 2 usage or configuration error, 3 refused (no consent),
+4 partial (some cells or sides failed), 130 interrupted (Ctrl-C).
 `;
+}
 
-/** Runs the CLI with argv (without node and script); resolves to the exit code. */
-export async function runCli(argv: string[]): Promise<number> {
-  const [cmd] = argv;
-  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') { process.stdout.write(HELP); return 0; }
-  if (cmd === 'version' || cmd === '--version') { process.stdout.write(`${VERSION}\n`); return 0; }
-  process.stderr.write(`pairwise: unknown command '${cmd}'. Run 'pairwise help'.\n`);
-  return 2;
+/** Runs the CLI with argv (without node and script) against `io`; resolves to the exit code, never rejects. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    const topic = rest[0] && COMMANDS.find((c) => c.name === rest[0]);
+    io.stdout.write(topic ? topic.help : helpText());
+    return EXIT.ok;
+  }
+  if (name === 'version' || name === '--version' || name === '-v') { io.stdout.write(`${VERSION}\n`); return EXIT.ok; }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.stderr.write(`pairwise: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}, version, help.\n`);
+    return EXIT.usage;
+  }
+  const parsed = parseCommandArgs(rest, cmd.options, cmd.positionals === true);
+  if (!parsed.ok) {
+    io.stderr.write(`pairwise ${cmd.name}: ${parsed.error}\nRun 'pairwise ${cmd.name} --help' for usage.\n`);
+    return EXIT.usage;
+  }
+  if (parsed.args.values.help === true) { io.stdout.write(cmd.help); return EXIT.ok; }
+  try {
+    return await cmd.run(parsed.args, io);
+  } catch (e) {
+    io.stderr.write(`pairwise ${cmd.name}: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.failure;
+  }
 }

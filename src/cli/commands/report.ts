@@ -1,0 +1,59 @@
+// `pairwise report`: the Markdown report (or the documented JSON) of a results file.
+import { filterRecords, type RecordFilter } from '../../core/results';
+import { computeStats, renderReportMarkdown, reportJson } from '../../core/stats';
+import { flag, str } from '../args';
+import { usageError, type CliCommand } from '../command';
+import { EXIT } from '../exitCodes';
+import { writeJson } from '../io';
+import { readResultsFile, resultsFileFor } from '../resultsInput';
+
+/** Builds a record filter from --repo/--paper/--mode/--since/--until; an error names the bad flag. */
+export function filterFromFlags(values: { repo?: string; paper?: string; mode?: string; since?: string; until?: string }): RecordFilter | { error: string } {
+  const f: RecordFilter = {};
+  if (values.repo) f.repo = values.repo;
+  if (values.paper) f.paper = values.paper;
+  if (values.mode !== undefined) {
+    if (values.mode !== 'pin' && values.mode !== 'selection') return { error: `--mode must be pin or selection, not "${values.mode}".` };
+    f.mode = values.mode;
+  }
+  for (const k of ['since', 'until'] as const) {
+    const v = values[k];
+    if (v === undefined) continue;
+    if (Number.isNaN(Date.parse(v))) return { error: `--${k} must be a date like 2026-01-31 or an ISO time, not "${v}".` };
+    f[k] = v;
+  }
+  return f;
+}
+
+/** The report command. */
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'print the leaderboard, win rates, outcomes and cost tables of a results file',
+  help: `Usage: pairwise report [--results FILE] [--json] [--repo R] [--paper P] [--mode pin|selection] [--since DATE] [--until DATE]
+
+Prints the Markdown report (tables) of a results file, or the documented JSON report with --json.
+  --results FILE   results file (default ./.pairwise/results.jsonl)
+  --json           print the JSON report (format "pairwise-report", version 1)
+  --repo R         only comparisons of repo R (name or remote)
+  --paper P        only comparisons of paper P (id or title)
+  --mode M         only pin or selection comparisons
+  --since DATE     only comparisons at or after DATE; --until DATE: before DATE
+  --title TEXT     heading of the Markdown report
+  --seed N         bootstrap seed (default 1) for reproducible intervals
+`,
+  options: { results: { type: 'string' }, json: { type: 'boolean' }, repo: { type: 'string' }, paper: { type: 'string' }, mode: { type: 'string' },
+    since: { type: 'string' }, until: { type: 'string' }, title: { type: 'string' }, seed: { type: 'string' } },
+  async run(args, io) {
+    const filter = filterFromFlags({ repo: str(args, 'repo'), paper: str(args, 'paper'), mode: str(args, 'mode'), since: str(args, 'since'), until: str(args, 'until') });
+    if ('error' in filter) return usageError(io, 'report', filter.error);
+    const seedText = str(args, 'seed');
+    const seed = seedText === undefined ? undefined : Number(seedText);
+    if (seed !== undefined && !Number.isSafeInteger(seed)) return usageError(io, 'report', `--seed must be a whole number, not "${seedText}".`);
+    const file = resultsFileFor(io, str(args, 'results'));
+    const records = filterRecords(await readResultsFile(io, file, 'report'), filter);
+    const stats = computeStats(records, seed === undefined ? {} : { seed });
+    if (flag(args, 'json')) writeJson(io.stdout, reportJson(stats));
+    else io.stdout.write(renderReportMarkdown(stats, str(args, 'title')));
+    return EXIT.ok;
+  },
+};

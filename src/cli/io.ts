@@ -1,0 +1,34 @@
+// What a command may touch of the outside world. main.ts wires the real process; tests inject their own.
+
+/** A writable text sink (process.stdout/stderr, or a test buffer). */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+/** The CLI's view of its process: streams, environment, terminal, working directory, interruption. */
+export interface CliIo {
+  stdout: TextSink;
+  stderr: TextSink;
+  /** Environment (API keys are read from here by preset.envKey). */
+  env: Record<string, string | undefined>;
+  /** True when a person is at the terminal (stdin and stderr are TTYs): consent is asked, progress is a bar. */
+  isTTY: boolean;
+  /** Base for relative paths. */
+  cwd: string;
+  /** Asks a yes/no question on the terminal; resolves to the typed line. Only used when isTTY. */
+  ask?: (question: string) => Promise<string>;
+  /** Aborted on Ctrl-C (SIGINT): commands stop cleanly and exit 130. */
+  signal?: AbortSignal;
+  /** Terminal width for the progress bar (default 80). */
+  columns?: number;
+}
+
+/** Writes a line (adds the newline) to a sink. */
+export function line(sink: TextSink, text = ''): void {
+  sink.write(`${text}\n`);
+}
+
+/** Writes a value as pretty JSON plus newline (the --json contract: one JSON document on stdout). */
+export function writeJson(sink: TextSink, value: unknown): void {
+  sink.write(`${JSON.stringify(value, null, 2)}\n`);
+}

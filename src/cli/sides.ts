@@ -1,0 +1,51 @@
+// Resolves `preset:model` flags into runnable sides: custom presets, base URL overrides, keys from env vars.
+import { computeCost, customPresetsFrom, formatCost, isLocalBaseUrl, parseSideSpec, priceTableFrom, resolveSide, type PriceTable,
+  type ProviderPreset, type ResolvedSide } from '../core/providers';
+
+/** Custom presets and user prices shared by every side of a run. */
+export interface SideConfig {
+  custom: Record<string, ProviderPreset>;
+  prices?: PriceTable;
+  env: Record<string, string | undefined>;
+}
+
+/** Validates custom presets and prices (matrix `providers`/`prices`); problems are usage errors. */
+export function sideConfigFrom(providers: unknown, prices: unknown, env: Record<string, string | undefined>): { ok: true; config: SideConfig } | { ok: false; errors: string[] } {
+  const { presets, problems } = customPresetsFrom(providers);
+  const p = priceTableFrom(prices);
+  const errors = [...problems.map((m) => m.replace(/pairwise\.providers/g, 'providers')), ...p.problems];
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, config: { custom: presets, ...(Object.keys(p.table).length ? { prices: p.table } : {}), env } };
+}
+
+/** Resolves one side; the error names the flag and says what to fix (unknown preset, bad URL, missing key). */
+export function resolveCliSide(text: string, baseUrl: string | undefined, cfg: SideConfig, label: string): { ok: true; side: ResolvedSide } | { ok: false; error: string } {
+  const spec = parseSideSpec(text, cfg.custom);
+  if ('error' in spec) return { ok: false, error: `${label}: ${spec.error}` };
+  if (baseUrl) spec.baseUrl = baseUrl;
+  const side = resolveSide(spec, { custom: cfg.custom, env: cfg.env, ...(cfg.prices ? { pricingOverride: cfg.prices } : {}) });
+  if ('error' in side) return { ok: false, error: `${label}: ${side.error}` };
+  if (side.preset.auth !== 'none' && !side.apiKey) {
+    const local = isLocalBaseUrl(side.preset.baseUrl);
+    const env = side.preset.envKey;
+    return { ok: false, error: `${label}: no API key for ${side.preset.label}. ${env ? `Set the environment variable ${env}` : 'Give the preset an envKey and set it'}${local ? ', or use a preset with auth "none" for a local server' : ''}.` };
+  }
+  return { ok: true, side };
+}
+
+/** Scheduling key of a side's provider: preset id and host, so two servers of one preset are limited apart. */
+export function providerKey(side: ResolvedSide): string {
+  let host = side.preset.baseUrl;
+  try { host = new URL(side.preset.baseUrl).host; } catch { /* keep the raw URL */ }
+  return `${side.preset.id}@${host}`;
+}
+
+/** Estimated input cost of sending `tokens` prompt tokens to a side (output not included); null when unknown. */
+export function estimatedInputCost(side: ResolvedSide, tokens: number): number | null {
+  return computeCost({ inputTokens: tokens, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 }, side.spec.model, side.pricingOverride).usd;
+}
+
+/** "$0.12 + output" or "— (no price for model)". */
+export function formatEstimate(usd: number | null): string {
+  return usd === null ? '— (no price known)' : `${formatCost(usd)} + output`;
+}
