@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 /** Mocha entry the extension host calls (yo-code style): resolves when every suite passed. */
 export function run(): Promise<void> {
   // mocha comes from the project's node_modules (NODE_PATH is ignored in the extension host).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the path is only known at run time
   const Mocha = require(process.env.PAIRWISE_MOCHA || 'mocha') as typeof import('mocha');
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60000, reporter: 'spec' });
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
