@@ -1,7 +1,7 @@
 // Batch matrix: parse and validate matrix.yaml into a typed plan (no expansion here; see matrixCells.ts).
 // Pure apart from the YAML parser; relative paths are resolved against the matrix file's folder.
 import { isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { isScalar, parseDocument, visit } from 'yaml';
 
 /** A repository of the matrix: absolute path plus the label it was written as (part of the cell id). */
 export interface MatrixRepo { path: string; label: string; name?: string }
@@ -139,13 +139,17 @@ export function matrixFromValue(raw: unknown, baseDir: string): MatrixResult {
   return errors.length ? { ok: false, errors } : { ok: true, matrix: m };
 }
 
-/** Parses matrix YAML text (JSON is YAML too). */
+/**
+ * Parses matrix YAML text (JSON is YAML too). Unquoted arXiv ids such as 2602.15760 are kept as written:
+ * YAML would read them as numbers and drop the trailing zero.
+ */
 export function parseMatrix(text: string, baseDir: string): MatrixResult {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text, { prettyErrors: true });
-  } catch (e) {
-    return { ok: false, errors: [`The matrix is not valid YAML: ${(e as Error).message}`] };
-  }
-  return matrixFromValue(raw, baseDir);
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length) return { ok: false, errors: [`The matrix is not valid YAML: ${doc.errors[0].message}`] };
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string' && /^\d{4}\.\d{4,5}$/.test(node.source)) node.value = node.source;
+    },
+  });
+  return matrixFromValue(doc.toJS(), baseDir);
 }

@@ -1,0 +1,47 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildContext } from '../../../src/core/context/buildContext';
+import { loadPaper } from '../../../src/core/paper/loadPaper';
+import type { ContextManifest } from '../../../src/core/context/types';
+import { cli, makeRepo, tempDir } from './cliHarness';
+
+describe('pairwise context', () => {
+  const t = tempDir();
+  let repo = '';
+  before(() => {
+    repo = makeRepo(join(t.dir, 'repo'), { 'src/cache.py': 'def lookup(k):\n    return k\n', 'README.md': '# cache\n',
+      'settings.py': 'API_KEY = "sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUV"\n' });
+    writeFileSync(join(t.dir, 'paper.md'), '# LRU caches\n\n## Abstract\n\nAn LRU cache for lookups.\n');
+  });
+  after(() => t.cleanup());
+
+  test('--json prints the manifest; --out writes exactly the bytes core would send', async () => {
+    const out = join(t.dir, 'prompt.txt');
+    const r = await cli(['context', '--repo', 'repo', '--paper', 'paper.md', '--budget', '3000', '--json', '--out', out], { cwd: t.dir });
+    assert.equal(r.code, 0, r.stderr);
+    const m = JSON.parse(r.stdout) as ContextManifest;
+    assert.equal(m.schema, 'pairwise-manifest/1');
+    assert.equal(m.budgetTokens, 3000);
+    assert.ok(m.files.some((f) => f.path === 'src/cache.py'));
+    assert.equal(m.papers[0].title, 'LRU caches');
+    const paper = await loadPaper(join(t.dir, 'paper.md'), { cacheDir: join(t.dir, 'cache') });
+    assert.ok(paper.ok);
+    const core = await buildContext({ repoRoot: repo, paper: paper.paper, budgetTokens: 3000 });
+    assert.ok(core.ok);
+    assert.equal(readFileSync(out, 'utf8'), core.promptBytes, 'prompt file is byte-identical to buildContext');
+    assert.equal(m.manifestHash, core.manifest.manifestHash);
+    assert.ok(!readFileSync(out, 'utf8').includes('sk-ant-api03-abcdef'), 'the key never reaches the prompt');
+  });
+
+  test('Markdown by default; a missing repo is a runtime failure (exit 1); --pool without selection is a usage error', async () => {
+    const md = await cli(['context', '--repo', 'repo', '--brief', 'Use an LRU cache'], { cwd: t.dir });
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /^# Context manifest — repo/);
+    const missing = await cli(['context', '--repo', 'nope'], { cwd: t.dir });
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /does not exist/);
+    assert.equal((await cli(['context', '--repo', 'repo', '--pool', '.'], { cwd: t.dir })).code, 2);
+  });
+});
