@@ -10,7 +10,7 @@ import type { Paper } from '../paper/types';
 import { recentlyChangedPaths } from './gitRunner';
 import { listRepoFiles } from './listRepoFiles';
 import { computeManifestHash } from './manifest';
-import { extractPaperTerms } from './paperTerms';
+import { extractPaperTerms, termsRegex } from './paperTerms';
 import { rankFiles } from './ranking';
 import { readRepoFiles } from './readRepoFiles';
 import { renderRepoMap, SKIPPED_SCORE, type MapEntry } from './repoMap';
@@ -97,9 +97,9 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
 
   const recentPromise = recentlyChangedPaths(root, 50); // runs in git while files are read
   const listing = await listRepoFiles(root);
-  const read = await readRepoFiles(root, listing.paths, maxBytes);
-  const recent = await recentPromise;
   const terms = [...new Set(papers.flatMap((p) => extractPaperTerms(p.title, p.abstract, papers.length > 1 ? 8 : 12)))].slice(0, 16);
+  const read = await readRepoFiles(root, listing.paths, maxBytes, termsRegex(terms));
+  const recent = await recentPromise;
   let ranked = rankFiles(read.files, { recent, paperTerms: terms });
   const omitted: ManifestFileOmitted[] = [...listing.omittedDirs, ...read.omitted];
   const redactions: ManifestRedaction[] = [];
@@ -139,17 +139,10 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   omitted.push(...fill.omitted);
   redactions.push(...fill.redactions);
   const selected = [...pinned.selected, ...fill.selected];
-  let repoText = renderRepoBlock(repoName, map.text, selected.map((s) => s.entry), sel && !('omit' in sel) ? sel.entry : undefined);
-  let repoTokens = countTokens(repoText);
-  // Token counts of parts can differ slightly from the whole; drop the lowest-ranked files until the block fits.
-  while (repoTokens > budget && selected.length > pinned.selected.length) {
-    const dropped = selected.pop()!;
-    omitted.push({ path: dropped.sent.path, reason: 'over_budget' });
-    for (let i = redactions.length - 1; i >= 0; i--) if (redactions[i].path === dropped.sent.path) redactions.splice(i, 1);
-    repoText = renderRepoBlock(repoName, map.text, selected.map((s) => s.entry), sel && !('omit' in sel) ? sel.entry : undefined);
-    repoTokens = countTokens(repoText);
-  }
-
+  const repoText = renderRepoBlock(repoName, map.text, selected.map((s) => s.entry), sel && !('omit' in sel) ? sel.entry : undefined);
+  // Every part was counted exactly (map, each file's content and wrapper, selection) plus per-part padding; the sum is
+  // a slight over-estimate of counting the whole block at once, so it is what the budget and the totals use.
+  const repoTokens = used + fill.usedTokens;
   let paperText: string | undefined;
   const manifestPapers: ManifestPaper[] = [];
   if (papers.length) {

@@ -40,7 +40,7 @@ export function extractPaperTerms(title: string, abstract: string, max = 12): st
 /** Builds one case-insensitive regex matching any of the terms. */
 export function termsRegex(terms: string[]): RegExp | null {
   if (terms.length === 0) return null;
-  return new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  return new RegExp([...terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
 }
 
 /** Distinct terms found in text (searching at most the first maxChars characters). */

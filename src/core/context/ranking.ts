@@ -85,7 +85,8 @@ export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[]
         score += Math.min(60, 30 * inName.length);
         reasons.push(`paper terms in path: ${inName.join(', ')}`);
       }
-      const inText = termsIn(f.buf.toString('latin1', 0, Math.min(f.buf.length, 65536)), re).filter((t) => !inName.includes(t));
+      const found = f.terms ?? termsIn(f.buf.toString('latin1', 0, Math.min(f.buf.length, 65536)), re);
+      const inText = found.filter((t) => !inName.includes(t));
       if (inText.length) {
         score += Math.min(48, 8 * inText.length);
         reasons.push(`paper terms: ${inText.join(', ')}`);

@@ -2,12 +2,15 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { classifyContent, classifyPath, skippedDirOf } from './fileFilters';
+import { termsIn } from './paperTerms';
 import type { ManifestFileOmitted } from './types';
 
 /** A readable text file kept as a candidate for the prompt. */
 export interface RepoFile {
   path: string;
   buf: Buffer;
+  /** Paper terms found in the content (set when reading with a terms regex). */
+  terms?: string[];
 }
 
 /** Result of reading a listing: kept files and everything left out (skipped directories collapsed to one entry). */
@@ -77,8 +80,8 @@ export function readRepoFile(root: string, realRoot: string, path: string, maxBy
   return readCapped(target, path, maxBytes);
 }
 
-/** Reads every listed path; yields to the event loop between batches so an editor stays responsive. */
-export async function readRepoFiles(root: string, paths: string[], maxBytes: number): Promise<ReadResult> {
+/** Reads every listed path (matching paper terms while each file is hot in cache); yields to the event loop between batches. */
+export async function readRepoFiles(root: string, paths: string[], maxBytes: number, termRe: RegExp | null = null): Promise<ReadResult> {
   const files: RepoFile[] = [];
   const omitted: ManifestFileOmitted[] = [];
   const dirCounts = new Map<string, { reason: ManifestFileOmitted['reason']; count: number }>();
@@ -109,6 +112,7 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
     }
     const byContent = classifyContent(path, r.buf);
     if (byContent.skip) omitted.push({ path, reason: byContent.reason, ...(byContent.detail ? { detail: byContent.detail } : {}) });
+    else if (termRe) files.push({ path, buf: r.buf, terms: termsIn(r.buf.toString('latin1', 0, Math.min(r.buf.length, 65536)), termRe) });
     else files.push({ path, buf: r.buf });
     if (performance.now() - lastYield > 25) {
       await new Promise<void>((res) => setImmediate(res));

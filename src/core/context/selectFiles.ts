@@ -22,8 +22,8 @@ export interface Selection {
   usedTokens: number;
 }
 
-/** Scans a text and renders its entry; null with an omission when the file must be dropped. */
-export async function prepareEntry(path: string, raw: string, pinned: boolean): Promise<{ entry: string; bytes: number; redactions: ManifestRedaction[] } | { omit: ManifestFileOmitted }> {
+/** Scans a text and renders its entry; an omission when the file must be dropped (too many secrets). */
+export async function prepareEntry(path: string, raw: string, pinned: boolean): Promise<{ entry: string; text: string; bytes: number; changed: boolean; redactions: ManifestRedaction[] } | { omit: ManifestFileOmitted }> {
   const text = normalizeFileText(raw);
   const scan = await scanAndRedact(path, text);
   if (scan.redactions.length > MAX_REDACTIONS_PER_FILE) {
@@ -31,9 +31,16 @@ export async function prepareEntry(path: string, raw: string, pinned: boolean): 
   }
   return {
     entry: renderFileEntry(path, scan.text, pinned),
+    text: scan.text,
     bytes: Buffer.byteLength(scan.text),
+    changed: scan.text !== raw,
     redactions: scan.redactions.map((r) => ({ path, rule: r.rule, line: r.line })),
   };
+}
+
+/** Tokens of the `<file>` wrapper around a path (counted once per file, not with the content). */
+function wrapperTokens(path: string): number {
+  return countTokens(renderFileEntry(path, '')) + 2;
 }
 
 /** Greedy fill by rank: a file is taken when it fits the remaining budget; ranks start at firstRank. */
@@ -50,8 +57,11 @@ export async function fillBudget(ranked: RankedFile[], budget: number, firstRank
       omitted.push({ path: f.path, reason: 'over_budget' });
       continue;
     }
+    const wrap = wrapperTokens(f.path);
     const raw = f.buf.toString('utf8');
-    if (tokensWithin(raw, remaining) === null) {
+    // One counting pass that stops early when the file cannot fit.
+    let tokens = tokensWithin(raw, remaining - wrap);
+    if (tokens === null) {
       omitted.push({ path: f.path, reason: 'over_budget' });
       continue;
     }
@@ -60,11 +70,15 @@ export async function fillBudget(ranked: RankedFile[], budget: number, firstRank
       omitted.push(prepared.omit);
       continue;
     }
-    const tokens = countTokens(prepared.entry) + 1;
-    if (tokens > remaining) {
-      omitted.push({ path: f.path, reason: 'over_budget' });
-      continue;
+    if (prepared.changed) {
+      const recount = tokensWithin(prepared.text, remaining - wrap);
+      if (recount === null) {
+        omitted.push({ path: f.path, reason: 'over_budget' });
+        continue;
+      }
+      tokens = recount;
     }
+    tokens += wrap;
     used += tokens;
     redactions.push(...prepared.redactions);
     selected.push({

@@ -1,0 +1,143 @@
+// Bench: full context build (listing, filters, ranking, map, budget fill, secret scan) on a large real corpus,
+// against repomix (with its security check) and against the floor (git ls-files + reading every kept file).
+//   npm run bench -- context [--quick]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildContext } from '../../src/core/context/buildContext';
+import { countTokens } from '../../src/core/context/tokenCount';
+import type { Paper } from '../../src/core/paper/types';
+
+const QUICK = process.argv.includes('--quick');
+const RUNS = QUICK ? 3 : 5;
+const ROOT = join(__dirname, '..', '..');
+const NM = join(ROOT, 'node_modules');
+const REPOMIX_VERSION = '1.18.1';
+const PACKAGES = QUICK
+  ? ['@secretlint', 'playwright-core', 'typescript/lib', 'eslint']
+  : ['typescript/lib', '@secretlint', 'openai', 'playwright-core', '@anthropic-ai', 'eslint', '@typescript-eslint'];
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+
+function report(metric: string, value: number, goal: string, pass: boolean, extra: Record<string, unknown> = {}): void {
+  console.log(JSON.stringify({ bench: 'context', metric, value: Number(value.toFixed(2)), goal, pass, ...extra }));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function git(cwd: string, args: string[]): string {
+  return execFileSync('git', ['-c', 'core.fsmonitor=false', '-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd, env: GIT_ENV, encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+/** Copies package sources into a fresh git repo (one commit) and returns its root. */
+function buildCorpus(parent: string): string {
+  const root = join(parent, 'corpus');
+  for (const p of PACKAGES) {
+    const dest = join(root, 'pkgs', p);
+    mkdirSync(dest, { recursive: true });
+    execFileSync('cp', ['-R', `${join(NM, p)}/.`, dest]);
+  }
+  git(root, ['init', '-q', '-b', 'main']);
+  git(root, ['add', '-A']);
+  git(root, ['commit', '-q', '-m', 'corpus', '--no-verify']);
+  return root;
+}
+
+/** The floor: list with git and read every file the build kept (same list), nothing else. */
+function floorRun(root: string, kept: string[]): number {
+  const t = performance.now();
+  git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  let bytes = 0;
+  for (const p of kept) bytes += readFileSync(join(root, p)).length;
+  if (bytes < 0) throw new Error('unreachable');
+  return performance.now() - t;
+}
+
+/** Finds repomix in the tool cache, installing it there once (outside the project's dependencies). */
+function findRepomix(): { bin: string } | { note: string } {
+  if (process.env.REPOMIX_BIN && existsSync(process.env.REPOMIX_BIN)) return { bin: process.env.REPOMIX_BIN };
+  const dir = join(process.env.PAIRWISE_CACHE ?? join(homedir(), '.cache', 'pairwise-test'), 'tools', `repomix-${REPOMIX_VERSION}`);
+  const bin = join(dir, 'node_modules', '.bin', 'repomix');
+  if (existsSync(bin)) return { bin };
+  mkdirSync(dir, { recursive: true });
+  const r = spawnSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', `repomix@${REPOMIX_VERSION}`], { encoding: 'utf8', timeout: 240_000 });
+  if (r.status !== 0 || !existsSync(bin)) return { note: `repomix@${REPOMIX_VERSION} could not be installed (${(r.stderr || r.error?.message || 'unknown error').trim().split('\n').pop()})` };
+  return { bin };
+}
+
+const BRIEF: Paper = {
+  source: 'brief', id: 'brief', title: 'Speculative tokenizer caching for streaming decoders', authors: [],
+  abstract: 'We cache tokenizer merges across streaming requests; the cache cuts token counting latency for streaming completions.',
+  text: 'Cache merges across requests.', format: 'md', hash: 'bench', warnings: [],
+};
+
+async function main(): Promise<void> {
+  const parent = mkdtempSync(join(tmpdir(), 'pairwise-bench-ctx-'));
+  try {
+    let t = performance.now();
+    const root = buildCorpus(parent);
+    const fileCount = git(root, ['ls-files', '-z']).split('\0').filter(Boolean).length;
+    console.error(`corpus: ${fileCount} files from ${PACKAGES.join(', ')} (built in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+
+    t = performance.now();
+    const first = await buildContext({ repoRoot: root, paper: BRIEF });
+    const coldMs = performance.now() - t;
+    if (!first.ok) throw new Error(first.error);
+    const m = first.manifest;
+    const kept = [...m.files.map((f) => f.path), ...m.omitted.filter((o) => o.reason === 'over_budget' || o.reason === 'secret_dense').map((o) => o.path)];
+    const ours: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      floor.push(floorRun(root, kept));
+      t = performance.now();
+      const r = await buildContext({ repoRoot: root, paper: BRIEF });
+      ours.push(performance.now() - t);
+      if (!r.ok || r.prompt.prefixHash !== first.prompt.prefixHash) throw new Error('context build is not deterministic');
+    }
+    const oursMs = median(ours);
+    const floorMs = median(floor);
+    console.error(`build: cold ${coldMs.toFixed(0)} ms, median ${oursMs.toFixed(0)} ms; floor median ${floorMs.toFixed(0)} ms; ${m.files.length} files sent, ${kept.length} kept, ${m.redactions.length} redactions, ${m.totals.tokens} tokens`);
+
+    // Token counting speed on 1 MiB slices of the kept source text.
+    const text = kept.slice(0, 4000).map((p) => readFileSync(join(root, p), 'utf8')).join('\n');
+    const mib = 1 << 20;
+    const slices = [0, 1, 2].map((i) => text.slice((i * mib) % Math.max(1, text.length - mib), ((i * mib) % Math.max(1, text.length - mib)) + mib));
+    const tokMs = slices.map((s) => {
+      const t0 = performance.now();
+      countTokens(s);
+      return ((performance.now() - t0) * mib) / Math.max(1, Buffer.byteLength(s));
+    });
+
+    // repomix with its security check, as its CLI runs it; Node's own start-up time is measured and subtracted.
+    const node0 = performance.now();
+    spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    const nodeStartMs = performance.now() - node0;
+    const rm = findRepomix();
+    report('corpus_files', fileCount, QUICK ? 'report' : '>=5000', QUICK || fileCount >= 5000, { packages: PACKAGES });
+    if ('bin' in rm) {
+      const out = join(parent, 'repomix-output.txt');
+      const t0 = performance.now();
+      const r = spawnSync(rm.bin, [root, '--output', out, '--style', 'plain', '--quiet'], { encoding: 'utf8', timeout: 600_000, env: { ...process.env, NO_COLOR: '1' } });
+      const repomixMs = performance.now() - t0;
+      if (r.status === 0 && existsSync(out)) {
+        const speedup = (repomixMs - nodeStartMs) / oursMs;
+        report('vs_repomix_speedup', speedup, '>=10', speedup >= 10, { repomix_ms: Math.round(repomixMs), node_start_ms: Math.round(nodeStartMs), ours_ms: Math.round(oursMs), raw_speedup: Number((repomixMs / oursMs).toFixed(1)), note: 'repomix packs every file (no budget) with its secretlint check; its CLI time minus bare Node start-up vs our in-process median' });
+      } else report('vs_repomix_speedup', 0, '>=10', false, { note: `repomix failed: ${(r.stderr || r.error?.message || '').trim().slice(-300)}` });
+    } else report('vs_repomix_speedup', 0, '>=10', false, { note: rm.note });
+    const ratio = oursMs / floorMs;
+    report('vs_floor_ratio', ratio, '<=3', ratio <= 3, { ours_ms: Math.round(oursMs), floor_ms: Math.round(floorMs), cold_ms: Math.round(coldMs), kept_files: kept.length });
+    const tok = median(tokMs);
+    report('tokens_ms_per_mib', tok, '<=150', tok <= 150);
+    report('peak_rss_mib', process.resourceUsage().maxRSS / 1024, 'report', true);
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
