@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runCli } from '../../../src/cli/run';
 import type { CliIo } from '../../../src/cli/io';
 import type { ResultRecord } from '../../../src/core/results';
@@ -84,6 +85,11 @@ export function writeMatrix(dir: string, mocks: { a: MockProvider; b: MockProvid
   return file;
 }
 
+/** Makes a mock answer `list` for its next requests: its scenario index counts every request since it started. */
+export function scriptFromNow(mock: MockProvider, list: Scenario[], before: Scenario): void {
+  mock.setScenario([...Array.from({ length: mock.requests.length }, () => before), ...list]);
+}
+
 /** Comparison records of a results file (raw lines; torn lines ignored). */
 export function comparisons(file: string): (ResultRecord & { cellId?: string })[] {
   let text = '';
@@ -94,7 +100,8 @@ export function comparisons(file: string): (ResultRecord & { cellId?: string })[
 
 /** Spawns `node --import tsx src/cli/main.ts …` (stdin not a TTY). */
 export function spawnCli(args: string[], cwd: string, env: Record<string, string> = {}): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+  const child = spawn(process.execPath, ['--import', tsx, join(ROOT, 'src/cli/main.ts'), ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
