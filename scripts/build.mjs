@@ -7,11 +7,13 @@ import { join } from 'node:path';
 const args = new Set(process.argv.slice(2));
 const dev = args.has('--dev') || args.has('--watch');
 const root = new URL('..', import.meta.url).pathname;
-const common = { bundle: true, logLevel: 'warning', minify: !dev, sourcemap: dev ? 'inline' : false, legalComments: 'none' };
+const common = { bundle: true, logLevel: 'warning', minify: !dev, sourcemap: dev ? 'inline' : false, legalComments: 'none', charset: 'utf8' };
 
 /** Entry points: the extension host and CLI run on Node 22+ (VS Code >= 1.101); the webview in a browser. */
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
+  // Loaded on the first command (see loadImpl in extension.ts): SDKs, tokenizer, PDF text, all of src/core.
+  { ...common, entryPoints: ['src/extension/impl.ts'], outfile: 'dist/extensionImpl.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node22', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['webview/compare/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
 ];

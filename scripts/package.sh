@@ -7,6 +7,6 @@ source scripts/env.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
 node scripts/build.mjs
 VSIX="pairwise-$(node -p 'require("./package.json").version').vsix"
-npx vsce package --no-dependencies --allow-missing-repository --skip-license -o "$VSIX" >/dev/null
+npx vsce package --no-dependencies --allow-missing-repository --skip-license --no-rewrite-relative-links -o "$VSIX" >/dev/null
 echo "packaged $VSIX ($(du -h "$VSIX" | cut -f1)); files:"
 npx vsce ls --no-dependencies | sed 's/^/  /'

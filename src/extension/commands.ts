@@ -3,7 +3,8 @@ import { log } from './log';
 import type { CommandId } from './commandIds';
 import { KeyStore } from './keys';
 
-type Handler = (context: vscode.ExtensionContext, ...args: unknown[]) => unknown;
+/** A command implementation: the extension context, then the command's arguments. */
+export type Handler = (context: vscode.ExtensionContext, ...args: unknown[]) => unknown;
 
 /** Says clearly that a capability has not landed yet, instead of a silent no-op. */
 function notYet(title: string, what: string): Handler {
@@ -16,7 +17,8 @@ function notYet(title: string, what: string): Handler {
 const keysOf = (c: vscode.ExtensionContext) => new KeyStore(c.secrets);
 const argOf = <T>(args: unknown[]): T | undefined => (args[0] && typeof args[0] === 'object' ? args[0] as T : undefined);
 
-const handlers: Record<CommandId, Handler> = {
+/** The implementation of every contributed command (loaded lazily, in dist/extensionImpl.js). */
+export const commandHandlers: Record<CommandId, Handler> = {
   'pairwise.compare': async (context, ...args) => (await import('./compare/controller')).runCompare(context, argOf(args)),
   'pairwise.openSample': async (context) => (await import('./compare/sample')).openSampleComparison(context.extensionUri),
   'pairwise.chooseModels': async (_c, ...args) => (await import('./models')).chooseModels(argOf(args)),
@@ -29,20 +31,3 @@ const handlers: Record<CommandId, Handler> = {
   'pairwise.openResults': notYet('Open Results', 'the results file lands with the results work'),
   'pairwise.judgePending': notYet('Judge Pending', 'judging CLI runs lands with the CLI work'),
 };
-
-/** Registers every contributed command and logs each invocation (never arguments, which may hold keys). */
-export function registerCommands(context: vscode.ExtensionContext): void {
-  for (const [id, handler] of Object.entries(handlers)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      log().info(`command ${id}`);
-      try {
-        return await handler(context, ...args);
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        log().error(`command ${id} failed: ${message}`);
-        void vscode.window.showErrorMessage(`Pairwise: ${message}`);
-        return undefined;
-      }
-    }));
-  }
-}

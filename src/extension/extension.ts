@@ -1,25 +1,46 @@
 import * as vscode from 'vscode';
+import { join } from 'node:path';
 import { log } from './log';
-import { registerCommands } from './commands';
-import { ComparePanel } from './panels/comparePanel';
-import { registerPatchDocuments } from './patchDiff';
+import { COMMAND_IDS } from './commandIds';
+import type * as Impl from './impl';
 import type { CompareViewState } from '../protocol';
 
 /** What activate() returns: activation timing (bench, tests) and the compare panel's current state (tests). */
 export interface PairwiseApi { activationMs: number; comparePanelState(): CompareViewState | undefined }
 
-/** Entry point: registers commands, the panel serializer and virtual documents; heavy modules load on first use. */
+let impl: typeof Impl | undefined;
+/** Loads dist/extensionImpl.js (everything behind the commands) on first use. */
+function loadImpl(): typeof Impl {
+  // A runtime path, so esbuild keeps it a separate bundle instead of inlining it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  impl ??= require(join(__dirname, 'extensionImpl.js')) as typeof Impl;
+  return impl;
+}
+
+/** Entry point: registers the commands and panel serializers only; their implementation loads on first use. */
 export function activate(context: vscode.ExtensionContext): PairwiseApi {
   const t0 = performance.now();
-  registerCommands(context);
+  for (const id of COMMAND_IDS) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      log().info(`command ${id}`); // never the arguments: they may hold keys
+      try {
+        return await loadImpl().commandHandlers[id](context, ...args);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        log().error(`command ${id} failed: ${message}`);
+        void vscode.window.showErrorMessage(`Pairwise: ${message}`);
+        return undefined;
+      }
+    }));
+  }
   context.subscriptions.push(
-    ComparePanel.registerSerializer(context.extensionUri, { log: (l) => log().info(l) }),
-    registerPatchDocuments(),
+    vscode.window.registerWebviewPanelSerializer('pairwise.compare', { deserializeWebviewPanel: async (p, s: unknown) => loadImpl().reviveCompare(context, p, s) }),
+    vscode.window.registerWebviewPanelSerializer('pairwise.dashboard', { deserializeWebviewPanel: async (p, s: unknown) => loadImpl().reviveDashboard(context, p, s) }),
   );
   const activationMs = performance.now() - t0;
   log().info(`activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}, Node ${process.versions.node})`);
-  setTimeout(() => { void import('./paperPin').then((m) => m.showPinnedPaper(context)); }, 0); // status bar pin, after activation
-  return { activationMs, comparePanelState: () => ComparePanel.current?.viewState };
+  if (context.workspaceState.get('pairwise.pinnedPaper')) setTimeout(() => loadImpl().showPinnedPaper(context), 0); // the pin in the status bar
+  return { activationMs, comparePanelState: () => impl?.comparePanelState() };
 }
 
 /** Nothing to tear down beyond the disposables in context.subscriptions. */

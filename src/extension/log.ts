@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 
-let channel: vscode.LogOutputChannel | undefined;
+const KEY = Symbol.for('pairwise.log');
+type Holder = { [KEY]?: vscode.LogOutputChannel };
 
-/** The shared "Pairwise" log channel; created on first use. Never log keys: pass text through redact first. */
+/** The shared "Pairwise" log channel (one per extension host, shared by both bundles). Never log keys. */
 export function log(): vscode.LogOutputChannel {
-  channel ??= vscode.window.createOutputChannel('Pairwise', { log: true });
-  return channel;
+  const g = globalThis as Holder;
+  g[KEY] ??= vscode.window.createOutputChannel('Pairwise', { log: true });
+  return g[KEY];
 }

@@ -4,13 +4,11 @@ import { execFile } from 'node:child_process';
 const SCHEME = 'pairwise-patch';
 const docs = new Map<string, string>();
 
-/** Read-only virtual documents for the native diff editor; nothing is written to the workspace. */
+let registration: vscode.Disposable | undefined;
+/** Read-only virtual documents for the native diff editor (registered on first use); nothing is written to the workspace. */
 export function registerPatchDocuments(): vscode.Disposable {
-  const emitter = new vscode.EventEmitter<vscode.Uri>();
-  return vscode.Disposable.from(emitter, vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
-    onDidChange: emitter.event,
-    provideTextDocumentContent: (uri) => docs.get(uri.toString()) ?? '',
-  }));
+  registration ??= vscode.workspace.registerTextDocumentContentProvider(SCHEME, { provideTextDocumentContent: (uri) => docs.get(uri.toString()) ?? '' });
+  return registration;
 }
 
 function fileAt(root: string, commit: string, path: string): Promise<string> {
@@ -24,6 +22,7 @@ const strip = (p: string | undefined) => (p ?? '').replace(/^[ab]\//, '');
 
 /** Opens VS Code's diff of `path` at `commit` vs the same file with the draft's patch applied. */
 export async function openPatchDiff(root: string, commit: string, patch: string, path: string, label: string): Promise<{ opened: boolean; error?: string }> {
+  registerPatchDocuments();
   const { applyPatch, parsePatch } = await import('diff');
   const file = parsePatch(patch).find((p) => strip(p.newFileName) === path || strip(p.oldFileName) === path);
   if (!file) return { opened: false, error: `The patch does not touch ${path}.` };

@@ -48,11 +48,14 @@ export class DashboardPanel implements vscode.Disposable {
   /** Registers the serializer (activation event onWebviewPanel:pairwise.dashboard); restores the last data shown. */
   static registerSerializer(extensionUri: vscode.Uri, opts: DashboardPanelOptions = {}): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(DashboardPanel.viewType, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        DashboardPanel.currentPanel?.dispose();
-        new DashboardPanel(panel, extensionUri, isDashboardData(state) ? state : null, opts);
-      },
+      deserializeWebviewPanel: async (panel, state: unknown) => { DashboardPanel.revive(panel, extensionUri, state, opts); },
     });
+  }
+
+  /** Re-attaches a dashboard VS Code restored after a reload, with the last data it showed. */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, state: unknown, opts: DashboardPanelOptions = {}): DashboardPanel {
+    DashboardPanel.currentPanel?.dispose();
+    return new DashboardPanel(panel, extensionUri, isDashboardData(state) ? state : null, opts);
   }
 
   private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, data: DashboardData | null, opts: DashboardPanelOptions) {

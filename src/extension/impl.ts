@@ -1,0 +1,25 @@
+// Entry of dist/extensionImpl.js: everything behind the commands, loaded on first use so activation stays
+// small (the SDKs, the tokenizer, PDF text extraction and the rest of src/core live here).
+import type * as vscode from 'vscode';
+import { ComparePanel } from './panels/comparePanel';
+import { DashboardPanel } from './panels/dashboardPanel';
+import { log } from './log';
+import type { CompareViewState } from '../protocol';
+
+export { commandHandlers } from './commands';
+export { showPinnedPaper } from './paperPin';
+
+/** Re-attaches a compare panel VS Code restored after a reload; nothing is re-sent. */
+export function reviveCompare(context: vscode.ExtensionContext, panel: vscode.WebviewPanel, state: unknown): void {
+  ComparePanel.revive(panel, context.extensionUri, state, { log: (l) => log().info(l) });
+}
+
+/** Re-attaches a dashboard panel after a reload. */
+export function reviveDashboard(context: vscode.ExtensionContext, panel: vscode.WebviewPanel, state: unknown): void {
+  DashboardPanel.revive(panel, context.extensionUri, state, { log: (l: string) => log().info(l) });
+}
+
+/** The compare panel's current state (integration tests). */
+export function comparePanelState(): CompareViewState | undefined {
+  return ComparePanel.current?.viewState;
+}
