@@ -48,15 +48,20 @@ const SECRET_PATTERN = /^(\.env(\..*)?|.*\.env|.*service[-_]?account.*\.json|.*c
 /** A path-based decision: skip with a reason, or keep. */
 export type PathVerdict = { skip: false } | { skip: true; reason: OmitReason; detail?: string };
 
-/** Returns the vendored/generated directory a path lies under, if any (first matching segment). */
+const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// One regex per path instead of splitting it: the leftmost match is the shallowest skipped directory.
+const SKIPPED_DIR_RE = new RegExp(
+  `^(?:(${[...TOP_GENERATED_DIRS].map(escapeRe).join('|')})/|(?:[^/]*/)*?(${[...VENDORED_DIRS, ...GENERATED_DIRS].map(escapeRe).join('|')})/)`,
+  'i',
+);
+
+/** Returns the vendored/generated directory a path lies under, if any (the shallowest matching segment). */
 export function skippedDirOf(path: string): { dir: string; reason: OmitReason } | null {
-  const parts = path.split('/');
-  for (let i = 0; i < parts.length - 1; i++) {
-    const seg = parts[i].toLowerCase();
-    if (VENDORED_DIRS.has(seg)) return { dir: parts.slice(0, i + 1).join('/'), reason: 'vendored' };
-    if (GENERATED_DIRS.has(seg) || (i === 0 && TOP_GENERATED_DIRS.has(seg))) return { dir: parts.slice(0, i + 1).join('/'), reason: 'generated' };
-  }
-  return null;
+  const m = SKIPPED_DIR_RE.exec(path);
+  if (!m) return null;
+  const dir = m[0].slice(0, -1);
+  const seg = (m[1] ?? m[2]).toLowerCase();
+  return { dir, reason: VENDORED_DIRS.has(seg) ? 'vendored' : 'generated' };
 }
 
 /** True for credential files that must never be sent (by name). */

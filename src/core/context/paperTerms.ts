@@ -37,14 +37,18 @@ export function extractPaperTerms(title: string, abstract: string, max = 12): st
   return out;
 }
 
-/** Builds one case-insensitive regex matching any of the terms. */
+/** Builds one regex matching any of the terms in any letter case (explicit [xX] classes run faster than the i flag). */
 export function termsRegex(terms: string[]): RegExp | null {
   if (terms.length === 0) return null;
-  return new RegExp([...terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  const anyCase = (t: string) => [...t].map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))).join('');
+  return new RegExp([...terms].sort((a, b) => b.length - a.length).map(anyCase).join('|'), 'g');
 }
 
+/** How much of each file is searched for paper terms (the top of a file: imports, docs, main declarations). */
+export const TERM_SCAN_CHARS = 8192;
+
 /** Distinct terms found in text (searching at most the first maxChars characters). */
-export function termsIn(text: string, re: RegExp | null, maxChars = 65536): string[] {
+export function termsIn(text: string, re: RegExp | null, maxChars = TERM_SCAN_CHARS): string[] {
   if (!re) return [];
   const hay = text.length > maxChars ? text.slice(0, maxChars) : text;
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 /** Scores candidate files: docs, manifests, entry points, paper terms and recent changes first. */
-import { termsIn, termsRegex } from './paperTerms';
+import { TERM_SCAN_CHARS, termsIn, termsRegex } from './paperTerms';
 import type { RepoFile } from './readRepoFiles';
 
 /** A candidate with its score and the human-readable reasons for it. */
@@ -57,7 +57,8 @@ export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[]
     let score = 0;
     const slash = f.path.lastIndexOf('/');
     const base = f.path.slice(slash + 1).toLowerCase();
-    const depth = f.path.split('/').length - 1;
+    let depth = 0;
+    for (let i = f.path.indexOf('/'); i >= 0; i = f.path.indexOf('/', i + 1)) depth++;
     if (/^readme(\.|$)/.test(base)) {
       score += depth === 0 ? 100 : 40;
       reasons.push(depth === 0 ? 'readme' : 'nested readme');
@@ -85,7 +86,7 @@ export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[]
         score += Math.min(60, 30 * inName.length);
         reasons.push(`paper terms in path: ${inName.join(', ')}`);
       }
-      const found = f.terms ?? termsIn(f.buf.toString('latin1', 0, Math.min(f.buf.length, 65536)), re);
+      const found = f.terms ?? termsIn(f.buf.toString('latin1', 0, Math.min(f.buf.length, TERM_SCAN_CHARS)), re);
       const inText = found.filter((t) => !inName.includes(t));
       if (inText.length) {
         score += Math.min(48, 8 * inText.length);

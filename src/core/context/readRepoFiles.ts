@@ -2,7 +2,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { classifyContent, classifyPath, skippedDirOf } from './fileFilters';
-import { termsIn } from './paperTerms';
+import { TERM_SCAN_CHARS, termsIn } from './paperTerms';
 import type { ManifestFileOmitted } from './types';
 
 /** A readable text file kept as a candidate for the prompt. */
@@ -112,7 +112,7 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
     }
     const byContent = classifyContent(path, r.buf);
     if (byContent.skip) omitted.push({ path, reason: byContent.reason, ...(byContent.detail ? { detail: byContent.detail } : {}) });
-    else if (termRe) files.push({ path, buf: r.buf, terms: termsIn(r.buf.toString('latin1', 0, Math.min(r.buf.length, 65536)), termRe) });
+    else if (termRe) files.push({ path, buf: r.buf, terms: termsIn(r.buf.toString('latin1', 0, Math.min(r.buf.length, TERM_SCAN_CHARS)), termRe) });
     else files.push({ path, buf: r.buf });
     if (performance.now() - lastYield > 25) {
       await new Promise<void>((res) => setImmediate(res));

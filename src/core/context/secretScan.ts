@@ -81,6 +81,46 @@ export function applyRedactions(text: string, hits: SecretHit[]): ScanResult {
   return { text: parts.join(''), redactions };
 }
 
+const SEPARATOR = '\n\n\u0000\u0000\u0000\u0000\n\n';
+// secretlint has file-specific checks for these names, so they are scanned on their own.
+const OWN_RUN = /(^|\/)(package\.json|package-lock\.json|\.npmrc)$/;
+
+/** Scans many texts: one secretlint run over all of them (its per-call cost dominates small files), own rules per file. */
+export async function scanAndRedactMany(items: { path: string; text: string }[]): Promise<ScanResult[]> {
+  const hits: SecretHit[][] = items.map((it) => findOwnSecrets(it.path, it.text));
+  const batch: number[] = [];
+  await Promise.all(
+    items.map(async (it, i) => {
+      if (OWN_RUN.test(it.path)) hits[i].push(...(await secretlintHits(it.path, it.text)));
+      else batch.push(i);
+    }),
+  );
+  if (batch.length) {
+    const starts: number[] = [];
+    let at = 0;
+    for (const i of batch) {
+      starts.push(at);
+      at += items[i].text.length + SEPARATOR.length;
+    }
+    const joined = batch.map((i) => items[i].text).join(SEPARATOR);
+    for (const h of await secretlintHits('context.txt', joined)) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= h.start) lo = mid;
+        else hi = mid - 1;
+      }
+      const i = batch[lo];
+      const len = items[i].text.length;
+      const start = h.start - starts[lo];
+      if (start >= len) continue;
+      hits[i].push({ start, end: Math.min(len, h.end - starts[lo]), rule: h.rule });
+    }
+  }
+  return items.map((it, i) => applyRedactions(it.text, hits[i]));
+}
+
 /** Scans one text with secretlint and the own rules, and returns it redacted. */
 export async function scanAndRedact(path: string, text: string): Promise<ScanResult> {
   const hits = [...(await secretlintHits(path, text)), ...findOwnSecrets(path, text)];

@@ -1,7 +1,7 @@
 /** Fills the token budget with whole files in rank order, scanning each for secrets before it is accepted. */
 import { normalizeFileText, renderFileEntry } from './repoBlock';
 import type { RankedFile } from './ranking';
-import { scanAndRedact } from './secretScan';
+import { scanAndRedact, scanAndRedactMany } from './secretScan';
 import { countTokens, tokensWithin } from './tokenCount';
 import type { ManifestFileOmitted, ManifestFileSent, ManifestRedaction } from './types';
 
@@ -43,48 +43,73 @@ function wrapperTokens(path: string): number {
   return countTokens(renderFileEntry(path, '')) + 2;
 }
 
-/** Greedy fill by rank: a file is taken when it fits the remaining budget; ranks start at firstRank. */
+interface Candidate {
+  f: RankedFile;
+  order: number;
+}
+
+/**
+ * Greedy fill by rank: files are taken while they fit; each round's picks are then secret-scanned together (one
+ * secretlint pass) and redacted; budget freed by dropped or shrunk files is offered to the next files in a new round.
+ */
 export async function fillBudget(ranked: RankedFile[], budget: number, firstRank: number): Promise<Selection> {
-  const selected: SelectedFile[] = [];
+  const accepted: { c: Candidate; entry: string; text: string; tokens: number; redactions: ManifestRedaction[] }[] = [];
   const omitted: ManifestFileOmitted[] = [];
-  const redactions: ManifestRedaction[] = [];
+  let pending: Candidate[] = ranked.map((f, order) => ({ f, order }));
   let used = 0;
-  let rank = firstRank;
-  for (const f of ranked) {
-    const remaining = budget - used;
-    // Cheap rejects first: nothing left, or clearly too many bytes for the tokens left (code runs ~3-4 bytes/token).
-    if (remaining < 40 || f.buf.length > remaining * 8) {
-      omitted.push({ path: f.path, reason: 'over_budget' });
-      continue;
-    }
-    const wrap = wrapperTokens(f.path);
-    const raw = f.buf.toString('utf8');
-    // One counting pass that stops early when the file cannot fit.
-    let tokens = tokensWithin(raw, remaining - wrap);
-    if (tokens === null) {
-      omitted.push({ path: f.path, reason: 'over_budget' });
-      continue;
-    }
-    const prepared = await prepareEntry(f.path, raw, false);
-    if ('omit' in prepared) {
-      omitted.push(prepared.omit);
-      continue;
-    }
-    if (prepared.changed) {
-      const recount = tokensWithin(prepared.text, remaining - wrap);
-      if (recount === null) {
-        omitted.push({ path: f.path, reason: 'over_budget' });
+  for (let round = 0; round < 3 && pending.length > 0; round++) {
+    const batch: { c: Candidate; text: string; tokens: number; wrap: number }[] = [];
+    const next: Candidate[] = [];
+    let planned = used;
+    for (const c of pending) {
+      const remaining = budget - planned;
+      // Cheap rejects first: nothing left, or clearly too many bytes for the tokens left (source text runs ~3-4.5
+      // bytes per token, so more than 5.4 bytes per remaining token almost never fits and is not worth counting).
+      if (remaining < 40 || c.f.buf.length > remaining * 5.4) {
+        next.push(c);
         continue;
       }
-      tokens = recount;
+      const wrap = wrapperTokens(c.f.path);
+      const text = normalizeFileText(c.f.buf.toString('utf8'));
+      const tokens = tokensWithin(text, remaining - wrap); // one pass, stops early when it cannot fit
+      if (tokens === null) {
+        next.push(c);
+        continue;
+      }
+      batch.push({ c, text, tokens, wrap });
+      planned += tokens + wrap;
     }
-    tokens += wrap;
-    used += tokens;
-    redactions.push(...prepared.redactions);
-    selected.push({
-      entry: prepared.entry,
-      sent: { path: f.path, bytes: prepared.bytes, tokens, rank: rank++, reason: f.reasons.join('; '), redactions: prepared.redactions.length },
+    if (batch.length === 0) {
+      pending = next;
+      break;
+    }
+    const scans = await scanAndRedactMany(batch.map((b) => ({ path: b.c.f.path, text: b.text })));
+    batch.forEach((b, i) => {
+      const scan = scans[i];
+      if (scan.redactions.length > MAX_REDACTIONS_PER_FILE) {
+        omitted.push({ path: b.c.f.path, reason: 'secret_dense', detail: `${scan.redactions.length} secrets found` });
+        return;
+      }
+      const tokens = (scan.text === b.text ? b.tokens : countTokens(scan.text)) + b.wrap;
+      const redactions = scan.redactions.map((r) => ({ path: b.c.f.path, rule: r.rule, line: r.line }));
+      accepted.push({ c: b.c, entry: renderFileEntry(b.c.f.path, scan.text), text: scan.text, tokens, redactions });
+      used += tokens;
     });
+    accepted.sort((a, b) => a.c.order - b.c.order);
+    // Redaction markers can cost more tokens than the values they replace: drop the lowest-ranked picks until it fits.
+    while (used > budget && accepted.length > 0) {
+      const dropped = accepted.pop()!;
+      used -= dropped.tokens;
+      next.push(dropped.c);
+    }
+    pending = next.sort((a, b) => a.order - b.order);
+    if (budget - used <= budget - planned) break; // nothing was freed: another round would pick nothing new
   }
+  for (const c of pending) omitted.push({ path: c.f.path, reason: 'over_budget' });
+  const redactions = accepted.flatMap((a) => a.redactions);
+  const selected: SelectedFile[] = accepted.map((a, i) => ({
+    entry: a.entry,
+    sent: { path: a.c.f.path, bytes: Buffer.byteLength(a.text), tokens: a.tokens, rank: firstRank + i, reason: a.c.f.reasons.join('; '), redactions: a.redactions.length },
+  }));
   return { selected, omitted, redactions, usedTokens: used };
 }
