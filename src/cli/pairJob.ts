@@ -7,6 +7,7 @@ import type { ParsedDraft } from '../core/prompt/types';
 import { newRecordId, type ComparisonRecord, type ResultsStore } from '../core/results';
 import { PairRun, type RunEvent, type RunOptions } from '../core/run';
 import type { PreparedContext } from './contextSource';
+import { KeyedLock } from './keyedLock';
 import { pairRecord, sideRecordOf, type CliComparisonRecord, type SideBlobs } from './pairRecord';
 
 /** Input of {@link runPairJob}. */
@@ -41,9 +42,15 @@ export interface PairJobResult {
   writeError?: string;
 }
 
+/**
+ * Checks of one repository run one at a time: concurrent `git worktree add/prune` on the same repository
+ * race (seen as "Creating a temporary worktree: Preparing worktree" failures), so batch cells queue here.
+ */
+const checksPerRepo = new KeyedLock();
+
 async function checkDraft(repoRoot: string, commit: string | undefined, d: ParsedDraft | undefined, signal?: AbortSignal): Promise<CheckReport | undefined> {
   if (!d || (d.route !== 'pr' && d.route !== 'issue')) return undefined;
-  return runChecks({ repoRoot, ...(commit ? { commit } : {}), draft: { route: d.route, title: d.title, body: d.body, ...(d.patch ? { patch: d.patch } : {}) }, signal });
+  return checksPerRepo.run(repoRoot, () => runChecks({ repoRoot, ...(commit ? { commit } : {}), draft: { route: d.route, title: d.title, body: d.body, ...(d.patch ? { patch: d.patch } : {}) }, signal }));
 }
 
 async function saveSideBlobs(store: ResultsStore, id: string, side: 'a' | 'b', r: DraftResult, d: ParsedDraft | undefined): Promise<SideBlobs> {

@@ -92,7 +92,7 @@ export function scriptFromNow(mock: MockProvider, list: Scenario[], before: Scen
 
 /** Comparison records of a results file (raw lines; torn lines ignored). */
 export function comparisons(file: string): (ResultRecord & { cellId?: string })[] {
-  let text = '';
+  let text: string;
   try { text = readFileSync(file, 'utf8'); } catch { return []; }
   return text.split('\n').filter((l) => l.trim()).flatMap((l) => { try { return [JSON.parse(l)]; } catch { return []; } })
     .filter((r: ResultRecord) => r.type === 'comparison');
