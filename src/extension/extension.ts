@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { log } from './log';
 import { COMMAND_IDS } from './commandIds';
+import { updateStatusBar } from './statusBar';
 import type * as Impl from './impl';
 import type { CompareViewState } from '../protocol';
 
@@ -39,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): PairwiseApi {
   );
   const activationMs = performance.now() - t0;
   log().info(`activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}, Node ${process.versions.node})`);
-  if (context.workspaceState.get('pairwise.pinnedPaper')) setTimeout(() => loadImpl().showPinnedPaper(context), 0); // the pin in the status bar
+  updateStatusBar(context); // Compare button and the paper pin
   return { activationMs, comparePanelState: () => impl?.comparePanelState() };
 }
 

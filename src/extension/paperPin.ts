@@ -3,8 +3,7 @@ import { loadPaper } from '../core/paper/loadPaper';
 import type { Paper, PaperInput, PaperLoadOptions } from '../core/paper/types';
 import { log } from './log';
 
-const KEY = 'pairwise.pinnedPaper';
-let statusItem: vscode.StatusBarItem | undefined;
+import { PIN_KEY as KEY, updateStatusBar } from './statusBar';
 
 /** Where papers are cached (global storage) and which arXiv endpoints to use (settings; tests point them at a fake). */
 export function paperOptions(context: vscode.ExtensionContext): PaperLoadOptions {
@@ -23,16 +22,7 @@ export function pinnedPaper(context: vscode.ExtensionContext): { input: PaperInp
 
 /** Shows the pin in the status bar (click: pin another). */
 export function showPinnedPaper(context: vscode.ExtensionContext): void {
-  const pin = pinnedPaper(context);
-  if (!statusItem) {
-    statusItem = vscode.window.createStatusBarItem('pairwise.paper', vscode.StatusBarAlignment.Left, 10);
-    statusItem.name = 'Pairwise: pinned paper';
-    statusItem.command = 'pairwise.pinPaper';
-    context.subscriptions.push(statusItem);
-  }
-  statusItem.text = pin ? `$(pin) ${pin.title.length > 40 ? `${pin.title.slice(0, 39)}…` : pin.title}` : '$(pin) Pin paper';
-  statusItem.tooltip = pin ? `Pairwise paper: ${pin.title}\nClick to pin another` : 'Pairwise: pin a paper to compare models on';
-  statusItem.show();
+  updateStatusBar(context);
 }
 
 /** Asks how to pin: arXiv id/URL, a file, or a typed brief. */
