@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { isAbsolute, join } from 'node:path';
 import { buildContext } from '../../core/context/buildContext';
+import { loadTemplateFile } from '../../core/prompt/templateLoader';
+import type { PromptTemplate } from '../../core/prompt/template';
 import { renderManifestMarkdown } from '../../core/context/manifest';
 import type { ContextManifest } from '../../core/context/types';
 import type { BuiltPrompt } from '../../core/prompt/types';
@@ -14,12 +17,21 @@ const CONSENT_KEY = 'pairwise.consentGiven';
 
 /** Builds the context (listing, ranking, budget, secret scan) with progress; shows errors. */
 export async function prepareContext(root: string, paper: Paper | undefined, budgetTokens: number): Promise<PreparedContext | undefined> {
+  const cfg = vscode.workspace.getConfiguration('pairwise');
+  const pinnedFiles = cfg.get<string[]>('pinnedFiles', []);
+  const templatePath = cfg.get<string>('promptTemplate', '');
+  let template: PromptTemplate | undefined;
+  if (templatePath) {
+    const t = await loadTemplateFile(isAbsolute(templatePath) ? templatePath : join(root, templatePath));
+    if (!t.ok) { void vscode.window.showErrorMessage(`Pairwise: pairwise.promptTemplate: ${t.error}`); return undefined; }
+    template = t.template;
+  }
   const editor = vscode.window.activeTextEditor;
   const editorSelection = editor && !editor.selection.isEmpty && editor.document.uri.scheme === 'file'
     ? { path: editor.document.uri.fsPath, startLine: editor.selection.start.line + 1, endLine: editor.selection.end.line + 1, text: editor.document.getText(editor.selection) } : undefined;
   try {
     const built = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Pairwise: building context' },
-      () => buildContext({ repoRoot: root, paper, budgetTokens, editorSelection }));
+      () => buildContext({ repoRoot: root, paper, budgetTokens, editorSelection, pinnedFiles, template }));
     if (!built.ok) { void vscode.window.showErrorMessage(`Pairwise: ${built.error}`); log().error(`context: ${built.error}`); return undefined; }
     for (const w of built.warnings) log().warn(`context: ${w}`);
     log().info(`context: ${built.manifest.files.length} files, ${built.manifest.totals.tokens} tokens, ${built.manifest.redactions.length} redactions, manifest ${built.manifest.manifestHash.slice(0, 12)}`);

@@ -39,6 +39,19 @@ async function resolveSides(keys: KeyStore): Promise<Record<SideId, ResolvedSide
   return { a: a as ResolvedSide, b: b as ResolvedSide };
 }
 
+const TEST_CONSENT = 'pairwise.testCommandConsent';
+/** The opt-in test run: only with a configured command, a trusted workspace and the user's yes (asked once per command). */
+async function testRunConsent(context: vscode.ExtensionContext, command: string): Promise<boolean> {
+  if (!command || !vscode.workspace.isTrusted) return false;
+  if (context.workspaceState.get<string>(TEST_CONSENT) === command) return true;
+  const pick = await vscode.window.showWarningMessage('Pairwise: run your test command on each PR draft?', { modal: true,
+    detail: `"${command}" will run in a temporary worktree with the model's patch applied — model-written code will execute on this machine. Your working tree is not touched.` },
+    'Run Tests', 'Not Now');
+  if (pick !== 'Run Tests') return false;
+  await context.workspaceState.update(TEST_CONSENT, command);
+  return true;
+}
+
 /** `Pairwise: Compare`: pinned paper + chosen models → consent → both streams in the panel → checks → verdict → results file. */
 export async function runCompare(context: vscode.ExtensionContext, args?: CompareArgs): Promise<ComparisonRecord | undefined> {
   if (!vscode.workspace.isTrusted) { void vscode.window.showWarningMessage(`Pairwise: ${untrustedMessage}`); return undefined; }
@@ -58,6 +71,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
   if (!prepared) return undefined;
   if (!await confirmSend(context, prepared, sides, args?.yes === true)) return undefined;
 
+  const allowTestRun = await testRunConsent(context, settings.testCommand);
   const repo = await readRepoInfo(root);
   const store = new ResultsStore(resultsFile(context, root));
   const map = { swapped: settings.blind ? randomInt(2) === 1 : false };
@@ -112,6 +126,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
     token.onCancellationRequested(() => ctl.abort());
     progress.report({ message: `${sides.a.spec.model} vs ${sides.b.spec.model}` });
     comparison = new Comparison({ repoRoot: root, repo, mode: 'pin', prompt: prepared.prompt, a: sides.a, b: sides.b, signal: ctl.signal,
+      testCommand: settings.testCommand || undefined, allowTestRun,
       options: { warmRepeat: vscode.workspace.getConfiguration('pairwise').get('warmRepeat', false), maxTokens: vscode.workspace.getConfiguration('pairwise').get('maxOutputTokens', 8192),
         idleTimeoutMs: vscode.workspace.getConfiguration('pairwise').get('idleTimeoutSeconds', 60) * 1000, retry: { maxRetries: vscode.workspace.getConfiguration('pairwise').get('maxRetries', 3) },
         log: (l) => log().info(l) },
