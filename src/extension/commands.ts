@@ -26,8 +26,8 @@ export const commandHandlers: Record<CommandId, Handler> = {
   'pairwise.testConnection': async (context, ...args) => (await import('./testConnection')).testConnection(keysOf(context), argOf(args)),
   'pairwise.pinPaper': async (context, ...args) => (await import('./paperPin')).pinPaper(context, argOf(args)),
   'pairwise.previewContext': async (context) => (await import('./compare/controller')).previewContext(context),
-  'pairwise.showDashboard': notYet('Show Dashboard', 'the leaderboard lands with the results work'),
-  'pairwise.export': notYet('Export', 'exports land with the results work'),
-  'pairwise.openResults': notYet('Open Results', 'the results file lands with the results work'),
-  'pairwise.judgePending': notYet('Judge Pending', 'judging CLI runs lands with the CLI work'),
+  'pairwise.showDashboard': async (context, ...args) => (await import('./results/showDashboard')).showDashboard(context, argOf(args)),
+  'pairwise.export': async (context, ...args) => (await import('./results/exportResults')).exportResults(context, argOf(args)),
+  'pairwise.openResults': async (context, ...args) => (await import('./results/openResults')).openResults(context, argOf(args)),
+  'pairwise.judgePending': async (context, ...args) => (await import('./results/judgePending')).judgePending(context, argOf(args)),
 };

@@ -1,0 +1,97 @@
+/** The dashboard's tables and charts built from core statistics (pure: no vscode). */
+import type { DashboardSvg, DashboardTable } from '../../protocol';
+import { SIDE_ROUTES, type SideRoute } from '../../core/results/schema';
+import { countOf, duration, fmtRate, int, usd } from '../../core/stats/format';
+import { svgLeaderboard } from '../../core/stats/svgLeaderboard';
+import { svgCostWinScatter } from '../../core/stats/svgScatter';
+import { svgLatencyBoxPlot } from '../../core/stats/svgLatency';
+import { svgOutcomeBars } from '../../core/stats/svgOutcomes';
+import type { Rate, Stats, Summary, UsageRow } from '../../core/stats/types';
+
+type Cell = string | number | null;
+const ROUTE_LABEL: Record<SideRoute, string> = { pr: 'PR', issue: 'Issue', skip: 'skip', failed: 'failed', unparsed: 'unparsed' };
+const vs = (m: readonly [string, string]): string => `${m[0]} vs ${m[1]}`;
+const small = (flag: boolean, n: number): string => (flag ? `small sample (n=${n})` : '');
+const bounds = (r: Rate): string => (r.lo === null || r.hi === null ? '—' : `${Math.round(r.lo * 100)}–${Math.round(r.hi * 100)}%`);
+
+function summaryTable(s: Stats): DashboardTable {
+  const t = s.totals;
+  return { title: 'Totals', columns: ['Comparisons', 'Judged', 'Pending', 'Imported', 'Verdict changes', 'Models'],
+    rows: [[t.comparisons, t.decided, t.pending, t.imported, t.amends, t.models]] };
+}
+
+function leaderboardTable(s: Stats): DashboardTable {
+  return { title: `Leaderboard (Bradley–Terry; ${s.leaderboard.method})`, columns: ['Rank', 'Model', 'Score', '95% low', '95% high', 'Battles', 'Note'],
+    rows: s.leaderboard.entries.map((e) => [e.rankLower === e.rank ? String(e.rank) : `${e.rank} (CI allows ${e.rankLower})`, e.model,
+      Math.round(e.score), Math.round(e.lo), Math.round(e.hi), e.battles, small(e.smallSample, e.battles)]) };
+}
+
+function pairsTable(s: Stats): DashboardTable {
+  return { title: 'Head to head (first model’s view; Wilson 95% intervals; pending not counted)',
+    columns: ['Pair', 'Decided', 'Wins', 'Losses', 'Ties', 'Both bad', 'Pending', 'Win rate, ties as ½', 'CI, ties as ½', 'Win rate, ties excluded', 'CI, ties excluded', 'Note'],
+    rows: s.pairs.map((p) => [vs(p.models), p.n, p.wins, p.losses, p.ties, p.bothBad, p.pending, fmtRate(p.winRateTiesHalf), bounds(p.winRateTiesHalf),
+      fmtRate(p.winRateTiesExcluded), bounds(p.winRateTiesExcluded), small(p.smallSample, p.n)]) };
+}
+
+function outcomesTable(s: Stats): DashboardTable {
+  return { title: 'Outcomes per model (every run, pending verdicts included)', columns: ['Model', 'Runs', ...SIDE_ROUTES.map((r) => ROUTE_LABEL[r]), 'Note'],
+    rows: s.outcomes.map((o) => [o.model, o.runs, ...SIDE_ROUTES.map((r) => countOf(o.counts[r], o.runs)), small(o.smallSample, o.runs)]) };
+}
+
+function agreementTable(s: Stats): DashboardTable {
+  return { title: 'Agreement between the two sides', columns: ['Pair', 'Mode', 'Pairs', 'Same outcome', 'Same paper picked', 'Same paper, different outcome', 'Note'],
+    rows: s.agreement.map((a) => [vs(a.models), a.mode, a.n, fmtRate(a.routeAgree),
+      a.mode === 'selection' && a.samePaperKnown ? `${a.samePaper} of ${a.samePaperKnown}` : '—',
+      a.mode === 'selection' && a.samePaper ? `${a.samePaperDifferentOutcome} of ${a.samePaper}` : '—', small(a.smallSample, a.n)]) };
+}
+
+function quantRow(model: string, metric: string, q: Summary, f: (x: number | null) => string): Cell[] {
+  return [model, metric, q.n, f(q.min), f(q.p25), f(q.median), f(q.p75), f(q.max), f(q.total)];
+}
+
+function usageTable(s: Stats): DashboardTable {
+  const rows: Cell[][] = [];
+  const metrics: [keyof UsageRow & ('costUsd' | 'inputTokens' | 'outputTokens' | 'cacheReadTokens' | 'ttftMs' | 'totalMs'), string, (x: number | null) => string][] = [
+    ['costUsd', 'cost', usd], ['inputTokens', 'input tokens', int], ['outputTokens', 'output tokens', int], ['cacheReadTokens', 'cached tokens read', int],
+    ['ttftMs', 'time to first token', duration], ['totalMs', 'wall time', duration]];
+  for (const u of s.usage) for (const [k, label, f] of metrics) if (u[k].n) rows.push(quantRow(u.model, label, u[k], f));
+  return { title: 'Cost, tokens and time per run (quantiles)', columns: ['Model', 'Per run', 'n', 'min', 'p25', 'median', 'p75', 'max', 'total'], rows };
+}
+
+function costPerWinTable(s: Stats): DashboardTable {
+  return { title: 'Cost per win (known cost of runs in judged comparisons ÷ outright wins)',
+    columns: ['Model', 'Runs', 'Total cost', 'Cost basis', 'Runs with unknown cost', 'Wins', 'Cost per win'],
+    rows: s.usage.map((u) => [u.model, u.runs, u.costUsd.n ? usd(u.costUsd.total) : '—', u.costBases.join(', ') || '—', u.costUnknownRuns, u.wins,
+      u.costPerWin === null ? '—' : usd(u.costPerWin)]) };
+}
+
+function biasTable(s: Stats): DashboardTable {
+  const b = s.positionBias;
+  return { title: 'Position bias (did the left slot win more often?)',
+    columns: ['Judged', 'Left won', 'Right won', 'Ties', 'Left win rate, ties as ½', 'Left win rate, ties excluded'],
+    rows: b.n ? [[b.n, b.leftWins, b.rightWins, b.ties, fmtRate(b.leftWinRateTiesHalf), fmtRate(b.leftWinRateTiesExcluded)]] : [] };
+}
+
+function kappaTable(s: Stats): DashboardTable {
+  return { title: 'Rater agreement (Cohen’s κ over comparisons two raters judged)', columns: ['Raters', 'Judged both', 'Observed agreement', 'Cohen’s κ', 'Note'],
+    rows: s.kappa.map((k) => [`${k.raters[0]} & ${k.raters[1]}`, k.n, k.observedAgreement === null ? '—' : `${Math.round(k.observedAgreement * 100)}%`,
+      k.kappa === null ? 'undefined' : k.kappa.toFixed(2), small(k.smallSample, k.n)]) };
+}
+
+/** Every dashboard table, in reading order; tables without rows are left out (the totals always stay). */
+export function dashboardTables(stats: Stats): DashboardTable[] {
+  const rest = [leaderboardTable(stats), pairsTable(stats), outcomesTable(stats), agreementTable(stats), usageTable(stats), costPerWinTable(stats),
+    biasTable(stats), kappaTable(stats)].filter((t) => t.rows.length > 0);
+  return [summaryTable(stats), ...rest];
+}
+
+/** The dashboard charts: leaderboard whiskers, cost vs win rate, latency box plots, outcome bars. */
+export function dashboardSvgs(stats: Stats): DashboardSvg[] {
+  return [
+    { title: 'Leaderboard', svg: svgLeaderboard(stats.leaderboard) },
+    { title: 'Cost vs win rate', svg: svgCostWinScatter(stats) },
+    { title: 'Wall time per run', svg: svgLatencyBoxPlot(stats.usage, 'totalMs') },
+    { title: 'Time to first token', svg: svgLatencyBoxPlot(stats.usage, 'ttftMs') },
+    { title: 'Outcomes', svg: svgOutcomeBars(stats.outcomes) },
+  ];
+}

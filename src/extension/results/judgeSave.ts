@@ -1,0 +1,37 @@
+/** Saving a verdict given while judging a pending comparison: screen terms → model terms → one amend line (pure: no vscode). */
+import type { Ratings, ScreenVerdict } from '../../protocol';
+import { newRecordId } from '../../core/results/recordId';
+import { SCHEMA_VERSION, type AmendRecord } from '../../core/results/schema';
+import type { AppendResult } from '../../core/results/resultsStore';
+import { toModelRatings, toModelVerdict, type SlotMap } from '../compare/slots';
+
+/** The amend written for a judged comparison; `swapped` records the slot layout it was judged in (sides.b on the left). */
+export type JudgeAmend = AmendRecord & { swapped: boolean };
+
+/** What judgeSave needs: where to append, what was judged and how it was shown. */
+export interface JudgeSaveInput {
+  store: { tryAppend(r: AmendRecord): Promise<AppendResult> };
+  /** id of the comparison judged. */
+  target: string;
+  submission: { verdict: ScreenVerdict; ratings: Ratings; notes: string };
+  map: SlotMap;
+  rater?: string;
+  /** When the comparison was shown (ms epoch): timeToVerdictMs runs from here to `now`. */
+  shownAt: number;
+  now?: Date;
+}
+
+/** Maps the verdict and ratings to model sides and appends the amend; returns it, or an actionable error. */
+export async function judgeSave(input: JudgeSaveInput): Promise<{ ok: true; amend: JudgeAmend } | { ok: false; error: string }> {
+  const now = input.now ?? new Date();
+  const ratings = Object.fromEntries(Object.entries(toModelRatings(input.submission.ratings, input.map)).filter(([, v]) => Object.keys(v).length > 0));
+  const amend: JudgeAmend = {
+    schema: SCHEMA_VERSION, type: 'amend', id: newRecordId(now), target: input.target, time: now.toISOString(),
+    verdict: toModelVerdict(input.submission.verdict, input.map), timeToVerdictMs: Math.max(0, now.getTime() - input.shownAt), swapped: input.map.swapped,
+  };
+  if (Object.keys(ratings).length) amend.ratings = ratings;
+  if (input.submission.notes.trim()) amend.notes = input.submission.notes;
+  if (input.rater) amend.rater = input.rater;
+  const r = await input.store.tryAppend(amend);
+  return r.ok ? { ok: true, amend } : { ok: false, error: r.error };
+}
