@@ -3,6 +3,7 @@ import type { RunEvent, RunOptions } from '../run/types';
 import type { DraftResult, ResolvedSide, SideId } from '../providers/types';
 import type { BuiltPrompt, ParsedDraft } from '../prompt/types';
 import { parseAnswer } from '../prompt/parseAnswer';
+import { picksMatch } from '../prompt/paperPick';
 import { runChecks } from '../checks/runChecks';
 import { summarizeChecksForRecord } from '../checks/checkBadges';
 import type { CheckReport } from '../checks/types';
@@ -110,7 +111,7 @@ export class Comparison {
     const checks = Object.fromEntries(SIDES.filter((s) => this.checks[s]).map((s) => [s, summarizeChecksForRecord(this.checks[s] as CheckReport)]));
     if (Object.keys(checks).length) rec.checks = checks;
     if (i.mode === 'selection' && this.drafts.a?.paperPick && this.drafts.b?.paperPick) {
-      rec.selection = { samePaper: this.drafts.a.paperPick === this.drafts.b.paperPick };
+      rec.selection = { samePaper: picksMatch(this.drafts.a.paperPick, this.drafts.b.paperPick) };
     }
     return rec;
   }

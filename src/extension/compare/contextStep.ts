@@ -16,7 +16,7 @@ export interface PreparedContext { manifest: ContextManifest; prompt: BuiltPromp
 const CONSENT_KEY = 'pairwise.consentGiven';
 
 /** Builds the context (listing, ranking, budget, secret scan) with progress; shows errors. */
-export async function prepareContext(root: string, paper: Paper | undefined, budgetTokens: number): Promise<PreparedContext | undefined> {
+export async function prepareContext(root: string, paper: Paper | undefined, budgetTokens: number, pool?: Paper[]): Promise<PreparedContext | undefined> {
   const cfg = vscode.workspace.getConfiguration('pairwise');
   const pinnedFiles = cfg.get<string[]>('pinnedFiles', []);
   const templatePath = cfg.get<string>('promptTemplate', '');
@@ -31,7 +31,7 @@ export async function prepareContext(root: string, paper: Paper | undefined, bud
     ? { path: editor.document.uri.fsPath, startLine: editor.selection.start.line + 1, endLine: editor.selection.end.line + 1, text: editor.document.getText(editor.selection) } : undefined;
   try {
     const built = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Pairwise: building context' },
-      () => buildContext({ repoRoot: root, paper, budgetTokens, editorSelection, pinnedFiles, template }));
+      () => buildContext({ repoRoot: root, paper, selection: pool ? { papers: pool } : undefined, budgetTokens, editorSelection, pinnedFiles, template }));
     if (!built.ok) { void vscode.window.showErrorMessage(`Pairwise: ${built.error}`); log().error(`context: ${built.error}`); return undefined; }
     for (const w of built.warnings) log().warn(`context: ${w}`);
     log().info(`context: ${built.manifest.files.length} files, ${built.manifest.totals.tokens} tokens, ${built.manifest.redactions.length} redactions, manifest ${built.manifest.manifestHash.slice(0, 12)}`);

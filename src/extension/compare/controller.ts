@@ -9,7 +9,7 @@ import { newRecordId } from '../../core/results/recordId';
 import { readSettings, workspaceRoot } from '../settings';
 import { KeyStore } from '../keys';
 import { chooseModels, resolveConfiguredSide } from '../models';
-import { pinnedPaper, pinPaper, loadPinned } from '../paperPin';
+import { pinnedPaper, pinPaper, loadPinned, loadPinnedPool } from '../paperPin';
 import { openPatchDiff } from '../patchDiff';
 import { log } from '../log';
 import { PanelSession } from './panelSession';
@@ -64,10 +64,13 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
   if (!sides) return undefined;
   if (!pinnedPaper(context) && !await pinPaper(context)) return undefined;
   const pin = pinnedPaper(context);
-  const paper = pin ? await loadPinned(context, pin.input) : undefined;
-  if (!paper) return undefined;
+  if (!pin) return undefined;
+  const pool = 'pool' in pin ? await loadPinnedPool(context, pin.pool) : undefined;
+  const paper = 'input' in pin ? await loadPinned(context, pin.input) : undefined;
+  if (!paper && !pool) return undefined;
+  const mode = pool ? 'selection' : 'pin';
   const settings = readSettings();
-  const prepared = await prepareContext(root, paper, settings.contextBudgetTokens);
+  const prepared = await prepareContext(root, paper, settings.contextBudgetTokens, pool);
   if (!prepared) return undefined;
   if (!await confirmSend(context, prepared, sides, args?.yes === true)) return undefined;
 
@@ -79,7 +82,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
   let comparison: Comparison | undefined;
   let pending: Promise<ComparisonRecord | undefined> = Promise.resolve(undefined);
   const session = new PanelSession(context.extensionUri,
-    { runId: 'starting', repo: repo.name, commit: repo.commit?.slice(0, 10) ?? '(not a git repo)', paper: paper.title, mode: 'pin' }, map,
+    { runId: 'starting', repo: repo.name, commit: repo.commit?.slice(0, 10) ?? '(not a git repo)', paper: pin.title, mode }, map,
     { a: { model: sides.a.spec.model, provider: sides.a.preset.label, label: `${sides.a.preset.id}:${sides.a.spec.model}` },
       b: { model: sides.b.spec.model, provider: sides.b.preset.label, label: `${sides.b.preset.id}:${sides.b.spec.model}` } },
     {
@@ -108,7 +111,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
   async function record(rec: ComparisonRecord): Promise<ComparisonRecord | undefined> {
     rec.blind = settings.blind; rec.swapped = map.swapped;
     if (settings.rater) rec.rater = settings.rater;
-    rec.paper = { id: paper!.arxivId ?? paper!.id, version: paper!.version, title: paper!.title, hash: paper!.hash };
+    if (paper) rec.paper = { id: paper.arxivId ?? paper.id, version: paper.version, title: paper.title, hash: paper.hash };
     for (const s of ['a', 'b'] as const) {
       const d = comparison?.draft(s);
       if (d?.raw) rec.sides[s].draftHash = await store.saveBlob(rec.id, `draft-${s}.md`, d.raw);
@@ -125,7 +128,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Pairwise: comparing', cancellable: true }, async (progress, token) => {
     token.onCancellationRequested(() => ctl.abort());
     progress.report({ message: `${sides.a.spec.model} vs ${sides.b.spec.model}` });
-    comparison = new Comparison({ repoRoot: root, repo, mode: 'pin', prompt: prepared.prompt, a: sides.a, b: sides.b, signal: ctl.signal,
+    comparison = new Comparison({ repoRoot: root, repo, mode, prompt: prepared.prompt, a: sides.a, b: sides.b, signal: ctl.signal,
       testCommand: settings.testCommand || undefined, allowTestRun,
       options: { warmRepeat: vscode.workspace.getConfiguration('pairwise').get('warmRepeat', false), maxTokens: vscode.workspace.getConfiguration('pairwise').get('maxOutputTokens', 8192),
         idleTimeoutMs: vscode.workspace.getConfiguration('pairwise').get('idleTimeoutSeconds', 60) * 1000, retry: { maxRetries: vscode.workspace.getConfiguration('pairwise').get('maxRetries', 3) },
@@ -144,7 +147,8 @@ export async function previewContext(context: vscode.ExtensionContext): Promise<
   const root = workspaceRoot();
   if (!root) { void vscode.window.showErrorMessage('Pairwise: open a folder first.'); return; }
   const pin = pinnedPaper(context);
-  const paper = pin ? await loadPinned(context, pin.input) : undefined;
-  const prepared = await prepareContext(root, paper, readSettings().contextBudgetTokens);
+  const paper = pin && 'input' in pin ? await loadPinned(context, pin.input) : undefined;
+  const pool = pin && 'pool' in pin ? await loadPinnedPool(context, pin.pool) : undefined;
+  const prepared = await prepareContext(root, paper, readSettings().contextBudgetTokens, pool);
   if (prepared) await showManifest(prepared);
 }
