@@ -97,7 +97,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
         return { ok: true, value: { savedAt: Date.now() } };
       },
       onCancel: (side) => comparison?.cancel(side ?? undefined),
-      onRetry: (side) => { if (comparison) pending = comparison.retrySide(side).then((o) => record(o.record)); },
+      onRetry: (side) => { if (comparison) pending = comparison.retrySide(side).then((o) => record({ ...o.record, id: newRecordId() })); }, // a retried pair is a new record
       onOpenPatch: async (side, path) => {
         const patch = comparison?.draft(side)?.patch;
         if (!patch || !repo.commit) return { ok: false, error: { code: 'rejected', message: 'This draft has no patch to open.' } };

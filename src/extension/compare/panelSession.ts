@@ -30,7 +30,8 @@ export class PanelSession {
     const labels: Record<SlotId, string> = opts.blind ? { left: 'A', right: 'B' }
       : { left: identities[map.swapped ? 'b' : 'a'].label, right: identities[map.swapped ? 'a' : 'b'].label };
     this.panel = ComparePanel.createOrShow(extensionUri, { log: (l) => log().info(l) });
-    const state = createCompareViewState({ header, blind: opts.blind, rubric: opts.rubric, readOnly: opts.readOnly, labels });
+    const state = createCompareViewState({ header, blind: opts.blind, rubric: opts.rubric, readOnly: opts.readOnly, labels,
+      maskTerms: opts.blind ? this.blindNames.filter((n) => n.length >= 3) : [] });
     if (!opts.blind) {
       state.revealed = true;
       for (const side of ['a', 'b'] as const) state.slots[slotOf(side, map)].identity = { model: identities[side].model, provider: identities[side].provider };
@@ -65,9 +66,6 @@ export class PanelSession {
   onChecks(side: SideId, r: CheckReport): void {
     this.panel.pushEvent({ type: 'checks', slot: slotOf(side, this.map), checks: r.badges });
   }
-
-  /** Names the models may mention about themselves, for masking while blind. */
-  get namesToMask(): string[] { return this.blindNames; }
 
   private async save(s: VerdictSubmission, sink: VerdictSink): Promise<Result<SaveVerdictOutcome>> {
     const ttv = this.bothFinishedAt === undefined ? undefined : Date.now() - this.bothFinishedAt;
