@@ -1,0 +1,1 @@
+'use strict'; module.exports = { compare: async () => {}, failure: async () => {}, security: async () => {} };
