@@ -7,7 +7,7 @@ import { loadOnePaper, prepareContext, uniquePaperIds, type PreparedContext } fr
 import type { Matrix, MatrixPaper } from './matrix';
 import { duplicateCellIds, expandMatrix, shardCells, type Cell, type Shard } from './matrixCells';
 import { repoIdentity } from './repoIdentity';
-import { estimatedInputCost, providerKey, resolveCliSide, sideConfigFrom } from './sides';
+import { estimatedInputCost, preloadProviderSdks, providerKey, resolveCliSide, sideConfigFrom } from './sides';
 
 /** A cell ready to run: its sides, scheduling keys, and the shared context/repo identity. */
 export interface PlannedCell {
@@ -69,6 +69,7 @@ export async function planBatch(m: Matrix, opts: { shard?: Shard; env: Record<st
     }
   });
   if (errors.length) return { ok: false, usage: true, errors: [...new Set(errors)] };
+  preloadProviderSdks([...sides.values()]);
   const status = cellStatusFrom(opts.existing);
   const papers = new Map<string, Paper>();
   const contexts = new Map<string, PreparedContext>();

@@ -87,8 +87,9 @@ export async function runPairJob(input: PairJobInput): Promise<PairJobResult> {
   const draft = preview({ a: {}, b: {} });
   if (cancelled || (input.shouldRecord && !input.shouldRecord(draft))) return { ...base, record: draft, written: false };
   try {
-    const blobs = { a: await saveSideBlobs(store, id, 'a', outcome.a, drafts.a), b: await saveSideBlobs(store, id, 'b', outcome.b, drafts.b) };
-    const manifestHash = await store.saveBlob(id, 'manifest.json', `${JSON.stringify(context.manifest, null, 2)}\n`);
+    const [a, b, manifestHash] = await Promise.all([saveSideBlobs(store, id, 'a', outcome.a, drafts.a), saveSideBlobs(store, id, 'b', outcome.b, drafts.b),
+      store.saveBlob(id, 'manifest.json', `${JSON.stringify(context.manifest, null, 2)}\n`)]);
+    const blobs = { a, b };
     const record = preview(blobs, manifestHash);
     const res = await store.tryAppend(record);
     return res.ok ? { ...base, record, written: true } : { ...base, record, written: false, writeError: res.error };

@@ -49,3 +49,13 @@ export function estimatedInputCost(side: ResolvedSide, tokens: number): number |
 export function formatEstimate(usd: number | null): string {
   return usd === null ? '— (no price known)' : `${formatCost(usd)} + output`;
 }
+
+/**
+ * Starts loading the SDKs the sides need while the context is built (they load lazily on the first request
+ * otherwise, delaying the first cells). Never rejects; a load failure surfaces later as that side's error.
+ */
+export function preloadProviderSdks(sides: readonly ResolvedSide[]): void {
+  const kinds = new Set(sides.map((s) => s.preset.kind));
+  if (kinds.has('anthropic')) void import('../core/providers/anthropic').catch(() => undefined);
+  if (kinds.has('openai-compatible')) void import('../core/providers/openaiCompatible').catch(() => undefined);
+}

@@ -87,6 +87,7 @@ export const batchCommand: CliCommand = {
       }
       const meter: SpendMeter = { usd: 0, unknown: 0 };
       const progress = new ProgressDisplay(io.stderr, io.isTTY, () => meter, io.columns ?? 80);
+      const t0 = performance.now();
       const result = await runBatch({
         cells: plan.todo, store, concurrency: concurrency ?? m.concurrency ?? 4, limits: m.limits, ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
         checks: m.checks, backoffMs, meter, progress, ...(io.signal ? { signal: io.signal } : {}),
@@ -97,11 +98,12 @@ export const batchCommand: CliCommand = {
           progress.note(`cell ${c.id} ${status}: ${who}${routes}`);
         },
       });
+      const runMs = Math.round(performance.now() - t0);
       for (const e of [...new Set(result.writeErrors)]) io.stderr.write(`pairwise ${cmd}: ${e}\n`);
       const summary = { resultsFile: store.file, total: plan.total, alreadyDone: plan.alreadyDone, ran: plan.todo.length - result.notStarted,
         done: result.done, failed: result.failed, cancelled: result.cancelled, notStarted: result.notStarted, requeues: result.requeues,
         backoffs: result.backoffs, spentUsd: result.spentUsd, unknownCostSides: result.unknownCostSides, stoppedBy: result.stoppedBy ?? null,
-        cells: result.cellStatus };
+        runMs, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cells: result.cellStatus };
       if (flag(args, 'json')) writeJson(io.stdout, summary);
       else {
         line(io.stdout, `batch: ${result.done} done, ${result.failed} failed, ${result.cancelled + result.notStarted} not run, ${plan.alreadyDone} done before; spent ${formatSpend(result.spentUsd, result.unknownCostSides)}`);

@@ -14,7 +14,7 @@ import { PairEventsView, sideSummaryLines } from '../pairSummary';
 import { choosePapers, PAPER_OPTIONS } from '../paperFlags';
 import { repoIdentity } from '../repoIdentity';
 import { resultsFileFor } from '../resultsInput';
-import { estimatedInputCost, formatEstimate, resolveCliSide, sideConfigFrom } from '../sides';
+import { estimatedInputCost, formatEstimate, preloadProviderSdks, resolveCliSide, sideConfigFrom } from '../sides';
 
 /** The compare command. */
 export const compareCommand: CliCommand = {
@@ -64,6 +64,7 @@ need none). Exit: 0 both sides ok, 4 one side failed, 1 both failed or nothing c
     if (!a.ok) return usageError(io, cmd, a.error);
     const b = resolveCliSide(bText, str(args, 'b-base-url'), cfg.config, '--b');
     if (!b.ok) return usageError(io, cmd, b.error);
+    preloadProviderSdks([a.side, b.side]);
     const papers = await choosePapers(args, io, true);
     if (!papers.ok) return papers.usage ? usageError(io, cmd, papers.error) : failure(io, cmd, papers.error);
     for (const w of papers.warnings) io.stderr.write(`pairwise ${cmd}: warning: ${w}\n`);
