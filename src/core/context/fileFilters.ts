@@ -43,7 +43,7 @@ const SECRET_NAMES = new Set([
   'google-services.json', 'googleservice-info.plist', '.env',
 ]);
 const SECRET_EXT = /\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|asc|gpg|pgp|ovpn|tfstate|tfvars|secret|secrets|crt|cer|der|p8)$/i;
-const SECRET_PATTERN = /^(\.env(\..*)?|.*\.env|.*service[-_]?account.*\.json|.*credentials?.*\.(json|ya?ml|xml|ini|toml|cfg|conf)|\.aws\/credentials|.*\.tfstate\.backup)$/i;
+const SECRET_PATH = /service[-_]?account[^/]*\.json$|credentials?[^/]*\.(json|ya?ml|xml|ini|toml|cfg|conf)$|(^|\/)\.aws\/credentials$|\.tfstate\.backup$/i;
 
 /** A path-based decision: skip with a reason, or keep. */
 export type PathVerdict = { skip: false } | { skip: true; reason: OmitReason; detail?: string };
@@ -68,14 +68,14 @@ export function skippedDirOf(path: string): { dir: string; reason: OmitReason } 
 export function isSecretFileName(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (SECRET_NAMES.has(base) || SECRET_EXT.test(base)) return true;
-  if (/^\.env/.test(base) || /\.env$/.test(base)) return true;
-  return SECRET_PATTERN.test(base) || SECRET_PATTERN.test(path.toLowerCase());
+  if (base.startsWith('.env') || base.endsWith('.env')) return true;
+  return SECRET_PATH.test(path);
 }
 
-/** Classifies a repo-relative POSIX path without reading it. */
-export function classifyPath(path: string): PathVerdict {
+/** Classifies a repo-relative POSIX path without reading it (checkDirs: false when the caller already did). */
+export function classifyPath(path: string, checkDirs = true): PathVerdict {
   if (isSecretFileName(path)) return { skip: true, reason: 'secret_file', detail: 'credential or .env file (by name)' };
-  const dir = skippedDirOf(path);
+  const dir = checkDirs ? skippedDirOf(path) : null;
   if (dir) return { skip: true, reason: dir.reason, detail: `under ${dir.dir}/` };
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (LOCKFILES.has(base)) return { skip: true, reason: 'lockfile' };
@@ -91,9 +91,11 @@ const GENERATED_HEADER = /@generated\b|\bDO NOT EDIT\b|\bauto-?generated\b|\baut
 export function classifyContent(path: string, buf: Buffer): PathVerdict {
   const head = buf.subarray(0, 8192);
   if (head.indexOf(0) >= 0) return { skip: true, reason: 'binary', detail: 'NUL byte in the first 8 KB' };
-  // Generated headers live in the first few lines.
-  const top = head.toString('latin1', 0, Math.min(head.length, 600));
-  if (GENERATED_HEADER.test(top)) return { skip: true, reason: 'generated', detail: 'generated-file header' };
+  // Generated headers live in the first few lines; a byte search rules most files out before the regex runs.
+  const top = head.subarray(0, 600);
+  if ((top.indexOf('enerat') >= 0 || top.indexOf('ENERAT') >= 0 || top.indexOf('EDIT') >= 0 || top.indexOf('dit') >= 0) && GENERATED_HEADER.test(top.toString('latin1'))) {
+    return { skip: true, reason: 'generated', detail: 'generated-file header' };
+  }
   if (buf.length > 4096 && /\.(m?js|cjs|css|json)$/i.test(path)) {
     let lines = 1;
     for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) lines++;

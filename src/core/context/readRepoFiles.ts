@@ -100,7 +100,7 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
       dirCounts.set(dir.dir, c);
       continue;
     }
-    const byPath = classifyPath(path);
+    const byPath = classifyPath(path, false);
     if (byPath.skip) {
       omitted.push({ path, reason: byPath.reason, ...(byPath.detail ? { detail: byPath.detail } : {}) });
       continue;

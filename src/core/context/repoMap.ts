@@ -37,6 +37,8 @@ export const SKIPPED_SCORE = -100;
 
 // Cheap upper estimate used while deciding; the final text is counted exactly.
 const est = (s: string) => Math.ceil(s.length / 3) + 1;
+/** est() of an indented line without building it. */
+const estLine = (depth: number, chars: number) => Math.ceil((2 * Math.max(0, depth) + chars) / 3) + 1;
 
 function newDir(name: string, path: string, parent: DirNode | null): DirNode {
   return { name, path, parent, dirs: new Map(), files: [], fileCount: 0, importance: -Infinity, cost: 0, collapsed: false, folded: false, depth: parent ? parent.depth + 1 : -1 };
@@ -103,7 +105,7 @@ function foldLine(node: DirNode): string {
 
 function fold(node: DirNode): void {
   const names = skippedFiles(node);
-  const before = names.reduce((sum, n) => sum + est(`${indent(node.depth + 1)}${n}`), 0);
+  const before = names.reduce((sum, n) => sum + estLine(node.depth + 1, n.length), 0);
   const delta = before - est(foldLine(node));
   node.folded = true;
   for (let n: DirNode | null = node; n; n = n.parent) n.cost -= delta;
@@ -119,11 +121,11 @@ function indent(depth: number): string {
 
 /** Computes counts, importance and the estimated cost of every subtree (bottom-up). */
 function measure(node: DirNode): void {
-  let cost = node.parent ? est(`${indent(node.depth)}${node.name}/`) : 0;
+  let cost = node.parent ? estLine(node.depth, node.name.length + 1) : 0;
   let count = node.files.length;
   let imp = -Infinity;
   for (const f of node.files) {
-    cost += est(`${indent(node.depth + 1)}${f.name}`);
+    cost += estLine(node.depth + 1, f.name.length);
     imp = Math.max(imp, f.entry.score);
   }
   for (const d of node.dirs.values()) {

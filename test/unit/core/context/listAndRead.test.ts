@@ -106,3 +106,31 @@ function mkfifoSafe(path: string): boolean {
     return false;
   }
 }
+
+describe('git history', () => {
+  test('HEAD is read without git; recent paths are most recent first, big commits ignored, cached per HEAD', async () => {
+    const { readHeadCommit, recentlyChangedPaths } = await import('../../../../src/core/context/gitRunner');
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 210; i++) many[`bulk/f${i}.ts`] = `export const x${i} = ${i};\n`;
+    const repo = makeRepo({ 'a.ts': 'a\n', ...many }, { git: true });
+    repos.push(repo);
+    writeFileSync(join(repo.root, 'b.ts'), 'b\n');
+    repo.git('add', 'b.ts');
+    repo.git('commit', '-q', '-m', 'b');
+    writeFileSync(join(repo.root, 'a.ts'), 'a2\n');
+    repo.git('commit', '-q', '-am', 'a2');
+    assert.equal(await readHeadCommit(repo.root), repo.git('rev-parse', 'HEAD').trim());
+    assert.equal(await readHeadCommit(join(repo.root, 'bulk')), repo.git('rev-parse', 'HEAD').trim());
+    // The 211-file initial commit is ignored as an import; a.ts (newest) comes before b.ts.
+    assert.deepEqual(await recentlyChangedPaths(repo.root), ['a.ts', 'b.ts']);
+    repo.git('pack-refs', '--all');
+    assert.equal(await readHeadCommit(repo.root), repo.git('rev-parse', 'HEAD').trim());
+    writeFileSync(join(repo.root, 'c.ts'), 'c\n');
+    repo.git('add', 'c.ts');
+    repo.git('commit', '-q', '-m', 'c');
+    assert.deepEqual(await recentlyChangedPaths(repo.root), ['c.ts', 'a.ts', 'b.ts']);
+    const plain = makeRepo({ 'x.ts': 'x' });
+    repos.push(plain);
+    assert.deepEqual(await recentlyChangedPaths(plain.root), []);
+  });
+});
