@@ -91,7 +91,8 @@ export async function planBatch(m: Matrix, opts: { shard?: Shard; env: Record<st
       }
       const built = await prepareContext({ repoRoot: cell.repo.path, mode: m.mode, papers: m.mode === 'selection' ? uniquePaperIds(loaded) : loaded, ...(m.budget ? { budget: m.budget } : {}) });
       if (!built.ok) return { ok: false, usage: false, errors: [`repo ${cell.repo.label}: ${built.error}`] };
-      contexts.set(ctxKey, built.context);
+      // The audit text duplicates the prompt; a batch does not need it, so only the prompt is kept in memory.
+      contexts.set(ctxKey, { ...built.context, promptBytes: '' });
     }
     if (!repos.has(cell.repo.path)) repos.set(cell.repo.path, await repoIdentity(cell.repo.path, cell.repo.name));
     const a = sides.get(`${pairIndex}:a`) as ResolvedSide;

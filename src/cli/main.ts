@@ -28,7 +28,7 @@ const io: CliIo = {
 };
 
 void runCli(process.argv.slice(2), io).then((code) => {
-  process.exitCode = interrupt.signal.aborted && code === EXIT.ok ? EXIT.interrupted : code;
+  process.exitCode = interrupt.signal.aborted ? EXIT.interrupted : code;
   // Let stdout drain, but never hang on a stray socket or timer.
   setTimeout(() => process.exit(), 2000).unref();
 });

@@ -126,6 +126,20 @@ describe('pairwise batch (mock providers, 3 repos × 2 papers × 2 pairs)', () =
     assert.equal((JSON.parse(rest.stdout) as Summary).done, 3);
   });
 
+  test('selection mode: one cell per repo × pair with the whole pool; picks and samePaper are recorded', async () => {
+    const pick = (id: string, route: string) => ['===PAPER===', id, '===ROUTE===', route, '===TITLE===', 't', '===BODY===', 'b', '===PATCH===', '', '===REASON===', 'r', ''].join('\n');
+    mocks.a.setScenario({ type: 'ok', text: pick('paper', 'ISSUE'), ttftMs: 5 });
+    mocks.b.setScenario({ type: 'ok', text: pick('arXiv:paper', 'SKIP'), ttftMs: 5 });
+    const sel = writeMatrix(join(t.dir, 'sel'), mocks, { mode: 'selection' }, 2);
+    const results = join(t.dir, 'sel.jsonl');
+    const r = await cli(['batch', '--matrix', sel, '--yes', '--json', '--results', results], { cwd: t.dir });
+    assert.equal(r.code, EXIT.ok, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as Summary).done, 4, '2 repos × 1 pool × 2 pairs');
+    const recs = comparisons(results);
+    assert.ok(recs.every((x) => x.type === 'comparison' && x.mode === 'selection' && x.sides.a.paperPick === 'paper' && x.selection?.samePaper === true));
+    assert.ok(mocks.a.requests.at(-1)?.body.includes('Write batching'), 'the pool (both papers) is in the prompt');
+  });
+
   test('SIGKILL half-way, then resume: no duplicate, no missing cell', async () => {
     const results = join(t.dir, 'killed.jsonl');
     mocks.a.setScenario({ type: 'ok', text: ISSUE_TEXT, ttftMs: 120 });

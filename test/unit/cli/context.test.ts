@@ -35,6 +35,21 @@ describe('pairwise context', () => {
     assert.ok(!readFileSync(out, 'utf8').includes('sk-ant-api03-abcdef'), 'the key never reaches the prompt');
   });
 
+  test('selection mode: --pool takes a folder of papers or a list file', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(t.dir, 'pool'), { recursive: true });
+    writeFileSync(join(t.dir, 'pool', 'a.md'), '# Paper A\n\nAbout caches.\n');
+    writeFileSync(join(t.dir, 'pool', 'b.txt'), 'Paper B\n\nAbout queues.\n');
+    const folder = await cli(['context', '--repo', 'repo', '--mode', 'selection', '--pool', 'pool', '--json'], { cwd: t.dir });
+    assert.equal(folder.code, 0, folder.stderr);
+    const m = JSON.parse(folder.stdout) as ContextManifest;
+    assert.equal(m.mode, 'selection');
+    assert.deepEqual(m.papers.map((p) => p.id), ['a', 'b']);
+    writeFileSync(join(t.dir, 'pool.txt'), '# my pool\npool/b.txt\npaper.md\n');
+    const list = JSON.parse((await cli(['context', '--repo', 'repo', '--mode', 'selection', '--pool', 'pool.txt', '--json'], { cwd: t.dir })).stdout) as ContextManifest;
+    assert.deepEqual(list.papers.map((p) => p.id), ['b', 'paper']);
+  });
+
   test('Markdown by default; a missing repo is a runtime failure (exit 1); --pool without selection is a usage error', async () => {
     const md = await cli(['context', '--repo', 'repo', '--brief', 'Use an LRU cache'], { cwd: t.dir });
     assert.equal(md.code, 0, md.stderr);
