@@ -95,7 +95,8 @@ suite('results: dashboard, export, open, judge pending', () => {
     assert.ok(lb.rows.some((r) => r[1] === 'fixa:alpha-1') && lb.rows.some((r) => r[1] === 'fixb:beta-2'), 'both fixture models ranked');
     const pair = data.tables.find((t) => t.title.startsWith('Head to head'))!.rows.find((r) => String(r[0]).includes('fixa:alpha-1'))!;
     assert.deepEqual(pair.slice(1, 7), [3, 1, 1, 1, 0, 2], 'decided, wins, losses, ties, both bad, pending');
-    assert.match(String(pair[7]), /95% CI/);
+    assert.match(String(pair[7]), /^\d+% \([\d.]+ of 3\)$/);
+    assert.match(String(pair[8]), /^\d+–\d+%$/, 'Wilson bounds');
     assert.equal(data.svgs.length, 5);
     for (const s of data.svgs) assert.match(s.svg, /^<svg/);
     assert.ok(data.filters.options?.repo.includes(REPO));

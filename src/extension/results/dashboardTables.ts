@@ -1,7 +1,7 @@
 /** The dashboard's tables and charts built from core statistics (pure: no vscode). */
 import type { DashboardSvg, DashboardTable } from '../../protocol';
 import { SIDE_ROUTES, type SideRoute } from '../../core/results/schema';
-import { countOf, duration, fmtRate, int, usd } from '../../core/stats/format';
+import { countOf, duration, fmtRate, int, num, usd } from '../../core/stats/format';
 import { svgLeaderboard } from '../../core/stats/svgLeaderboard';
 import { svgCostWinScatter } from '../../core/stats/svgScatter';
 import { svgLatencyBoxPlot } from '../../core/stats/svgLatency';
@@ -13,6 +13,8 @@ const ROUTE_LABEL: Record<SideRoute, string> = { pr: 'PR', issue: 'Issue', skip:
 const vs = (m: readonly [string, string]): string => `${m[0]} vs ${m[1]}`;
 const small = (flag: boolean, n: number): string => (flag ? `small sample (n=${n})` : '');
 const bounds = (r: Rate): string => (r.lo === null || r.hi === null ? '—' : `${Math.round(r.lo * 100)}–${Math.round(r.hi * 100)}%`);
+/** A rate as "67% (6 of 9)"; its interval goes in the next column and the small-sample flag in the note. */
+const share = (r: Rate): string => (r.p === null ? 'no data' : `${Math.round(r.p * 100)}% (${num(r.successes)} of ${r.n})`);
 
 function summaryTable(s: Stats): DashboardTable {
   const t = s.totals;
@@ -21,16 +23,16 @@ function summaryTable(s: Stats): DashboardTable {
 }
 
 function leaderboardTable(s: Stats): DashboardTable {
-  return { title: `Leaderboard (Bradley–Terry; ${s.leaderboard.method})`, columns: ['Rank', 'Model', 'Score', '95% low', '95% high', 'Battles', 'Note'],
+  return { title: `Leaderboard (${s.leaderboard.method})`, columns: ['Rank', 'Model', 'Score', '95% low', '95% high', 'Battles', 'Note'],
     rows: s.leaderboard.entries.map((e) => [e.rankLower === e.rank ? String(e.rank) : `${e.rank} (CI allows ${e.rankLower})`, e.model,
       Math.round(e.score), Math.round(e.lo), Math.round(e.hi), e.battles, small(e.smallSample, e.battles)]) };
 }
 
 function pairsTable(s: Stats): DashboardTable {
   return { title: 'Head to head (first model’s view; Wilson 95% intervals; pending not counted)',
-    columns: ['Pair', 'Decided', 'Wins', 'Losses', 'Ties', 'Both bad', 'Pending', 'Win rate, ties as ½', 'CI, ties as ½', 'Win rate, ties excluded', 'CI, ties excluded', 'Note'],
-    rows: s.pairs.map((p) => [vs(p.models), p.n, p.wins, p.losses, p.ties, p.bothBad, p.pending, fmtRate(p.winRateTiesHalf), bounds(p.winRateTiesHalf),
-      fmtRate(p.winRateTiesExcluded), bounds(p.winRateTiesExcluded), small(p.smallSample, p.n)]) };
+    columns: ['Pair', 'Decided', 'Wins', 'Losses', 'Ties', 'Both bad', 'Pending', 'Win rate, ties as ½', '95% CI', 'Win rate, ties excluded', '95% CI ', 'Note'],
+    rows: s.pairs.map((p) => [vs(p.models), p.n, p.wins, p.losses, p.ties, p.bothBad, p.pending, share(p.winRateTiesHalf), bounds(p.winRateTiesHalf),
+      share(p.winRateTiesExcluded), bounds(p.winRateTiesExcluded), small(p.smallSample, p.n)]) };
 }
 
 function outcomesTable(s: Stats): DashboardTable {
@@ -39,8 +41,8 @@ function outcomesTable(s: Stats): DashboardTable {
 }
 
 function agreementTable(s: Stats): DashboardTable {
-  return { title: 'Agreement between the two sides', columns: ['Pair', 'Mode', 'Pairs', 'Same outcome', 'Same paper picked', 'Same paper, different outcome', 'Note'],
-    rows: s.agreement.map((a) => [vs(a.models), a.mode, a.n, fmtRate(a.routeAgree),
+  return { title: 'Agreement between the two sides', columns: ['Pair', 'Mode', 'Pairs', 'Same outcome', '95% CI', 'Same paper picked', 'Same paper, different outcome', 'Note'],
+    rows: s.agreement.map((a) => [vs(a.models), a.mode, a.n, share(a.routeAgree), bounds(a.routeAgree),
       a.mode === 'selection' && a.samePaperKnown ? `${a.samePaper} of ${a.samePaperKnown}` : '—',
       a.mode === 'selection' && a.samePaper ? `${a.samePaperDifferentOutcome} of ${a.samePaper}` : '—', small(a.smallSample, a.n)]) };
 }

@@ -73,7 +73,6 @@ export class JudgeSession implements vscode.Disposable {
       openPatchDiff: async () => fail('rejected', 'Open the diff after judging, from "Pairwise: Open Results".'),
     });
     panel.setState(state);
-    panel.webviewPanel.title = `Pairwise — judging (${queue.length} left)`;
     this.current = { rec, map, shownAt: Date.now() };
     log().info(`judge pending: showing ${rec.id} (${queue.length} left)`);
     return true;
@@ -118,7 +117,6 @@ export class JudgeSession implements vscode.Disposable {
 
   private finish(): void {
     const judged = this.judged;
-    if (this.panel && ComparePanel.current === this.panel) this.panel.webviewPanel.title = 'Pairwise';
     void vscode.window.showInformationMessage(judged
       ? `Pairwise: all pending comparisons are judged (${judged} in this session). "Pairwise: Show Dashboard" has the updated leaderboard.`
       : 'Pairwise: no comparison is waiting for a verdict. Comparisons recorded by the CLI (pairwise compare / batch) show up here.');

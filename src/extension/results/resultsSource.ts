@@ -36,10 +36,10 @@ const warned = new Set<string>();
 
 /** One sentence naming the unusable lines (at most 8 listed) and where they were copied. */
 export function describeProblems(file: string, problems: readonly ReadProblem[]): string {
-  const shown = problems.slice(0, 8).map((p) => `line ${p.line} (${p.kind}: ${p.message.slice(0, 80)})`);
+  const shown = problems.slice(0, 8).map((p) => `line ${p.line} (${p.kind}: ${p.message.replace(/^line \d+:\s*/, '').slice(0, 80)})`);
   const more = problems.length > shown.length ? ` and ${problems.length - shown.length} more` : '';
   const lines = problems.length === 1 ? '1 line' : `${problems.length} lines`;
-  return `${lines} of ${file} could not be read and were skipped: ${shown.join('; ')}${more}. ` +
+  return `${lines} of ${file} could not be read and ${problems.length === 1 ? 'was' : 'were'} skipped: ${shown.join('; ')}${more}. ` +
     'Torn or malformed lines are copied to results.jsonl.corrupt; fix or delete them in the file to silence this.';
 }
 
