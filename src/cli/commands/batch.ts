@@ -83,6 +83,9 @@ export const batchCommand: CliCommand = {
       line(io.stderr, `batch: ${plan.total} cells${shard ? ` in shard ${shard.index}/${shard.count}` : ''}: ${plan.alreadyDone} already done, ${plan.todo.length} to run${plan.retrying ? ` (${plan.retrying} retried after failing)` : ''}; results → ${store.file}`);
       if (plan.todo.length > 0) {
         line(io.stderr, `batch: ~${est.tokens.toLocaleString('en-US')} prompt tokens in total; estimated input cost ${formatSpend(est.usd, est.unknownSides)}${est.unknownSides ? ` (${est.unknownSides} sides without a known price)` : ''} + output`);
+        if (maxCost !== undefined && est.unknownSides > 0) {
+          line(io.stderr, `batch: warning: ${est.unknownSides} sides have no known price; --max-cost counts them as $0 (add them under prices: in the matrix).`);
+        }
         if (!demo && !(await confirmSend(io, flag(args, 'yes'), `Send ${plan.todo.length} cells (each: one context to both models)?`, cmd))) return EXIT.refused;
       }
       const meter: SpendMeter = { usd: 0, unknown: 0 };
