@@ -1,18 +1,9 @@
 import * as vscode from 'vscode';
-import { log } from './log';
 import type { CommandId } from './commandIds';
 import { KeyStore } from './keys';
 
 /** A command implementation: the extension context, then the command's arguments. */
 export type Handler = (context: vscode.ExtensionContext, ...args: unknown[]) => unknown;
-
-/** Says clearly that a capability has not landed yet, instead of a silent no-op. */
-function notYet(title: string, what: string): Handler {
-  return async () => {
-    log().info(`${title}: not available yet (${what})`);
-    await vscode.window.showInformationMessage(`Pairwise: ${title} is not available in this build yet — ${what}.`);
-  };
-}
 
 const keysOf = (c: vscode.ExtensionContext) => new KeyStore(c.secrets);
 const argOf = <T>(args: unknown[]): T | undefined => (args[0] && typeof args[0] === 'object' ? args[0] as T : undefined);

@@ -4,10 +4,10 @@ import { log } from './log';
 import { COMMAND_IDS } from './commandIds';
 import { updateStatusBar } from './statusBar';
 import type * as Impl from './impl';
-import type { CompareViewState } from '../protocol';
+import type { CompareViewState, DashboardData } from '../protocol';
 
 /** What activate() returns: activation timing (bench, tests) and the compare panel's current state (tests). */
-export interface PairwiseApi { activationMs: number; comparePanelState(): CompareViewState | undefined }
+export interface PairwiseApi { activationMs: number; comparePanelState(): CompareViewState | undefined; dashboardData(): DashboardData | undefined }
 
 let impl: typeof Impl | undefined;
 /** Loads dist/extensionImpl.js (everything behind the commands) on first use. */
@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): PairwiseApi {
   const activationMs = performance.now() - t0;
   log().info(`activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}, Node ${process.versions.node})`);
   updateStatusBar(context); // Compare button and the paper pin
-  return { activationMs, comparePanelState: () => impl?.comparePanelState() };
+  return { activationMs, comparePanelState: () => impl?.comparePanelState(), dashboardData: () => impl?.dashboardData() };
 }
 
 /** Nothing to tear down beyond the disposables in context.subscriptions. */

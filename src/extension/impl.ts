@@ -8,6 +8,7 @@ import type { CompareViewState } from '../protocol';
 
 export { commandHandlers } from './commands';
 export { showPinnedPaper } from './paperPin';
+export { dashboardData } from './results/testHooks';
 
 /** Re-attaches a compare panel VS Code restored after a reload; nothing is re-sent. */
 export function reviveCompare(context: vscode.ExtensionContext, panel: vscode.WebviewPanel, state: unknown): void {
@@ -16,7 +17,8 @@ export function reviveCompare(context: vscode.ExtensionContext, panel: vscode.We
 
 /** Re-attaches a dashboard panel after a reload. */
 export function reviveDashboard(context: vscode.ExtensionContext, panel: vscode.WebviewPanel, state: unknown): void {
-  DashboardPanel.revive(panel, context.extensionUri, state, { log: (l: string) => log().info(l) });
+  const p = DashboardPanel.revive(panel, context.extensionUri, state, { log: (l: string) => log().info(l) });
+  void import('./results/showDashboard').then((m) => m.attachDashboard(context, p)); // follow filters and file changes again
 }
 
 /** The compare panel's current state (integration tests). */
