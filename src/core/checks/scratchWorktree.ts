@@ -21,6 +21,20 @@ const active = new Set<string>();
 /** Scratch directories older than this are swept even if their process id is alive (pid reuse). */
 const STALE_AGE_MS = 24 * 60 * 60 * 1000;
 
+const repoLocks = new Map<string, Promise<unknown>>();
+/**
+ * Runs git's worktree bookkeeping (add, remove, prune, sweep) for one repo one at a time in this process:
+ * a `worktree prune` racing a half-made `worktree add` removes the new entry ("Preparing worktree" failures).
+ */
+function withRepoLock<T>(repoRoot: string, fn: () => Promise<T>): Promise<T> {
+  const prev = repoLocks.get(repoRoot) ?? Promise.resolve();
+  const next = prev.then(fn, fn);
+  const tail = next.catch(() => undefined);
+  repoLocks.set(repoRoot, tail);
+  void tail.then(() => { if (repoLocks.get(repoRoot) === tail) repoLocks.delete(repoRoot); });
+  return next;
+}
+
 /**
  * Creates a detached worktree of `commit`. Without `checkout` only its index is filled (`git read-tree`,
  * no files written: enough for `git apply --cached --check`, and fast on large repos); with `checkout`
@@ -38,7 +52,13 @@ export async function createScratchWorktree(repoRoot: string, commit: string, si
   active.add(dir);
   const add = ['worktree', 'add', '--detach', '--force', ...(checkout ? [] : ['--no-checkout']), wt.path, commit];
   // Not interrupted by the signal: a killed `worktree add` leaves a locked entry that prune would keep.
-  let r = await runGit(add, { cwd: repoRoot });
+  // Serialised per repo in this process; one retry covers a race with another process's prune.
+  let r = await withRepoLock(repoRoot, () => runGit(add, { cwd: repoRoot }));
+  if (!r.ok) {
+    await withRepoLock(repoRoot, () => runGit(['worktree', 'prune'], { cwd: repoRoot }));
+    await rm(wt.path, { recursive: true, force: true }).catch(() => undefined);
+    r = await withRepoLock(repoRoot, () => runGit(add, { cwd: repoRoot }));
+  }
   if (r.ok && !checkout) r = await runGit(['read-tree', commit], { cwd: wt.path });
   if (!r.ok || signal?.aborted) {
     await removeScratchWorktree(wt);
@@ -50,9 +70,11 @@ export async function createScratchWorktree(repoRoot: string, commit: string, si
 /** Removes a scratch worktree and its folder, and prunes git's record of it. Never throws. */
 export async function removeScratchWorktree(wt: ScratchWorktree): Promise<void> {
   try {
-    await runGit(['worktree', 'remove', '--force', '--force', wt.path], { cwd: wt.repoRoot });
-    await rm(wt.dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
-    await runGit(['worktree', 'prune'], { cwd: wt.repoRoot });
+    await withRepoLock(wt.repoRoot, async () => {
+      await runGit(['worktree', 'remove', '--force', '--force', wt.path], { cwd: wt.repoRoot });
+      await rm(wt.dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+      await runGit(['worktree', 'prune'], { cwd: wt.repoRoot });
+    });
   } finally {
     active.delete(wt.dir);
   }
@@ -84,7 +106,11 @@ async function isStale(dir: string): Promise<boolean> {
  * Removes scratch worktrees left by a killed run: those registered in this repo and any
  * pairwise-wt-* folder in the temp dir whose process is gone. Returns the folders removed. Never throws.
  */
-export async function sweepStaleWorktrees(repoRoot: string): Promise<string[]> {
+export function sweepStaleWorktrees(repoRoot: string): Promise<string[]> {
+  return withRepoLock(repoRoot, () => sweepUnlocked(repoRoot));
+}
+
+async function sweepUnlocked(repoRoot: string): Promise<string[]> {
   const removed: string[] = [];
   try {
     const list = await runGit(['worktree', 'list', '--porcelain'], { cwd: repoRoot });

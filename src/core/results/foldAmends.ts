@@ -47,6 +47,8 @@ export function foldAmendsDetailed(records: Iterable<ResultRecord>): FoldResult 
       if (a.ratings !== undefined) c.ratings = { ...c.ratings, ...a.ratings };
       if (a.notes !== undefined) c.notes = a.notes;
       if (a.timeToVerdictMs !== undefined) c.timeToVerdictMs = a.timeToVerdictMs;
+      if (a.verdict !== undefined && a.swapped !== undefined) c.swapped = a.swapped; // judged later, in this layout (position bias)
+      if (a.verdict !== undefined && a.blind !== undefined) c.blind = a.blind;
       if (a.rater !== undefined && c.rater === undefined) c.rater = a.rater;
       c.amendCount += 1;
       c.amendedAt = a.time;

@@ -89,6 +89,10 @@ export interface AmendRecord {
   notes?: string;
   rater?: string;
   timeToVerdictMs?: number;
+  /** Slot layout the verdict was given in (sides.b on the left), when it differs from the comparison's own (judged later). */
+  swapped?: boolean;
+  /** Whether that later judgment was blind. */
+  blind?: boolean;
 }
 
 /** Any record a results file may hold. */

@@ -44,3 +44,13 @@ describe('filterRecords', () => {
     assert.equal(filterRecords(all, {}).length, 3);
   });
 });
+
+test('a later judgment carries its own slot layout into the effective view (position bias)', async () => {
+  const { foldAmends } = await import('../../../../src/core/results/foldAmends');
+  const base = { schema: 1, type: 'comparison' as const, id: 'c1', time: '2026-01-01T00:00:00.000Z', repo: { name: 'r' }, mode: 'pin' as const, prompt: {},
+    sides: { a: { preset: 'p', model: 'a', status: 'ok' as const }, b: { preset: 'p', model: 'b', status: 'ok' as const } }, blind: false, swapped: false, verdict: 'pending' as const };
+  const [c] = foldAmends([base, { schema: 1, type: 'amend', id: 'm1', target: 'c1', time: '2026-01-02T00:00:00.000Z', verdict: 'a', swapped: true, blind: true }]);
+  assert.equal(c.verdict, 'a');
+  assert.equal(c.swapped, true);
+  assert.equal(c.blind, true);
+});
