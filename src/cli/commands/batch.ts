@@ -113,7 +113,7 @@ export const batchCommand: CliCommand = {
         if (result.stoppedBy === 'budget') line(io.stdout, `batch: stopped starting cells at --max-cost ${maxCost}; re-run to continue.`);
         if (result.failed) line(io.stdout, 'batch: re-run the same command to retry the failed cells.');
         if (demo) io.stdout.write(`\n${exportMarkdown(await readResultsFile(io, store.file, cmd), { title: 'Pairwise demo report (mock providers)' })}`);
-        line(io.stdout, `next: pairwise report --results ${store.file}${demo ? '   (judge the pairs in VS Code: Pairwise: Open Results)' : ''}`);
+        line(io.stdout, `next: pairwise report --results ${store.file}${demo ? '   (judge the pairs in VS Code: Pairwise: Judge Pending)' : ''}`);
       }
       if (result.stoppedBy === 'signal' || io.signal?.aborted) return EXIT.interrupted;
       return result.failed > 0 || result.notStarted > 0 ? EXIT.partial : EXIT.ok;
