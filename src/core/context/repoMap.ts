@@ -182,7 +182,7 @@ function isHidden(d: DirNode): boolean {
 }
 
 /** Renders the map within budgetTokens: collapses the least important directories first, then adds symbols by rank. */
-export function renderRepoMap(entries: MapEntry[], budgetTokens: number, maxSymbolFiles = 400): RenderedMap {
+export function renderRepoMap(entries: MapEntry[], budgetTokens: number, maxSymbolFiles = 200): RenderedMap {
   const root = buildTree(entries);
   measure(root);
   const frame = (body: string, shown: number) => `<repo-map files="${entries.length}" shown="${shown}">\n${body}\n</repo-map>`;
