@@ -144,21 +144,23 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   // a slight over-estimate of counting the whole block at once, so it is what the budget and the totals use.
   const repoTokens = used + fill.usedTokens;
   let paperText: string | undefined;
+  let paperTokens = 0;
   const manifestPapers: ManifestPaper[] = [];
   if (papers.length) {
     const paperBudget = input.paperBudgetTokens ?? DEFAULT_PAPER_BUDGET_TOKENS;
     const block = mode === 'selection' ? renderPaperPool(papers, paperBudget) : renderPaperBlock(papers[0], paperBudget);
     const scan = await scanAndRedact('paper.md', block.text);
     paperText = scan.text;
+    paperTokens = countTokens(paperText);
     for (const r of scan.redactions) redactions.push({ path: `paper:${papers.length === 1 ? papers[0].id : 'pool'}`, rule: r.rule, line: r.line });
     for (const p of papers) {
       const own = block.omittedSections.filter((s) => mode === 'pin' || s.startsWith(`${p.id}: `)).map((s) => (mode === 'pin' ? s : s.slice(p.id.length + 2)));
-      const mp: ManifestPaper = { id: p.id, title: p.title, source: p.source, hash: p.hash, tokens: mode === 'pin' ? countTokens(paperText) : 0, omittedSections: own };
+      const mp: ManifestPaper = { id: p.id, title: p.title, source: p.source, hash: p.hash, tokens: mode === 'pin' ? paperTokens : 0, omittedSections: own };
       if (p.version) mp.version = p.version;
       manifestPapers.push(mp);
     }
     if (mode === 'selection') {
-      const share = Math.round(countTokens(paperText) / papers.length);
+      const share = Math.round(paperTokens / papers.length);
       for (const mp of manifestPapers) mp.tokens = share;
     }
   }
@@ -169,7 +171,7 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
     paperIds: papers.map((p) => p.id),
   });
   const promptBytes = renderPromptAudit(prompt);
-  const totalTokens = countTokens(prompt.system) + repoTokens + (paperText ? countTokens(paperText) : 0) + countTokens(prompt.task);
+  const totalTokens = countTokens(prompt.system) + repoTokens + paperTokens + countTokens(prompt.task);
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const base: Omit<ContextManifest, 'manifestHash'> = {
     schema: 'pairwise-manifest/1', repoName, mode, budgetTokens: budget,
