@@ -12,7 +12,7 @@ import { listRepoFiles } from './listRepoFiles';
 import { computeManifestHash } from './manifest';
 import { extractPaperTerms, termsRegex } from './paperTerms';
 import { rankFiles } from './ranking';
-import { readRepoFiles } from './readRepoFiles';
+import { readRepoFiles, readWhole } from './readRepoFiles';
 import { renderRepoMap, SKIPPED_SCORE, type MapEntry } from './repoMap';
 import { REPO_BLOCK_OVERHEAD_TOKENS, renderRepoBlock } from './repoBlock';
 import { hasSymbolSupport, topLevelSymbols } from './repoSymbols';
@@ -129,13 +129,13 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   const entries: MapEntry[] = listing.paths.map((path) => {
     const f = scoreOf.get(path);
     if (!f) return { path, score: pinnedPaths.has(path) ? 1000 : SKIPPED_SCORE };
-    return hasSymbolSupport(path) ? { path, score: f.score, symbols: () => topLevelSymbols(path, f.buf.toString('utf8')) } : { path, score: f.score };
+    return hasSymbolSupport(path) ? { path, score: f.score, symbols: () => topLevelSymbols(path, (readWhole(f, maxBytes) ?? f.head).toString('utf8')) } : { path, score: f.score };
   });
   const mapBudget = Math.max(200, Math.min(Math.floor(budget * (input.mapShare ?? 0.25)), budget - used - 200));
   const map = renderRepoMap(entries, mapBudget);
   used += map.tokens;
 
-  const fill = await fillBudget(ranked, budget - used, pinned.selected.length + 1);
+  const fill = await fillBudget(ranked, budget - used, pinned.selected.length + 1, maxBytes);
   omitted.push(...fill.omitted);
   redactions.push(...fill.redactions);
   const selected = [...pinned.selected, ...fill.selected];

@@ -90,8 +90,8 @@ const GENERATED_HEADER = /@generated\b|\bDO NOT EDIT\b|\bauto-?generated\b|\baut
 // Byte needles (no string conversion per call) that any generated-file header contains.
 const HEADER_NEEDLES = ['enerat', 'ENERAT', 'EDIT', 'dit'].map((n) => Buffer.from(n, 'latin1'));
 
-/** Classifies a file from its content: NUL bytes in the first 8 KB, a generated-file header, minified code. */
-export function classifyContent(path: string, buf: Buffer): PathVerdict {
+/** Classifies a file from its first bytes (size: the whole file's): NUL in the first 8 KB, a generated-file header, minified code. */
+export function classifyContent(path: string, buf: Buffer, size = buf.length): PathVerdict {
   const head = buf.subarray(0, 8192);
   if (head.indexOf(0) >= 0) return { skip: true, reason: 'binary', detail: 'NUL byte in the first 8 KB' };
   // Generated headers live in the first few lines; a byte search rules most files out before the regex runs.
@@ -99,7 +99,7 @@ export function classifyContent(path: string, buf: Buffer): PathVerdict {
   if (HEADER_NEEDLES.some((n) => top.indexOf(n) >= 0) && GENERATED_HEADER.test(top.toString('latin1'))) {
     return { skip: true, reason: 'generated', detail: 'generated-file header' };
   }
-  if (buf.length > 4096 && /\.(m?js|cjs|css|json)$/i.test(path)) {
+  if (size > 4096 && /\.(m?js|cjs|css|json)$/i.test(path)) {
     // Minified: the first 8 KB average more than 400 characters per line. Stop counting once that is ruled out.
     const enough = Math.ceil(head.length / 400);
     let lines = 1;

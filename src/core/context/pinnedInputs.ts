@@ -1,7 +1,7 @@
 /** Always-included inputs: user-pinned files and the active editor selection (still secret-scanned). */
 import { realpathSync } from 'node:fs';
 import { classifyContent, isSecretFileName } from './fileFilters';
-import { readRepoFile, type RepoFile } from './readRepoFiles';
+import { readRepoFile, readWhole, type RepoFile } from './readRepoFiles';
 import { renderSelectionEntry } from './repoBlock';
 import { scanAndRedact } from './secretScan';
 import { prepareEntry, type SelectedFile } from './selectFiles';
@@ -65,7 +65,8 @@ export async function includePinned(
       warnings.push(`pinned file ${path} looks like a credential file; not sent`);
       continue;
     }
-    let buf = byPath.get(path)?.buf;
+    const listed = byPath.get(path);
+    let buf = listed ? (readWhole(listed, maxBytes * 4) ?? undefined) : undefined;
     if (!buf) {
       const r = readRepoFile(root, realRoot, path, maxBytes * 4);
       if ('omit' in r) {

@@ -1,6 +1,6 @@
 /** Scores candidate files: docs, manifests, entry points, paper terms and recent changes first. */
 import { TERM_SCAN_CHARS, termsIn, termsRegex } from './paperTerms';
-import type { RepoFile } from './readRepoFiles';
+import { readWhole, type RepoFile } from './readRepoFiles';
 
 /** A candidate with its score and the human-readable reasons for it. */
 export interface RankedFile extends RepoFile {
@@ -51,7 +51,8 @@ export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[]
   const recentPos = new Map(signals.recent.map((p, i) => [p, i]));
   const re = termsRegex(signals.paperTerms);
   const rootPkg = files.find((f) => f.path === 'package.json');
-  const declared = entryPointsFromPackageJson(rootPkg?.buf.toString('utf8'));
+  const pkgText = rootPkg ? (readWhole(rootPkg, 1 << 20) ?? rootPkg.head).toString('utf8') : undefined;
+  const declared = entryPointsFromPackageJson(pkgText);
   const ranked: RankedFile[] = files.map((f) => {
     const reasons: string[] = [];
     let score = 0;
@@ -86,7 +87,7 @@ export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[]
         score += Math.min(60, 30 * inName.length);
         reasons.push(`paper terms in path: ${inName.join(', ')}`);
       }
-      const found = f.terms ?? termsIn(f.buf.toString('latin1', 0, Math.min(f.buf.length, TERM_SCAN_CHARS)), re);
+      const found = f.terms ?? termsIn(f.head.toString('latin1', 0, Math.min(f.head.length, TERM_SCAN_CHARS)), re);
       const inText = found.filter((t) => !inName.includes(t));
       if (inText.length) {
         score += Math.min(48, 8 * inText.length);
@@ -96,7 +97,7 @@ export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[]
     if (SOURCE.test(base)) score += 5;
     if (TEST.test(f.path)) score -= 10;
     score -= Math.min(15, depth * 3);
-    score -= Math.min(20, Math.floor(f.buf.length / 8000));
+    score -= Math.min(20, Math.floor(f.size / 8000));
     if (reasons.length === 0) reasons.push(SOURCE.test(base) ? 'source' : 'other text');
     return { ...f, score, reasons };
   });

@@ -5,13 +5,21 @@ import { classifyContent, classifyPath, skippedDirOf } from './fileFilters';
 import { TERM_SCAN_CHARS, termsIn } from './paperTerms';
 import type { ManifestFileOmitted } from './types';
 
-/** A readable text file kept as a candidate for the prompt. */
+/** A readable text file kept as a candidate for the prompt; only its head is held until it is needed whole. */
 export interface RepoFile {
   path: string;
-  buf: Buffer;
-  /** Paper terms found in the content (set when reading with a terms regex). */
+  /** Size in bytes when listed. */
+  size: number;
+  /** The first HEAD_BYTES bytes (the whole file when it is that small). */
+  head: Buffer;
+  /** Where to read it (a symlink inside the root is resolved once). */
+  absPath: string;
+  /** Paper terms found in the head (set when reading with a terms regex). */
   terms?: string[];
 }
+
+/** Bytes read per file while listing: enough to sniff binaries, generated headers, minified code and paper terms. */
+export const HEAD_BYTES = 8192;
 
 /** Result of reading a listing: kept files and everything left out (skipped directories collapsed to one entry). */
 export interface ReadResult {
@@ -22,9 +30,10 @@ export interface ReadResult {
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
-type ReadOutcome = { buf: Buffer } | { omit: ManifestFileOmitted };
+type ReadOutcome = { buf: Buffer; size: number; absPath: string } | { omit: ManifestFileOmitted };
 
-function readCapped(abs: string, path: string, maxBytes: number): ReadOutcome {
+/** Opens without following symlinks, checks it is a regular file within maxBytes, and reads up to limit bytes. */
+function readCapped(abs: string, path: string, maxBytes: number, limit = Infinity): ReadOutcome {
   let fd: number;
   try {
     // O_NOFOLLOW: a symlink fails with ELOOP instead of being followed; O_NONBLOCK: a FIFO cannot hang the open.
@@ -37,14 +46,15 @@ function readCapped(abs: string, path: string, maxBytes: number): ReadOutcome {
     const st = fstatSync(fd);
     if (!st.isFile()) return { omit: { path, reason: 'not_a_file' } };
     if (st.size > maxBytes) return { omit: { path, reason: 'too_large', detail: `${st.size} bytes > ${maxBytes}` } };
-    const buf = Buffer.allocUnsafe(st.size);
+    const want = Math.min(st.size, limit);
+    const buf = Buffer.allocUnsafe(want);
     let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, buf, off, st.size - off, off);
+    while (off < want) {
+      const n = readSync(fd, buf, off, want - off, off);
       if (n === 0) break;
       off += n;
     }
-    return { buf: off === st.size ? buf : buf.subarray(0, off) };
+    return { buf: off === want ? buf : buf.subarray(0, off), size: off < want ? off : st.size, absPath: abs };
   } catch (e) {
     return { omit: { path, reason: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? 'read failed' } };
   } finally {
@@ -52,8 +62,8 @@ function readCapped(abs: string, path: string, maxBytes: number): ReadOutcome {
   }
 }
 
-/** Reads one repo-relative path under root, resolving a symlink only when it stays inside root. */
-export function readRepoFile(root: string, realRoot: string, path: string, maxBytes: number): ReadOutcome {
+/** Reads one repo-relative path under root (up to limit bytes), resolving a symlink only when it stays inside root. */
+export function readRepoFile(root: string, realRoot: string, path: string, maxBytes: number, limit = Infinity): ReadOutcome {
   const abs = join(root, path);
   let isLink = NOFOLLOW === 0;
   if (isLink) {
@@ -64,7 +74,7 @@ export function readRepoFile(root: string, realRoot: string, path: string, maxBy
     }
   }
   if (!isLink) {
-    const r = readCapped(abs, path, maxBytes);
+    const r = readCapped(abs, path, maxBytes, limit);
     if (!('omit' in r) || r.omit.detail !== 'ELOOP') return r;
   }
   let target: string;
@@ -77,7 +87,14 @@ export function readRepoFile(root: string, realRoot: string, path: string, maxBy
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
     return { omit: { path, reason: 'symlink_outside_root', detail: 'symlink not followed' } };
   }
-  return readCapped(target, path, maxBytes);
+  return readCapped(target, path, maxBytes, limit);
+}
+
+/** The whole content of a listed file (its head when that is all of it); null when it can no longer be read. */
+export function readWhole(file: RepoFile, maxBytes: number): Buffer | null {
+  if (file.head.length === file.size) return file.head;
+  const r = readCapped(file.absPath, file.path, maxBytes);
+  return 'omit' in r ? null : r.buf;
 }
 
 /** Reads every listed path (matching paper terms while each file is hot in cache); yields to the event loop between batches. */
@@ -105,15 +122,18 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
       omitted.push({ path, reason: byPath.reason, ...(byPath.detail ? { detail: byPath.detail } : {}) });
       continue;
     }
-    const r = readRepoFile(root, realRoot, path, maxBytes);
+    const r = readRepoFile(root, realRoot, path, maxBytes, HEAD_BYTES);
     if ('omit' in r) {
       omitted.push(r.omit);
       continue;
     }
-    const byContent = classifyContent(path, r.buf);
+    const byContent = classifyContent(path, r.buf, r.size);
     if (byContent.skip) omitted.push({ path, reason: byContent.reason, ...(byContent.detail ? { detail: byContent.detail } : {}) });
-    else if (termRe) files.push({ path, buf: r.buf, terms: termsIn(r.buf.toString('latin1', 0, Math.min(r.buf.length, TERM_SCAN_CHARS)), termRe) });
-    else files.push({ path, buf: r.buf });
+    else {
+      const file: RepoFile = { path, size: r.size, head: r.buf, absPath: r.absPath };
+      if (termRe) file.terms = termsIn(r.buf.toString('latin1', 0, Math.min(r.buf.length, TERM_SCAN_CHARS)), termRe);
+      files.push(file);
+    }
     if (performance.now() - lastYield > 25) {
       await new Promise<void>((res) => setImmediate(res));
       lastYield = performance.now();

@@ -1,6 +1,7 @@
 /** Fills the token budget with whole files in rank order, scanning each for secrets before it is accepted. */
 import { normalizeFileText, renderFileEntry } from './repoBlock';
 import type { RankedFile } from './ranking';
+import { readWhole } from './readRepoFiles';
 import { scanAndRedact, scanAndRedactMany } from './secretScan';
 import { countTokens, tokensWithin } from './tokenCount';
 import type { ManifestFileOmitted, ManifestFileSent, ManifestRedaction } from './types';
@@ -52,7 +53,7 @@ interface Candidate {
  * Greedy fill by rank: files are taken while they fit; each round's picks are then secret-scanned together (one
  * secretlint pass) and redacted; budget freed by dropped or shrunk files is offered to the next files in a new round.
  */
-export async function fillBudget(ranked: RankedFile[], budget: number, firstRank: number): Promise<Selection> {
+export async function fillBudget(ranked: RankedFile[], budget: number, firstRank: number, maxBytes: number): Promise<Selection> {
   const accepted: { c: Candidate; entry: string; text: string; tokens: number; redactions: ManifestRedaction[] }[] = [];
   const omitted: ManifestFileOmitted[] = [];
   let pending: Candidate[] = ranked.map((f, order) => ({ f, order }));
@@ -65,12 +66,17 @@ export async function fillBudget(ranked: RankedFile[], budget: number, firstRank
       const remaining = budget - planned;
       // Cheap rejects first: nothing left, or clearly too many bytes for the tokens left (source text runs ~3-4.5
       // bytes per token, so more than 5.4 bytes per remaining token almost never fits and is not worth counting).
-      if (remaining < 40 || c.f.buf.length > remaining * 5.4) {
+      if (remaining < 40 || c.f.size > remaining * 5.4) {
         next.push(c);
         continue;
       }
+      const whole = readWhole(c.f, maxBytes);
+      if (!whole) {
+        omitted.push({ path: c.f.path, reason: 'unreadable', detail: 'changed or removed while building' });
+        continue;
+      }
       const wrap = wrapperTokens(c.f.path);
-      const text = normalizeFileText(c.f.buf.toString('utf8'));
+      const text = normalizeFileText(whole.toString('utf8'));
       const tokens = tokensWithin(text, remaining - wrap); // one pass, stops early when it cannot fit
       if (tokens === null) {
         next.push(c);

@@ -75,7 +75,8 @@ describe('buildContext', () => {
 
   test('pinned files and the editor selection are always included, and still scanned', async () => {
     const files = sourceFiles(120);
-    files['src/zz/huge-but-pinned.ts'] = `export const big = 1;\n${'// pinned filler line\n'.repeat(1000)}`;
+    files['src/zz/huge-but-pinned.ts'] = `export const big = 1;\n${'// pinned filler line\n'.repeat(1000)}export const tail = 'END_OF_PINNED';\n`;
+    files['README.md'] = `# Demo\n\n${'Long readme text that keeps going.\n'.repeat(400)}README_TAIL_MARKER\n`;
     const repo = makeRepo(files);
     repos.push(repo);
     const token = `ghp_${'Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBa9Z'}`;
@@ -87,6 +88,10 @@ describe('buildContext', () => {
     assert.ok(r.ok);
     assert.deepEqual(r.manifest.files.slice(0, 2).map((f) => [f.path, f.reason]), [['src/zz/huge-but-pinned.ts', 'pinned'], ['src/feature1/module1.ts', 'pinned']]);
     assert.ok(r.prompt.blocks[0].text.includes('<file path="src/zz/huge-but-pinned.ts" pinned="true">'));
+    // Files longer than the sniffed head are sent whole.
+    assert.ok(r.prompt.blocks[0].text.includes("export const tail = 'END_OF_PINNED';\n</file>"));
+    const big = await buildContext({ repoRoot: repo.root, budgetTokens: 20000 });
+    assert.ok(big.ok && big.manifest.files[0].path === 'README.md' && big.prompt.blocks[0].text.includes('README_TAIL_MARKER\n</file>'));
     assert.ok(r.prompt.blocks[0].text.includes('<editor-selection path="src/main.ts" lines="10-11">'));
     assert.ok(!r.promptBytes.includes(token));
     assert.deepEqual(r.manifest.redactions.map((x) => [x.path, x.line]), [['src/main.ts', 10]]);

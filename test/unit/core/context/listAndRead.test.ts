@@ -81,8 +81,8 @@ describe('listing and reading', () => {
       assert.equal(direct.omitted[0].reason, 'not_a_file');
     }
     const inside = read.files.find((f) => f.path === 'link-in.txt');
-    assert.equal(inside?.buf.toString(), 'inner\n');
-    assert.ok(!read.files.some((f) => f.buf.toString().includes('outside secret')));
+    assert.equal(inside?.head.toString(), 'inner\n');
+    assert.ok(!read.files.some((f) => f.head.toString().includes('outside secret')));
   });
 
   test('path classification', () => {
