@@ -30,7 +30,8 @@ export interface ReadResult {
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
-type ReadOutcome = { buf: Buffer; size: number; absPath: string } | { omit: ManifestFileOmitted };
+/** Result of reading one path: its first bytes (or all), size and resolved path, or why it was left out. */
+export type ReadOutcome = { buf: Buffer; size: number; absPath: string } | { omit: ManifestFileOmitted };
 
 /** Opens without following symlinks, checks it is a regular file within maxBytes, and reads up to limit bytes. */
 function readCapped(abs: string, path: string, maxBytes: number, limit = Infinity): ReadOutcome {
