@@ -29,25 +29,24 @@ if [ $urc -ne 0 ] && [ "$uf" = 0 ]; then uf=1; fi
 [ "$uf" != 0 ] && grep -E '✖|not ok|Error|assert' test-results/unit.log | head -80
 count "$up" "$uf" unit
 
-# Integration tests in the real VS Code extension host, entered through @vscode/test-electron.
+# A suite that prints its own closing line "<prefix> N passed, N failed": name, prefix, command...
+suite() {
+  local name=$1 prefix=$2; shift 2
+  "$@" > "test-results/$name.log" 2>&1
+  local rc=$? line p f
+  line=$(grep -E "^$prefix [0-9]+ passed, [0-9]+ failed" "test-results/$name.log" | tail -1)
+  p=$(echo "$line" | awk '{print $2}'); f=$(echo "$line" | awk '{print $4}')
+  p=${p:-0}; f=${f:-0}
+  if [ $rc -ne 0 ] && [ "$f" = 0 ]; then f=1; fi
+  [ $rc -ne 0 ] && tail -80 "test-results/$name.log"
+  count "$p" "$f" "$name"
+}
+
 if [ -f dist/extension.js ]; then
-  node test/harness/runIntegration.cjs > test-results/integration.log 2>&1
-  irc=$?
-  line=$(grep -E '^vscode: [0-9]+ passed, [0-9]+ failed' test-results/integration.log | tail -1)
-  ip=$(echo "$line" | awk '{print $2}'); if_=$(echo "$line" | awk '{print $4}')
-  ip=${ip:-0}; if_=${if_:-0}
-  if [ $irc -ne 0 ] && [ "$if_" = 0 ]; then if_=1; fi
-  [ $irc -ne 0 ] && tail -80 test-results/integration.log
-  count "$ip" "$if_" integration
-  # E2E: screenshots of the webviews in the real host (dark + light), checked not blank.
-  node test/e2e/screenshots.cjs > test-results/e2e.log 2>&1
-  erc=$?
-  line=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' test-results/e2e.log | tail -1)
-  ep=$(echo "$line" | awk '{print $2}'); ef=$(echo "$line" | awk '{print $4}')
-  ep=${ep:-0}; ef=${ef:-0}
-  if [ $erc -ne 0 ] && [ "$ef" = 0 ]; then ef=1; fi
-  [ $erc -ne 0 ] && tail -60 test-results/e2e.log
-  count "$ep" "$ef" e2e
+  # Integration tests in the real VS Code extension host, entered through @vscode/test-electron.
+  suite integration 'vscode:' node test/harness/runIntegration.cjs
+  # E2E: what a person sees in the webviews of the real host (screenshots checked not blank).
+  suite e2e 'e2e:' node test/e2e/screenshots.cjs
 else
   count 0 1 "integration (no build)"
 fi
