@@ -32,6 +32,11 @@ export interface ComparePanelOptions {
 }
 
 type HostMessenger = Messenger<HostProtocol, WebviewProtocol>;
+/** The VS Code command behind each panel button. */
+const PANEL_COMMAND_IDS: Record<PanelCommand, string> = {
+  'compare/start': 'pairwise.compare', 'sample/open': 'pairwise.openSample', 'models/choose': 'pairwise.chooseModels',
+  'paper/pin': 'pairwise.pinPaper', 'dashboard/show': 'pairwise.showDashboard', 'results/open': 'pairwise.openResults',
+};
 const fail = <T>(code: 'no_run' | 'rejected', message: string): Result<T> => ({ ok: false, error: { code, message } });
 
 /** The compare panel. Create with `ComparePanel.createOrShow`; at most one is open at a time. */
@@ -166,7 +171,10 @@ export class ComparePanel implements vscode.Disposable {
     this.disposables.push(
       m.onNotification('webview/ready', ({ lastSeq }) => { this.sendSnapshotIfBehind(lastSeq); this.readyEmitter.fire(); }),
       m.onNotification('run/resync', ({ lastSeq }) => this.sendSnapshotIfBehind(lastSeq)),
-      m.onNotification('command/run', ({ command }) => this.commandEmitter.fire(command)),
+      m.onNotification('command/run', ({ command }) => {
+        this.commandEmitter.fire(command);
+        void vscode.commands.executeCommand(PANEL_COMMAND_IDS[command]); // placeholder and toolbar buttons
+      }),
       m.onNotification('webview/error', ({ message }) => log(`[compare webview] ${message}`)),
       m.onRequest('verdict/save', async (s) => {
         if (!this.requireRun(s.runId)) return fail('no_run', noRun);
