@@ -141,6 +141,14 @@ describe('buildContext', () => {
     assert.match(md, /… and \d+ more/);
   });
 
+  test('a repository whose files contain special-token strings builds normally', async () => {
+    const repo = makeRepo({ 'README.md': '# x\n', 'src/tok.py': 'EOT = "<|endoftext|>"\nSTART = "<|im_start|>"\n' });
+    repos.push(repo);
+    const r = await buildContext({ repoRoot: repo.root, paper: { ...PAPER, abstract: 'uses <|endoftext|> markers' } });
+    assert.ok(r.ok, r.ok ? '' : r.error);
+    assert.ok(r.prompt.blocks[0].text.includes('EOT = "<|endoftext|>"'));
+  });
+
   test('errors are values', async () => {
     const r = await buildContext({ repoRoot: '/definitely/not/here' });
     assert.deepEqual(r, { ok: false, error: 'Repository folder /definitely/not/here does not exist.' });
