@@ -187,7 +187,7 @@ class KnownBug extends Error {}
 async function startCompareRun(page, mocks, { brief = 'Make softmax in tinyattn numerically stable with the online normalizer.', timeout = 60000 } = {}) {
   const before = await mocks.requests();
   await runCommand(page, 'Pairwise: Compare');
-  const pinTitle = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Pin Paper' });
+  const pinTitle = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Type a short brief' });
   const dialog = page.locator('.monaco-dialog-box');
   const end = Date.now() + timeout;
   const asked = [];

@@ -39,6 +39,7 @@ function parseArgs(argv) {
 }
 
 const OUT = path.join(ROOT, 'test-results');
+const BASE_TMP = os.tmpdir(); // startHost points TMPDIR into its own throw-away dir
 let passed = 0, failed = 0, skipped = 0;
 const timings = [];
 
@@ -57,7 +58,7 @@ async function check(name, fn) {
 
 /** Runs the selected scenarios of one theme in one host. */
 async function runTheme(theme, scenarios, mocks) {
-  const tmpBase = fs.mkdtempSync(path.join(os.tmpdir(), 'pairwise-e2e-'));
+  const tmpBase = fs.mkdtempSync(path.join(BASE_TMP, 'pairwise-e2e-'));
   const workspace = makeGitRepo(tmpBase);
   const settings = { 'workbench.colorTheme': THEMES[theme], 'pairwise.maxRetries': 0, ...mockSettings(mocks.urls) };
   const host = await startHost({ workspace, settings, env: { PAIRWISE_SAMPLE_SPEED: '20' } });

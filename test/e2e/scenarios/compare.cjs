@@ -4,7 +4,7 @@
 const fs = require('node:fs'), path = require('node:path');
 const { runCommand, webviewFrame } = require('../../harness/host.cjs');
 const { waitSlotsFinal, shot, frameHtml, focusCompareBody, scrollView, pickQuick, typeInput, startCompareRun, KnownBug } = require('../hostHelpers.cjs');
-const { watchStatuses, selectTab } = require('./sample.cjs');
+const { watchStatuses, selectTab, pinPrompt } = require('./sample.cjs');
 
 const MODELS = ['model-a', 'model-b'];
 const BRIEF = 'Make softmax in tinyattn numerically stable with the online normalizer (one pass, running max and sum).';
@@ -43,7 +43,7 @@ async function compare(ctx) {
     await mocks.setScenario('b', { type: 'ok', text: issueDraft('run 1'), ttftMs: 300, tokensPerSec: 200 });
     const before = await mocks.requests();
     await runCommand(page, 'Pairwise: Compare');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Pin Paper' }).waitFor({ timeout: 30000 });
+    await pinPrompt(page).waitFor({ timeout: 30000 });
     readLog = await watchStatuses(page); // the panel (placeholder) is open under the quick pick
     await pickQuick(page, 'Type a short brief');
     await typeInput(page, BRIEF, { title: 'brief' });
@@ -59,6 +59,8 @@ async function compare(ctx) {
     ctx.state.pinned = true;
   });
   await ctx.check(`compare: both sides stream from the mocks and finish, blind (${theme})`, async () => {
+    // The panel may still show the previous (final) run: wait for this run's titles first.
+    for (const slot of ['left', 'right']) await f.locator(`section.pw-slot-${slot} .pw-draft-title`, { hasText: '(run 1)' }).waitFor({ timeout: 60000 });
     await waitSlotsFinal(page, 60000);
     const log = readLog ? await readLog() : [];
     for (const slot of ['left', 'right']) {

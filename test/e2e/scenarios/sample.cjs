@@ -6,6 +6,11 @@ const { innerFrame, waitSlotsFinal, shot, frameHtml, focusCompareBody, scrollVie
 
 const SAMPLE_NAMES = ['recorded-model-a', 'recorded-model-b'];
 
+/** The "how to pin a paper" quick pick's brief row (visible while `Pairwise: Compare` asks for a paper). */
+function pinPrompt(page) {
+  return page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Type a short brief' });
+}
+
 /** Opens the compare panel on its placeholder: `Pairwise: Compare` with no paper pinned asks for one; Escape. */
 async function openPlaceholder(ctx) {
   const { page } = ctx;
@@ -13,7 +18,7 @@ async function openPlaceholder(ctx) {
   const h1 = webviewFrame(page).locator('#placeholder h1');
   await h1.waitFor({ timeout: 30000 });
   // No paper is pinned yet, so the command asks for one over the panel: dismiss it to see the placeholder.
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Pin Paper' }).waitFor({ timeout: 30000 });
+  await pinPrompt(page).waitFor({ timeout: 30000 });
   await page.keyboard.press('Escape');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
   ctx.state.panelOpen = true;
@@ -37,8 +42,10 @@ async function placeholder(ctx) {
 /** Records every data-status change of the two columns inside the webview (survives re-renders). */
 async function watchStatuses(page) {
   const frame = await innerFrame(page);
-  await frame.evaluate(() => {
+  const token = Math.random().toString(36).slice(2);
+  await frame.evaluate((t) => {
     const w = /** @type {any} */ (window);
+    w.__pwToken = t;
     w.__pwStatusLog = [];
     w.__pwStatusObs?.disconnect();
     const root = document.getElementById('compare');
@@ -50,8 +57,13 @@ async function watchStatuses(page) {
       }
     });
     w.__pwStatusObs.observe(root, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
-  });
-  return async () => frame.evaluate(() => /** @type {any} */ (window).__pwStatusLog);
+  }, token);
+  return async () => {
+    const now = await innerFrame(page);
+    const r = await now.evaluate(() => ({ token: /** @type {any} */ (window).__pwToken, log: /** @type {any} */ (window).__pwStatusLog }));
+    if (now !== frame || r.token !== token) throw new Error('the webview was reloaded while its statuses were watched');
+    return r.log;
+  };
 }
 
 /** Opens the sample and waits for both sides to finish; returns the status log. */
@@ -179,4 +191,4 @@ async function views(ctx) {
   });
 }
 
-module.exports = { placeholder, sample, views, openPlaceholder, selectTab, watchStatuses };
+module.exports = { placeholder, sample, views, openPlaceholder, selectTab, watchStatuses, pinPrompt };
