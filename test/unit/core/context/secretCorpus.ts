@@ -1,16 +1,5 @@
 /** A planted corpus of synthetic secrets (>= 30 kinds, many file types), generated from a seed. */
-
-/** Seeded PRNG (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../../src/core/stats/prng';
 
 /** A planted secret: its kind and the exact value that must never be sent. */
 export interface PlantedSecret {
@@ -32,7 +21,7 @@ const HEX = '0123456789abcdef';
 
 /** Builds the corpus deterministically. */
 export function buildSecretCorpus(seed = 1234): SecretCorpus {
-  const r = seeded(seed);
+  const r = seededRandom(seed);
   const pick = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
   const alnum = (n: number) => pick(UP + LOW + DIG, n);
   const b64 = (n: number) => pick(UP + LOW + DIG + '+/', n);

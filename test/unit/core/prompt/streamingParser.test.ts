@@ -2,18 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAnswer } from '../../../../src/core/prompt/parseAnswer';
 import { createStreamingParser } from '../../../../src/core/prompt/streamingParser';
+import { seededRandom } from '../../../../src/core/stats/prng'; // same cases every run
 
-/** Seeded PRNG (mulberry32) so every run sees the same cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '===ROUTE===', '=== route ===', '**===TITLE===**', '===BODY===', '===PATCH===', '===REASON===', '===PAPER===', '== Title ==',
@@ -47,7 +37,7 @@ function randomChunks(text: string, r: () => number): string[] {
 
 describe('streaming parser', () => {
   test('arbitrary chunking gives the whole-parse result, at every step; nothing throws; raw is kept', () => {
-    const r = rng(20260508);
+    const r = seededRandom(20260508);
     const routes = new Map<string, number>();
     for (let c = 0; c < 400; c++) {
       const text = randomAnswer(r);
@@ -69,7 +59,7 @@ describe('streaming parser', () => {
   });
 
   test('pure garbage never throws and is kept raw', () => {
-    const r = rng(7);
+    const r = seededRandom(7);
     for (let c = 0; c < 300; c++) {
       let s = '';
       const n = Math.floor(r() * 300);
