@@ -115,6 +115,24 @@ async function compare(ctx) {
     const counts = `${(await file.locator('.pw-plus').textContent())?.trim()} ${(await file.locator('.pw-minus').textContent())?.trim()}`;
     if (counts !== '+3 −1') throw new Error(`softmax.py shows ${counts}, expected +3 −1`);
     await shot(page, ctx.out, `compare-patch-${theme}`, theme);
+  });
+  await ctx.check(`compare: "Open in diff editor" shows the patch in VS Code; the panel comes back intact (${theme})`, async () => {
+    await f.locator('li.pw-patch-file button', { hasText: 'Open in diff editor' }).first().click();
+    const diff = page.locator('.editor-instance .monaco-diff-editor').first();
+    await diff.waitFor({ state: 'visible', timeout: 20000 });
+    await page.locator('.tabs-container .tab.active', { hasText: 'softmax.py' }).waitFor({ timeout: 10000 });
+    await diff.locator('.editor.modified .view-lines', { hasText: 'keepdims=True)' }).first().waitFor({ timeout: 10000 });
+    const modified = await diff.locator('.editor.modified .view-lines').first().innerText();
+    if (!/x\.max\(axis=-1/.test(modified.replace(/\u00a0/g, ' '))) throw new Error(`the modified side does not show the patched line:\n${modified.slice(0, 400)}`);
+    await page.waitForTimeout(500);
+    await shot(page, ctx.out, `compare-diff-editor-${theme}`, theme);
+    await runCommand(page, 'View: Close Editor');
+    await diff.waitFor({ state: 'hidden', timeout: 10000 });
+    // The panel is not retained while hidden: it reloads and restores its own state.
+    await f.locator('.pw-draft-title', { hasText: '(run 1)' }).first().waitFor({ timeout: 20000 });
+    const heading = await f.locator('#pw-verdict-title').textContent();
+    if (heading !== 'Verdict saved') throw new Error(`after coming back the verdict heading is "${heading}"`);
+    if (!(await f.locator('li.pw-patch-file', { hasText: 'tinyattn/softmax.py' }).isVisible())) throw new Error('the Patch tab was not restored');
     await selectTab(page, 'Rendered');
   });
 }
