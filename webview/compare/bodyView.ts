@@ -2,6 +2,7 @@
 import type { SlotId, SlotView } from '../../src/protocol';
 import { button, el, icon } from '../shared/dom';
 import { createMarkdownRenderer, renderMarkdown, MAX_RENDERED_CHARS } from './markdown';
+import { answerToMarkdown } from './answerMarkdown';
 import { summarizePatch } from './patchSummary';
 import type { CompareTab } from './persistedState';
 import { sanitizeMarkdownHtml } from './sanitize';
@@ -32,7 +33,7 @@ export class BodyRenderer {
     const text = displayText(s.text, masked, terms);
     if (tab === 'raw') { target.replaceChildren(el('pre', { class: 'pw-raw', text })); return; }
     if (tab === 'patch') { target.replaceChildren(this.patchView(slot, s, masked, terms)); return; }
-    const { html, clipped } = renderMarkdown(this.md, text);
+    const { html, clipped } = renderMarkdown(this.md, answerToMarkdown(text));
     const container = el('div', { class: 'pw-markdown' });
     container.append(sanitizeMarkdownHtml(html));
     target.replaceChildren(container, clipped
