@@ -16,7 +16,7 @@ const MAX_PATCH_LINES = 5000;
 /** Renders column bodies, skipping work when nothing visible changed. */
 export class BodyRenderer {
   private readonly md = createMarkdownRenderer();
-  private readonly last = new Map<SlotId, { tab: CompareTab; masked: boolean; text: string; patch: string | null }>();
+  private readonly last = new Map<SlotId, { tab: CompareTab; masked: boolean; text: string; patch: string | null; status: SlotView['status']['kind'] }>();
 
   constructor(private readonly actions: BodyActions) {}
 
@@ -26,8 +26,8 @@ export class BodyRenderer {
   /** Renders one column's body for the active tab. */
   render(slot: SlotId, target: HTMLElement, s: SlotView, tab: CompareTab, masked: boolean, terms: readonly string[] = []): void {
     const prev = this.last.get(slot);
-    if (prev && prev.tab === tab && prev.masked === masked && prev.text === s.text && prev.patch === s.patch) return;
-    this.last.set(slot, { tab, masked, text: s.text, patch: s.patch });
+    if (prev && prev.tab === tab && prev.masked === masked && prev.text === s.text && prev.patch === s.patch && prev.status === s.status.kind) return;
+    this.last.set(slot, { tab, masked, text: s.text, patch: s.patch, status: s.status.kind });
     target.dataset.tab = tab;
     if (!s.text && tab !== 'patch') { target.replaceChildren(el('p', { class: 'pw-muted', text: emptyText(s) })); return; }
     const text = displayText(s.text, masked, terms);

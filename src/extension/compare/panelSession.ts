@@ -59,6 +59,7 @@ export class PanelSession {
 
   /** Shows a side's parsed route, title and patch. */
   onParsed(side: SideId, d: ParsedDraft): void {
+    if (!d.raw.trim()) return; // a side that failed before any output has no draft to badge
     this.panel.pushEvent({ type: 'parsed', slot: slotOf(side, this.map), route: d.route, title: d.title || null, patch: d.patch ?? null });
   }
 
