@@ -20,6 +20,7 @@ const GENERATED_DIRS = new Set([
   'dist', '.next', '.nuxt', '.svelte-kit', '.output', 'coverage', '__pycache__', '.cache',
   '.gradle', '.idea', '.vs', '.terraform', '.parcel-cache', '.turbo', '.angular', 'storybook-static', '.git',
   '.hg', '.svn', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'htmlcov', '.eggs',
+  '.pairwise', // Pairwise's own results and stored drafts: never part of the context
 ]);
 
 const GENERATED_NAME = /(\.min\.(js|mjs|cjs|css)|\.bundle\.js|[.-]bundle\.min\.js|\.map|\.pb\.go|_pb2(_grpc)?\.pyi?|\.pb\.(h|cc)|\.g\.dart|\.freezed\.dart|\.generated\.\w+|\.designer\.cs|\.gen\.go|_generated\.go|\.pyc|\.pyo|\.snap|\.tsbuildinfo)$/i;
