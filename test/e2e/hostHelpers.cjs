@@ -156,9 +156,17 @@ async function shot(page, outDir, name, theme) {
   return { file, ...s, luminance: lum };
 }
 
-/** The inner frame's whole DOM as HTML (text, attributes and hidden nodes included). */
+/**
+ * The inner frame's whole DOM as HTML (text, attributes and hidden nodes included), without VS Code's
+ * acquireVsCodeApi shim: after a webview reload that script embeds the state the webview saved last (e.g. an
+ * earlier, already revealed comparison), which is not shown to anyone.
+ */
 async function frameHtml(page) {
-  return (await innerFrame(page)).evaluate(() => document.documentElement.outerHTML);
+  return (await innerFrame(page)).evaluate(() => {
+    const doc = /** @type {HTMLElement} */ (document.documentElement.cloneNode(true));
+    doc.querySelector('script#_vscodeApiScript')?.remove();
+    return doc.outerHTML;
+  });
 }
 
 /** Focuses a neutral, non-editable spot of the compare view (a column body) so digit keys mean votes. */

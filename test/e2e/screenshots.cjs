@@ -41,6 +41,7 @@ function parseArgs(argv) {
 const OUT = path.join(ROOT, 'test-results');
 const BASE_TMP = os.tmpdir(); // startHost points TMPDIR into its own throw-away dir
 let passed = 0, failed = 0, skipped = 0;
+let currentPage = null; // for a screenshot when a check fails
 const timings = [];
 
 /** Records one named check. */
@@ -52,6 +53,8 @@ async function check(name, fn) {
   } catch (e) {
     if (e instanceof KnownBug) { skipped++; console.log(`skip - ${name} # KNOWN BUG: ${e.message}`); timings.push({ name, s: (Date.now() - t0) / 1000 }); return; }
     failed++; console.log(`not ok - ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n  ${String(e.stack || e).split('\n').slice(0, 5).join('\n  ')}`);
+    const file = path.join(OUT, `FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`);
+    if (currentPage) await currentPage.screenshot({ path: file }).then(() => console.log(`  screenshot: ${path.relative(ROOT, file)}`), () => {});
   }
   timings.push({ name, s: (Date.now() - t0) / 1000 });
 }
@@ -65,6 +68,7 @@ async function runTheme(theme, scenarios, mocks) {
   const requests = [], dialogs = [], fromWorker = new Set();
   try {
     const { page } = await host.openPage();
+    currentPage = page;
     page.on('request', (r) => requests.push(r.url()));
     page.on('response', (r) => { if (r.fromServiceWorker()) fromWorker.add(r.url()); });
     page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss().catch(() => {}); });
@@ -86,6 +90,7 @@ async function runTheme(theme, scenarios, mocks) {
       console.log(`  ${requests.length} requests, all to ${origin}`);
     });
   } finally {
+    currentPage = null;
     await host.close();
     fs.rmSync(tmpBase, { recursive: true, force: true });
   }

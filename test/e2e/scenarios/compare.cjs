@@ -126,7 +126,7 @@ async function compare(ctx) {
     if (!/x\.max\(axis=-1/.test(modified.replace(/\u00a0/g, ' '))) throw new Error(`the modified side does not show the patched line:\n${modified.slice(0, 400)}`);
     await page.waitForTimeout(500);
     await shot(page, ctx.out, `compare-diff-editor-${theme}`, theme);
-    await runCommand(page, 'View: Close Editor');
+    await page.locator('.tabs-container .tab', { hasText: 'Pairwise' }).click(); // back to the panel, as a person would
     await diff.waitFor({ state: 'hidden', timeout: 10000 });
     // The panel is not retained while hidden: it reloads and restores its own state.
     await f.locator('.pw-draft-title', { hasText: '(run 1)' }).first().waitFor({ timeout: 20000 });
@@ -167,14 +167,16 @@ async function failure(ctx) {
     if (!(await f.locator('#pw-choice-tie').isDisabled())) throw new Error('Tie is enabled although one side failed');
     const html = await frameHtml(page);
     const leaked = ['Mock OpenAI', 'Mock Anthropic', 'model-b', 'mockb'].filter((n) => html.includes(n));
-    if (leaked.length) throw new Error(`the failed column names ${leaked.join(', ')} while blind`);
+    if (leaked.length) {
+      const where = leaked.map((n) => { const i = html.indexOf(n); return html.slice(Math.max(0, i - 160), i + 40).replace(/\s+/g, ' '); });
+      throw new Error(`the webview names ${leaked.join(', ')} while blind:\n    …${where.join('…\n    …')}…`);
+    }
     await scrollView(page, 'top');
     await shot(page, ctx.out, `failure-401-${theme}`, theme);
-    ctx.state.failedSlot = slot;
   });
   await ctx.check(`failure: the failed column shows no stale "Queued." body and no route badge (${theme})`, async () => {
     const f = webviewFrame(page);
-    const col = f.locator(`section.pw-slot-${ctx.state.failedSlot ?? 'right'}[data-status="failed"]`);
+    const col = f.locator('section.pw-slot[data-status="failed"]');
     const body = ((await col.locator('.pw-slot-body').textContent()) ?? '').trim();
     const badge = (await col.locator('.pw-route').isVisible()) ? ((await col.locator('.pw-route').textContent()) ?? '').trim() : '';
     const problems = [];
