@@ -21,7 +21,7 @@ step typecheck npx tsc -p tsconfig.json --noEmit
 step build node scripts/build.mjs --tests
 
 # Unit tests (Node's runner); counts come from its summary.
-node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout "test/unit/**/*.test.ts" > test-results/unit.log 2>&1
+node --import tsx --test --test-concurrency=3 --test-reporter=spec --test-reporter-destination=stdout "test/unit/**/*.test.ts" > test-results/unit.log 2>&1
 urc=$?
 up=$(grep -E '^ℹ pass [0-9]+' test-results/unit.log | tail -1 | awk '{print $3}'); uf=$(grep -E '^ℹ fail [0-9]+' test-results/unit.log | tail -1 | awk '{print $3}')
 up=${up:-0}; uf=${uf:-0}
