@@ -199,18 +199,26 @@ async function startCompareRun(page, mocks, { brief = 'Make softmax in tinyattn 
   const dialog = page.locator('.monaco-dialog-box');
   const end = Date.now() + timeout;
   const asked = [];
+  let idleSince = Date.now(), rerun = false;
   for (;;) {
     if (await pinTitle.isVisible()) {
       asked.push('paper');
       await pickQuick(page, 'Type a short brief');
       await typeInput(page, brief, { title: 'brief' });
       await pinTitle.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
+      idleSince = Date.now();
     } else if (await dialog.isVisible()) {
       asked.push('consent');
       await clickDialogButton(page, 'Send');
+      idleSince = Date.now();
     } else {
       const now = await mocks.requests();
       if (now.a > before.a && now.b > before.b) return { asked, requests: now };
+      // A prompt that closed by itself (focus race, see the placeholder check) leaves Compare doing nothing: ask again once.
+      if (!rerun && Date.now() - idleSince > 8000 && !(await page.locator('.quick-input-widget').isVisible())) {
+        rerun = true; asked.push('rerun');
+        await runCommand(page, 'Pairwise: Compare');
+      }
     }
     if (Date.now() > end) throw new Error(`compare did not reach both mock servers in ${timeout / 1000} s (asked: ${asked.join(', ') || 'nothing'})`);
     await page.waitForTimeout(150);

@@ -42,8 +42,14 @@ async function compare(ctx) {
     await mocks.setScenario('a', { type: 'ok', text: prDraft('run 1'), ttftMs: 150, tokensPerSec: 250 });
     await mocks.setScenario('b', { type: 'ok', text: issueDraft('run 1'), ttftMs: 300, tokensPerSec: 200 });
     const before = await mocks.requests();
-    await runCommand(page, 'Pairwise: Compare');
-    await pinPrompt(page).waitFor({ timeout: 30000 });
+    // The prompt can close by itself when a freshly created panel takes focus (reported race): ask again then.
+    for (let attempt = 1; ; attempt++) {
+      await runCommand(page, 'Pairwise: Compare');
+      await pinPrompt(page).waitFor({ state: 'attached', timeout: 30000 });
+      if (await pinPrompt(page).waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) break;
+      if (attempt === 2) throw new Error('the paper prompt closed by itself twice');
+      console.log('  note: the paper prompt closed by itself (focus race); running Compare again');
+    }
     readLog = await watchStatuses(page); // the panel (placeholder) is open under the quick pick
     await pickQuick(page, 'Type a short brief');
     await typeInput(page, BRIEF, { title: 'brief' });

@@ -12,14 +12,22 @@ function pinPrompt(page) {
 }
 
 /** Opens the compare panel on its placeholder: `Pairwise: Compare` with no paper pinned asks for one; Escape. */
-async function openPlaceholder(ctx) {
+async function openPlaceholder(ctx, { slowWebview = false } = {}) {
   const { page } = ctx;
+  // slowWebview: hold VS Code's webview host page back 2.5 s (as on a slow machine) so the prompt opens first.
+  const slow = /\/webview\/browser\/pre\/index\.html/;
+  const hold = async (route) => { await new Promise((r) => setTimeout(r, 2500)); await route.continue().catch(() => {}); };
+  if (slowWebview) await page.context().route(slow, hold);
   await runCommand(page, 'Pairwise: Compare');
   const h1 = webviewFrame(page).locator('#placeholder h1');
   await h1.waitFor({ timeout: 30000 });
   // No paper is pinned yet, so the command asks for one over the panel: dismiss it to see the placeholder.
-  await pinPrompt(page).waitFor({ timeout: 30000 });
-  await page.keyboard.press('Escape');
+  // Race (reported UI bug): the new panel's webview can take focus once it has loaded, which closes the prompt.
+  await pinPrompt(page).waitFor({ state: 'attached', timeout: 30000 });
+  if (slowWebview) await page.waitForTimeout(1200); // the focus moves to the webview shortly after it has loaded
+  ctx.state.pinPromptLost = !(await pinPrompt(page).waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false));
+  if (slowWebview) await page.context().unroute(slow, hold);
+  if (!ctx.state.pinPromptLost) await page.keyboard.press('Escape');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
   ctx.state.panelOpen = true;
   return h1;
@@ -28,7 +36,7 @@ async function openPlaceholder(ctx) {
 /** Check 1: the placeholder panel with its "Pairwise" heading and start buttons. */
 async function placeholder(ctx) {
   await ctx.check(`placeholder panel (${ctx.theme})`, async () => {
-    const h1 = await openPlaceholder(ctx);
+    const h1 = await openPlaceholder(ctx, { slowWebview: true });
     const heading = (await h1.textContent()) ?? '';
     if (heading.trim() !== 'Pairwise') throw new Error(`heading is "${heading}"`);
     const f = webviewFrame(ctx.page);
@@ -36,6 +44,13 @@ async function placeholder(ctx) {
     if (!buttons.some((b) => /Open sample comparison/.test(b))) throw new Error(`placeholder buttons: ${buttons.join(' | ')}`);
     await ctx.page.waitForTimeout(300);
     await shot(ctx.page, ctx.out, `placeholder-${ctx.theme}`, ctx.theme);
+  });
+  await ctx.check(`placeholder: the paper prompt stays open while the new panel loads (${ctx.theme})`, async () => {
+    if (ctx.state.pinPromptLost) {
+      throw new KnownBug('the "Pin Paper" quick pick closed by itself: runCompare opens the placeholder panel (preserveFocus false) '
+        + 'before asking for a paper, and when the webview finishes loading it takes focus, which dismisses the quick pick; '
+        + 'Compare then silently does nothing (intermittent in real use; here the webview host page is held back 2.5 s to make it certain)');
+    }
   });
 }
 
