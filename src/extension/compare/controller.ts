@@ -59,7 +59,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
   if (!root) { void vscode.window.showErrorMessage('Pairwise: open a folder (a repository) first — Pairwise compares drafts against it.'); return undefined; }
   const keys = new KeyStore(context.secrets);
   const s0 = readSettings();
-  if (!s0.sideA || !s0.sideB || !pinnedPaper(context)) ComparePanel.createOrShow(context.extensionUri, { preserveFocus: true, log: (l) => log().info(l) }); // keeps focus on the prompts that follow // the placeholder explains what is missing
+  if (!s0.sideA || !s0.sideB || !pinnedPaper(context)) ComparePanel.createOrShow(context.extensionUri, { preserveFocus: true, log: (l) => log().info(l) }); // the placeholder explains what is missing; focus stays on the prompts that follow
   const sides = await resolveSides(keys);
   if (!sides) return undefined;
   if (!pinnedPaper(context) && !await pinPaper(context)) return undefined;
