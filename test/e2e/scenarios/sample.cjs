@@ -106,6 +106,14 @@ async function sample(ctx) {
     const routes = await f.locator('.pw-route:not([hidden])').allTextContents();
     if (routes.length !== 2) throw new Error(`expected 2 route badges, got ${routes.join(', ')}`);
   });
+  await ctx.check(`sample: draft titles keep their inline code intact (${theme})`, async () => {
+    const titles = (await f.locator('.pw-draft-title').allTextContents()).map((t) => t.trim());
+    const broken = titles.filter((t) => (t.match(/`/g) ?? []).length % 2 === 1);
+    if (broken.length) {
+      throw new KnownBug(`title shown as "${broken[0]}": the answer's title ends in \`tinyattn/softmax.py\` and plainLine() `
+        + '(src/core/prompt/answerFields.ts) strips the closing backtick as if it were decoration');
+    }
+  });
   await ctx.check(`sample: rendered view shows the draft, not the answer's section markers (${theme})`, async () => {
     const rendered = (await f.locator('.pw-slot-body .pw-markdown').allTextContents()).join('\n');
     const markers = ['===ROUTE===', '===TITLE===', '===BODY===', '===PATCH===', '===REASON==='].filter((m) => rendered.includes(m));
