@@ -185,7 +185,7 @@ async function scrollView(page, where) {
   await page.waitForTimeout(150);
 }
 
-/** Thrown by a check that found a known, reported UI bug: counted as skipped (loudly), not as passed. */
+/** Thrown by a check that found one of the UI bugs the e2e suite once caught (all fixed): a regression, counted as failed. */
 class KnownBug extends Error {}
 
 /**

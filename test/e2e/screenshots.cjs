@@ -51,7 +51,7 @@ async function check(name, fn) {
     await fn();
     passed++; console.log(`ok - ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } catch (e) {
-    if (e instanceof KnownBug) { skipped++; console.log(`skip - ${name} # KNOWN BUG: ${e.message}`); timings.push({ name, s: (Date.now() - t0) / 1000 }); return; }
+    if (e instanceof KnownBug) e.message = `REGRESSION of a fixed UI bug: ${e.message}`;
     failed++; console.log(`not ok - ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n  ${String(e.stack || e).split('\n').slice(0, 5).join('\n  ')}`);
     const file = path.join(OUT, `FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`);
     if (currentPage) await currentPage.screenshot({ path: file }).then(() => console.log(`  screenshot: ${path.relative(ROOT, file)}`), () => {});

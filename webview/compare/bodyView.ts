@@ -31,7 +31,7 @@ export class BodyRenderer {
     target.dataset.tab = tab;
     if (!s.text && tab !== 'patch') { target.replaceChildren(el('p', { class: 'pw-muted', text: emptyText(s) })); return; }
     const text = displayText(s.text, masked, terms);
-    if (tab === 'raw') { target.replaceChildren(el('pre', { class: 'pw-raw', text })); return; }
+    if (tab === 'raw') { target.replaceChildren(rawPre(text)); return; }
     if (tab === 'patch') { target.replaceChildren(this.patchView(slot, s, masked, terms)); return; }
     const { html, clipped } = renderMarkdown(this.md, answerToMarkdown(text));
     const container = el('div', { class: 'pw-markdown' });
@@ -72,6 +72,16 @@ export class BodyRenderer {
     wrap.append(pre);
     return wrap;
   }
+}
+
+/** Text nodes of at most this many characters: Chromium stops wrapping a single text node of several MB. */
+const RAW_CHUNK = 64 * 1024;
+
+/** The Raw view: the exact text, in chunks so even a multi-megabyte single line wraps. */
+function rawPre(text: string): HTMLElement {
+  const pre = el('pre', { class: 'pw-raw' });
+  for (let i = 0; i < text.length; i += RAW_CHUNK) pre.append(document.createTextNode(text.slice(i, i + RAW_CHUNK)));
+  return pre;
 }
 
 function emptyText(s: SlotView): string {

@@ -35,11 +35,20 @@ export function cleanSection(content: string, unwrapLangs: readonly string[] | '
 /** Strips markdown emphasis, quotes and a leading label from a one-line value. */
 export function plainLine(text: string): string {
   const line = toLf(text).split('\n').find((l) => l.trim() !== '' && !isFence(l)) ?? '';
-  return line
-    .replace(/^[\s#>*_`"'-]+|[\s*_`"']+$/g, '')
-    .replace(/^(title|route|decision|paper|pick)\s*:\s*/i, '')
-    .replace(/^[\s*_`"']+/, '')
-    .trim();
+  let out = line.replace(/^[\s#>-]+/, '').trim();
+  out = unwrap(out).replace(/^(title|route|decision|paper|pick)\s*:\s*/i, '');
+  out = unwrap(out);
+  // Leftover emphasis or an unmatched quote at either end; a backtick only when it has no partner.
+  out = out.replace(/^[*_"']+|[*_"']+$/g, '');
+  if ((out.match(/`/g) ?? []).length % 2 === 1) out = out.replace(/^`|`$/, '');
+  return out.trim();
+}
+
+/** Removes wrappers that enclose the whole text (`**x**`, `_x_`, `` `x` ``, `"x"`), innermost last. */
+function unwrap(text: string): string {
+  let t = text.trim();
+  for (let m = /^(\*\*|__|\*|_|`|"|')(.+)\1$/.exec(t); m && !m[2].includes(m[1]); m = /^(\*\*|__|\*|_|`|"|')(.+)\1$/.exec(t)) t = m[2].trim();
+  return t;
 }
 
 const PR = /^(pr|pull[\s_-]*request|patch|code[\s_-]*change|merge[\s_-]*request|mr)\b/;

@@ -34,7 +34,7 @@ for logits above ~709. \`attention()\` in \`tinyattn/attention.py\` calls it onc
 diff --git a/tinyattn/softmax.py b/tinyattn/softmax.py
 --- a/tinyattn/softmax.py
 +++ b/tinyattn/softmax.py
-@@ -9,6 +9,14 @@ import numpy as np
+@@ -9,5 +9,10 @@ import numpy as np
  
  def softmax(x):
      """Row-wise softmax."""

@@ -120,3 +120,9 @@ describe('parseAnswer', () => {
     assert.equal(d.body, '```py\nx = 1\n```\n\nAnd more:\n```\ny\n```');
   });
 });
+
+test('a title that ends in inline code keeps its closing backtick', () => {
+  const d = parseAnswer('===ROUTE===\nPR\n===TITLE===\nUse an online softmax in `tinyattn/softmax.py`\n===BODY===\nx\n');
+  assert.equal(d.title, 'Use an online softmax in `tinyattn/softmax.py`');
+  assert.equal(parseAnswer('===ROUTE===\n**PR**\n===TITLE===\n"Quoted"\n===BODY===\nx\n').title, 'Quoted');
+});
