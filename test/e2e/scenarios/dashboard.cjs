@@ -1,0 +1,46 @@
+// E2E: the dashboard in the real host — a results file with judged comparisons of three models, the leaderboard
+// and charts drawn as SVG, themed.
+'use strict';
+const fs = require('node:fs'), path = require('node:path');
+const { runCommand } = require('../../harness/host.cjs');
+const { innerFrame, shot } = require('../hostHelpers.cjs');
+
+const MODELS = [['anthropic', 'claude-opus-4-7'], ['zai', 'glm-5.2'], ['baseten', 'glm-5.2']];
+
+/** Deterministic judged comparisons between the three models (plus usage and cost), as results-file lines. */
+function records(n = 36) {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const [a, b] = [MODELS[i % 3], MODELS[(i + 1) % 3]];
+    const verdicts = ['a', 'a', 'b', 'tie', 'a', 'both_bad', 'b', 'a'];
+    const side = ([preset, model], k) => ({ preset, model, status: 'ok', route: ['pr', 'issue', 'skip'][(i + k) % 3],
+      usage: { input: 9000 + 100 * i, output: 700 + 10 * k, cacheRead: k ? 0 : 6000, cacheWrite: 0 },
+      cost: preset === 'anthropic' ? { usd: 0.12 + 0.01 * (i % 5), basis: 'list', asOf: '2026-11-25' } : { usd: 0.01 + 0.002 * (i % 4), basis: 'list', asOf: '2026-11-25' },
+      ttftMs: 600 + 37 * ((i * 7 + k) % 11), totalMs: 20000 + 1500 * ((i * 3 + k) % 9) });
+    out.push({ schema: 1, type: 'comparison', id: `e2e-dash-${String(i).padStart(3, '0')}`, time: new Date(Date.UTC(2026, 10, 1 + (i % 20))).toISOString(),
+      repo: { name: i % 2 ? 'tinyattn' : 'atropos', commit: 'abc1234' }, paper: { id: `paper-${i % 4}`, title: `Paper ${i % 4}` }, mode: 'pin',
+      prompt: { templateVersion: 'pairwise-prompt/1' }, sides: { a: side(a, 0), b: side(b, 1) }, blind: true, swapped: i % 2 === 1,
+      verdict: verdicts[i % verdicts.length], rater: 'e2e' });
+  }
+  return out.map((r) => JSON.stringify(r)).join('\n') + '\n';
+}
+
+/** Check: Show Dashboard renders the tables and SVG charts from the results file. */
+async function dashboard(ctx) {
+  await ctx.check(`dashboard: leaderboard, tables and SVG charts from the results file (${ctx.theme})`, async () => {
+    const dir = path.join(ctx.workspace, '.pairwise');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.appendFileSync(path.join(dir, 'results.jsonl'), records());
+    await runCommand(ctx.page, 'Pairwise: Show Dashboard');
+    const frame = await innerFrame(ctx.page);
+    await frame.waitForFunction(() => document.querySelectorAll('svg').length >= 3, null, { timeout: 30000 });
+    const info = await frame.evaluate(() => ({ svgs: document.querySelectorAll('svg').length, text: document.body.innerText }));
+    for (const m of ['claude-opus-4-7', 'glm-5.2']) if (!info.text.includes(m)) throw new Error(`dashboard does not name ${m}`);
+    if (!/leaderboard/i.test(info.text)) throw new Error('no leaderboard on the dashboard');
+    await ctx.page.waitForTimeout(400);
+    await shot(ctx.page, ctx.out, `dashboard-${ctx.theme}`, ctx.theme);
+    console.log(`  ${info.svgs} SVG charts`);
+  });
+}
+
+module.exports = { dashboard, records };
