@@ -13,6 +13,7 @@ const sampleScenarios = require('./scenarios/sample.cjs');
 const compareScenarios = require('./scenarios/compare.cjs');
 const securityScenarios = require('./scenarios/security.cjs');
 const dashboardScenarios = require('./scenarios/dashboard.cjs');
+const lifecycleScenarios = require('./scenarios/lifecycle.cjs');
 
 /** Scenario order matters within a host: the placeholder needs no paper pinned; compare pins it. */
 const SCENARIOS = [
@@ -21,6 +22,7 @@ const SCENARIOS = [
   { name: 'views', themes: ['dark', 'light'], run: sampleScenarios.views },
   { name: 'compare', themes: ['dark'], run: compareScenarios.compare },
   { name: 'failure', themes: ['dark'], run: compareScenarios.failure },
+  { name: 'lifecycle', themes: ['dark'], run: lifecycleScenarios.lifecycle },
   { name: 'security', themes: ['dark'], run: securityScenarios.security },
   { name: 'dashboard', themes: ['dark', 'light'], run: dashboardScenarios.dashboard },
 ];

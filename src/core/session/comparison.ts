@@ -90,8 +90,9 @@ export class Comparison {
     const text = textOf(result);
     const parsed = parseAnswer(text);
     this.drafts[side] = parsed;
+    if (!result.ok) return; // a failed side's partial text is kept (raw) but has no route and is not checked
     this.input.onParsed?.(side, parsed);
-    if (this.input.checks === false || !result.ok) return;
+    if (this.input.checks === false) return;
     this.checking[side] = runChecks({ repoRoot: this.input.repoRoot, commit: this.input.repo.commit, draft: parsed,
       testCommand: this.input.testCommand, allowTestRun: this.input.allowTestRun, signal: this.input.signal })
       .then((report) => { this.checks[side] = report; this.input.onChecks?.(side, report); });
