@@ -25,6 +25,22 @@ function records(n = 36) {
   return out.map((r) => JSON.stringify(r)).join('\n') + '\n';
 }
 
+/** Waits for the dashboard's own webview (the compare panel's frame may still be there, about to detach) to draw its charts. */
+async function dashboardInfo(page, timeout = 30000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      const frame = await innerFrame(page, Math.max(1000, end - Date.now()));
+      const info = await frame.evaluate(() => ({ view: document.body.dataset.view, svgs: document.querySelectorAll('svg').length, text: document.body.innerText }));
+      if (info.view === 'dashboard' && info.svgs >= 3) return info;
+    } catch (e) {
+      if (Date.now() > end) throw e; // a frame detached while the editor switched panels: look again
+    }
+    if (Date.now() > end) throw new Error('the dashboard did not draw its charts in time');
+    await page.waitForTimeout(250);
+  }
+}
+
 /** Check: Show Dashboard renders the tables and SVG charts from the results file. */
 async function dashboard(ctx) {
   await ctx.check(`dashboard: leaderboard, tables and SVG charts from the results file (${ctx.theme})`, async () => {
@@ -32,9 +48,7 @@ async function dashboard(ctx) {
     fs.mkdirSync(dir, { recursive: true });
     fs.appendFileSync(path.join(dir, 'results.jsonl'), records());
     await runCommand(ctx.page, 'Pairwise: Show Dashboard');
-    const frame = await innerFrame(ctx.page);
-    await frame.waitForFunction(() => document.querySelectorAll('svg').length >= 3, null, { timeout: 30000 });
-    const info = await frame.evaluate(() => ({ svgs: document.querySelectorAll('svg').length, text: document.body.innerText }));
+    const info = await dashboardInfo(ctx.page);
     for (const m of ['claude-opus-4-7', 'glm-5.2']) if (!info.text.includes(m)) throw new Error(`dashboard does not name ${m}`);
     if (!/leaderboard/i.test(info.text)) throw new Error('no leaderboard on the dashboard');
     await ctx.page.waitForTimeout(400);
