@@ -3,6 +3,7 @@ import type { SlotId, SlotView } from '../../src/protocol';
 import { button, el, icon } from '../shared/dom';
 import { createMarkdownRenderer, renderMarkdown, MAX_RENDERED_CHARS } from './markdown';
 import { answerToMarkdown } from './answerMarkdown';
+import { stableSplit } from './stableSplit';
 import { summarizePatch } from './patchSummary';
 import type { CompareTab } from './persistedState';
 import { sanitizeMarkdownHtml } from './sanitize';
@@ -16,12 +17,13 @@ const MAX_PATCH_LINES = 5000;
 /** Renders column bodies, skipping work when nothing visible changed. */
 export class BodyRenderer {
   private readonly md = createMarkdownRenderer();
+  private readonly streamed = new Map<SlotId, { md: string; stable: HTMLElement; tail: HTMLElement }>();
   private readonly last = new Map<SlotId, { tab: CompareTab; masked: boolean; text: string; patch: string | null; status: SlotView['status']['kind'] }>();
 
   constructor(private readonly actions: BodyActions) {}
 
   /** Forgets caches (new run). */
-  reset(): void { this.last.clear(); }
+  reset(): void { this.last.clear(); this.streamed.clear(); }
 
   /** Renders one column's body for the active tab. */
   render(slot: SlotId, target: HTMLElement, s: SlotView, tab: CompareTab, masked: boolean, terms: readonly string[] = []): void {
@@ -33,11 +35,35 @@ export class BodyRenderer {
     const text = displayText(s.text, masked, terms);
     if (tab === 'raw') { target.replaceChildren(rawPre(text)); return; }
     if (tab === 'patch') { target.replaceChildren(this.patchView(slot, s, masked, terms)); return; }
-    const { html, clipped } = renderMarkdown(this.md, answerToMarkdown(text));
+    const md = answerToMarkdown(text);
+    const live = s.status.kind === 'streaming' || s.status.kind === 'waiting' || s.status.kind === 'retrying';
+    if (live && md.length <= MAX_RENDERED_CHARS) { this.renderStreaming(slot, target, md); return; }
+    this.streamed.delete(slot);
+    const { html, clipped } = renderMarkdown(this.md, md);
     const container = el('div', { class: 'pw-markdown' });
     container.append(sanitizeMarkdownHtml(html));
     target.replaceChildren(container, clipped
       ? el('p', { class: 'pw-note', text: `Rendered the first ${Math.round(MAX_RENDERED_CHARS / 1000)} KB; the Raw tab shows everything.` }) : '');
+  }
+
+  /**
+   * While a draft streams, finished blocks (up to the last blank line outside a code fence) are rendered once
+   * and kept; only the growing tail is rendered again, so each update costs the same however long the draft
+   * gets. The final text is rendered whole (lists or references split across chunks come out right then).
+   */
+  private renderStreaming(slot: SlotId, target: HTMLElement, md: string): void {
+    const split = stableSplit(md);
+    let c = this.streamed.get(slot);
+    if (!c || !md.startsWith(c.md) || split < c.md.length || c.stable.parentNode !== target) {
+      c = { md: '', stable: el('div', { class: 'pw-markdown' }), tail: el('div', { class: 'pw-markdown pw-md-tail' }) };
+      this.streamed.set(slot, c);
+      target.replaceChildren(c.stable, c.tail);
+    }
+    if (split > c.md.length) {
+      c.stable.append(sanitizeMarkdownHtml(renderMarkdown(this.md, md.slice(c.md.length, split)).html));
+      c.md = md.slice(0, split);
+    }
+    c.tail.replaceChildren(sanitizeMarkdownHtml(renderMarkdown(this.md, md.slice(split)).html));
   }
 
   private patchView(slot: SlotId, s: SlotView, masked: boolean, terms: readonly string[]): Node {
