@@ -3,21 +3,15 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { Stream } from '@anthropic-ai/sdk/core/streaming';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
 import { AnthropicEventMapper, buildAnthropicParams } from './anthropicMapper';
-import { SDK_TIMEOUT_MS, SILENT_LOGGER, authHeaders, type ProviderSetup, type ProviderStream } from './providerClient';
+import { sdkClientOptions, type ProviderSetup, type ProviderStream } from './providerClient';
 
 /** Builds an Anthropic client with SDK retries off and explicit auth, and streams the side's request. */
 export function openAnthropic(setup: ProviderSetup): ProviderStream {
   const client = new Anthropic({
     // A credential passed in code stops the SDK reading env vars or profile files; the header below decides.
     apiKey: setup.apiKey || 'unused',
-    baseURL: setup.preset.baseUrl,
-    maxRetries: 0,
-    timeout: setup.sdkTimeoutMs ?? SDK_TIMEOUT_MS,
-    defaultHeaders: { ...setup.preset.headers, ...authHeaders(setup.preset.auth, setup.apiKey) },
-    logger: SILENT_LOGGER,
-    logLevel: 'off',
+    ...sdkClientOptions(setup),
     openTelemetry: false,
-    ...(setup.fetch ? { fetch: setup.fetch } : {}),
   });
   const body = buildAnthropicParams(setup.prompt, setup.model, setup.maxTokens);
   return {

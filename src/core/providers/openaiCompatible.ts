@@ -2,7 +2,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions/completions';
 import { buildOpenAIParams, mapOpenAIChunk } from './openaiMapper';
-import { SDK_TIMEOUT_MS, SILENT_LOGGER, authHeaders, type ProviderSetup, type ProviderStream } from './providerClient';
+import { sdkClientOptions, type ProviderSetup, type ProviderStream } from './providerClient';
 
 /** Builds an OpenAI-compatible client (base URL, extra headers, SDK retries off) and streams the side's request. */
 export function openOpenAICompatible(setup: ProviderSetup): ProviderStream {
@@ -12,13 +12,7 @@ export function openOpenAICompatible(setup: ProviderSetup): ProviderStream {
     project: null,
     adminAPIKey: null,
     webhookSecret: null,
-    baseURL: setup.preset.baseUrl,
-    maxRetries: 0,
-    timeout: setup.sdkTimeoutMs ?? SDK_TIMEOUT_MS,
-    defaultHeaders: { ...setup.preset.headers, ...authHeaders(setup.preset.auth, setup.apiKey) },
-    logger: SILENT_LOGGER,
-    logLevel: 'off',
-    ...(setup.fetch ? { fetch: setup.fetch } : {}),
+    ...sdkClientOptions(setup),
   });
   const params = buildOpenAIParams(setup.prompt, setup.model, setup.maxTokens,
     setup.preset.maxTokensField) as ChatCompletionCreateParamsStreaming;

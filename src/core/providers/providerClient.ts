@@ -25,6 +25,19 @@ export const SDK_TIMEOUT_MS = 30 * 60_000;
 /** Silent logger: the SDKs would otherwise print raw stream lines (which may echo secrets) to the console. */
 export const SILENT_LOGGER = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
 
+/** Client options both SDKs share: endpoint, explicit auth, no SDK retries, a long timeout, silence, our fetch. */
+export function sdkClientOptions(setup: ProviderSetup) {
+  return {
+    baseURL: setup.preset.baseUrl,
+    maxRetries: 0,
+    timeout: setup.sdkTimeoutMs ?? SDK_TIMEOUT_MS,
+    defaultHeaders: { ...setup.preset.headers, ...authHeaders(setup.preset.auth, setup.apiKey) },
+    logger: SILENT_LOGGER,
+    logLevel: 'off' as const,
+    ...(setup.fetch ? { fetch: setup.fetch } : {}),
+  };
+}
+
 /** Loads the SDK for the preset's kind and builds its client. */
 export async function openProvider(setup: ProviderSetup): Promise<ProviderStream> {
   if (setup.preset.kind === 'anthropic') {
