@@ -78,7 +78,7 @@ export interface DashboardTable { title: string; columns: string[]; rows: (strin
 /** A precomputed SVG chart for the dashboard (sanitised again in the webview). */
 export interface DashboardSvg { title: string; svg: string }
 /** Filter values the dashboard can change; the host recomputes and resends. */
-export interface DashboardFilters { repo: string | null; paper: string | null; rater: string | null; since: string | null; options?: Record<'repo' | 'paper' | 'rater', string[]> }
+export interface DashboardFilters { repo: string | null; paper: string | null; rater: string | null; since: string | null; mode?: 'pin' | 'selection' | null; options?: Record<'repo' | 'paper' | 'rater', string[]> }
 /** Everything the dashboard shows. */
 export interface DashboardData { tables: DashboardTable[]; svgs: DashboardSvg[]; filters: DashboardFilters }
 
@@ -194,7 +194,8 @@ export const webviewValidators: Required<ParamValidators<WebviewProtocol>> = {
   'run/resync': (p): p is { lastSeq: number } => isObj(p) && Number.isSafeInteger(p.lastSeq) && (p.lastSeq as number) >= 0,
   'command/run': (p): p is { command: PanelCommand } => isObj(p) && typeof p.command === 'string' && PANEL_COMMANDS.includes(p.command),
   'dashboard/filter': (p): p is { filters: DashboardFilters } => isObj(p) && isObj(p.filters)
-    && optStr(p.filters.repo) && optStr(p.filters.paper) && optStr(p.filters.rater) && optStr(p.filters.since),
+    && optStr(p.filters.repo) && optStr(p.filters.paper) && optStr(p.filters.rater) && optStr(p.filters.since)
+    && (p.filters.mode === undefined || p.filters.mode === null || p.filters.mode === 'pin' || p.filters.mode === 'selection'),
   'webview/error': (p): p is { message: string } => isObj(p) && isStr(p.message, 4000),
   'verdict/save': (p): p is VerdictSubmission => isObj(p) && isStr(p.runId, 200) && typeof p.verdict === 'string'
     && VERDICTS.includes(p.verdict) && isRatings(p.ratings) && isStr(p.notes, 20_000),

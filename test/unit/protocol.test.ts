@@ -222,3 +222,12 @@ describe('webviewValidators and helpers', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(s)), s, 'serialisable');
   });
 });
+
+test('dashboard filters accept a comparison mode and nothing else in its place', () => {
+  const ok = webviewValidators['dashboard/filter'];
+  const base = { repo: null, paper: null, rater: null, since: null };
+  assert.equal(ok({ filters: { ...base, mode: 'pin' } }), true);
+  assert.equal(ok({ filters: { ...base, mode: null } }), true);
+  assert.equal(ok({ filters: base }), true);
+  assert.equal(ok({ filters: { ...base, mode: 'bogus' } }), false);
+});

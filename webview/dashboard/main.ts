@@ -23,6 +23,17 @@ function filterSelect(label: string, key: 'repo' | 'paper' | 'rater', filters: D
   return el('label', {}, el('span', { text: label }), select);
 }
 
+function modeSelect(filters: DashboardFilters): HTMLElement {
+  const select = el('select', { attrs: { 'aria-label': 'Mode' } });
+  for (const [value, text] of [['', 'All'], ['pin', 'Pinned paper'], ['selection', 'Paper selection']] as const) {
+    const opt = el('option', { text, attrs: { value } });
+    if ((filters.mode ?? '') === value) opt.selected = true;
+    select.append(opt);
+  }
+  select.addEventListener('change', () => send({ ...filters, mode: select.value === 'pin' || select.value === 'selection' ? select.value : null }));
+  return el('label', {}, el('span', { text: 'Mode' }), select);
+}
+
 function send(filters: DashboardFilters): void {
   const { options: _options, ...rest } = filters;
   messenger.notify('dashboard/filter', { filters: rest });
@@ -35,7 +46,7 @@ function render(): void {
   const since = el('input', { attrs: { type: 'date', 'aria-label': 'Since', value: f.since ?? '' } });
   since.addEventListener('change', () => send({ ...f, since: since.value || null }));
   const filters = el('form', { class: 'pw-filters', attrs: { 'aria-label': 'Filters' } },
-    filterSelect('Repository', 'repo', f), filterSelect('Paper', 'paper', f), filterSelect('Rater', 'rater', f),
+    filterSelect('Repository', 'repo', f), filterSelect('Paper', 'paper', f), modeSelect(f), filterSelect('Rater', 'rater', f),
     el('label', {}, el('span', { text: 'Since' }), since),
     button('Open results file', 'go-to-file', { on: { click: () => command('results/open') } }),
     button('New comparison', 'split-horizontal', { on: { click: () => command('compare/start') } }));

@@ -44,10 +44,11 @@ export async function prepareContext(root: string, paper: Paper | undefined, bud
   }
 }
 
-/** Opens the manifest as a Markdown document beside the editor. */
+/** Shows the manifest rendered (VS Code's Markdown preview, a webview) beside the editor; the source stays open as a document. */
 export async function showManifest(p: PreparedContext): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderManifestMarkdown(p.manifest) });
-  await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  const shown = await vscode.commands.executeCommand('markdown.showPreviewToSide', doc.uri).then(() => true, () => false);
+  if (!shown) await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside }); // no Markdown extension
 }
 
 /** First send per workspace asks for consent with the totals (or the manifest); later sends go straight on. */
