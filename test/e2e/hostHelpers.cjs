@@ -8,7 +8,7 @@ const { ROOT, webviewFrame, runCommand } = require('../harness/host.cjs');
 const { pngStats, meanLuminance } = require('./pngStats.cjs');
 
 /** Names of the VS Code themes the suite renders in. */
-const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' };
+const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern', hc: 'Default High Contrast' };
 const FINAL = ['done', 'failed', 'truncated'];
 
 /** Starts test/e2e/mockControl.ts (side a: Anthropic wire, side b: OpenAI wire); resolves when both listen. */
@@ -151,7 +151,7 @@ async function shot(page, outDir, name, theme) {
   const s = pngStats(file);
   if (s.distinctColors < 8 || s.dominantShare > 0.97) throw new Error(`${name}.png looks blank: ${JSON.stringify(s)}`);
   const lum = meanLuminance(file);
-  if (theme === 'dark' ? lum > 110 : lum < 140) throw new Error(`${name}.png: ${theme} theme not applied (mean luminance ${lum.toFixed(0)})`);
+  if (theme === 'light' ? lum < 140 : lum > 110) throw new Error(`${name}.png: ${theme} theme not applied (mean luminance ${lum.toFixed(0)})`); // dark and high contrast are dark
   console.log(`  ${path.relative(ROOT, file)}: ${s.distinctColors} colours, luminance ${lum.toFixed(0)}`);
   return { file, ...s, luminance: lum };
 }

@@ -18,8 +18,8 @@ const lifecycleScenarios = require('./scenarios/lifecycle.cjs');
 /** Scenario order matters within a host: the placeholder needs no paper pinned; compare pins it. */
 const SCENARIOS = [
   { name: 'placeholder', themes: ['dark', 'light'], run: sampleScenarios.placeholder },
-  { name: 'sample', themes: ['dark', 'light'], run: sampleScenarios.sample },
-  { name: 'views', themes: ['dark', 'light'], run: sampleScenarios.views },
+  { name: 'sample', themes: ['dark', 'light', 'hc'], run: sampleScenarios.sample },
+  { name: 'views', themes: ['dark', 'light', 'hc'], run: sampleScenarios.views },
   { name: 'compare', themes: ['dark'], run: compareScenarios.compare },
   { name: 'failure', themes: ['dark'], run: compareScenarios.failure },
   { name: 'lifecycle', themes: ['dark'], run: lifecycleScenarios.lifecycle },
