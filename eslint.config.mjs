@@ -28,5 +28,5 @@ export default tseslint.config(
   },
   { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.core] } },
   { files: ['src/extension/**/*.ts', 'test/integration/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['webview/**/*.ts', 'src/protocol.ts'], rules: { 'no-restricted-imports': ['error', layerRules.webview] } },
+  { files: ['webview/**/*.ts', 'src/protocol.ts', 'src/protocolMessenger.ts'], rules: { 'no-restricted-imports': ['error', layerRules.webview] } },
 );
