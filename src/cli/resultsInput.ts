@@ -1,7 +1,7 @@
 // Finding and reading the results file for report/export/merge: default path, problems on stderr,
 // and dropping batch attempts that a later attempt of the same cell superseded.
 import { isAbsolute, resolve } from 'node:path';
-import { ResultsStore, resultsPathFor, type ResultRecord } from '../core/results';
+import { latestPerCell, ResultsStore, resultsPathFor, type ResultRecord } from '../core/results';
 import type { CliIo } from './io';
 
 /** Absolute results path: `--results` as given (relative to cwd), else `<root or cwd>/.pairwise/results.jsonl`. */
@@ -9,24 +9,6 @@ export function resultsFileFor(io: CliIo, explicit: string | undefined, root?: s
   if (explicit) return isAbsolute(explicit) ? explicit : resolve(io.cwd, explicit);
   const r = resultsPathFor({ location: 'workspace', workspaceRoot: root ? resolve(io.cwd, root) : io.cwd });
   return r.ok ? r.path : resolve(io.cwd, '.pairwise', 'results.jsonl');
-}
-
-/**
- * Keeps, for each batch cell, only its last comparison (a retried cell's earlier failed attempt is dropped),
- * plus the amends of kept comparisons. Records without a cellId are all kept. Could move to core/results.
- */
-export function latestPerCell(records: readonly ResultRecord[]): ResultRecord[] {
-  const last = new Map<string, string>();
-  for (const r of records) {
-    const cell = r.type === 'comparison' ? (r as { cellId?: unknown }).cellId : undefined;
-    if (typeof cell === 'string') last.set(cell, r.id);
-  }
-  const dropped = new Set<string>();
-  for (const r of records) {
-    const cell = r.type === 'comparison' ? (r as { cellId?: unknown }).cellId : undefined;
-    if (typeof cell === 'string' && last.get(cell) !== r.id) dropped.add(r.id);
-  }
-  return records.filter((r) => !dropped.has(r.type === 'comparison' ? r.id : r.target));
 }
 
 /** Reads a results file (missing = empty); unusable lines are reported on stderr, not fatal. */

@@ -12,3 +12,4 @@ export { foldAmends, foldAmendsDetailed, type EffectiveComparison, type SecondOp
 export { filterRecords, matchesFilter, type RecordFilter } from './filterRecords';
 export { resultsPathFor, DEFAULT_RESULTS_RELATIVE, type ResultsLocation, type ResultsPathResult } from './resultsPath';
 export { newRecordId } from './recordId';
+export { latestPerCell } from './latestPerCell';

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { ResultsStore } from '../../core/results/resultsStore';
 import { foldAmendsDetailed, type EffectiveComparison } from '../../core/results/foldAmends';
+import { latestPerCell } from '../../core/results/latestPerCell';
 import type { ReadProblem } from '../../core/results/parseRecordLine';
 import type { ResultRecord } from '../../core/results/schema';
 import { resultsFile } from '../compare/resultsLocation';
@@ -27,7 +28,9 @@ export function openStore(context: vscode.ExtensionContext): ResultsStore {
 
 /** Reads the whole results file (a missing file is empty) and warns about lines not seen before that could not be used. */
 export async function loadResults(context: vscode.ExtensionContext, store: ResultsStore = openStore(context)): Promise<LoadedResults> {
-  const { records, problems } = await store.readAll();
+  const read = await store.readAll();
+  const { problems } = read;
+  const records = latestPerCell(read.records); // a re-run batch cell counts once
   if (problems.length) warnProblems(store.file, problems);
   return { store, records, comparisons: foldAmendsDetailed(records).comparisons, problems };
 }

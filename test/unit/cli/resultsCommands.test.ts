@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from '../../../src/cli/exitCodes';
-import { latestPerCell } from '../../../src/cli/resultsInput';
+import { latestPerCell } from '../../../src/core/results/latestPerCell';
 import { CSV_COLUMNS } from '../../../src/core/export';
 import { ResultsStore, type ResultRecord } from '../../../src/core/results';
 import { cli, comparisons, ROOT, startMocks, tempDir, writeMatrix } from './cliHarness';
