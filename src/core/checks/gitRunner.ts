@@ -1,13 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
+import { SAFE_GIT_FLAGS, safeGitEnv } from '../git/safeGit';
 
-/** Flags put before every git subcommand: no pager, no fsmonitor daemon, no hooks from an unvetted repo. */
-export const SAFE_GIT_FLAGS: readonly string[] = [
-  '--no-pager',
-  '-c', 'core.fsmonitor=false',
-  '-c', 'core.hooksPath=/dev/null',
-  '-c', 'core.quotePath=false',
-  '-c', 'color.ui=false',
-];
+export { SAFE_GIT_FLAGS } from '../git/safeGit';
 
 /** Outcome of one git invocation; never thrown. */
 export interface GitResult {
@@ -30,19 +24,6 @@ export interface GitOptions {
   maxBuffer?: number;
 }
 
-const DROPPED_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY',
-  'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_NAMESPACE', 'GIT_PREFIX', 'GIT_EXTERNAL_DIFF'];
-
-/** Environment for git: no inherited repo overrides, no prompts, no LFS downloads, English messages. */
-export function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of DROPPED_ENV) delete env[k];
-  env.GIT_TERMINAL_PROMPT = '0';
-  env.GIT_OPTIONAL_LOCKS = '0';
-  env.GIT_LFS_SKIP_SMUDGE = '1';
-  env.LC_ALL = 'C';
-  return env;
-}
 
 /** Runs `git <SAFE_GIT_FLAGS> <args>` without a shell; resolves with a GitResult, never rejects. */
 export function runGit(args: readonly string[], opts: GitOptions): Promise<GitResult> {
@@ -54,7 +35,7 @@ export function runGit(args: readonly string[], opts: GitOptions): Promise<GitRe
     let child;
     try {
       child = execFile('git', [...SAFE_GIT_FLAGS, ...args], {
-        cwd: opts.cwd, env: gitEnv(), encoding: 'buffer', windowsHide: true,
+        cwd: opts.cwd, env: safeGitEnv(), encoding: 'buffer', windowsHide: true,
         maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024, signal: opts.signal,
       }, (err, stdout, stderrBuf) => {
         const stderr = stderrBuf ? stderrBuf.toString('utf8') : '';
@@ -92,7 +73,7 @@ export function runGitStreaming(args: readonly string[], opts: GitOptions, onDat
     let stderr = '';
     let child;
     try {
-      child = spawn('git', [...SAFE_GIT_FLAGS, ...args], { cwd: opts.cwd, env: gitEnv(), windowsHide: true, signal: opts.signal });
+      child = spawn('git', [...SAFE_GIT_FLAGS, ...args], { cwd: opts.cwd, env: safeGitEnv(), windowsHide: true, signal: opts.signal });
     } catch (e) {
       done({ ok: false, code: null, stdout: empty, stderr: String(e), failure: 'spawn' });
       return;

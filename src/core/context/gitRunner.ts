@@ -2,26 +2,14 @@
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { SAFE_GIT_FLAGS, safeGitEnv } from '../git/safeGit';
 
 /** Result of a git command: stdout on success, or a message. */
 export type GitResult = { ok: true; stdout: string } | { ok: false; error: string };
 
-/** Environment that keeps git from running hooks, helpers or reading system config. */
-export function safeGitEnv(): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_OPTIONAL_LOCKS: '0',
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_PAGER: 'cat',
-    GIT_EXTERNAL_DIFF: '',
-    LC_ALL: 'C',
-  };
-}
-
-/** Runs `git -c core.fsmonitor=false ... args` in cwd; never rejects. */
+/** Runs `git <SAFE_GIT_FLAGS> args` in cwd; never rejects. */
 export function runGit(cwd: string, args: string[], maxBuffer = 256 * 1024 * 1024): Promise<GitResult> {
-  const fullArgs = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'diff.external=', ...args];
+  const fullArgs = [...SAFE_GIT_FLAGS, ...args];
   return new Promise((resolve) => {
     execFile('git', fullArgs, { cwd, env: safeGitEnv(), maxBuffer, windowsHide: true, encoding: 'utf8' }, (err, stdout, stderr) => {
       if (err) resolve({ ok: false, error: (stderr || err.message).trim() });

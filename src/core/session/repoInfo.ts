@@ -1,14 +1,14 @@
 import { execFile } from 'node:child_process';
 import { basename } from 'node:path';
+import { SAFE_GIT_FLAGS, safeGitEnv } from '../git/safeGit';
 
 /** Where a comparison's repo stood: remote URL (credentials stripped), HEAD commit and dirty flag. */
 export interface RepoInfo { name: string; remote?: string; commit?: string; dirty?: boolean }
 
-const SAFE = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
 
 function git(cwd: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', [...SAFE, ...args], { cwd, timeout: 10_000, maxBuffer: 4 * 1024 * 1024 }, (err, stdout) => resolve(err ? undefined : stdout.trim()));
+    execFile('git', [...SAFE_GIT_FLAGS, ...args], { cwd, env: safeGitEnv(), timeout: 10_000, maxBuffer: 4 * 1024 * 1024 }, (err, stdout) => resolve(err ? undefined : stdout.trim()));
   });
 }
 
