@@ -1,7 +1,7 @@
 // Builds the three bundles (extension, webview, cli) plus the integration-test bundle with esbuild.
 //   node scripts/build.mjs [--watch] [--tests] [--dev]
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -15,11 +15,9 @@ const builds = [
   // Loaded on the first command (see loadImpl in extension.ts): SDKs, tokenizer, PDF text, all of src/core.
   { ...common, entryPoints: ['src/extension/impl.ts'], outfile: 'dist/extensionImpl.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node22', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['webview/compare/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
+  // One browser bundle for both webviews (compare, dashboard): they share DOMPurify and the messenger.
+  { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
 ];
-if (existsSync(join(root, 'webview/dashboard/main.ts'))) {
-  builds.push({ ...common, entryPoints: ['webview/dashboard/main.ts'], outfile: 'dist/dashboard.js', platform: 'browser', format: 'iife', target: 'chrome120' });
-}
 if (args.has('--tests')) {
   const dir = join(root, 'test/integration');
   const entries = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join('test/integration', f));

@@ -1,4 +1,4 @@
-/** Entry of the compare webview (bundled to dist/webview.js): wires the VS Code API, the messenger and the app. */
+/** Entry of the compare webview (started by webview/main.ts, bundled to dist/webview.js): wires the VS Code API, the messenger and the app. */
 import { Messenger, REQUEST_TIMEOUT_MS, type HostProtocol, type PanelCommand, type WebviewProtocol } from '../../src/protocol';
 import { vscodeApi, webviewTransport } from '../shared/vscodeApi';
 import { CompareApp } from './app';

@@ -1,4 +1,4 @@
-/** Entry of the dashboard webview (bundled to dist/dashboard.js): shows host-computed tables and SVG charts, posts filter changes. */
+/** Entry of the dashboard webview (started by webview/main.ts, bundled to dist/webview.js): shows host-computed tables and SVG charts, posts filter changes. */
 import { Messenger, type DashboardData, type DashboardFilters, type HostProtocol, type PanelCommand, type WebviewProtocol } from '../../src/protocol';
 import { sanitizeSvg } from '../compare/sanitize';
 import { button, el } from '../shared/dom';

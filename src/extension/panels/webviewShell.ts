@@ -12,7 +12,7 @@ export function htmlFor(webview: vscode.Webview, extensionUri: vscode.Uri, view:
   const uri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...p)).toString();
   return getWebviewHtml({
     cspSource: webview.cspSource, nonce: makeNonce(), title, view,
-    scriptUri: uri('dist', view === 'compare' ? 'webview.js' : 'dashboard.js'),
+    scriptUri: uri('dist', 'webview.js'), // one bundle: it starts the view the page names
     styleUri: uri('media', 'pairwise.css'), codiconUri: uri('dist', 'codicons', 'codicon.css'),
   });
 }
