@@ -12,11 +12,15 @@ export interface PairwiseSettings {
   rater: string;
   testCommand: string;
   pricing: Record<string, unknown>;
+  /** Rubric names; empty means the protocol's default rubric. */
   rubric: string[];
+  warmRepeat: boolean;
+  maxOutputTokens: number;
+  idleTimeoutSeconds: number;
+  maxRetries: number;
+  pinnedFiles: string[];
+  promptTemplate: string;
 }
-
-/** Default rubric criteria for 1–5 ratings. */
-export const DEFAULT_RUBRIC = ['grounded in this repo', 'faithful to the paper', 'actionable', 'right route'];
 
 /** Reads the `pairwise.*` configuration. */
 export function readSettings(): PairwiseSettings {
@@ -32,7 +36,13 @@ export function readSettings(): PairwiseSettings {
     rater: c.get<string>('rater', ''),
     testCommand: c.get<string>('checks.testCommand', ''),
     pricing: c.get<Record<string, unknown>>('pricing', {}),
-    rubric: c.get<string[]>('rubric', DEFAULT_RUBRIC),
+    rubric: c.get<string[]>('rubric', []),
+    warmRepeat: c.get<boolean>('warmRepeat', false),
+    maxOutputTokens: c.get<number>('maxOutputTokens', 8192),
+    idleTimeoutSeconds: c.get<number>('idleTimeoutSeconds', 60),
+    maxRetries: c.get<number>('maxRetries', 3),
+    pinnedFiles: c.get<string[]>('pinnedFiles', []),
+    promptTemplate: c.get<string>('promptTemplate', ''),
   };
 }
 

@@ -9,6 +9,7 @@ import type { BuiltPrompt } from '../../core/prompt/types';
 import type { Paper } from '../../core/paper/types';
 import type { ResolvedSide, SideId } from '../../core/providers/types';
 import { log } from '../log';
+import { readSettings } from '../settings';
 
 /** The context of one run: what will be sent and its manifest. */
 export interface PreparedContext { manifest: ContextManifest; prompt: BuiltPrompt; promptBytes: string }
@@ -17,9 +18,7 @@ const CONSENT_KEY = 'pairwise.consentGiven';
 
 /** Builds the context (listing, ranking, budget, secret scan) with progress; shows errors. */
 export async function prepareContext(root: string, paper: Paper | undefined, budgetTokens: number, pool?: Paper[]): Promise<PreparedContext | undefined> {
-  const cfg = vscode.workspace.getConfiguration('pairwise');
-  const pinnedFiles = cfg.get<string[]>('pinnedFiles', []);
-  const templatePath = cfg.get<string>('promptTemplate', '');
+  const { pinnedFiles, promptTemplate: templatePath } = readSettings();
   let template: PromptTemplate | undefined;
   if (templatePath) {
     const t = await loadTemplateFile(isAbsolute(templatePath) ? templatePath : join(root, templatePath));

@@ -130,9 +130,8 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
     progress.report({ message: `${sides.a.spec.model} vs ${sides.b.spec.model}` });
     comparison = new Comparison({ repoRoot: root, repo, mode, prompt: prepared.prompt, a: sides.a, b: sides.b, signal: ctl.signal,
       testCommand: settings.testCommand || undefined, allowTestRun,
-      options: { warmRepeat: vscode.workspace.getConfiguration('pairwise').get('warmRepeat', false), maxTokens: vscode.workspace.getConfiguration('pairwise').get('maxOutputTokens', 8192),
-        idleTimeoutMs: vscode.workspace.getConfiguration('pairwise').get('idleTimeoutSeconds', 60) * 1000, retry: { maxRetries: vscode.workspace.getConfiguration('pairwise').get('maxRetries', 3) },
-        log: (l) => log().info(l) },
+      options: { warmRepeat: settings.warmRepeat, maxTokens: settings.maxOutputTokens, idleTimeoutMs: settings.idleTimeoutSeconds * 1000,
+        retry: { maxRetries: settings.maxRetries }, log: (l) => log().info(l) },
       onEvent: (e) => session.onRunEvent(e), onParsed: (s, d) => session.onParsed(s, d), onChecks: (s, r) => session.onChecks(s, r) });
     session.panel.setState({ ...session.panel.viewState, header: { ...session.panel.viewState.header!, runId: comparison.id } });
     const outcome = await comparison.done;

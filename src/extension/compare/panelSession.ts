@@ -6,7 +6,7 @@ import type { ParsedDraft } from '../../core/prompt/types';
 import type { CheckReport } from '../../core/checks/types';
 import { ComparePanel, type SaveVerdictOutcome } from '../panels/comparePanel';
 import { RunEventMapper } from './eventMapper';
-import { slotOf, toModelRatings, toModelVerdict, type SlotMap } from './slots';
+import { sideOf, slotOf, toModelRatings, toModelVerdict, type SlotMap } from './slots';
 import { log } from '../log';
 
 /** Identity of a side as revealed after the verdict. */
@@ -38,12 +38,11 @@ export class PanelSession {
     }
     this.panel.setState(state);
     this.mapper = new RunEventMapper(map, (e) => this.panel.pushEvent(e));
-    const sideOfSlot = (slot: SlotId): SideId => ((slot === 'left') !== map.swapped ? 'a' : 'b');
     this.panel.setHandlers({
       saveVerdict: (s: VerdictSubmission) => this.save(s, opts.onVerdict),
-      cancel: async ({ slot }) => { opts.onCancel?.(slot ? sideOfSlot(slot) : null); return { ok: true, value: { accepted: !!opts.onCancel } }; },
-      retrySide: async ({ slot }) => { opts.onRetry?.(sideOfSlot(slot)); return { ok: true, value: { accepted: !!opts.onRetry } }; },
-      openPatchDiff: async ({ slot, path }) => opts.onOpenPatch ? opts.onOpenPatch(sideOfSlot(slot), path) : { ok: false, error: { code: 'rejected', message: 'No repository to diff against.' } },
+      cancel: async ({ slot }) => { opts.onCancel?.(slot ? sideOf(slot, map) : null); return { ok: true, value: { accepted: !!opts.onCancel } }; },
+      retrySide: async ({ slot }) => { opts.onRetry?.(sideOf(slot, map)); return { ok: true, value: { accepted: !!opts.onRetry } }; },
+      openPatchDiff: async ({ slot, path }) => opts.onOpenPatch ? opts.onOpenPatch(sideOf(slot, map), path) : { ok: false, error: { code: 'rejected', message: 'No repository to diff against.' } },
     });
   }
 
