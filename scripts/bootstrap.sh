@@ -41,7 +41,7 @@ if [ "$(cat "$HOST/.stamp" 2>/dev/null)" != "$HOST_PKGS" ]; then
   t1=$SECONDS
   rm -rf "$HOST"; mkdir -p "$HOST/tmp"
   printf '%s\n' "$HOST_PKGS" > "$HOST/package.json"
-  (cd "$HOST" && TMPDIR="$HOST/tmp" npm_config_yes=true npm_config_unsafe_perm=true "${NPM[@]}" > "$HOST/install.log" 2>&1) \
+  (cd "$HOST" && unset npm_config_user_agent npm_config_node_version npm_execpath npm_node_execpath && TMPDIR="$HOST/tmp" npm_config_yes=true npm_config_unsafe_perm=true "${NPM[@]}" > "$HOST/install.log" 2>&1) \
     || { tail -40 "$HOST/install.log"; echo "bootstrap: code-server install failed (log: $HOST/install.log)"; exit 1; }
   test -f "$HOST/node_modules/code-server/lib/vscode/out/server-main.js"
   rm -rf "$HOST/tmp"
