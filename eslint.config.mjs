@@ -5,14 +5,31 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+const vscodeOnlyInExtension = { name: 'vscode', message: 'vscode may be imported only under src/extension/.' };
+const noWebview = { group: ['**/webview/**', '**/webview'], message: 'src/extension and src/cli may import src/shared, never webview/.' };
+const noTest = { group: ['**/test/**', '**/test'], message: 'nothing under src/ imports test/: move what src needs into src/ (test/ may re-use it).' };
+const browserOnly = (where) => [{ name: 'vscode', message: `${where} runs in the browser: no vscode.` },
+  ...nodeBuiltins.map((name) => ({ name, message: `${where} runs in the browser: no Node built-ins.` }))];
+/** Runtime imports that would close a circle between the shared protocol files (type imports are fine). */
+const protocolCircle = (files) => ({ group: files, message: 'protocol files import no runtime code from each other in a circle: messenger <- panelProtocol <- compare/dashboardProtocol.', allowTypeImports: true });
+
+const sharedPatterns = [{ group: ['**/core/**', '**/extension/**', '**/cli/**', '**/webview/**', '**/webview'], message: 'src/shared is used by host and webview alike: it imports only src/shared.' }, noTest];
+
 /** Import restrictions per layer, shared with test/unit/lintRules.test.ts. */
 export const layerRules = {
-  core: { paths: [{ name: 'vscode', message: 'src/core is pure Node: vscode may be imported only under src/extension/.' }],
-    patterns: [{ group: ['**/extension/**', '**/extension', '**/webview/**', '**/webview'], message: 'src/core must not import src/extension or webview.' }] },
-  notExtension: { paths: [{ name: 'vscode', message: 'vscode may be imported only under src/extension/.' }] },
-  webview: { paths: [{ name: 'vscode', message: 'webview/ runs in the browser: no vscode.' },
-    ...nodeBuiltins.map((name) => ({ name, message: 'webview/ runs in the browser: no Node built-ins.' }))],
-    patterns: [{ group: ['**/core/**', '**/extension/**', '**/cli/**'], message: 'webview/ may import only src/protocol.ts and webview/ code.' }] },
+  core: { paths: [vscodeOnlyInExtension],
+    patterns: [{ group: ['**/extension/**', '**/extension', '**/webview/**', '**/webview', '**/cli/**', '**/cli'], message: 'src/core must not import src/extension, src/cli or webview.' }, noTest] },
+  notExtension: { paths: [vscodeOnlyInExtension] },
+  extension: { patterns: [noWebview, noTest] },
+  cli: { paths: [vscodeOnlyInExtension], patterns: [noWebview, noTest] },
+  shared: { paths: browserOnly('src/shared'), patterns: sharedPatterns },
+  webview: { paths: browserOnly('webview/'),
+    patterns: [{ regex: '(^|/)src(/(?!shared(/|$))|$)', message: 'webview/ may import only src/shared and webview/ code.' }, noTest] },
+  // The protocol files form a chain; each may import (at run time) only files earlier in it.
+  messenger: { paths: browserOnly('src/shared'), patterns: [...sharedPatterns, protocolCircle(['./*', '../*'])] },
+  panelProtocol: { paths: browserOnly('src/shared'), patterns: [...sharedPatterns, protocolCircle(['./compareProtocol', './dashboardProtocol', './compare/*'])] },
+  compareProtocol: { paths: browserOnly('src/shared'), patterns: [...sharedPatterns, protocolCircle(['./dashboardProtocol', './compare/*'])] },
+  dashboardProtocol: { paths: browserOnly('src/shared'), patterns: [...sharedPatterns, protocolCircle(['./compareProtocol', './compare/*'])] },
 };
 
 export default tseslint.config(
@@ -27,6 +44,14 @@ export default tseslint.config(
     },
   },
   { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.core] } },
-  { files: ['src/extension/**/*.ts', 'test/integration/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['webview/**/*.ts', 'src/protocol.ts', 'src/protocolMessenger.ts'], rules: { 'no-restricted-imports': ['error', layerRules.webview] } },
+  { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.cli] } },
+  { files: ['src/extension/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.extension] } },
+  { files: ['test/integration/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.shared] } },
+  { files: ['webview/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.webview] } },
+  // Protocol files: the same browser-only rules through the typed rule, plus the no-circle chain.
+  ...['messenger', 'panelProtocol', 'compareProtocol', 'dashboardProtocol'].map((name) => ({
+    files: [`src/shared/${name}.ts`],
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': ['error', layerRules[name]] },
+  })),
 );

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startMockProvider, type MockProvider } from '../../test/fakes/mockProviders';
+import { startMockProvider, type MockProvider } from '../core/demo/demoProviders';
 
 /** The notice printed on stderr whenever the demo runs. */
 export const DEMO_NOTICE = 'demo: using local mock providers on 127.0.0.1, no real model is called';

@@ -4,7 +4,8 @@ import { log } from './log';
 import { COMMAND_IDS } from './commandIds';
 import { updateStatusBar } from './statusBar';
 import type * as Impl from './impl';
-import type { CompareViewState, DashboardData } from '../protocol';
+import type { CompareViewState } from '../shared/compareProtocol';
+import type { DashboardData } from '../shared/dashboardProtocol';
 
 /** What activate() returns: activation timing (bench, tests) and the compare panel's current state (tests). */
 export interface PairwiseApi { activationMs: number; comparePanelState(): CompareViewState | undefined; dashboardData(): DashboardData | undefined }

@@ -4,7 +4,7 @@ import type * as vscode from 'vscode';
 import { ComparePanel } from './panels/comparePanel';
 import { DashboardPanel } from './panels/dashboardPanel';
 import { log } from './log';
-import type { CompareViewState } from '../protocol';
+import type { CompareViewState } from '../shared/compareProtocol';
 
 export { commandHandlers } from './commands';
 export { showPinnedPaper } from './paperPin';

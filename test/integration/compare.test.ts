@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startMockProvider, scenarios, type MockProvider } from '../fakes/mockProviders';
-import type { CompareViewState } from '../../src/protocol';
+import type { CompareViewState } from '../../src/shared/compareProtocol';
 
 const EXT_ID = 'pairwise.pairwise';
 const PLANTED = 'AKIAQ7XJ4K2M9PLR3TZW';

@@ -7,7 +7,8 @@ import { ResultsStore } from '../../src/core/results/resultsStore';
 import { newRecordId } from '../../src/core/results/recordId';
 import { SCHEMA_VERSION, type AmendRecord, type ComparisonRecord, type ResultRecord } from '../../src/core/results/schema';
 import { parseCsv } from '../../src/core/export/csvFormat';
-import type { CompareViewState, DashboardData } from '../../src/protocol';
+import type { CompareViewState } from '../../src/shared/compareProtocol';
+import type { DashboardData } from '../../src/shared/dashboardProtocol';
 import { judgeSave } from '../../src/extension/results/judgeSave';
 import { describeProblems } from '../../src/extension/results/resultsSource';
 

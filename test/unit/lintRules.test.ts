@@ -11,7 +11,7 @@ const fixture = (name: string) => readFileSync(join(root, 'test/fixtures/lint', 
 /** Lints fixture text as if it lived at `asPath` and returns the restricted-import messages. */
 async function restricted(name: string, asPath: string): Promise<string[]> {
   const [result] = await eslint.lintText(fixture(name), { filePath: join(root, asPath) });
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
 }
 
 test('vscode import is rejected in src/core', async () => {
@@ -39,4 +39,47 @@ test('src/core may not import src/extension or webview', async () => {
   assert.match(ext[0], /src\/core must not import/);
   const web = await restricted('imports-webview.ts', 'src/core/run/bad.ts');
   assert.equal(web.length, 1);
+});
+
+test('src/extension and src/cli may import src/shared but never webview/', async () => {
+  for (const at of ['src/extension/panels/bad.ts', 'src/cli/bad.ts']) {
+    const msgs = await restricted('imports-webview.ts', at);
+    assert.equal(msgs.length, 1, at);
+    assert.match(msgs[0], /may import src\/shared, never webview/);
+  }
+  assert.deepEqual(await restricted('imports-shared.ts', 'src/extension/ok.ts'), []);
+  assert.deepEqual(await restricted('imports-shared.ts', 'src/cli/ok.ts'), []);
+});
+
+test('nothing under src/ imports test/', async () => {
+  for (const at of ['src/cli/bad.ts', 'src/core/demo/bad.ts', 'src/extension/bad.ts', 'src/shared/bad.ts']) {
+    const msgs = await restricted('imports-test.ts', at);
+    assert.equal(msgs.length, 1, at);
+    assert.match(msgs[0], /nothing under src\/ imports test\//);
+  }
+  assert.deepEqual(await restricted('imports-test.ts', 'test/unit/ok.test.ts'), []);
+});
+
+test('webview/ imports only src/shared (and its own files)', async () => {
+  const msgs = await restricted('imports-core.ts', 'webview/compare/bad.ts');
+  assert.equal(msgs.length, 1);
+  assert.match(msgs[0], /webview\/ may import only src\/shared/);
+  assert.deepEqual(await restricted('imports-shared.ts', 'webview/compare/ok.ts'), []);
+});
+
+test('src/shared imports neither src/core nor Node built-ins', async () => {
+  assert.equal((await restricted('imports-core.ts', 'src/shared/compare/bad.ts')).length, 1);
+  assert.equal((await restricted('imports-node-fs.ts', 'src/shared/compare/bad.ts')).length, 1);
+});
+
+test('protocol files import no runtime code from each other in a circle', async () => {
+  // messenger is the root of the chain: not even compareProtocol at run time.
+  const fromMessenger = await restricted('imports-protocol-runtime.ts', 'src/shared/messenger.ts');
+  assert.equal(fromMessenger.length, 1);
+  assert.match(fromMessenger[0], /no runtime code from each other in a circle/);
+  assert.equal((await restricted('imports-protocol-runtime.ts', 'src/shared/dashboardProtocol.ts')).length, 1);
+  assert.equal((await restricted('imports-protocol-runtime.ts', 'src/shared/panelProtocol.ts')).length, 1);
+  assert.equal((await restricted('imports-dashboard-protocol-runtime.ts', 'src/shared/compareProtocol.ts')).length, 1);
+  // Type-only imports carry no runtime code and stay allowed.
+  assert.deepEqual(await restricted('imports-protocol-type.ts', 'src/shared/dashboardProtocol.ts'), []);
 });

@@ -1,18 +1,19 @@
 /** The compare view controller: holds state, applies host messages and local edits, renders (throttled). */
-import type { CompareViewState, HostProtocol, Messenger, SlotId, WebviewProtocol } from '../../src/protocol';
+import type { CompareViewState, CompareHostProtocol, SlotId, CompareWebviewProtocol } from '../../src/shared/compareProtocol';
+import type { Messenger } from '../../src/shared/messenger';
 import { button, el, icon } from '../shared/dom';
 import { BodyRenderer } from './bodyView';
 import { renderDiff } from './diffView';
 import { keyToAction } from './keyboard';
-import type { CompareTab, CompareUiState, PersistedCompareState } from './persistedState';
+import type { CompareTab, CompareUiState, PersistedCompareState } from '../../src/shared/compare/savedState';
 import { displayText, SlotColumn } from './slotView';
 import { computeDraftDiff } from './textDiff';
 import { createThrottle } from './throttle';
 import { VerdictForm } from './verdictForm';
 import { verdictChoices, buildSubmission } from './verdictOptions';
-import { applyLocal, applySeqEvent, applySnapshot, isFinal, votingOpen, type LocalAction } from './viewReducer';
+import { applyLocal, applySeqEvent, applySnapshot, isFinal, votingOpen, type LocalAction } from '../../src/shared/compare/reducer';
 
-type WebviewMessenger = Messenger<WebviewProtocol, HostProtocol>;
+type WebviewMessenger = Messenger<CompareWebviewProtocol, CompareHostProtocol>;
 const TABS: { id: CompareTab; label: string; icon: string }[] = [
   { id: 'rendered', label: 'Rendered', icon: 'preview' }, { id: 'raw', label: 'Raw', icon: 'file-code' },
   { id: 'diff', label: 'Diff', icon: 'diff' }, { id: 'patch', label: 'Patch', icon: 'git-pull-request' },
@@ -84,7 +85,7 @@ export class CompareApp {
 
   private save(): void { if (this.view) this.store({ view: this.view, ui: this.ui }); }
 
-  private async ask<K extends keyof WebviewProtocol['requests']>(method: K, params: WebviewProtocol['requests'][K]['params']): Promise<boolean> {
+  private async ask<K extends keyof CompareWebviewProtocol['requests']>(method: K, params: CompareWebviewProtocol['requests'][K]['params']): Promise<boolean> {
     const r = await this.messenger.tryRequest(method, params);
     if (!r.ok) this.announce(`${method} failed: ${r.error.message}`);
     return r.ok;

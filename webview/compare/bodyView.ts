@@ -1,11 +1,11 @@
 /** The body of a column for the Rendered, Raw and Patch tabs (Diff spans both columns: diffView.ts). */
-import type { SlotId, SlotView } from '../../src/protocol';
+import type { SlotId, SlotView } from '../../src/shared/compareProtocol';
 import { button, el, icon } from '../shared/dom';
 import { createMarkdownRenderer, renderMarkdown, MAX_RENDERED_CHARS } from './markdown';
 import { answerToMarkdown } from './answerMarkdown';
 import { stableSplit } from './stableSplit';
 import { summarizePatch } from './patchSummary';
-import type { CompareTab } from './persistedState';
+import type { CompareTab } from '../../src/shared/compare/savedState';
 import { sanitizeMarkdownHtml } from './sanitize';
 import { displayText } from './slotView';
 

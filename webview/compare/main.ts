@@ -1,11 +1,13 @@
 /** Entry of the compare webview (started by webview/main.ts, bundled to dist/webview.js): wires the VS Code API, the messenger and the app. */
-import { Messenger, REQUEST_TIMEOUT_MS, type HostProtocol, type PanelCommand, type WebviewProtocol } from '../../src/protocol';
+import { Messenger } from '../../src/shared/messenger';
+import { REQUEST_TIMEOUT_MS, type CompareHostProtocol, type CompareWebviewProtocol } from '../../src/shared/compareProtocol';
+import type { PanelCommand } from '../../src/shared/panelProtocol';
 import { vscodeApi, webviewTransport } from '../shared/vscodeApi';
 import { CompareApp } from './app';
-import { parsePersistedState } from './persistedState';
+import { parsePersistedState } from '../../src/shared/compare/savedState';
 
 const api = vscodeApi();
-const messenger = new Messenger<WebviewProtocol, HostProtocol>(webviewTransport(api, window), { timeouts: REQUEST_TIMEOUT_MS });
+const messenger = new Messenger<CompareWebviewProtocol, CompareHostProtocol>(webviewTransport(api, window), { timeouts: REQUEST_TIMEOUT_MS });
 const report = (message: string) => messenger.notify('webview/error', { message: message.slice(0, 4000) });
 window.addEventListener('error', (e) => report(`${e.message} (${e.filename}:${e.lineno})`));
 window.addEventListener('unhandledrejection', (e) => report(`Unhandled rejection: ${String(e.reason)}`));

@@ -1,9 +1,9 @@
 /** One column of the compare view: title, route badge, status, stats, check badges, actions and the body. */
-import type { RouteBadge, SlotId, SlotView } from '../../src/protocol';
+import type { RouteBadge, SlotId, SlotView } from '../../src/shared/compareProtocol';
 import { button, el, icon, setText } from '../shared/dom';
 import { maskIdentity } from './mask';
 import { statItems, statusLine } from './statsFormat';
-import { isFinal } from './viewReducer';
+import { isFinal } from '../../src/shared/compare/reducer';
 
 /** Context the column needs beyond its own slot. */
 export interface SlotContext { masked: boolean; maskTerms: readonly string[]; hideCost: boolean; readOnly: boolean; now: number }

@@ -1,5 +1,5 @@
 /** Human-readable status and stats lines for a slot. Pure; null figures render as "—". */
-import type { SlotStats, SlotStatus } from '../../src/protocol';
+import type { SlotStats, SlotStatus } from '../../src/shared/compareProtocol';
 
 /** The dash used for unknown figures. */
 export const UNKNOWN = '—';

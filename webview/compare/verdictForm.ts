@@ -1,9 +1,9 @@
 /** The verdict form: four choices (keys 1–4), 1–5 ratings per rubric line per side, notes, save (Ctrl/Cmd+Enter). */
-import type { CompareViewState, SlotId } from '../../src/protocol';
+import type { CompareViewState, SlotId } from '../../src/shared/compareProtocol';
 import { button, el, icon, setText } from '../shared/dom';
 import { saveBlocker, verdictChoices } from './verdictOptions';
-import { votingOpen } from './viewReducer';
-import type { LocalAction } from './viewReducer';
+import { votingOpen } from '../../src/shared/compare/reducer';
+import type { LocalAction } from '../../src/shared/compare/reducer';
 
 /** What the form asks of the app. */
 export interface VerdictFormActions { dispatch(a: LocalAction): void; save(): void }

@@ -1,6 +1,6 @@
 /** Which verdict buttons are offered, with labels, keys and tooltips, given the two slots' outcome. Pure. */
-import type { CompareViewState, ScreenVerdict, VerdictSubmission } from '../../src/protocol';
-import { votingOpen } from './viewReducer';
+import type { CompareViewState, ScreenVerdict, VerdictSubmission } from '../../src/shared/compareProtocol';
+import { votingOpen } from '../../src/shared/compare/reducer';
 
 /** One verdict button. */
 export interface VerdictChoice { verdict: ScreenVerdict; key: '1' | '2' | '3' | '4'; label: string; tooltip: string; enabled: boolean }

@@ -1,12 +1,13 @@
 /** Entry of the dashboard webview (started by webview/main.ts, bundled to dist/webview.js): shows host-computed tables and SVG charts, posts filter changes. */
-import { Messenger, type DashboardData, type DashboardFilters, type HostProtocol, type PanelCommand, type WebviewProtocol } from '../../src/protocol';
+import { Messenger } from '../../src/shared/messenger';
+import { isDashboardData, type DashboardData, type DashboardFilters, type DashboardHostProtocol, type DashboardWebviewProtocol } from '../../src/shared/dashboardProtocol';
+import type { PanelCommand } from '../../src/shared/panelProtocol';
 import { sanitizeSvg } from '../compare/sanitize';
 import { button, el } from '../shared/dom';
 import { vscodeApi, webviewTransport } from '../shared/vscodeApi';
-import { isDashboardData } from './dashboardData';
 
 const api = vscodeApi();
-const messenger = new Messenger<WebviewProtocol, HostProtocol>(webviewTransport(api, window));
+const messenger = new Messenger<DashboardWebviewProtocol, DashboardHostProtocol>(webviewTransport(api, window));
 const root = document.getElementById('dashboard') as HTMLElement;
 const stored: unknown = api.getState();
 let data: DashboardData | null = isDashboardData(stored) ? stored : null;

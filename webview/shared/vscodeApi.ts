@@ -1,5 +1,5 @@
 /** The webview end of the VS Code bridge: `acquireVsCodeApi()` (callable once) and a transport for Messenger. */
-import type { Disposable, MessageTransport } from '../../src/protocol';
+import type { Disposable, MessageTransport } from '../../src/shared/messenger';
 
 /** The object VS Code injects into webviews. */
 export interface VsCodeApi { postMessage(msg: unknown): void; getState(): unknown; setState(state: unknown): void }

@@ -1,7 +1,7 @@
 import type { RunEvent } from '../../core/run/types';
 import type { DraftResult, SideId } from '../../core/providers/types';
-import type { CompareEvent, SlotStats } from '../../protocol';
-import { slotOf, type SlotMap } from './slots';
+import type { CompareEvent, SlotStats } from '../../shared/compareProtocol';
+import { slotOf, type SlotMap } from '../../shared/compare/slots';
 
 /** Turns run events (model sides) into compare-panel events (screen slots), tracking tokens/s per side. */
 export class RunEventMapper {

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import { createCompareViewState, type CompareHeader, type CompareViewState, type Result, type SlotId, type SlotIdentity, type VerdictSubmission } from '../../protocol';
+import { createCompareViewState } from '../../shared/compare/viewState';
+import type { CompareHeader, CompareViewState, SlotId, SlotIdentity, VerdictSubmission } from '../../shared/compareProtocol';
+import type { Result } from '../../shared/messenger';
 import type { SideId } from '../../core/providers/types';
 import type { RunEvent } from '../../core/run/types';
 import type { ParsedDraft } from '../../core/prompt/types';
 import type { CheckReport } from '../../core/checks/types';
 import { ComparePanel, type SaveVerdictOutcome } from '../panels/comparePanel';
 import { RunEventMapper } from './eventMapper';
-import { sideOf, slotOf, toModelRatings, toModelVerdict, type SlotMap } from './slots';
+import { sideOf, slotOf, toModelRatings, toModelVerdict, type SlotMap } from '../../shared/compare/slots';
 import { log } from '../log';
 
 /** Identity of a side as revealed after the verdict. */

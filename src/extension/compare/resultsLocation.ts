@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { resultsPathFor } from '../../core/results/resultsPath';
-import { DEFAULT_RUBRIC, type RubricCriterion } from '../../protocol';
+import { DEFAULT_RUBRIC } from '../../shared/compare/viewState';
+import type { RubricCriterion } from '../../shared/compareProtocol';
 import { readSettings } from '../settings';
 
 /** The results file for this workspace per pairwise.resultsLocation. */

@@ -5,13 +5,12 @@
  * a snapshot only if the webview is behind.
  */
 import * as vscode from 'vscode';
-import {
-  createCompareViewState, Messenger, webviewValidators,
-  type CompareEvent, type CompareViewState, type HostProtocol, type HostToWebview, type PanelCommand, type Result,
-  type SlotId, type SlotIdentity, type VerdictSubmission, type WebviewProtocol,
-} from '../../protocol';
-import { applyEvent, isFinal } from '../../../webview/compare/viewReducer';
-import { parsePersistedState } from '../../../webview/compare/persistedState';
+import { createCompareViewState } from '../../shared/compare/viewState';
+import { Messenger, type Result } from '../../shared/messenger';
+import { compareValidators, type CompareEvent, type CompareViewState, type CompareHostProtocol, type CompareHostToWebview, type SlotId, type SlotIdentity, type VerdictSubmission, type CompareWebviewProtocol } from '../../shared/compareProtocol';
+import type { PanelCommand } from '../../shared/panelProtocol';
+import { applyEvent, isFinal } from '../../shared/compare/reducer';
+import { parsePersistedState } from '../../shared/compare/savedState';
 import { confirmAndOpenLink } from './linkOpener';
 import { htmlFor, webviewOptions } from './webviewShell';
 
@@ -31,7 +30,7 @@ export interface ComparePanelOptions {
   handlers?: Partial<ComparePanelHandlers>; log?: (line: string) => void;
 }
 
-type HostMessenger = Messenger<HostProtocol, WebviewProtocol>;
+type HostMessenger = Messenger<CompareHostProtocol, CompareWebviewProtocol>;
 /** The VS Code command behind each panel button. */
 const PANEL_COMMAND_IDS: Record<PanelCommand, string> = {
   'compare/start': 'pairwise.compare', 'sample/open': 'pairwise.openSample', 'models/choose': 'pairwise.chooseModels',
@@ -118,10 +117,10 @@ export class ComparePanel implements vscode.Disposable {
     const log = opts.log ?? (() => undefined);
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'pairwise.svg');
-    this.messenger = new Messenger<HostProtocol, WebviewProtocol>({
-      post: (m: HostToWebview) => { void panel.webview.postMessage(m); },
+    this.messenger = new Messenger<CompareHostProtocol, CompareWebviewProtocol>({
+      post: (m: CompareHostToWebview) => { void panel.webview.postMessage(m); },
       subscribe: (l) => panel.webview.onDidReceiveMessage(l),
-    }, { ready: false, readyOn: 'webview/ready', validators: webviewValidators, timeouts: {}, onProblem: (m) => log(`[compare panel] ${m}`) });
+    }, { ready: false, readyOn: 'webview/ready', validators: compareValidators, timeouts: {}, onProblem: (m) => log(`[compare panel] ${m}`) });
     this.registerMessages(log);
     panel.webview.html = htmlFor(panel.webview, extensionUri, 'compare', opts.title ?? 'Pairwise');
     this.disposables.push(

@@ -3,8 +3,9 @@
  * and reports filter changes. Holds the latest data and resends it whenever the webview (re)loads.
  */
 import * as vscode from 'vscode';
-import { Messenger, webviewValidators, type DashboardData, type DashboardFilters, type HostProtocol, type PanelCommand, type WebviewProtocol } from '../../protocol';
-import { isDashboardData } from '../../../webview/dashboard/dashboardData';
+import { Messenger } from '../../shared/messenger';
+import { dashboardValidators, isDashboardData, type DashboardData, type DashboardFilters, type DashboardHostProtocol, type DashboardWebviewProtocol } from '../../shared/dashboardProtocol';
+import type { PanelCommand } from '../../shared/panelProtocol';
 import { htmlFor, webviewOptions } from './webviewShell';
 
 /** Options for DashboardPanel.createOrShow / revive. */
@@ -20,7 +21,7 @@ export class DashboardPanel implements vscode.Disposable {
 
   private data: DashboardData | null;
   private disposed = false;
-  private readonly messenger: Messenger<HostProtocol, WebviewProtocol>;
+  private readonly messenger: Messenger<DashboardHostProtocol, DashboardWebviewProtocol>;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly filterEmitter = new vscode.EventEmitter<DashboardFilters>();
   private readonly commandEmitter = new vscode.EventEmitter<PanelCommand>();
@@ -63,10 +64,10 @@ export class DashboardPanel implements vscode.Disposable {
     this.data = data;
     const log = opts.log ?? (() => undefined);
     panel.webview.options = webviewOptions(extensionUri);
-    this.messenger = new Messenger<HostProtocol, WebviewProtocol>({
+    this.messenger = new Messenger<DashboardHostProtocol, DashboardWebviewProtocol>({
       post: (m) => { void panel.webview.postMessage(m); },
       subscribe: (l) => panel.webview.onDidReceiveMessage(l),
-    }, { ready: false, readyOn: 'webview/ready', validators: webviewValidators, onProblem: (m) => log(`[dashboard] ${m}`) });
+    }, { ready: false, readyOn: 'webview/ready', validators: dashboardValidators, onProblem: (m) => log(`[dashboard] ${m}`) });
     this.disposables.push(
       this.messenger.onNotification('webview/ready', () => { this.sendData(); this.readyEmitter.fire(); }),
       this.messenger.onNotification('dashboard/filter', ({ filters }) => this.filterEmitter.fire(filters)),

@@ -1,7 +1,7 @@
 /** Opens a link from model output only after the developer confirms it in a modal dialog. */
 import * as vscode from 'vscode';
-import type { Result } from '../../protocol';
-import { checkLink } from '../../../webview/compare/linkPolicy';
+import type { Result } from '../../shared/messenger';
+import { checkLink } from '../../shared/compare/linkPolicy';
 
 /** Vets the link (http(s)/mailto only), asks, then opens or copies it. */
 export async function confirmAndOpenLink(raw: string): Promise<Result<{ opened: boolean }>> {

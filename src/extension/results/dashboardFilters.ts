@@ -1,5 +1,5 @@
 /** Dashboard filters over the results records: repo, paper, mode, rater and a start date (pure: no vscode). */
-import type { DashboardFilters } from '../../protocol';
+import type { DashboardFilters } from '../../shared/dashboardProtocol';
 import { filterRecords, type RecordFilter } from '../../core/results/filterRecords';
 import { foldAmends, type EffectiveComparison } from '../../core/results/foldAmends';
 import type { Mode, ResultRecord } from '../../core/results/schema';

@@ -1,5 +1,5 @@
 /** The dashboard's tables and charts built from core statistics (pure: no vscode). */
-import type { DashboardSvg, DashboardTable } from '../../protocol';
+import type { DashboardSvg, DashboardTable } from '../../shared/dashboardProtocol';
 import { SIDE_ROUTES, type SideRoute } from '../../core/results/schema';
 import { countOf, duration, fmtRate, int, num, usd } from '../../core/stats/format';
 import { svgLeaderboard } from '../../core/stats/svgLeaderboard';

@@ -5,13 +5,14 @@
  */
 import * as vscode from 'vscode';
 import { randomInt } from 'node:crypto';
-import type { Result, VerdictSubmission } from '../../protocol';
+import type { Result } from '../../shared/messenger';
+import type { VerdictSubmission } from '../../shared/compareProtocol';
 import type { EffectiveComparison } from '../../core/results/foldAmends';
 import type { ResultsStore } from '../../core/results/resultsStore';
 import { ComparePanel, type SaveVerdictOutcome } from '../panels/comparePanel';
 import { readSettings } from '../settings';
 import { rubricOf } from '../compare/resultsLocation';
-import type { SlotMap } from '../compare/slots';
+import type { SlotMap } from '../../shared/compare/slots';
 import { log } from '../log';
 import { loadDrafts, pastViewState, revealOf } from './pastComparison';
 import { judgeSave } from './judgeSave';

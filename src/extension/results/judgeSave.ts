@@ -1,9 +1,9 @@
 /** Saving a verdict given while judging a pending comparison: screen terms → model terms → one amend line (pure: no vscode). */
-import type { Ratings, ScreenVerdict } from '../../protocol';
+import type { Ratings, ScreenVerdict } from '../../shared/compareProtocol';
 import { newRecordId } from '../../core/results/recordId';
 import { SCHEMA_VERSION, type AmendRecord } from '../../core/results/schema';
 import type { AppendResult } from '../../core/results/resultsStore';
-import { toModelRatings, toModelVerdict, type SlotMap } from '../compare/slots';
+import { toModelRatings, toModelVerdict, type SlotMap } from '../../shared/compare/slots';
 
 /** The amend written for a judged comparison; `swapped` records the slot layout it was judged in (sides.b on the left). */
 export type JudgeAmend = AmendRecord & { swapped: boolean };

@@ -1,6 +1,7 @@
 /** `Pairwise: Open Results`: pick a past comparison and see it again, read-only, in the compare panel. */
 import * as vscode from 'vscode';
-import type { CompareViewState, Result } from '../../protocol';
+import type { CompareViewState } from '../../shared/compareProtocol';
+import type { Result } from '../../shared/messenger';
 import type { EffectiveComparison } from '../../core/results/foldAmends';
 import { modelKey } from '../../core/results/schema';
 import type { ResultsStore } from '../../core/results/resultsStore';
@@ -8,7 +9,7 @@ import { ComparePanel } from '../panels/comparePanel';
 import { openPatchDiff } from '../patchDiff';
 import { readSettings, workspaceRoot } from '../settings';
 import { rubricOf } from '../compare/resultsLocation';
-import { sideOf, type SlotMap } from '../compare/slots';
+import { sideOf, type SlotMap } from '../../shared/compare/slots';
 import { log } from '../log';
 import { loadDrafts, pastViewState, type StoredDraft } from './pastComparison';
 import { loadResults, openResultsFile } from './resultsSource';

@@ -3,15 +3,14 @@
  * figures from the record, check badges from the stored checks, identities only when they may be shown.
  * Pure apart from reading blobs; no vscode.
  */
-import {
-  createCompareViewState, type CheckBadge, type CompareViewState, type Ratings, type RubricCriterion, type ScreenVerdict, type SlotId, type SlotStatus, type SlotView,
-} from '../../protocol';
+import { createCompareViewState } from '../../shared/compare/viewState';
+import type { CheckBadge, CompareViewState, Ratings, RubricCriterion, ScreenVerdict, SlotId, SlotStatus, SlotView } from '../../shared/compareProtocol';
 import type { EffectiveComparison } from '../../core/results/foldAmends';
 import { modelKey, type ComparisonRecord, type SideRecord } from '../../core/results/schema';
 import type { ResultsStore } from '../../core/results/resultsStore';
 import { parseAnswer } from '../../core/prompt/parseAnswer';
 import type { ParsedDraft } from '../../core/prompt/types';
-import { slotOf, type SlotMap } from '../compare/slots';
+import { slotOf, type SlotMap } from '../../shared/compare/slots';
 
 type SideId = 'a' | 'b';
 const SIDES: readonly SideId[] = ['a', 'b'];

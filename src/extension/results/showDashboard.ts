@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { basename, dirname } from 'node:path';
-import type { DashboardData, PanelCommand } from '../../protocol';
+import type { DashboardData } from '../../shared/dashboardProtocol';
+import type { PanelCommand } from '../../shared/panelProtocol';
 import { computeStats } from '../../core/stats/computeStats';
 import { DashboardPanel } from '../panels/dashboardPanel';
 import { log } from '../log';

@@ -2,7 +2,7 @@
  * Read-only views for the integration tests through the extension API (activate() returns them). Holds no data
  * itself and imports nothing heavy, so wiring it into extension.ts costs nothing at activation.
  */
-import type { DashboardData } from '../../protocol';
+import type { DashboardData } from '../../shared/dashboardProtocol';
 
 let dashboardSource: (() => DashboardData | undefined) | undefined;
 

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptySlotStats } from '../../../src/protocol';
+import { emptySlotStats } from '../../../src/shared/compare/viewState';
 import { formatCost, formatMs, formatTokens, statItems, statusLine, UNKNOWN } from '../../../webview/compare/statsFormat';
 
 describe('statsFormat', () => {

@@ -1,7 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCompareViewState, type CompareViewState, type SlotStatus } from '../../../src/protocol';
-import { applyEvent, applyLocal } from '../../../webview/compare/viewReducer';
+import { createCompareViewState } from '../../../src/shared/compare/viewState';
+import type { CompareViewState, SlotStatus } from '../../../src/shared/compareProtocol';
+import { applyEvent, applyLocal } from '../../../src/shared/compare/reducer';
 import { buildSubmission, saveBlocker, verdictChoices } from '../../../webview/compare/verdictOptions';
 
 function withStatus(left: SlotStatus, right: SlotStatus): CompareViewState {

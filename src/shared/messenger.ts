@@ -1,11 +1,38 @@
 /**
- * The Messenger both sides of the host <-> webview protocol use: ready queue, requests with ids, typed error
- * replies and timeouts, and validation of incoming params. Pure: no vscode, no DOM, no Node. Re-exported by
- * src/protocol.ts, which holds the message vocabulary.
+ * The Messenger both sides of every host <-> webview protocol use: envelopes, ready queue, requests with ids,
+ * typed error replies and timeouts, and validation of incoming params. Pure: no vscode, no DOM, no Node.
+ * The per-view vocabularies live in compareProtocol.ts and dashboardProtocol.ts; this file imports neither.
  */
-import type { ProtocolError, ProtocolErrorCode, ProtocolSpec, Result, WireMessage } from './protocol';
+
+// ---------------------------------------------------------------- envelopes
+
+/** A message vocabulary: fire-and-forget notifications and requests with typed results. */
+export interface ProtocolSpec {
+  notifications: Record<string, unknown>;
+  requests: Record<string, { params: unknown; result: unknown }>;
+}
+/** Why a request failed. */
+export type ProtocolErrorCode = 'timeout' | 'unknown_method' | 'invalid_params' | 'handler_failed' | 'disposed' | 'rejected' | 'no_run';
+/** A typed error carried by a failed reply. */
+export interface ProtocolError { code: ProtocolErrorCode; message: string }
+/** Errors as values: the outcome of a request handler or of `tryRequest`. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
 
 type Keys<T> = keyof T & string;
+/** A notification envelope of spec P. */
+export type NotificationMessage<P extends ProtocolSpec> = {
+  [K in Keys<P['notifications']>]: { kind: 'notification'; method: K; params: P['notifications'][K] } }[Keys<P['notifications']>];
+/** A request envelope of spec P. */
+export type RequestMessage<P extends ProtocolSpec> = {
+  [K in Keys<P['requests']>]: { kind: 'request'; id: number; method: K; params: P['requests'][K]['params'] } }[Keys<P['requests']>];
+/** A reply to a request of spec P: a result or a typed error. */
+export type ResponseMessage<P extends ProtocolSpec> = {
+  [K in Keys<P['requests']>]:
+    | { kind: 'response'; id: number; method: K; ok: true; result: P['requests'][K]['result'] }
+    | { kind: 'response'; id: number; method: K; ok: false; error: ProtocolError } }[Keys<P['requests']>];
+/** Everything one side can put on the wire: its notifications and requests, and replies to the other side. */
+export type WireMessage<Out extends ProtocolSpec, In extends ProtocolSpec> = NotificationMessage<Out> | RequestMessage<Out> | ResponseMessage<In>;
+
 /** Loose structural check of an incoming envelope (params are checked by per-method validators). */
 export function isEnvelope(msg: unknown): msg is { kind: string; method: string; id?: number; params?: unknown } {
   if (typeof msg !== 'object' || msg === null) return false;

@@ -1,23 +1,23 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  createCompareViewState, isEnvelope, isProtocolError, Messenger, RequestError, webviewValidators,
-  type HostProtocol, type HostToWebview, type MessageTransport, type WebviewProtocol, type WebviewToHost,
-} from '../../src/protocol';
+import { createCompareViewState } from '../../../src/shared/compare/viewState';
+import { isEnvelope, isProtocolError, Messenger, RequestError, type MessageTransport } from '../../../src/shared/messenger';
+import { compareValidators, type CompareHostProtocol, type CompareHostToWebview, type CompareWebviewProtocol, type CompareWebviewToHost } from '../../../src/shared/compareProtocol';
+import { dashboardValidators } from '../../../src/shared/dashboardProtocol';
 
 /** Two in-memory ends; delivery is async and JSON-cloned like postMessage. */
 function wire() {
   const toHost: ((m: unknown) => void)[] = [];
   const toWebview: ((m: unknown) => void)[] = [];
-  const hostSent: HostToWebview[] = [];
-  const webviewSent: WebviewToHost[] = [];
+  const hostSent: CompareHostToWebview[] = [];
+  const webviewSent: CompareWebviewToHost[] = [];
   let webviewAlive = true;
   const deliver = (ls: ((m: unknown) => void)[], m: unknown) => queueMicrotask(() => { for (const l of ls) l(JSON.parse(JSON.stringify(m))); });
-  const hostT: MessageTransport<HostToWebview> = {
+  const hostT: MessageTransport<CompareHostToWebview> = {
     post: (m) => { hostSent.push(m); if (webviewAlive) deliver(toWebview, m); },
     subscribe: (l) => { toHost.push(l); return { dispose: () => toHost.splice(toHost.indexOf(l), 1) }; },
   };
-  const webT: MessageTransport<WebviewToHost> = {
+  const webT: MessageTransport<CompareWebviewToHost> = {
     post: (m) => { webviewSent.push(m); deliver(toHost, m); },
     subscribe: (l) => { toWebview.push(l); return { dispose: () => toWebview.splice(toWebview.indexOf(l), 1) }; },
   };
@@ -25,13 +25,13 @@ function wire() {
     killWebview: () => { webviewAlive = false; } };
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));
-const hostOpts = { ready: false, readyOn: 'webview/ready' as const, validators: webviewValidators };
+const hostOpts = { ready: false, readyOn: 'webview/ready' as const, validators: compareValidators };
 
 describe('Messenger', () => {
   test('host queues notifications until webview/ready, then flushes in order', async () => {
     const w = wire();
-    const host = new Messenger<HostProtocol, WebviewProtocol>(w.hostT, hostOpts);
-    const web = new Messenger<WebviewProtocol, HostProtocol>(w.webT);
+    const host = new Messenger<CompareHostProtocol, CompareWebviewProtocol>(w.hostT, hostOpts);
+    const web = new Messenger<CompareWebviewProtocol, CompareHostProtocol>(w.webT);
     const got: number[] = [];
     web.onNotification('run/event', ({ seq }) => got.push(seq));
     host.notify('run/event', { seq: 1, event: { type: 'delta', slot: 'left', text: 'a' } });
@@ -53,12 +53,12 @@ describe('Messenger', () => {
 
   test('ready notification reaches handlers after the queue is flushed', async () => {
     const w = wire();
-    const host = new Messenger<HostProtocol, WebviewProtocol>(w.hostT, hostOpts);
-    const web = new Messenger<WebviewProtocol, HostProtocol>(w.webT);
+    const host = new Messenger<CompareHostProtocol, CompareWebviewProtocol>(w.hostT, hostOpts);
+    const web = new Messenger<CompareWebviewProtocol, CompareHostProtocol>(w.webT);
     let queuedAtHandler = -1;
     host.onNotification('webview/ready', ({ lastSeq }) => { queuedAtHandler = host.queuedCount; assert.equal(lastSeq, 7); });
-    host.notify('dashboard/data', { data: { tables: [], svgs: [], filters: { repo: null, paper: null, rater: null, since: null } } });
-    web.notify('webview/ready', { view: 'dashboard', lastSeq: 7 });
+    host.notify('run/event', { seq: 1, event: { type: 'readOnly', readOnly: true } });
+    web.notify('webview/ready', { view: 'compare', lastSeq: 7 });
     await tick(); await tick();
     assert.equal(queuedAtHandler, 0);
     host.dispose(); web.dispose();
@@ -66,8 +66,8 @@ describe('Messenger', () => {
 
   test('request/response resolves with the typed result', async () => {
     const w = wire();
-    const host = new Messenger<HostProtocol, WebviewProtocol>(w.hostT, { validators: webviewValidators });
-    const web = new Messenger<WebviewProtocol, HostProtocol>(w.webT);
+    const host = new Messenger<CompareHostProtocol, CompareWebviewProtocol>(w.hostT, { validators: compareValidators });
+    const web = new Messenger<CompareWebviewProtocol, CompareHostProtocol>(w.webT);
     host.onRequest('side/retry', async ({ slot }) => ({ ok: true, value: { accepted: slot === 'right' } }));
     const r = await web.request('side/retry', { slot: 'right' });
     assert.deepEqual(r, { accepted: true });
@@ -78,8 +78,8 @@ describe('Messenger', () => {
 
   test('an error reply rejects request() with RequestError and its code; tryRequest returns it as a value', async () => {
     const w = wire();
-    const host = new Messenger<HostProtocol, WebviewProtocol>(w.hostT, { validators: webviewValidators });
-    const web = new Messenger<WebviewProtocol, HostProtocol>(w.webT);
+    const host = new Messenger<CompareHostProtocol, CompareWebviewProtocol>(w.hostT, { validators: compareValidators });
+    const web = new Messenger<CompareWebviewProtocol, CompareHostProtocol>(w.webT);
     host.onRequest('verdict/save', () => ({ ok: false, error: { code: 'no_run', message: 'No run attached.' } }));
     const sub = { runId: 'r1', verdict: 'tie' as const, ratings: {}, notes: '' };
     await assert.rejects(web.request('verdict/save', sub), (e: unknown) => e instanceof RequestError && e.code === 'no_run' && e.message === 'No run attached.');
@@ -89,8 +89,8 @@ describe('Messenger', () => {
 
   test('a throwing handler becomes a handler_failed reply; the messenger survives', async () => {
     const w = wire();
-    const host = new Messenger<HostProtocol, WebviewProtocol>(w.hostT, { validators: webviewValidators });
-    const web = new Messenger<WebviewProtocol, HostProtocol>(w.webT);
+    const host = new Messenger<CompareHostProtocol, CompareWebviewProtocol>(w.hostT, { validators: compareValidators });
+    const web = new Messenger<CompareWebviewProtocol, CompareHostProtocol>(w.webT);
     host.onRequest('run/cancel', () => { throw new Error('boom'); });
     const r = await web.tryRequest('run/cancel', { slot: null });
     assert.deepEqual(r, { ok: false, error: { code: 'handler_failed', message: 'boom' } });
@@ -102,7 +102,7 @@ describe('Messenger', () => {
   test('times out when no reply arrives, and a late reply is ignored', async () => {
     const w = wire();
     const problems: string[] = [];
-    const web = new Messenger<WebviewProtocol, HostProtocol>(w.webT, { timeouts: { 'link/open': 20 }, onProblem: (p) => problems.push(p) });
+    const web = new Messenger<CompareWebviewProtocol, CompareHostProtocol>(w.webT, { timeouts: { 'link/open': 20 }, onProblem: (p) => problems.push(p) });
     const t0 = Date.now();
     const r = await web.tryRequest('link/open', { href: 'https://example.org' });
     assert.equal(r.ok, false);
@@ -120,7 +120,7 @@ describe('Messenger', () => {
   test('unknown and malformed messages are ignored safely; unknown requests get unknown_method', async () => {
     const w = wire();
     const problems: string[] = [];
-    const host = new Messenger<HostProtocol, WebviewProtocol>(w.hostT, { validators: webviewValidators, onProblem: (p) => problems.push(p) });
+    const host = new Messenger<CompareHostProtocol, CompareWebviewProtocol>(w.hostT, { validators: compareValidators, onProblem: (p) => problems.push(p) });
     for (const junk of [null, 42, 'str', [], {}, { kind: 'notification' }, { kind: 'request', method: 'x' }, { kind: 'x', method: 'y' },
       { kind: 'notification', method: 'no/such', params: {} }, { kind: 'notification', method: 'x'.repeat(100) }]) w.rawToHost(junk);
     w.rawToHost({ kind: 'request', id: 9, method: 'no/such', params: {} });
@@ -133,7 +133,7 @@ describe('Messenger', () => {
 
   test('invalid params: notification dropped, request answered invalid_params, handler never called', async () => {
     const w = wire();
-    const host = new Messenger<HostProtocol, WebviewProtocol>(w.hostT, { validators: webviewValidators });
+    const host = new Messenger<CompareHostProtocol, CompareWebviewProtocol>(w.hostT, { validators: compareValidators });
     let called = 0;
     host.onNotification('command/run', () => called++);
     host.onRequest('patch/openDiff', () => { called++; return { ok: true, value: { opened: true } }; });
@@ -148,7 +148,7 @@ describe('Messenger', () => {
 
   test('dispose fails pending requests with disposed and stops delivery', async () => {
     const w = wire();
-    const web = new Messenger<WebviewProtocol, HostProtocol>(w.webT, { timeoutMs: 10_000 });
+    const web = new Messenger<CompareWebviewProtocol, CompareHostProtocol>(w.webT, { timeoutMs: 10_000 });
     const p = web.tryRequest('side/retry', { slot: 'left' });
     web.dispose();
     assert.deepEqual(await p, { ok: false, error: { code: 'disposed', message: 'side/retry was abandoned: the panel was closed.' } });
@@ -163,7 +163,7 @@ describe('Messenger', () => {
   test('queue is bounded: the oldest are dropped and reported', () => {
     const w = wire();
     const problems: string[] = [];
-    const host = new Messenger<HostProtocol, WebviewProtocol>(w.hostT, { ready: false, maxQueue: 3, onProblem: (p) => problems.push(p) });
+    const host = new Messenger<CompareHostProtocol, CompareWebviewProtocol>(w.hostT, { ready: false, maxQueue: 3, onProblem: (p) => problems.push(p) });
     for (let i = 1; i <= 5; i++) host.notify('run/event', { seq: i, event: { type: 'delta', slot: 'left', text: String(i) } });
     host.setReady(true);
     assert.deepEqual(w.hostSent.map((m) => m.kind === 'notification' && m.method === 'run/event' ? m.params.seq : -1), [3, 4, 5]);
@@ -173,7 +173,7 @@ describe('Messenger', () => {
 
   test('a throwing notification handler does not stop the others; disposing a subscription removes it', async () => {
     const w = wire();
-    const web = new Messenger<WebviewProtocol, HostProtocol>(w.webT, { onProblem: () => undefined });
+    const web = new Messenger<CompareWebviewProtocol, CompareHostProtocol>(w.webT, { onProblem: () => undefined });
     const seen: string[] = [];
     web.onNotification('run/event', () => { throw new Error('x'); });
     const sub = web.onNotification('run/event', () => seen.push('b'));
@@ -187,9 +187,9 @@ describe('Messenger', () => {
   });
 });
 
-describe('webviewValidators and helpers', () => {
+describe('compareValidators and helpers', () => {
   test('accept good params and reject bad ones', () => {
-    const v = webviewValidators;
+    const v = compareValidators;
     assert.ok(v['verdict/save']({ runId: 'r', verdict: 'both_bad', ratings: { grounded: { left: 1, right: 5 } }, notes: 'n' }));
     assert.ok(!v['verdict/save']({ runId: 'r', verdict: 'a', ratings: {}, notes: '' }));
     assert.ok(!v['verdict/save']({ runId: 'r', verdict: 'tie', ratings: { g: { left: 6 } }, notes: '' }));
@@ -200,8 +200,9 @@ describe('webviewValidators and helpers', () => {
     assert.ok(v['run/cancel']({ slot: null }) && !v['run/cancel']({}) && !v['side/retry']({ slot: 'a' }));
     assert.ok(v['patch/openDiff']({ slot: 'left', path: 'src/a.ts' }) && !v['patch/openDiff']({ slot: 'left', path: '' }));
     assert.ok(v['command/run']({ command: 'sample/open' }) && !v['command/run']({ command: 'workbench.action.terminal.new' }));
-    assert.ok(v['dashboard/filter']({ filters: { repo: 'x', paper: null, rater: null, since: null } }));
-    assert.ok(!v['dashboard/filter']({ filters: { repo: 5, paper: null, rater: null, since: null } }));
+    assert.ok(dashboardValidators['dashboard/filter']({ filters: { repo: 'x', paper: null, rater: null, since: null } }));
+    assert.ok(!dashboardValidators['dashboard/filter']({ filters: { repo: 5, paper: null, rater: null, since: null } }));
+    assert.ok(dashboardValidators['webview/ready']({ view: 'dashboard', lastSeq: null }), 'the shared panel guards apply to every view');
     assert.ok(!v['link/open']({ href: 'x'.repeat(9000) }));
   });
 
@@ -224,7 +225,7 @@ describe('webviewValidators and helpers', () => {
 });
 
 test('dashboard filters accept a comparison mode and nothing else in its place', () => {
-  const ok = webviewValidators['dashboard/filter'];
+  const ok = dashboardValidators['dashboard/filter'];
   const base = { repo: null, paper: null, rater: null, since: null };
   assert.equal(ok({ filters: { ...base, mode: 'pin' } }), true);
   assert.equal(ok({ filters: { ...base, mode: null } }), true);

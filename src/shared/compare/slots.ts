@@ -1,6 +1,10 @@
-import type { SideId } from '../../core/providers/types';
-import type { ScreenVerdict, SlotId } from '../../protocol';
-import type { Verdict } from '../../core/results/schema';
+/** The slot map: which model side sits in which screen column, and the verdict and ratings mapped back. */
+import type { ScreenVerdict, SlotId } from '../compareProtocol';
+
+/** A model side as recorded ('a' always means the model in sides.a); same values as core's SideId. */
+export type SideId = 'a' | 'b';
+/** A verdict in model terms; same values as core's Verdict. */
+export type ModelVerdict = SideId | 'tie' | 'both_bad';
 
 /** Which model side sits in which screen slot; `swapped` puts side b on the left. */
 export interface SlotMap { swapped: boolean }
@@ -16,7 +20,7 @@ export function sideOf(slot: SlotId, map: SlotMap): SideId {
 }
 
 /** Maps a verdict in screen terms to model terms ('a' always means the model in sides.a). */
-export function toModelVerdict(v: ScreenVerdict, map: SlotMap): Verdict {
+export function toModelVerdict(v: ScreenVerdict, map: SlotMap): ModelVerdict {
   if (v === 'left' || v === 'right') return sideOf(v, map);
   return v;
 }

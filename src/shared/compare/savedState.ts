@@ -2,7 +2,7 @@
  * What the compare webview stores with `vscode.setState` (and what the panel serializer receives after a
  * window reload), with a guard because that blob comes back from outside our control.
  */
-import type { CompareViewState, SlotView } from '../../src/protocol';
+import type { CompareViewState, SlotView } from '../compareProtocol';
 
 /** Which body view is shown. */
 export type CompareTab = 'rendered' | 'raw' | 'diff' | 'patch';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDashboardData } from '../../../webview/dashboard/dashboardData';
+import { isDashboardData } from '../../../src/shared/dashboardProtocol';
 
 test('isDashboardData accepts the protocol shape and rejects junk', () => {
   const ok = { tables: [{ title: 'T', columns: ['a'], rows: [[1], ['x'], [null]] }], svgs: [{ title: 'S', svg: '<svg/>' }], filters: { repo: null, paper: null, rater: null, since: null } };

@@ -1,7 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCompareViewState, type CompareViewState } from '../../../src/protocol';
-import { applyEvent, applyLocal, applySeqEvent, applySnapshot, votingOpen } from '../../../webview/compare/viewReducer';
+import { createCompareViewState } from '../../../src/shared/compare/viewState';
+import type { CompareViewState } from '../../../src/shared/compareProtocol';
+import { applyEvent, applyLocal, applySeqEvent, applySnapshot, votingOpen } from '../../../src/shared/compare/reducer';
 
 const header = { runId: 'run-1', repo: 'acme/widget', commit: 'abc123', paper: 'Paper', mode: 'pin' as const };
 const fresh = () => createCompareViewState({ header });

@@ -1,8 +1,8 @@
 /**
  * Pure reducer for CompareViewState: host events (numbered by seq), host snapshots and the webview's own
- * form edits. The host keeps an identical copy (src/extension/panels) so it can resend a snapshot on resync.
+ * form edits. The host applies the same reducer (src/extension/panels) so it can resend a snapshot on resync.
  */
-import type { CompareEvent, CompareViewState, Ratings, ScreenVerdict, SlotId, SlotStatus, SlotView } from '../../src/protocol';
+import type { CompareEvent, CompareViewState, Ratings, ScreenVerdict, SlotId, SlotStatus, SlotView } from '../compareProtocol';
 
 /** Edits made in the webview that the host does not know about until save. */
 export type LocalAction =

@@ -1,6 +1,6 @@
 // Scripted behaviours of the mock provider servers. A server takes one scenario or a sequence (request i uses
 // entry i, the last entry repeats), e.g. [scenarios.rateLimited(1), scenarios.ok()].
-import type { MockUsage } from './sseWire';
+import type { MockUsage } from './demoWire';
 
 /** Shape of a streamed answer. */
 export interface StreamShape {

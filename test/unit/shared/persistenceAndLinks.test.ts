@@ -1,8 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCompareViewState } from '../../../src/protocol';
-import { parsePersistedState, isCompareViewState } from '../../../webview/compare/persistedState';
-import { checkLink } from '../../../webview/compare/linkPolicy';
+import { createCompareViewState } from '../../../src/shared/compare/viewState';
+import { parsePersistedState, isCompareViewState } from '../../../src/shared/compare/savedState';
+import { checkLink } from '../../../src/shared/compare/linkPolicy';
 
 describe('parsePersistedState', () => {
   test('round-trips a state and fills UI defaults', () => {
