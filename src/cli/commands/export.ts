@@ -1,5 +1,6 @@
 // `pairwise export`: CSV, JSONL, Markdown, LMArena battles or LLM Comparator JSON from a results file.
-import { exportArenaCsv, exportArenaJsonl, exportCsv, exportJsonl, exportLlmComparator, exportMarkdown } from '../../core/export';
+import { countArena, countTable, describeExportCount, describeNothing, exportArenaCsv, exportArenaJsonl, exportCsv, exportJsonl, exportLlmComparator, exportMarkdown,
+  type ExportCount } from '../../core/export';
 import { filterRecords, ResultsStore } from '../../core/results';
 import { str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
@@ -38,23 +39,30 @@ export const exportCommand: CliCommand = {
     const records = filterRecords(await readResultsFile(io, file, 'export'), filter);
     const out = str(args, 'out');
     let text: string;
-    if (format === 'csv') text = exportCsv(records);
-    else if (format === 'jsonl') text = exportJsonl(records);
-    else if (format === 'md') text = exportMarkdown(records);
-    else if (format === 'arena') text = out?.toLowerCase().endsWith('.csv') ? exportArenaCsv(records) : exportArenaJsonl(records);
-    else {
+    let count: ExportCount;
+    if (format === 'csv') { text = exportCsv(records); count = countTable(records, 'csv'); }
+    else if (format === 'jsonl') { text = exportJsonl(records); count = countTable(records, 'jsonl'); }
+    else if (format === 'md') { text = exportMarkdown(records); count = countTable(records, 'md'); }
+    else if (format === 'arena') {
+      count = countArena(records);
+      text = out?.toLowerCase().endsWith('.csv') ? exportArenaCsv(records) : exportArenaJsonl(records);
+    } else {
       const store = new ResultsStore(file);
       const res = await exportLlmComparator(records, {
         ...(pair ? { pair: pair as [string, string] } : {}), sourcePath: file,
         readDraft: async (runId, hash) => { const b = await store.readBlob(runId, hash); return b.ok ? b.text : null; },
       });
-      if (!res.ok) return failure(io, 'export', res.error);
-      if (res.skipped > 0) io.stderr.write(`pairwise export: ${res.skipped} comparisons skipped (drafts not available)\n`);
+      if (!res.ok) return failure(io, 'export', `${res.error} Nothing written (${describeNothing(res.count)}).`);
+      count = res.count;
       text = `${JSON.stringify(res.file, null, 2)}\n`;
+    }
+    // An export with nothing in it is an error, not an empty file that looks like success.
+    if (count.written === 0 && format !== 'md') {
+      return failure(io, 'export', `nothing to export from ${file}: ${describeNothing(count)}. No file written.`);
     }
     const w = await writeOutput(io, out, text);
     if (!w.ok) return failure(io, 'export', w.error);
-    if (w.path) io.stderr.write(`pairwise export: wrote ${w.path}\n`);
+    io.stderr.write(`pairwise export: ${describeExportCount(count, w.path ?? 'stdout')}\n`);
     return EXIT.ok;
   },
 };

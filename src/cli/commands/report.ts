@@ -1,6 +1,7 @@
 // `pairwise report`: the Markdown report (or the documented JSON) of a results file.
 import { filterRecords, type RecordFilter } from '../../core/results';
 import { computeStats, renderReportMarkdown, reportJson } from '../../core/stats';
+import { DEFAULT_BOOTSTRAP_SEED } from '../../core/stats/bradleyTerry';
 import { flag, str } from '../args';
 import { usageError, type CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
@@ -39,7 +40,7 @@ Prints the Markdown report (tables) of a results file, or the documented JSON re
   --mode M         only pin or selection comparisons
   --since DATE     only comparisons at or after DATE; --until DATE: before DATE
   --title TEXT     heading of the Markdown report
-  --seed N         bootstrap seed (default 1) for reproducible intervals
+  --seed N         bootstrap seed (default ${DEFAULT_BOOTSTRAP_SEED}) for reproducible intervals
 `,
   options: { results: { type: 'string' }, json: { type: 'boolean' }, repo: { type: 'string' }, paper: { type: 'string' }, mode: { type: 'string' },
     since: { type: 'string' }, until: { type: 'string' }, title: { type: 'string' }, seed: { type: 'string' } },

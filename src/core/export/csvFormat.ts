@@ -6,12 +6,13 @@ export type CsvValue = string | number | boolean | null | undefined;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
+ * Numbers are written to 15 significant digits (no binary float noise such as 0.0043349999999999994).
  * Quotes one cell when needed (comma, quote, CR/LF, or leading/trailing space). With guardFormulas, text that a
  * spreadsheet would run as a formula (starts with = + - @ tab CR) gets a leading apostrophe; numbers are left as is.
  */
 export function csvField(v: CsvValue, guardFormulas = true): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(Number.isInteger(v) ? v : Number(v.toPrecision(15))) : '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   let s = v;
   if (guardFormulas && FORMULA_START.test(s)) s = `'${s}`;

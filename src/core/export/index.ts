@@ -5,3 +5,4 @@ export { exportMarkdown } from './markdownExport';
 export { toArenaBattles, exportArenaJsonl, exportArenaCsv, importArena, type ArenaBattle, type ArenaWinner, type ArenaImport, type ArenaImportOptions } from './arena';
 export { exportLlmComparator, type LlmComparatorFile, type LlmComparatorExample, type LlmComparatorRating, type LlmComparatorOptions, type LlmComparatorResult } from './llmComparator';
 export { mergeResultFiles, type MergeResult, type MergeConflict } from './mergeResultFiles';
+export { countArena, countTable, describeExportCount, describeNothing, type ExportCount, type ExportSkip } from './exportCount';

@@ -1,5 +1,6 @@
 import { foldAmends, type EffectiveComparison } from '../results/foldAmends';
 import { modelKey, type ResultRecord, type Verdict } from '../results/schema';
+import type { ExportCount, ExportSkip } from './exportCount';
 
 /** One rating in LLM Comparator's `individual_rater_scores` (score > 0 means model A is better). */
 export interface LlmComparatorRating { score: number | null; rating_label: string | null; is_flipped: boolean | null; rationale: string | null; custom_fields: Record<string, string> }
@@ -32,10 +33,27 @@ export interface LlmComparatorOptions {
 }
 
 /** Export result: the file, or why there is nothing to export. */
-export type LlmComparatorResult = { ok: true; file: LlmComparatorFile; skipped: number } | { ok: false; error: string };
+export type LlmComparatorResult = { ok: true; file: LlmComparatorFile; skipped: number; count: ExportCount } | { ok: false; error: string; count: ExportCount };
 
 const SCORE: Partial<Record<Verdict, number>> = { a: 1, b: -1, tie: 0, both_bad: 0 };
 const LABEL: Partial<Record<Verdict, string>> = { a: 'A is better', b: 'B is better', tie: 'same', both_bad: 'both bad' };
+const FLIPPED: Partial<Record<Verdict, Verdict>> = { a: 'b', b: 'a' };
+
+/**
+ * One rating in the export's orientation (A = `models[0]`): a verdict recorded the other way round is flipped, so
+ * its score AND its label name the exported model, never the record's side or the screen slot.
+ */
+function rating(verdict: Verdict, flip: boolean, rest: Omit<LlmComparatorRating, 'score' | 'rating_label'>): LlmComparatorRating | null {
+  const v = flip ? FLIPPED[verdict] ?? verdict : verdict;
+  const score = SCORE[v];
+  return score === undefined ? null : { score, rating_label: LABEL[v] ?? null, ...rest };
+}
+
+/** The example's score as upstream's writer computes it: the mean of its raters' scores (null without any). */
+function meanScore(ratings: readonly LlmComparatorRating[]): number | null {
+  const xs = ratings.map((r) => r.score).filter((x): x is number => x !== null);
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+}
 
 function mostCommonPair(cs: readonly EffectiveComparison[]): [string, string] | null {
   const counts = new Map<string, number>();
@@ -48,15 +66,23 @@ function mostCommonPair(cs: readonly EffectiveComparison[]): [string, string] | 
 }
 
 /**
- * Comparisons of one model pair in LLM Comparator's JSON, oriented so model A is `pair[0]` (verdicts flipped for
- * comparisons recorded the other way round). Drafts are read from blobs when `readDraft` is given.
+ * Comparisons of one model pair in LLM Comparator's JSON, oriented so model A is `pair[0]` (verdicts, scores and
+ * labels flipped for comparisons recorded the other way round); an example's score is the mean of its ratings,
+ * as upstream's Python writer computes it. Drafts are read from blobs when `readDraft` is given.
  */
 export async function exportLlmComparator(records: Iterable<ResultRecord>, options: LlmComparatorOptions = {}): Promise<LlmComparatorResult> {
-  const cs = foldAmends(records).filter((c) => !c.imported);
+  const all = foldAmends(records);
+  const cs = all.filter((c) => !c.imported);
+  const imported = all.length - cs.length;
   const pair = options.pair ?? mostCommonPair(cs);
-  if (!pair) return { ok: false, error: 'No comparisons to export.' };
+  const skips = (other: number): ExportSkip[] => [
+    ...(imported ? [{ count: imported, reason: 'imported battles (no drafts to show)' }] : []),
+    ...(other ? [{ count: other, reason: `of other model pairs (an export holds one pair${pair ? `, here ${pair[0]} vs ${pair[1]}` : ''}; choose another with --pair)` }] : []),
+  ];
+  if (!pair) return { ok: false, error: 'No comparisons to export.', count: { written: 0, unit: 'example', skipped: skips(0) } };
   const examples: LlmComparatorExample[] = [];
   let skipped = 0;
+  let placeholders = 0;
   for (const c of cs) {
     const ka = modelKey(c.sides.a);
     const kb = modelKey(c.sides.b);
@@ -68,19 +94,18 @@ export async function exportLlmComparator(records: Iterable<ResultRecord>, optio
     const text = async (s: typeof sa): Promise<string> => {
       const body = s.draftHash && options.readDraft ? await options.readDraft(c.id, s.draftHash) : null;
       if (body !== null) return body;
+      placeholders += 1;
       const head = `[${s.status === 'failed' ? `failed: ${s.errorKind ?? 'error'}` : (s.route ?? 'unparsed')}] ${s.title ?? ''}`.trim();
       return `${head}\n(draft text not available in this export)`;
     };
-    const base = SCORE[c.verdict];
-    const score = base === undefined ? null : flip ? -base : base;
-    const ratings: LlmComparatorRating[] = [];
-    if (score !== null) {
-      ratings.push({ score, rating_label: LABEL[c.verdict] ?? null, is_flipped: c.swapped !== flip, rationale: c.notes ?? null, custom_fields: { rater: c.rater ?? '' } });
-    }
+    // is_flipped: the rater saw the exported model A on the right (the comparison's screen layout, oriented).
+    const own = rating(c.verdict, flip, { is_flipped: c.swapped !== flip, rationale: c.notes ?? null, custom_fields: { rater: c.rater ?? '' } });
+    const ratings: LlmComparatorRating[] = own ? [own] : [];
     for (const o of c.secondOpinions) {
-      const s2 = SCORE[o.verdict];
-      if (s2 !== undefined) ratings.push({ score: flip ? -s2 : s2, rating_label: LABEL[o.verdict] ?? null, is_flipped: null, rationale: null, custom_fields: { rater: o.rater } });
+      const r = rating(o.verdict, flip, { is_flipped: null, rationale: null, custom_fields: { rater: o.rater } });
+      if (r) ratings.push(r);
     }
+    const score = meanScore(ratings);
     const input = [`${c.repo.name}${c.paper?.title ? ` — ${c.paper.title}` : ''}`, `mode: ${c.mode}`].join('\n');
     examples.push({
       input_text: input, tags: [c.mode, c.repo.name], output_text_a: await text(sa), output_text_b: await text(sb), score,
@@ -89,9 +114,11 @@ export async function exportLlmComparator(records: Iterable<ResultRecord>, optio
         cost_usd: [sa.cost?.usd ?? null, sb.cost?.usd ?? null], total_ms: [sa.totalMs ?? null, sb.totalMs ?? null] },
     });
   }
-  if (examples.length === 0) return { ok: false, error: `No comparisons of ${pair[0]} vs ${pair[1]}.` };
+  const count: ExportCount = { written: examples.length, unit: 'example', skipped: skips(skipped) };
+  if (placeholders) count.note = `${placeholders} draft texts show a placeholder: their saved blobs are missing`;
+  if (examples.length === 0) return { ok: false, error: `No comparisons of ${pair[0]} vs ${pair[1]}.`, count };
   return {
-    ok: true, skipped,
+    ok: true, skipped, count,
     file: {
       metadata: { source_path: options.sourcePath ?? 'pairwise results.jsonl', custom_fields_schema: [
         { name: 'id', type: 'string' }, { name: 'verdict', type: 'category' }, { name: 'route', type: 'per_model_category' },

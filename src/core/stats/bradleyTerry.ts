@@ -98,10 +98,13 @@ export function fitLogitRatings(k: number, pairI: Int32Array, pairJ: Int32Array,
   return theta;
 }
 
+/** Seed of the bootstrap when none is given (`pairwise report --seed`). */
+export const DEFAULT_BOOTSTRAP_SEED = 42;
+
 /** Bradley–Terry leaderboard with seeded bootstrap 95% intervals (battles resampled with replacement). */
 export function bradleyTerryLeaderboard(battles: readonly Battle[], options: BtOptions = {}): Leaderboard {
   const rounds = options.rounds ?? 200;
-  const seed = options.seed ?? 42;
+  const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
   const ridge = options.ridge ?? 0.01;
   const smallBelow = options.smallBelow ?? 10;
   const method = `Bradley–Terry MLE (logistic, ties = ½, ridge ${ridge}), ${rounds} seeded bootstrap resamples (seed ${seed}), 2.5–97.5% percentiles`;

@@ -23,11 +23,16 @@ export function fmtRate(r: Rate): string {
   return r.smallSample ? `small sample: ${core}` : core;
 }
 
-/** US dollars with cents, or more digits for sub-cent amounts. */
+/**
+ * US dollars: cents from $1 up, two significant digits below (so $0.017 and $0.0022 read alike, never "$0.02" for
+ * $0.0173 next to "$0.0022").
+ */
 export function usd(x: number | null): string {
   if (x === null) return '—';
-  if (x !== 0 && Math.abs(x) < 0.01) return `$${x.toFixed(4)}`;
-  return `$${x.toFixed(2)}`;
+  if (x === 0) return '$0.00';
+  const sign = x < 0 ? '-' : '';
+  const a = Math.abs(x);
+  return `${sign}$${a >= 1 ? a.toFixed(2) : a.toPrecision(2)}`;
 }
 
 /** A duration in ms as 1m34s / 12.3s / 850ms. */

@@ -68,10 +68,11 @@ function usageSection(s: Stats): string[] {
   const out = ['## Cost, tokens and time per model', ''];
   const rows = s.usage.filter(hasAny);
   if (rows.length === 0) return [...out, '_No cost, token or timing data recorded._', ''];
-  out.push(...table(['Model', 'Runs', 'Total cost', 'Cost basis', 'Unknown cost', 'Cost per win', 'Input tokens', 'Output tokens', 'Cached tokens read'],
+  out.push(...table(['Model', 'Runs', 'Total cost', 'Cost basis', 'Unknown cost', 'Cost per win', 'Input tokens', 'Output tokens', 'Cached tokens read', 'Wall time (total)'],
     rows.map((u) => [mdCell(u.model), String(u.runs), u.costUsd.n ? usd(u.costUsd.total) : '—', u.costBases.join(', ') || '—', String(u.costUnknownRuns),
       u.costPerWin === null ? '—' : `${usd(u.costPerWin)} (${u.wins} wins)`, int(u.inputTokens.n ? u.inputTokens.total : null),
-      int(u.outputTokens.n ? u.outputTokens.total : null), int(u.cacheReadTokens.n ? u.cacheReadTokens.total : null)])));
+      int(u.outputTokens.n ? u.outputTokens.total : null), int(u.cacheReadTokens.n ? u.cacheReadTokens.total : null),
+      duration(u.totalMs.n ? u.totalMs.total : null)])));
   out.push('');
   const q: string[][] = [];
   for (const u of rows) {
@@ -83,7 +84,7 @@ function usageSection(s: Stats): string[] {
     if (u.totalMs.n) q.push(quantRow(u.model, 'wall time', u.totalMs, duration));
   }
   out.push(...table(['Model', 'Per run', 'n', 'min', 'p25', 'median', 'p75', 'max'], q), '');
-  out.push('_Cost per win = known cost of runs in judged comparisons ÷ outright wins._', '');
+  out.push('_Cost per win = known cost of runs in judged comparisons ÷ outright wins. Wall time (total) = the sum of the runs\' wall times (each side\'s request start to its end; the two sides of a comparison run in parallel)._', '');
   return out;
 }
 

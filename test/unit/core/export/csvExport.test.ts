@@ -19,6 +19,10 @@ describe('CSV', () => {
     assert.equal(csvField(null), '');
     assert.equal(csvField(true), 'true');
     assert.equal(csvField(NaN), '');
+    assert.equal(csvField(0.0043349999999999994), '0.004335', 'no float noise');
+    assert.equal(csvField(0.1 + 0.2), '0.3');
+    assert.equal(csvField(1733412345.123), '1733412345.123');
+    assert.equal(csvField(42), '42');
   });
 
   test('parseCsv reads back what csvField writes, including CRLF, BOM and quoted newlines', () => {

@@ -5,13 +5,14 @@ import { readAllResults } from '../../../../src/core/results/readResults';
 import { computeStats } from '../../../../src/core/stats/computeStats';
 import { renderReportMarkdown } from '../../../../src/core/stats/reportMarkdown';
 import { reportJson } from '../../../../src/core/stats/reportJson';
+import { usd } from '../../../../src/core/stats/format';
 import { makeComparison, makeSide } from '../../../fixtures/results/makeRecord';
 
 const SEED = resolve(__dirname, '../../../fixtures/results/seed-19.jsonl');
 
 /** Cells of the Markdown table row whose first cell is `first`. */
-function rowCells(md: string, first: string): string[] {
-  const line = md.split('\n').find((l) => l.startsWith(`| ${first} |`));
+function rowCells(md: string, first: string, cells?: number): string[] {
+  const line = md.split('\n').find((l) => l.startsWith(`| ${first} |`) && (cells === undefined || l.split('|').length - 2 === cells));
   assert.ok(line, `row for ${first}`);
   return line.split('|').slice(1, -1).map((c) => c.trim());
 }
@@ -70,5 +71,26 @@ describe('report formatting', () => {
     const top = j.models[0];
     assert.equal(top.bt?.rank, 1);
     assert.ok(top.bt && top.bt.lo <= top.bt.score && top.bt.score <= top.bt.hi);
+  });
+
+  test('costs: two significant digits below $1 and cents above, consistently (no "$0.02" beside "$0.0022")', () => {
+    assert.deepEqual([0.0173, 0.0022, 0.5, 0.123, 1.234, 12, 0, null].map(usd), ['$0.017', '$0.0022', '$0.50', '$0.12', '$1.23', '$12.00', '$0.00', '—']);
+    const recs = [makeComparison({ verdict: 'a', sides: { a: makeSide({ cost: { usd: 0.0173, basis: 'list' } }), b: makeSide({ preset: 'zai', model: 'glm-5.2', cost: { usd: 0.0022, basis: 'list' } }) } })];
+    const md = renderReportMarkdown(computeStats(recs, { bootstrapRounds: 10 }));
+    assert.equal(rowCells(md, 'anthropic:claude-opus', 10)[2], '$0.017');
+    assert.equal(rowCells(md, 'zai:glm-5.2', 10)[2], '$0.0022');
+  });
+
+  test('the Markdown report has the wall-time totals the JSON report has', () => {
+    const recs = Array.from({ length: 3 }, () => makeComparison({ verdict: 'a',
+      sides: { a: makeSide({ totalMs: 20_000 }), b: makeSide({ preset: 'zai', model: 'glm-5.2', totalMs: 45_500 }) } }));
+    const stats = computeStats(recs, { bootstrapRounds: 10 });
+    const md = renderReportMarkdown(stats);
+    assert.ok(md.includes('| Wall time (total) |'));
+    const j = reportJson(stats);
+    const glm = j.models.find((m) => m.model === 'zai:glm-5.2');
+    assert.equal(glm?.usage?.totalMs.total, 136_500);
+    assert.equal(rowCells(md, 'zai:glm-5.2', 10).at(-1), '2m17s');
+    assert.equal(rowCells(md, 'anthropic:claude-opus', 10).at(-1), '1m00s');
   });
 });
