@@ -32,6 +32,10 @@ export const layerRules = {
   dashboardProtocol: { paths: browserOnly('src/shared'), patterns: [...sharedPatterns, protocolCircle(['./compareProtocol', './compare/*'])] },
 };
 
+/** Notifications show outside text only through src/extension/notify.ts (shared with test/unit/lintRules.test.ts). */
+export const notifyRule = { selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
+  message: 'Show messages through src/extension/notify.ts (showInfo/showWarning/showError): outside text must stay text.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'test/fixtures/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
@@ -54,4 +58,5 @@ export default tseslint.config(
     files: [`src/shared/${name}.ts`],
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': ['error', layerRules[name]] },
   })),
+  { files: ['src/extension/**/*.ts'], ignores: ['src/extension/notify.ts'], rules: { 'no-restricted-syntax': ['error', notifyRule] } },
 );

@@ -6,9 +6,14 @@ import { updateStatusBar } from './statusBar';
 import type * as Impl from './impl';
 import type { CompareViewState } from '../shared/compareProtocol';
 import type { DashboardData } from '../shared/dashboardProtocol';
+import { showError, shownMessages, type ShownMessage } from './notify';
 
 /** What activate() returns: activation timing (bench, tests) and the compare panel's current state (tests). */
-export interface PairwiseApi { activationMs: number; comparePanelState(): CompareViewState | undefined; dashboardData(): DashboardData | undefined }
+export interface PairwiseApi {
+  activationMs: number; comparePanelState(): CompareViewState | undefined; dashboardData(): DashboardData | undefined;
+  /** The last notifications as VS Code received them (tests: outside text stays text). */
+  shownMessages(): readonly ShownMessage[];
+}
 
 let impl: typeof Impl | undefined;
 /** Loads dist/extensionImpl.js (everything behind the commands) on first use. */
@@ -30,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): PairwiseApi {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         log().error(`command ${id} failed: ${message}`);
-        void vscode.window.showErrorMessage(`Pairwise: ${message}`);
+        void showError(`Pairwise: ${message}`);
         return undefined;
       }
     }));
@@ -42,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): PairwiseApi {
   const activationMs = performance.now() - t0;
   log().info(`activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}, Node ${process.versions.node})`);
   updateStatusBar(context); // Compare button and the paper pin
-  return { activationMs, comparePanelState: () => impl?.comparePanelState(), dashboardData: () => impl?.dashboardData() };
+  return { activationMs, comparePanelState: () => impl?.comparePanelState(), dashboardData: () => impl?.dashboardData(), shownMessages };
 }
 
 /** Nothing to tear down beyond the disposables in context.subscriptions. */

@@ -4,6 +4,7 @@ import type { PriceTable, ProviderPreset, ResolvedSide, SideId } from '../core/p
 import { readSettings } from './settings';
 import { KeyStore } from './keys';
 import { log } from './log';
+import { plainItem, showInfo } from './notify';
 
 /** Built-in plus user presets (problems in the user's map are logged once per call). */
 export function allPresets(): Record<string, ProviderPreset> {
@@ -31,7 +32,7 @@ export async function resolveConfiguredSide(which: SideId, keys: KeyStore): Prom
 /** Asks for one side: a preset, then the model id. Returns `preset:model` or undefined when dismissed. */
 async function pickSide(label: string, current: string): Promise<string | undefined> {
   const presets = allPresets();
-  const items: (vscode.QuickPickItem & { id?: string })[] = Object.values(presets).map((p) => ({
+  const items: (vscode.QuickPickItem & { id?: string })[] = Object.values(presets).map((p) => plainItem({
     label: p.label, description: p.id, detail: `${p.kind} · ${p.baseUrl}${p.auth === 'none' ? ' · no key needed' : ''}`, id: p.id,
   }));
   items.push({ label: '$(add) Custom endpoint…', description: 'an OpenAI- or Anthropic-compatible base URL' });
@@ -78,7 +79,7 @@ export async function setApiKey(keys: KeyStore, args?: { preset?: string; key?: 
   const presets = Object.values(allPresets()).filter((p) => p.auth !== 'none');
   let presetId = args?.preset;
   if (!presetId) {
-    const picked = await vscode.window.showQuickPick(presets.map((p) => ({ label: p.label, description: p.id, detail: p.envKey ? `CLI reads ${p.envKey}` : undefined, id: p.id })),
+    const picked = await vscode.window.showQuickPick(presets.map((p) => plainItem({ label: p.label, description: p.id, detail: p.envKey ? `CLI reads ${p.envKey}` : undefined, id: p.id })),
       { title: 'Pairwise: Set API Key — provider' });
     presetId = picked?.id;
   }
@@ -88,6 +89,6 @@ export async function setApiKey(keys: KeyStore, args?: { preset?: string; key?: 
   if (key === undefined) return false;
   await keys.set(presetId, key.trim());
   log().info(`api key ${key.trim() ? 'stored' : 'deleted'} for preset ${presetId}`);
-  if (!args?.key) void vscode.window.showInformationMessage(`Pairwise: ${key.trim() ? 'stored' : 'deleted'} the API key for ${presetId}.`);
+  if (!args?.key) void showInfo(`Pairwise: ${key.trim() ? 'stored' : 'deleted'} the API key for ${presetId}.`);
   return true;
 }

@@ -5,6 +5,7 @@ import { loadPaperPool } from '../core/paper/paperPool';
 import { log } from './log';
 
 import { PIN_KEY as KEY, updateStatusBar } from './statusBar';
+import { showError, showInfo, showWarning } from './notify';
 
 /** Where papers are cached (global storage) and which arXiv endpoints to use (settings; tests point them at a fake). */
 export function paperOptions(context: vscode.ExtensionContext): PaperLoadOptions {
@@ -31,8 +32,8 @@ export async function loadPinnedPool(context: vscode.ExtensionContext, pool: Poo
   const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Pairwise: loading the paper pool…' },
     () => loadPaperPool(pool, paperOptions(context)));
   for (const e of r.errors) log().warn(`paper pool: ${e}`);
-  if (r.errors.length) void vscode.window.showWarningMessage(`Pairwise: ${r.errors.length} paper(s) of the pool could not be loaded: ${r.errors[0]}`);
-  if (r.papers.length < 2) { void vscode.window.showErrorMessage('Pairwise: selection mode needs a pool of at least two papers that load.'); return undefined; }
+  if (r.errors.length) void showWarning(`Pairwise: ${r.errors.length} paper(s) of the pool could not be loaded: ${r.errors[0]}`);
+  if (r.papers.length < 2) { void showError('Pairwise: selection mode needs a pool of at least two papers that load.'); return undefined; }
   return r.papers;
 }
 
@@ -75,7 +76,7 @@ async function askPaper(): Promise<PaperInput | undefined> {
 export async function loadPinned(context: vscode.ExtensionContext, input: PaperInput): Promise<Paper | undefined> {
   const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Pairwise: loading the paper…' },
     () => loadPaper(input, paperOptions(context)));
-  if (!r.ok) { void vscode.window.showErrorMessage(`Pairwise: ${r.error}`); log().error(`paper: ${r.error}`); return undefined; }
+  if (!r.ok) { void showError(`Pairwise: ${r.error}`); log().error(`paper: ${r.error}`); return undefined; }
   for (const w of r.paper.warnings) log().warn(`paper ${r.paper.id}: ${w}`);
   log().info(`paper ${r.paper.id} loaded${r.fromCache ? ' from cache' : ''}: ${r.paper.title}`);
   return r.paper;
@@ -91,7 +92,7 @@ export async function pinPaper(context: vscode.ExtensionContext, args?: { input?
     const title = `Pool of ${papers.length} papers (selection mode)`;
     await context.workspaceState.update(KEY, { pool, title });
     updateStatusBar(context);
-    if (!args?.pool) void vscode.window.showInformationMessage(`Pairwise: pinned a pool of ${papers.length} papers; each model will pick one.`);
+    if (!args?.pool) void showInfo(`Pairwise: pinned a pool of ${papers.length} papers; each model will pick one.`);
     return title;
   }
   if (!input) return undefined;
@@ -99,6 +100,6 @@ export async function pinPaper(context: vscode.ExtensionContext, args?: { input?
   if (!paper) return undefined;
   await context.workspaceState.update(KEY, { input, title: paper.title });
   showPinnedPaper(context);
-  if (!args?.input) void vscode.window.showInformationMessage(`Pairwise: pinned "${paper.title}".`);
+  if (!args?.input) void showInfo(`Pairwise: pinned "${paper.title}".`);
   return paper.title;
 }

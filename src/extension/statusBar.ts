@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainUiText as uiText } from '../shared/outsideText';
 
 const KEY = Symbol.for('pairwise.statusBar');
 type Items = { compare: vscode.StatusBarItem; paper: vscode.StatusBarItem };
@@ -24,7 +25,8 @@ export function updateStatusBar(context: vscode.ExtensionContext): void {
   }
   const { compare, paper } = g[KEY];
   const pin = context.workspaceState.get<{ title: string }>(PIN_KEY);
-  paper.text = pin ? `$(pin) ${pin.title.length > 40 ? `${pin.title.slice(0, 39)}…` : pin.title}` : '$(pin) Pin paper';
-  paper.tooltip = pin ? `Pairwise paper: ${pin.title}\nClick to pin another` : 'Pairwise: pin a paper to compare models on';
+  const title = pin ? uiText(pin.title) : '';
+  paper.text = pin ? `$(pin) ${title.length > 40 ? `${title.slice(0, 39)}…` : title}` : '$(pin) Pin paper';
+  paper.tooltip = pin ? `Pairwise paper: ${title}\nClick to pin another` : 'Pairwise: pin a paper to compare models on';
   compare.show(); paper.show();
 }

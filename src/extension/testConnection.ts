@@ -4,6 +4,7 @@ import type { DraftResult, ResolvedSide, SideId } from '../core/providers/types'
 import { KeyStore } from './keys';
 import { resolveConfiguredSide } from './models';
 import { log } from './log';
+import { showInfo, showWarning } from './notify';
 
 const PING = { system: 'You are a connectivity check.', blocks: [], task: 'Reply with the single word: pong' };
 
@@ -38,7 +39,6 @@ export async function testConnection(keys: KeyStore, args?: { sides?: SideId[] }
   });
   for (const l of lines) log().info(`test connection: ${l}`);
   const failed = sides.some((s) => { const r = out[s]; return !r || !('ok' in r) || !r.ok; });
-  const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  void show(`Pairwise: ${lines.join(' · ')}`);
+  void (failed ? showWarning : showInfo)(`Pairwise: ${lines.join(' · ')}`);
   return out;
 }

@@ -63,6 +63,27 @@ async function check(name, fn) {
   timings.push({ name, s: (Date.now() - t0) / 1000 });
 }
 
+/**
+ * Records every tab, page, popup or window opened after the workbench page: playwright's own events (context
+ * 'page', page 'popup') and, below playwright, the browser's new page targets (CDP Target.targetCreated), so a
+ * link the webview host opened by itself is seen even if it lands outside the page's context.
+ */
+async function watchNewPages(browser, page) {
+  const seen = [];
+  const add = (kind, url, id) => { if (!seen.some((s) => s.id && s.id === id)) seen.push({ kind, url, id, at: Date.now() }); };
+  page.context().on('page', (p) => add('context page', p.url(), null));
+  page.on('popup', (p) => add('popup', p.url(), null));
+  const cdp = await browser.newBrowserCDPSession();
+  const known = new Set();
+  const initial = await cdp.send('Target.getTargets');
+  for (const t of initial.targetInfos) known.add(t.targetId);
+  cdp.on('Target.targetCreated', ({ targetInfo: t }) => {
+    if (!known.has(t.targetId) && (t.type === 'page' || t.type === 'tab' || t.type === 'other' && /^https?:/.test(t.url))) add(`browser target ${t.type}`, t.url, t.targetId);
+  });
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  return seen;
+}
+
 /** Runs the selected scenarios of one theme in one host. */
 async function runTheme(theme, scenarios, mocks) {
   const tmpBase = fs.mkdtempSync(path.join(BASE_TMP, 'pairwise-e2e-'));
@@ -73,10 +94,11 @@ async function runTheme(theme, scenarios, mocks) {
   try {
     const { page } = await host.openPage();
     currentPage = page;
+    const newPages = await watchNewPages(host.browser, page);
     page.on('request', (r) => requests.push(r.url()));
     page.on('response', (r) => { if (r.fromServiceWorker()) fromWorker.add(r.url()); });
     page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss().catch(() => {}); });
-    const ctx = { page, host, theme, mocks, workspace, out: OUT, check, state: {}, requests, dialogs };
+    const ctx = { page, host, theme, mocks, workspace, out: OUT, check, state: {}, requests, dialogs, newPages };
     await check(`workbench ready, side bar closed (${theme})`, async () => {
       await runCommand(page, 'View: Close Primary Side Bar');
       await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10000 });
@@ -91,7 +113,8 @@ async function runTheme(theme, scenarios, mocks) {
       const foreign = requests.filter((u) => !local(u));
       if (foreign.length) throw new Error(`requests to other origins:\n    ${[...new Set(foreign)].slice(0, 20).join('\n    ')}`);
       if (dialogs.length) throw new Error(`browser dialogs: ${dialogs.join(' | ')}`);
-      console.log(`  ${requests.length} requests, all to ${origin}`);
+      if (newPages.length) throw new Error(`new tabs, pages or windows opened: ${newPages.map((p) => p.url || p.type).join(' | ')}`);
+      console.log(`  ${requests.length} requests, all to ${origin}; no new tab, page or window`);
     });
   } finally {
     currentPage = null;

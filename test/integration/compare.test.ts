@@ -27,7 +27,7 @@ async function until<T>(fn: () => T | undefined, ms = 15000): Promise<T> {
 
 suite('compare against mock providers', () => {
   let anthropic: MockProvider; let openai: MockProvider;
-  let api: { comparePanelState(): CompareViewState | undefined };
+  let api: { comparePanelState(): CompareViewState | undefined; shownMessages(): readonly { kind: string; message: string }[] };
   const root = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
 
   suiteSetup(async () => {
@@ -51,6 +51,25 @@ suite('compare against mock providers', () => {
     const r = await vscode.commands.executeCommand<Record<string, { ok: boolean; timing?: { ttftMs: number | null } }>>('pairwise.testConnection');
     assert.equal(r.a.ok, true, JSON.stringify(r.a));
     assert.equal(r.b.ok, true, JSON.stringify(r.b));
+  });
+
+  test('Test Connection: a provider error body with a command: link shows as text, not a link (outside text stays text)', async () => {
+    const hostile = 'quota exceeded, contact [support](command:workbench.action.terminal.new) or see [docs](https://evil.example/)';
+    anthropic.setScenario({ type: 'status', status: 400, message: hostile });
+    const terminals = vscode.window.terminals.length;
+    try {
+      const r = await vscode.commands.executeCommand<Record<string, { ok: boolean; message?: string }>>('pairwise.testConnection');
+      assert.equal(r.a.ok, false);
+      assert.ok(r.a.message?.includes('command:workbench.action.terminal.new'), `the raw error reached the side result: ${r.a.message}`);
+      const shown = api.shownMessages().at(-1);
+      assert.ok(shown && shown.kind === 'warning' && shown.message.includes('[support] (command: workbench.action.terminal.new)'), JSON.stringify(shown));
+      // VS Code's notification link syntax (parseLinkedText): nothing in the message can become a link or a command.
+      assert.equal(/\[[^\]]+\]\((?:https?:\/\/|command:)/i.test(shown.message), false, shown.message);
+      assert.equal(/command:\S/i.test(shown.message), false, shown.message);
+      assert.equal(vscode.window.terminals.length, terminals, 'no terminal opened');
+    } finally {
+      anthropic.setScenario(scenarios.ok({ text: DRAFT_A, ttftMs: 50 }));
+    }
   });
 
   test('compare streams both sides, records the pair, sends identical prefixes and no planted secret', async () => {

@@ -83,3 +83,14 @@ test('protocol files import no runtime code from each other in a circle', async 
   // Type-only imports carry no runtime code and stay allowed.
   assert.deepEqual(await restricted('imports-protocol-type.ts', 'src/shared/dashboardProtocol.ts'), []);
 });
+
+test('notifications go through src/extension/notify.ts: a direct show*Message call is rejected elsewhere in src/extension', async () => {
+  const lint = async (asPath: string) => {
+    const [result] = await eslint.lintText(fixture('shows-message.ts'), { filePath: join(root, asPath) });
+    return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+  const msgs = await lint('src/extension/compare/bad.ts');
+  assert.equal(msgs.length, 1);
+  assert.match(msgs[0], /notify\.ts/);
+  assert.deepEqual(await lint('src/extension/notify.ts'), []);
+});

@@ -48,7 +48,7 @@ export class CompareApp {
     this.form = new VerdictForm({ dispatch: (a) => this.local(a), save: () => void this.saveVerdict() });
     root.replaceChildren(this.header, this.tabs, el('div', { class: 'pw-columns' }, this.columns.left.root, this.columns.right.root), this.diffPane, this.form.root);
     root.addEventListener('click', (e) => this.onClick(e));
-    root.addEventListener('auxclick', (e) => { if ((e.target as Element | null)?.closest('a')) e.preventDefault(); });
+    root.addEventListener('auxclick', (e) => { if ((e.target as Element | null)?.closest('[data-pw-link]')) e.preventDefault(); });
     document.addEventListener('keydown', (e) => this.onKey(e));
     messenger.onNotification('run/state', ({ state }) => { this.view = applySnapshot(this.view, state); this.bodies.reset(); this.changed(true); });
     messenger.onNotification('run/event', ({ seq, event }) => this.onEvent(seq, event));
@@ -103,16 +103,23 @@ export class CompareApp {
 
   private onClick(e: MouseEvent): void {
     const target = e.target as Element | null;
-    const a = target?.closest('a');
-    if (a) {
-      e.preventDefault();
-      const href = a.getAttribute('data-pw-link');
-      if (href) void this.ask('link/open', { href });
-    }
+    if (target?.closest('a')) e.preventDefault(); // defence in depth: drafts carry no <a> (see sanitize.ts)
+    this.openLink(e, target);
+  }
+
+  /** A link in model output (span[data-pw-link], never an href): the host asks before opening anything. */
+  private openLink(e: Event, target: Element | null): boolean {
+    const link = target?.closest('[data-pw-link]');
+    const href = link?.getAttribute('data-pw-link');
+    if (!href) return false;
+    e.preventDefault();
+    void this.ask('link/open', { href });
+    return true;
   }
 
   private onKey(e: KeyboardEvent): void {
     const t = e.target as HTMLElement | null;
+    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey && this.openLink(e, t)) return;
     const action = keyToAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey,
       targetTag: t?.tagName ?? '', targetEditable: t?.isContentEditable ?? false, targetType: (t as HTMLInputElement | null)?.type });
     if (!action || !this.view || !this.view.header) return;
@@ -153,7 +160,7 @@ export class CompareApp {
     const anyRunning = !v.readOnly && (!isFinal(v.slots.left.status) || !isFinal(v.slots.right.status));
     const item = (label: string, value: string, ic: string) => el('span', { class: 'pw-header-item', title: `${label}: ${value}` }, icon(ic), el('span', { class: 'pw-visually-hidden', text: `${label}: ` }), el('span', { text: value }));
     this.header.replaceChildren(
-      item('Repository', h.repo, 'repo'), item('Commit', h.commit.slice(0, 12), 'git-commit'),
+      item('Repository', displayText(h.repo, false), 'repo'), item('Commit', h.commit.slice(0, 12), 'git-commit'),
       item('Paper', h.paper ? displayText(h.paper, masked, v.maskTerms) : '—', 'book'), item('Mode', h.mode === 'pin' ? 'pinned paper' : 'paper selection', 'settings'),
       el('span', { class: `pw-badge ${masked ? 'pw-blind' : 'pw-open'}`, text: masked ? 'Blind' : v.blind ? 'Revealed' : 'Not blind' }),
       v.readOnly ? el('span', { class: 'pw-badge', text: 'Read-only' }) : '',

@@ -80,7 +80,7 @@ export class BodyRenderer {
       for (const f of summary.files) {
         list.append(el('li', { class: 'pw-patch-file' },
           icon(f.status === 'added' ? 'diff-added' : f.status === 'deleted' ? 'diff-removed' : f.status === 'renamed' ? 'diff-renamed' : 'diff-modified'),
-          el('span', { class: 'pw-path', text: displayText(f.path, masked, terms), title: masked ? '' : f.path }),
+          el('span', { class: 'pw-path', text: displayText(f.path, masked, terms), title: masked ? '' : displayText(f.path, false) }),
           el('span', { class: 'pw-plus', text: `+${f.added}`, attrs: { 'aria-label': `${f.added} lines added` } }),
           el('span', { class: 'pw-minus', text: `−${f.removed}`, attrs: { 'aria-label': `${f.removed} lines removed` } }),
           button('Open in diff editor', 'diff', { attrs: { 'aria-label': `Open ${f.path} in the diff editor` }, on: { click: () => this.actions.openPatchDiff(slot, f.path) } })));

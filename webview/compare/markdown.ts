@@ -1,6 +1,8 @@
 /**
- * Markdown -> HTML for drafts, before DOMPurify. markdown-it with raw HTML off and linkify off; links keep
- * only http(s)/mailto targets and carry data-pw-link so a click posts 'link/open' instead of navigating;
+ * Markdown -> HTML for drafts, before DOMPurify. markdown-it with raw HTML off and linkify off. A link is never an
+ * <a href>: the webview host opens a real href at once whatever the page's click handler does, so an allowed
+ * (http(s)/mailto) link becomes <span class="pw-link" role="link" tabindex="0" data-pw-link="URL"> and a click or
+ * Enter posts 'link/open' — the host opens it only after the user confirms; other targets become plain text;
  * images never load: remote ones become a placeholder showing the URL, only small raster data: images stay.
  * Pure (no DOM), so the hostile corpus is tested in Node; the webview still sanitises the result.
  */
@@ -39,16 +41,12 @@ export function createMarkdownRenderer(): MarkdownIt {
     const href = attr(t, 'href');
     env.pwBlockedLink = !isAllowedLinkTarget(href);
     if (env.pwBlockedLink) return '<span class="pw-link-blocked">';
-    t.attrSet('data-pw-link', href);
-    t.attrSet('title', href);
-    t.attrSet('class', 'pw-link');
-    t.attrSet('rel', 'noreferrer noopener');
-    return renderToken(tokens, idx, options);
+    const h = escapeHtml(href);
+    return `<span class="pw-link" role="link" tabindex="0" data-pw-link="${h}" title="${h}">`;
   };
-  md.renderer.rules.link_close = (tokens, idx, options, rawEnv) => {
-    const env = rawEnv as LinkEnv;
-    if (env.pwBlockedLink) { env.pwBlockedLink = false; return '</span>'; }
-    return renderToken(tokens, idx, options);
+  md.renderer.rules.link_close = (_tokens, _idx, _options, rawEnv) => {
+    (rawEnv as LinkEnv).pwBlockedLink = false;
+    return '</span>';
   };
   md.renderer.rules.image = (tokens, idx) => {
     const t = tokens[idx];

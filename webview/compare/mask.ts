@@ -1,8 +1,11 @@
 /**
  * Blind-mode masking of self-identifying text in drafts ("As an AI model developed by OpenAI", "I'm Claude",
  * "GLM-4.6"...). Pure and display-only: the stored draft is never changed, masking is undone on reveal.
- * Both sides go through the same rules, so masking code such as `gpt-tokenizer` costs both equally.
+ * Both sides go through the same rules, so masking code such as `gpt-tokenizer` costs both equally. Matching runs
+ * on a normalized skeleton (NFKC, zero-width characters removed, look-alike letters folded), so "Clau\u200Dde" and
+ * a Cyrillic "Сlaude" are masked too.
  */
+import { foldForMatch, replaceNormalized } from '../../src/shared/outsideText';
 
 /** Masked text and how many spans were replaced. */
 export interface MaskResult { text: string; count: number }
@@ -39,7 +42,7 @@ let extraCache: { key: string; rule: Rule | null } = { key: '', rule: null };
 function extraRule(terms: readonly string[]): Rule | null {
   const key = terms.join('\u0000');
   if (key === extraCache.key) return extraCache.rule;
-  const usable = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length >= 3))].sort((a, b) => b.length - a.length);
+  const usable = [...new Set(terms.map((t) => foldForMatch(t.trim())).filter((t) => t.length >= 3))].sort((a, b) => b.length - a.length);
   const rule: Rule | null = usable.length === 0 ? null : {
     re: new RegExp(`(?<![\\w])(?:${usable.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w])`, 'gi'),
     replace: () => MODEL_MASK,
@@ -54,12 +57,9 @@ export function maskIdentity(text: string, extraTerms: readonly string[] = []): 
   let out = text;
   const extra = extraTerms.length ? extraRule(extraTerms) : null;
   for (const rule of extra ? [extra, ...RULES] : RULES) {
-    out = out.replace(rule.re, (match: string, group: unknown) => {
-      const r = rule.replace(match, typeof group === 'string' ? group : undefined);
-      if (r === null) return match;
-      count++;
-      return r;
-    });
+    const r = replaceNormalized(out, rule.re, rule.replace);
+    out = r.text;
+    count += r.count;
   }
   return { text: out, count };
 }

@@ -1,24 +1,30 @@
 /**
  * DOMPurify pass over markdown-it output (defence in depth: markdown-it already runs with html:false).
- * Allows only markdown's own tags; links only http(s)/mailto; images only small raster data: URLs;
- * no style, no event handlers, no data-* except data-pw-link. Needs a DOM (runs in the webview).
+ * Allows only markdown's own tags and no <a> at all (no href the webview host could open): a link is a
+ * span.pw-link[role=link][tabindex=0][data-pw-link] with an http(s)/mailto target; images only small raster
+ * data: URLs; no style, no event handlers, no data-* except data-pw-link. Needs a DOM (runs in the webview).
  */
 import DOMPurify from 'dompurify';
 import { isAllowedLinkTarget, isInlineDataImage } from './markdown';
 
-const ALLOWED_TAGS = ['a', 'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'em', 'strong',
+const ALLOWED_TAGS = ['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'em', 'strong',
   's', 'del', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'img', 'sup', 'sub', 'kbd'];
-const ALLOWED_ATTR = ['href', 'title', 'class', 'rel', 'start', 'src', 'alt', 'aria-hidden', 'data-pw-link'];
+const ALLOWED_ATTR = ['title', 'class', 'start', 'src', 'alt', 'aria-hidden', 'data-pw-link', 'role', 'tabindex'];
 
 let hooked = false;
 function installHooks(): void {
   if (hooked) return;
   hooked = true;
   DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.tagName === 'A') {
-      const href = node.getAttribute('href') ?? '';
-      if (!isAllowedLinkTarget(href)) { node.removeAttribute('href'); node.removeAttribute('data-pw-link'); }
-      else node.setAttribute('data-pw-link', href);
+    // Only a span carrying an allowed target is a link; role and tabindex exist for nothing else.
+    const target = node.getAttribute('data-pw-link');
+    if (node.tagName === 'SPAN' && target !== null && isAllowedLinkTarget(target)) {
+      node.setAttribute('role', 'link');
+      node.setAttribute('tabindex', '0');
+      node.classList.add('pw-link');
+    } else {
+      for (const a of ['data-pw-link', 'role', 'tabindex']) node.removeAttribute(a);
+      node.classList.remove('pw-link');
     }
     if (node.tagName === 'IMG' && !isInlineDataImage(node.getAttribute('src') ?? '')) {
       const ph = node.ownerDocument.createElement('span');
@@ -35,7 +41,7 @@ export function sanitizeMarkdownHtml(html: string): DocumentFragment {
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false, ALLOW_ARIA_ATTR: false, RETURN_DOM_FRAGMENT: true,
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|data:image\/(?:png|gif|jpe?g|webp);base64,)/i,
-    FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'svg', 'math'],
+    FORBID_TAGS: ['a', 'area', 'style', 'script', 'iframe', 'object', 'embed', 'form', 'input', 'svg', 'math'], FORBID_ATTR: ['href', 'xlink:href', 'action', 'formaction'],
   });
 }
 

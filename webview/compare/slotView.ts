@@ -4,6 +4,7 @@ import { button, el, icon, setText } from '../shared/dom';
 import { maskIdentity } from './mask';
 import { statItems, statusLine } from './statsFormat';
 import { isFinal } from '../../src/shared/compare/reducer';
+import { revealBidi } from '../../src/shared/outsideText';
 
 /** Context the column needs beyond its own slot. */
 export interface SlotContext { masked: boolean; maskTerms: readonly string[]; hideCost: boolean; readOnly: boolean; now: number }
@@ -17,8 +18,8 @@ const ROUTE_LABEL: Record<RouteBadge, { text: string; icon: string; title: strin
   unparsed: { text: 'Unparsed', icon: 'question', title: 'The answer did not follow the expected format' },
 };
 
-/** Masks a display string when blind. */
-export function displayText(text: string, masked: boolean, terms: readonly string[] = []): string { return masked ? maskIdentity(text, terms).text : text; }
+/** Masks a display string when blind; bidi controls always show as visible marks (a title cannot reorder itself). */
+export function displayText(text: string, masked: boolean, terms: readonly string[] = []): string { return revealBidi(masked ? maskIdentity(text, terms).text : text); }
 
 /** DOM refs of one column, updated in place on every render. */
 export class SlotColumn {
@@ -55,7 +56,7 @@ export class SlotColumn {
   update(s: SlotView, ctx: SlotContext): void {
     setText(this.heading, s.label);
     this.root.setAttribute('aria-label', `Draft ${s.label}`);
-    setText(this.identity, s.identity ? `${s.identity.model} · ${s.identity.provider}` : '');
+    setText(this.identity, s.identity ? revealBidi(`${s.identity.model} · ${s.identity.provider}`) : '');
     this.updateRoute(s.route);
     const st = statusLine(s.status, ctx.now);
     this.status.className = `pw-status pw-tone-${st.tone}`;

@@ -4,6 +4,7 @@ import { button, el, icon, setText } from '../shared/dom';
 import { saveBlocker, verdictChoices } from './verdictOptions';
 import { votingOpen } from '../../src/shared/compare/reducer';
 import type { LocalAction } from '../../src/shared/compare/reducer';
+import { revealBidi } from '../../src/shared/outsideText';
 
 /** What the form asks of the app. */
 export interface VerdictFormActions { dispatch(a: LocalAction): void; save(): void }
@@ -58,7 +59,7 @@ export class VerdictForm {
     setText(this.message, v.error ? `Not saved: ${v.error}` : v.savedAt !== null ? `Saved ${new Date(v.savedAt).toLocaleString()}.` : blocker ?? 'Ready to save (Ctrl/Cmd+Enter).');
     const l = state.slots.left, r = state.slots.right;
     this.reveal.hidden = !state.revealed;
-    const who = (s: typeof l) => (s.identity ? `${s.identity.model} (${s.identity.provider})` : s.label);
+    const who = (s: typeof l) => revealBidi(s.identity ? `${s.identity.model} (${s.identity.provider})` : s.label);
     setText(this.reveal, state.revealed ? `Revealed: left was ${who(l)}, right was ${who(r)}.` : '');
   }
 

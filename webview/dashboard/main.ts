@@ -5,6 +5,7 @@ import type { PanelCommand } from '../../src/shared/panelProtocol';
 import { sanitizeSvg } from '../compare/sanitize';
 import { button, el } from '../shared/dom';
 import { vscodeApi, webviewTransport } from '../shared/vscodeApi';
+import { revealBidi } from '../../src/shared/outsideText';
 
 const api = vscodeApi();
 const messenger = new Messenger<DashboardWebviewProtocol, DashboardHostProtocol>(webviewTransport(api, window));
@@ -16,7 +17,7 @@ window.addEventListener('error', (e) => messenger.notify('webview/error', { mess
 function filterSelect(label: string, key: 'repo' | 'paper' | 'rater', filters: DashboardFilters): HTMLElement {
   const select = el('select', { attrs: { 'aria-label': label } }, el('option', { text: 'All', attrs: { value: '' } }));
   for (const o of filters.options?.[key] ?? []) {
-    const opt = el('option', { text: o, attrs: { value: o } });
+    const opt = el('option', { text: revealBidi(o), attrs: { value: o } });
     if (filters[key] === o) opt.selected = true;
     select.append(opt);
   }
@@ -62,7 +63,7 @@ function render(): void {
       el('caption', { text: t.title }),
       el('thead', {}, el('tr', {}, ...t.columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))));
     const body = el('tbody');
-    for (const row of t.rows) body.append(el('tr', {}, ...row.map((v) => el('td', { class: typeof v === 'number' ? 'pw-num' : '', text: v === null ? '—' : String(v) }))));
+    for (const row of t.rows) body.append(el('tr', {}, ...row.map((v) => el('td', { class: typeof v === 'number' ? 'pw-num' : '', text: v === null ? '—' : revealBidi(String(v)) }))));
     table.append(body);
     return table;
   });

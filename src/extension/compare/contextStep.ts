@@ -10,6 +10,7 @@ import type { Paper } from '../../core/paper/types';
 import type { ResolvedSide, SideId } from '../../core/providers/types';
 import { log } from '../log';
 import { readSettings } from '../settings';
+import { showError, showWarning } from '../notify';
 
 /** The context of one run: what will be sent and its manifest. */
 export interface PreparedContext { manifest: ContextManifest; prompt: BuiltPrompt; promptBytes: string }
@@ -22,7 +23,7 @@ export async function prepareContext(root: string, paper: Paper | undefined, bud
   let template: PromptTemplate | undefined;
   if (templatePath) {
     const t = await loadTemplateFile(isAbsolute(templatePath) ? templatePath : join(root, templatePath));
-    if (!t.ok) { void vscode.window.showErrorMessage(`Pairwise: pairwise.promptTemplate: ${t.error}`); return undefined; }
+    if (!t.ok) { void showError(`Pairwise: pairwise.promptTemplate: ${t.error}`); return undefined; }
     template = t.template;
   }
   const editor = vscode.window.activeTextEditor;
@@ -31,14 +32,14 @@ export async function prepareContext(root: string, paper: Paper | undefined, bud
   try {
     const built = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Pairwise: building context' },
       () => buildContext({ repoRoot: root, paper, selection: pool ? { papers: pool } : undefined, budgetTokens, editorSelection, pinnedFiles, template }));
-    if (!built.ok) { void vscode.window.showErrorMessage(`Pairwise: ${built.error}`); log().error(`context: ${built.error}`); return undefined; }
+    if (!built.ok) { void showError(`Pairwise: ${built.error}`); log().error(`context: ${built.error}`); return undefined; }
     for (const w of built.warnings) log().warn(`context: ${w}`);
     log().info(`context: ${built.manifest.files.length} files, ${built.manifest.totals.tokens} tokens, ${built.manifest.redactions.length} redactions, manifest ${built.manifest.manifestHash.slice(0, 12)}`);
     return built;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     log().error(`context: ${msg}`);
-    void vscode.window.showErrorMessage(`Pairwise: could not build the context: ${msg}`);
+    void showError(`Pairwise: could not build the context: ${msg}`);
     return undefined;
   }
 }
@@ -58,7 +59,7 @@ export async function confirmSend(context: vscode.ExtensionContext, p: PreparedC
   const hosts = [...new Set([sides.a, sides.b].map((s) => { try { return new URL(s.spec.baseUrl ?? s.preset.baseUrl).host; } catch { return s.preset.baseUrl; } }))];
   const detail = `${t.files} files and the paper (${t.tokens.toLocaleString()} tokens in all) go to ${hosts.join(' and ')}. ${p.manifest.redactions.length} secret(s) redacted, ${p.manifest.omitted.length} file(s) left out. This question is asked once per workspace.`;
   for (;;) {
-    const pick = await vscode.window.showWarningMessage('Pairwise: send this repo context to both providers?', { modal: true, detail }, 'Send', 'Preview Manifest');
+    const pick = await showWarning('Pairwise: send this repo context to both providers?', { modal: true, detail }, 'Send', 'Preview Manifest');
     if (pick === 'Send') { await context.workspaceState.update(CONSENT_KEY, true); log().info('consent given for this workspace'); return true; }
     if (pick !== 'Preview Manifest') return false;
     await showManifest(p);

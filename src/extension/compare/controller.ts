@@ -16,6 +16,7 @@ import { PanelSession } from './panelSession';
 import { ComparePanel } from '../panels/comparePanel';
 import { prepareContext, confirmSend, showManifest } from './contextStep';
 import { resultsFile, rubricOf } from './resultsLocation';
+import { showError, showWarning, uiText } from '../notify';
 
 /** Options for automation and tests: skip prompts that have already been answered. */
 export interface CompareArgs { yes?: boolean }
@@ -29,9 +30,9 @@ async function resolveSides(keys: KeyStore): Promise<Record<SideId, ResolvedSide
   const a = await resolveConfiguredSide('a', keys);
   const b = await resolveConfiguredSide('b', keys);
   for (const [name, r] of [['A', a], ['B', b]] as const) {
-    if ('error' in r) { void vscode.window.showErrorMessage(`Pairwise: side ${name}: ${r.error}`); return undefined; }
+    if ('error' in r) { void showError(`Pairwise: side ${name}: ${r.error}`); return undefined; }
     if (r.preset.auth !== 'none' && !r.apiKey) {
-      const pick = await vscode.window.showErrorMessage(`Pairwise: no API key for ${r.preset.label} (side ${name}).`, 'Set API Key');
+      const pick = await showError(`Pairwise: no API key for ${r.preset.label} (side ${name}).`, 'Set API Key');
       if (pick) await vscode.commands.executeCommand('pairwise.setApiKey', { preset: r.preset.id });
       return undefined;
     }
@@ -44,7 +45,7 @@ const TEST_CONSENT = 'pairwise.testCommandConsent';
 async function testRunConsent(context: vscode.ExtensionContext, command: string): Promise<boolean> {
   if (!command || !vscode.workspace.isTrusted) return false;
   if (context.workspaceState.get<string>(TEST_CONSENT) === command) return true;
-  const pick = await vscode.window.showWarningMessage('Pairwise: run your test command on each PR draft?', { modal: true,
+  const pick = await showWarning('Pairwise: run your test command on each PR draft?', { modal: true,
     detail: `"${command}" will run in a temporary worktree with the model's patch applied — model-written code will execute on this machine. Your working tree is not touched.` },
     'Run Tests', 'Not Now');
   if (pick !== 'Run Tests') return false;
@@ -54,9 +55,9 @@ async function testRunConsent(context: vscode.ExtensionContext, command: string)
 
 /** `Pairwise: Compare`: pinned paper + chosen models → consent → both streams in the panel → checks → verdict → results file. */
 export async function runCompare(context: vscode.ExtensionContext, args?: CompareArgs): Promise<ComparisonRecord | undefined> {
-  if (!vscode.workspace.isTrusted) { void vscode.window.showWarningMessage(`Pairwise: ${untrustedMessage}`); return undefined; }
+  if (!vscode.workspace.isTrusted) { void showWarning(`Pairwise: ${untrustedMessage}`); return undefined; }
   const root = workspaceRoot();
-  if (!root) { void vscode.window.showErrorMessage('Pairwise: open a folder (a repository) first — Pairwise compares drafts against it.'); return undefined; }
+  if (!root) { void showError('Pairwise: open a folder (a repository) first — Pairwise compares drafts against it.'); return undefined; }
   const keys = new KeyStore(context.secrets);
   const s0 = readSettings();
   if (!s0.sideA || !s0.sideB || !pinnedPaper(context)) ComparePanel.createOrShow(context.extensionUri, { preserveFocus: true, log: (l) => log().info(l) }); // the placeholder explains what is missing; focus stays on the prompts that follow
@@ -120,14 +121,14 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
     rec.manifestHash = prepared!.manifest.manifestHash;
     await store.saveBlob(rec.id, 'manifest.json', JSON.stringify(prepared!.manifest, null, 2));
     const r = await store.tryAppend(rec);
-    if (!r.ok) { void vscode.window.showErrorMessage(`Pairwise: ${r.error}`); return undefined; }
+    if (!r.ok) { void showError(`Pairwise: ${r.error}`); return undefined; }
     log().info(`comparison ${rec.id} recorded in ${store.file}`);
     return rec;
   }
 
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Pairwise: comparing', cancellable: true }, async (progress, token) => {
     token.onCancellationRequested(() => ctl.abort());
-    progress.report({ message: `${sides.a.spec.model} vs ${sides.b.spec.model}` });
+    progress.report({ message: uiText(`${sides.a.spec.model} vs ${sides.b.spec.model}`) });
     comparison = new Comparison({ repoRoot: root, repo, mode, prompt: prepared.prompt, a: sides.a, b: sides.b, signal: ctl.signal,
       testCommand: settings.testCommand || undefined, allowTestRun,
       options: { warmRepeat: settings.warmRepeat, maxTokens: settings.maxOutputTokens, idleTimeoutMs: settings.idleTimeoutSeconds * 1000,
@@ -144,7 +145,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
 /** `Pairwise: Preview Context`: the manifest of exactly what would be sent, before anything leaves. */
 export async function previewContext(context: vscode.ExtensionContext): Promise<void> {
   const root = workspaceRoot();
-  if (!root) { void vscode.window.showErrorMessage('Pairwise: open a folder first.'); return; }
+  if (!root) { void showError('Pairwise: open a folder first.'); return; }
   const pin = pinnedPaper(context);
   const paper = pin && 'input' in pin ? await loadPinned(context, pin.input) : undefined;
   const pool = pin && 'pool' in pin ? await loadPinnedPool(context, pin.pool) : undefined;

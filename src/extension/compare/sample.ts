@@ -6,6 +6,7 @@ import { parseAnswer } from '../../core/prompt/parseAnswer';
 import { readSettings } from '../settings';
 import { PanelSession } from './panelSession';
 import { log } from '../log';
+import { showInfo } from '../notify';
 
 /** `Pairwise: Open Sample Comparison`: replays two recorded drafts through the same streaming path and panel, no key needed. */
 export async function openSampleComparison(extensionUri: vscode.Uri): Promise<void> {
@@ -20,7 +21,7 @@ export async function openSampleComparison(extensionUri: vscode.Uri): Promise<vo
     {
       blind: settings.blind,
       onVerdict: async () => {
-        void vscode.window.showInformationMessage('Pairwise: this was the sample comparison — your verdict was not recorded. Run "Pairwise: Compare" on your repo to start for real.');
+        void showInfo('Pairwise: this was the sample comparison — your verdict was not recorded. Run "Pairwise: Compare" on your repo to start for real.');
         return { ok: true, value: { savedAt: Date.now() } };
       },
       onCancel: () => ctl.abort(),

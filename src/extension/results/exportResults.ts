@@ -13,6 +13,7 @@ import { exportLlmComparator } from '../../core/export/llmComparator';
 import { workspaceRoot } from '../settings';
 import { log } from '../log';
 import { loadResults } from './resultsSource';
+import { showInfo, showWarning } from '../notify';
 
 /** Export formats. */
 export type ExportFormat = 'csv' | 'jsonl' | 'md' | 'arena-jsonl' | 'arena-csv' | 'comparator';
@@ -86,7 +87,7 @@ export async function exportResults(context: vscode.ExtensionContext, args?: Exp
   if (args?.format !== undefined && !isExportFormat(args.format)) throw new Error(`unknown export format "${String(args.format)}"; use one of ${Object.keys(FORMATS).join(', ')}.`);
   const { store, records } = await loadResults(context);
   if (!records.length) {
-    const pick = await vscode.window.showWarningMessage(`Pairwise: nothing to export — ${store.file} has no comparisons yet. Run "Pairwise: Compare" first.`, 'Compare');
+    const pick = await showWarning(`Pairwise: nothing to export — ${store.file} has no comparisons yet. Run "Pairwise: Compare" first.`, 'Compare');
     if (pick) await vscode.commands.executeCommand('pairwise.compare');
     return undefined;
   }
@@ -101,12 +102,12 @@ export async function exportResults(context: vscode.ExtensionContext, args?: Exp
   }
   if (resolve(out) === resolve(store.file)) throw new Error('that is the results file itself — choose another name for the export.');
   const r = await renderExport(format, records, store);
-  if (!r.ok) { void vscode.window.showWarningMessage(`Pairwise: ${r.error}`); return undefined; }
+  if (!r.ok) { void showWarning(`Pairwise: ${r.error}`); return undefined; }
   try { await writeAtomically(out, r.text); } catch (e) { throw new Error(explainWrite(out, e), { cause: e }); }
   const what = `${r.count} ${info.unit}${r.count === 1 ? '' : 's'}`;
   log().info(`export: ${what} as ${format} to ${out}`);
   const written = out;
-  void vscode.window.showInformationMessage(`Pairwise: exported ${what} as ${info.label} to ${written}`, 'Open').then(async (pick) => {
+  void showInfo(`Pairwise: exported ${what} as ${info.label} to ${written}`, 'Open').then(async (pick) => {
     if (pick) await vscode.window.showTextDocument(vscode.Uri.file(written), { preview: false });
   });
   return { format, path: out, count: r.count };

@@ -17,6 +17,7 @@ import { log } from '../log';
 import { loadDrafts, pastViewState, revealOf } from './pastComparison';
 import { judgeSave } from './judgeSave';
 import { loadResults, openStore } from './resultsSource';
+import { showError, showInfo } from '../notify';
 
 /** Arguments for automation: the pause between a saved verdict (with its reveal) and the next comparison. */
 export interface JudgePendingArgs { nextDelayMs?: number }
@@ -104,7 +105,7 @@ export class JudgeSession implements vscode.Disposable {
   private async advance(judgedId: string): Promise<void> {
     if (this.disposed) return;
     if (ComparePanel.current !== this.panel || this.panel?.runId !== judgedId) { this.dispose(); return; }
-    try { await this.showNext(); } catch (e) { void vscode.window.showErrorMessage(`Pairwise: could not show the next pending comparison: ${(e as Error).message}`); this.dispose(); }
+    try { await this.showNext(); } catch (e) { void showError(`Pairwise: could not show the next pending comparison: ${(e as Error).message}`); this.dispose(); }
   }
 
   private attach(): ComparePanel {
@@ -118,7 +119,7 @@ export class JudgeSession implements vscode.Disposable {
 
   private finish(): void {
     const judged = this.judged;
-    void vscode.window.showInformationMessage(judged
+    void showInfo(judged
       ? `Pairwise: all pending comparisons are judged (${judged} in this session). "Pairwise: Show Dashboard" has the updated leaderboard.`
       : 'Pairwise: no comparison is waiting for a verdict. Comparisons recorded by the CLI (pairwise compare / batch) show up here.');
     this.dispose();

@@ -13,6 +13,7 @@ import { sideOf, type SlotMap } from '../../shared/compare/slots';
 import { log } from '../log';
 import { loadDrafts, pastViewState, type StoredDraft } from './pastComparison';
 import { loadResults, openResultsFile } from './resultsSource';
+import { uiText } from '../notify';
 
 /** Arguments for automation: open this comparison id without asking. */
 export interface OpenResultsArgs { id?: string }
@@ -30,7 +31,7 @@ export function describeComparison(c: EffectiveComparison): { label: string; des
   const models = namesHidden(c) ? 'A vs B (blind until judged)' : `${modelKey(c.sides.a)} vs ${modelKey(c.sides.b)}`;
   const verdict = c.verdict === 'a' || c.verdict === 'b' ? `${modelKey(c.sides[c.verdict])} won` : VERDICT_TEXT[c.verdict] ?? c.verdict;
   const icon = c.verdict === 'pending' ? '$(circle-large-outline)' : '$(pass)';
-  return { label: `${icon} ${when} · ${c.repo.name}`, description: c.paper?.title ?? c.paper?.id ?? '(no paper)', detail: `${models} — ${verdict}${c.imported ? ' (imported)' : ''}` };
+  return { label: `${icon} ${when} · ${uiText(c.repo.name)}`, description: uiText(c.paper?.title ?? c.paper?.id ?? '(no paper)'), detail: uiText(`${models} — ${verdict}${c.imported ? ' (imported)' : ''}`) };
 }
 
 /** Shows one comparison read-only; patches open in a diff editor against the recorded commit when this repo has it. */

@@ -11,6 +11,7 @@ import type { ResultRecord } from '../../core/results/schema';
 import { resultsFile } from '../compare/resultsLocation';
 import { workspaceRoot } from '../settings';
 import { log } from '../log';
+import { showInfo, showWarning } from '../notify';
 
 /** Everything read from the results file at one moment. */
 export interface LoadedResults {
@@ -52,7 +53,7 @@ function warnProblems(file: string, problems: readonly ReadProblem[]): void {
   for (const p of fresh) warned.add(`${file}:${p.offset}:${p.kind}`);
   const text = describeProblems(file, problems);
   log().warn(text);
-  void vscode.window.showWarningMessage(`Pairwise: ${text}`, 'Open results file').then(async (pick) => {
+  void showWarning(`Pairwise: ${text}`, 'Open results file').then(async (pick) => {
     if (pick) await openResultsFile(file, problems[0]?.line);
   });
 }
@@ -65,7 +66,7 @@ export async function openResultsFile(file: string, line?: number): Promise<bool
     await vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(pos, pos) });
     return true;
   } catch {
-    void vscode.window.showInformationMessage(`Pairwise: there is no results file yet at ${file} — run "Pairwise: Compare" to record the first comparison.`);
+    void showInfo(`Pairwise: there is no results file yet at ${file} — run "Pairwise: Compare" to record the first comparison.`);
     return false;
   }
 }

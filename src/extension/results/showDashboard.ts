@@ -13,6 +13,7 @@ import { loadResults, openResultsFile, openStore } from './resultsSource';
 import { applyFilters, filterOptions, noFilters, normalizeFilters, type ResultsFilters } from './dashboardFilters';
 import { dashboardSvgs, dashboardTables } from './dashboardTables';
 import { setDashboardSource } from './testHooks';
+import { showError, showInfo } from '../notify';
 
 /** Arguments for automation: start with these filters. */
 export interface ShowDashboardArgs { filters?: Partial<ResultsFilters> }
@@ -65,7 +66,7 @@ class DashboardController implements DashboardView {
     this.running = (async () => {
       do {
         this.again = false;
-        try { await this.compute(); } catch (e) { log().error(`dashboard: ${(e as Error).message}`); void vscode.window.showErrorMessage(`Pairwise: could not build the dashboard: ${(e as Error).message}`); }
+        try { await this.compute(); } catch (e) { log().error(`dashboard: ${(e as Error).message}`); void showError(`Pairwise: could not build the dashboard: ${(e as Error).message}`); }
       } while (this.again);
     })().finally(() => { this.running = undefined; });
     return this.running;
@@ -91,7 +92,7 @@ class DashboardController implements DashboardView {
   private emptyNotice(): void {
     if (this.emptyNoticeShown) return;
     this.emptyNoticeShown = true;
-    void vscode.window.showInformationMessage(`Pairwise: no comparisons recorded yet in ${this.file}. Open the sample comparison to see how a verdict works (no key needed), or run a comparison.`,
+    void showInfo(`Pairwise: no comparisons recorded yet in ${this.file}. Open the sample comparison to see how a verdict works (no key needed), or run a comparison.`,
       'Open Sample Comparison', 'Compare').then((pick) => {
       if (pick === 'Open Sample Comparison') void vscode.commands.executeCommand('pairwise.openSample');
       else if (pick === 'Compare') void vscode.commands.executeCommand('pairwise.compare');

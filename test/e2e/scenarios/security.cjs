@@ -2,7 +2,9 @@
 // are streamed by the mock providers as a model's answer and rendered in the real webview. Asserts: no script
 // ran (alert/confirm/prompt/open canaries, no browser dialog), no CSP violation (nothing even tried to load or
 // run), no active element or remote image in the DOM, no navigation, links only through the host's confirm
-// dialog, and the layout stays usable. Network: the host-level check after all scenarios (screenshots.cjs).
+// dialog, and the layout stays usable. Links: a click or Enter on an allowed link opens no tab, page or window
+// before VS Code's confirm dialog is answered (links carry no href at all). Network and new tabs: the host-level
+// checks after all scenarios (screenshots.cjs).
 'use strict';
 const fs = require('node:fs'), path = require('node:path');
 const { ROOT, webviewFrame, runCommand } = require('../../harness/host.cjs');
@@ -53,9 +55,13 @@ async function auditDom(frame) {
     for (const d of drafts) {
       for (const e of d.querySelectorAll(active)) problems.push(`<${e.tagName.toLowerCase()}> in a draft`);
       for (const e of d.querySelectorAll('[style]')) problems.push(`style attribute on <${e.tagName.toLowerCase()}>`);
-      for (const a of d.querySelectorAll('a')) {
-        const href = a.getAttribute('href');
-        if (href !== null && !/^(https?:|mailto:)/i.test(href.trim())) problems.push(`link to ${href.slice(0, 60)}`);
+      // No <a> and no href at all: the webview host opens a real href at once, whatever the page's handler does.
+      for (const a of d.querySelectorAll('a, area')) problems.push(`<${a.tagName.toLowerCase()}> in a draft (href ${a.getAttribute('href')?.slice(0, 60)})`);
+      for (const e of d.querySelectorAll('[href], [xlink\\:href], [action], [formaction]')) problems.push(`navigable attribute on <${e.tagName.toLowerCase()}>`);
+      for (const e of d.querySelectorAll('[data-pw-link]')) {
+        const target = e.getAttribute('data-pw-link') ?? '';
+        if (!/^(https?:|mailto:)/i.test(target.trim())) problems.push(`link to ${target.slice(0, 60)}`);
+        if (e.tagName !== 'SPAN' || e.getAttribute('role') !== 'link' || e.getAttribute('tabindex') !== '0') problems.push(`link is not a focusable span[role=link]: <${e.tagName.toLowerCase()}>`);
       }
     }
     for (const e of document.querySelectorAll('*')) {
@@ -177,17 +183,34 @@ async function security(ctx) {
   });
 }
 
-/** Links: a vetted https link asks in VS Code's own modal (Cancel); a javascript: link is inert text. */
+/**
+ * Links: a vetted https link, clicked or activated with Enter, asks in VS Code's own modal and opens no tab, page
+ * or window while the modal waits (nor after Cancel); a javascript: link is inert text.
+ */
 async function checkLinks(ctx, f) {
-  const { page } = ctx;
+  const { page, newPages } = ctx;
+  const pagesBefore = newPages.length;
+  const newSince = () => newPages.slice(pagesBefore).map((p) => `${p.kind} ${p.url}`);
   const blocked = f.locator('.pw-slot-body p', { hasText: 'plain javascript' }).first();
   await blocked.click();
   await page.waitForTimeout(500);
   if (await page.locator('.monaco-dialog-box').isVisible()) throw new Error('clicking a javascript: link opened a dialog');
-  const ok = f.locator('.pw-slot-body a.pw-link', { hasText: 'ok link' }).first();
-  await ok.click();
-  const text = await clickDialogButton(page, 'Cancel', 10000);
-  if (!/Open a link from model output\?/.test(text) || !/example\.org/.test(text)) throw new Error(`link dialog says: ${text}`);
+  const ok = f.locator('.pw-slot-body .pw-link', { hasText: 'ok link' }).first();
+  if (await ok.evaluate((e) => e.tagName !== 'SPAN' || e.hasAttribute('href') || e.closest('a') !== null)) throw new Error('the link carries an href the webview host could open');
+  const box = page.locator('.monaco-dialog-box');
+  for (const how of ['click', 'Enter']) {
+    if (how === 'click') await ok.click();
+    else { await ok.focus(); await ok.press('Enter'); }
+    await box.waitFor({ state: 'visible', timeout: 10000 }).catch(() => { throw new Error(`${how} on the link: no confirm dialog`); });
+    await page.waitForTimeout(1500); // a tab the webview host opened by itself would be there by now
+    if (newSince().length) throw new Error(`${how} on the link opened ${newSince().join(' | ')} before the confirm dialog was answered`);
+    if (how === 'click') await shot(page, ctx.out, `security-link-confirm-${ctx.theme}`, ctx.theme);
+    const text = await clickDialogButton(page, 'Cancel', 10000);
+    if (!/Open a link from model output\?/.test(text) || !/example\.org/.test(text)) throw new Error(`link dialog says: ${text}`);
+    await page.waitForTimeout(800);
+    if (newSince().length) throw new Error(`${how} on the link, then Cancel: opened ${newSince().join(' | ')}`);
+    if (await box.isVisible()) throw new Error(`${how}: a second dialog followed Cancel`);
+  }
 }
 
 module.exports = { security, hugeSingleLine, hostileAnswer };

@@ -9,7 +9,7 @@ const dir = join(import.meta.dirname, '../../fixtures/hostile');
 const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md');
 const md = createMarkdownRenderer();
 
-const ALLOWED_TAGS = new Set(['a', 'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'em', 'strong',
+const ALLOWED_TAGS = new Set(['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'em', 'strong',
   's', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'img']);
 
 /** Checks markdown-it output: only markdown's own tags, safe attributes, safe URLs. */
@@ -19,14 +19,15 @@ function assertSafe(html: string, name: string): void {
     assert.ok(ALLOWED_TAGS.has(tag), `${name}: unexpected <${tag}>`);
     assert.doesNotMatch(attrs, /\son[a-z]+\s*=/i, `${name}: event handler attribute in <${tag}${attrs}>`);
     assert.doesNotMatch(attrs, /\sstyle\s*=/i, `${name}: style attribute`);
-    for (const h of attrs.matchAll(/\s(href|src)="([^"]*)"/g)) {
-      if (h[1] === 'href') assert.match(h[2], /^(https?:|mailto:)/i, `${name}: unsafe href ${h[2]}`);
-      else assert.match(h[2], /^data:image\/(png|gif|jpe?g|webp);base64,/i, `${name}: image that would load: ${h[2]}`);
+    assert.doesNotMatch(attrs, /\shref\s*=/i, `${name}: an href the webview host could open before the user confirms`);
+    for (const h of attrs.matchAll(/\ssrc="([^"]*)"/g)) assert.match(h[1], /^data:image\/(png|gif|jpe?g|webp);base64,/i, `${name}: image that would load: ${h[1]}`);
+    for (const h of attrs.matchAll(/\sdata-pw-link="([^"]*)"/g)) {
+      assert.match(h[1], /^(https?:|mailto:)/i, `${name}: unsafe link target ${h[1]}`);
+      assert.ok(tag === 'span' && /role="link"/.test(attrs) && /tabindex="0"/.test(attrs), `${name}: a link must be a focusable span[role=link]: <${tag}${attrs}>`);
     }
-    if (tag === 'a' && attrs.includes('href=')) assert.match(attrs, /data-pw-link="(https?:|mailto:)/, `${name}: link without data-pw-link`);
   }
   assert.doesNotMatch(html, /<(script|iframe|object|embed|style|svg|form|meta|base|link|video|details|input)\b/i, `${name}: raw HTML survived`);
-  assert.doesNotMatch(html, /href="\s*(javascript|vbscript|data|file|command|vscode):/i, `${name}: dangerous href`);
+  assert.doesNotMatch(html, /data-pw-link="\s*(javascript|vbscript|data|file|command|vscode):/i, `${name}: dangerous link`);
 }
 
 describe('hostile corpus through the markdown pipeline', () => {
@@ -41,10 +42,11 @@ describe('hostile corpus through the markdown pipeline', () => {
     });
   }
 
-  test('dangerous links stay text; the one safe link is clickable', () => {
+  test('dangerous links stay text; the one safe link is clickable but has no href (opens only after the host asks)', () => {
     const { html } = renderMarkdown(md, readFileSync(join(dir, 'dangerous-links.md'), 'utf8'));
-    const hrefs = [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1]);
-    assert.deepEqual(hrefs, ['https://example.org/docs']);
+    const links = [...html.matchAll(/<span class="pw-link" role="link" tabindex="0" data-pw-link="([^"]*)"/g)].map((m) => m[1]);
+    assert.deepEqual(links, ['https://example.org/docs']);
+    assert.doesNotMatch(html, /<a[\s>]|href=/i, 'no anchor and no href anywhere');
     assert.match(html, /\[plain javascript\]\(javascript:alert\(1\)\)/, 'shown as literal text');
   });
 

@@ -59,4 +59,22 @@ describe('maskIdentity', () => {
     assert.equal(maskIdentity('glm-5x2+beta', terms).text.includes(MODEL_MASK), true, 'builtin GLM rule still applies');
     assert.equal(maskIdentity('nothing here', terms).count, 0);
   });
+
+  test('normalizes before matching: zero-width joiners, Cyrillic look-alikes, full-width and ligature forms', () => {
+    const hidden = ['Clau\u200Dde', '\u0421laude', 'Cl\u0430ude', 'Ｃｌａｕｄｅ', 'Clau\u00ADde', 'Op\u200Ben\u200CAI', 'G\u0420T-5', 'Gem\u0456ni 2.5 Pro'];
+    for (const name of hidden) {
+      const r = maskIdentity(`Hello, I am ${name}. Nice to meet you.`);
+      assert.equal(r.count, 1, `${JSON.stringify(name)} -> ${r.text}`);
+      assert.ok(!/[\u200B-\u200D\u00AD]/.test(r.text), 'the hidden characters of the masked name are gone with it');
+      assert.match(r.text, /^Hello, I am ⟨(model|vendor)⟩\. Nice to meet you\.$/);
+    }
+    assert.equal(maskIdentity('I run \u0441laude-test here', ['claude-test']).count, 1, 'host-supplied names are matched normalized too');
+  });
+
+  test('normalizing keeps the rest of the text as it was (Cyrillic words, accents, emoji stay)', () => {
+    const text = 'Привет, мир — café 😀 ﬁle and Claude.';
+    const r = maskIdentity(text);
+    assert.equal(r.text, `Привет, мир — café 😀 ﬁle and ${MODEL_MASK}.`);
+    assert.equal(maskIdentity('Сорока и ворона').count, 0, 'ordinary Cyrillic words are not names');
+  });
 });
