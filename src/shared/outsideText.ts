@@ -52,26 +52,52 @@ const CONFUSABLES: Readonly<Record<string, string>> = {
   'ı': 'i', 'ȷ': 'j', 'ꓲ': 'I', 'ǀ': 'l',
 };
 
-/** A normalized view of a text plus, for each of its UTF-16 units, the span of the original it came from. */
-export interface Skeleton { text: string; start: number[]; end: number[] }
+/** A normalized view of a text, with a map from each of its UTF-16 units back to the original span it came from. */
+export interface Skeleton { text: string; start(i: number): number; end(i: number): number }
+
+/** A run of the skeleton: copied as is from the original (`same`), or one folded character. */
+interface Run { at: number; from: number; len: number; to: number; same: boolean }
 
 /**
  * The text as a matcher should see it: NFKC per character (full-width, ligatures, mathematical letters), invisible
  * and bidi characters removed, look-alike letters folded to Latin. `start`/`end` map every unit back to the original
- * so a match can be replaced in place. ASCII text is returned as is (fast path).
+ * so a match can be replaced in place. Returns null when no character changes (most text: the fast path).
  */
 export function matchSkeleton(text: string): Skeleton | null {
-  if (!needsFolding(text)) return null;
-  const out: string[] = [];
-  const start: number[] = [], end: number[] = [];
-  for (let i = 0; i < text.length;) {
-    const cp = text.codePointAt(i) ?? 0;
-    const len = cp > 0xffff ? 2 : 1;
-    const piece = cp < 0x80 ? text[i] : foldChar(text.slice(i, i + len));
-    for (let k = 0; k < piece.length; k++) { out.push(piece[k]); start.push(i); end.push(i + len); }
-    i += len;
+  const parts: string[] = [];
+  const runs: Run[] = [];
+  let last = 0, at = 0;
+  const copy = (upTo: number) => {
+    if (upTo <= last) return;
+    runs.push({ at, from: last, len: upTo - last, to: upTo, same: true });
+    parts.push(text.slice(last, upTo));
+    at += upTo - last;
+  };
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
+    const hi = m[0].charCodeAt(0);
+    const pair = hi >= 0xd800 && hi <= 0xdbff && m.index + 1 < text.length && (text.charCodeAt(m.index + 1) & 0xfc00) === 0xdc00;
+    const ch = pair ? text.slice(m.index, m.index + 2) : m[0];
+    if (pair) NON_ASCII.lastIndex = m.index + 2;
+    const piece = foldChar(ch);
+    if (piece === ch) continue;
+    copy(m.index);
+    if (piece.length) { runs.push({ at, from: m.index, len: piece.length, to: m.index + ch.length, same: false }); parts.push(piece); at += piece.length; }
+    last = m.index + ch.length;
   }
-  return { text: out.join(''), start, end };
+  NON_ASCII.lastIndex = 0;
+  if (last === 0 && runs.length === 0) return null;
+  copy(text.length);
+  const find = (i: number): Run => {
+    let lo = 0, hi = runs.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (runs[mid].at <= i) lo = mid; else hi = mid - 1; }
+    return runs[lo];
+  };
+  return {
+    text: parts.join(''),
+    start: (i) => { const r = find(i); return r.same ? r.from + (i - r.at) : r.from; },
+    end: (i) => { const r = find(i); return r.same ? r.from + (i - r.at) + 1 : r.to; },
+  };
 }
 
 const foldCache = new Map<string, string>();
@@ -87,15 +113,8 @@ function foldChar(ch: string): string {
   return piece;
 }
 
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\u0000-\u007f]/gu;
-/** Whether any character of the text changes when folded (most text: none, so matching needs no skeleton). */
-function needsFolding(text: string): boolean {
-  NON_ASCII.lastIndex = 0;
-  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) if (foldChar(m[0]) !== m[0]) { NON_ASCII.lastIndex = 0; return true; }
-  return false;
-}
-
+/** One UTF-16 unit outside ASCII (no `u` flag: much faster on long ASCII runs; surrogate pairs are joined by hand). */
+const NON_ASCII = /[\u0080-\uffff]/g;
 /** Normalized text for comparing names (what `matchSkeleton` produces, or the text itself when ASCII). */
 export function foldForMatch(text: string): string { return matchSkeleton(text)?.text ?? text; }
 
@@ -122,7 +141,7 @@ export function replaceNormalized(text: string, re: RegExp, replace: (match: str
     if (m[0].length === 0) { re.lastIndex++; continue; }
     const r = replace(m[0], typeof m[1] === 'string' ? m[1] : undefined);
     if (r === null) continue;
-    const from = sk.start[m.index], to = sk.end[m.index + m[0].length - 1];
+    const from = sk.start(m.index), to = sk.end(m.index + m[0].length - 1);
     if (from < last) continue;
     parts.push(text.slice(last, from), r);
     last = to;

@@ -6,7 +6,7 @@ import { str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
 import { writeOutput } from '../outputFile';
-import { readResultsFile, resultsFileFor } from '../resultsInput';
+import { missingInput, readResultsFile, resultsFileFor } from '../resultsInput';
 import { filterFromFlags } from './report';
 
 const FORMATS = ['csv', 'jsonl', 'md', 'arena', 'comparator'] as const;
@@ -36,6 +36,8 @@ export const exportCommand: CliCommand = {
     const pair = pairText?.split(',').map((s) => s.trim());
     if (pair && (pair.length !== 2 || pair.some((p) => !p.includes(':')))) return usageError(io, 'export', '--pair must be two preset:model names separated by a comma.');
     const file = resultsFileFor(io, str(args, 'results'));
+    const missing = await missingInput(file);
+    if (missing) return failure(io, 'export', missing);
     const records = filterRecords(await readResultsFile(io, file, 'export'), filter);
     const out = str(args, 'out');
     let text: string;

@@ -5,6 +5,7 @@ import { flag, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
 import { writeJson } from '../io';
+import { missingInput } from '../resultsInput';
 
 /** The merge command. */
 export const mergeCommand: CliCommand = {
@@ -27,6 +28,10 @@ reported as a conflict (the first file's copy is kept).
     const abs = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
     const into = abs(out);
     const files = args.positionals.map(abs).filter((f) => f !== into);
+    for (const f of files) {
+      const missing = await missingInput(f);
+      if (missing) return failure(io, 'merge', `${missing.replace(/ — run .*$/, '.')} Nothing was merged.`);
+    }
     let res;
     try {
       res = await mergeResultFiles(files, { into });

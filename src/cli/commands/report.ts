@@ -3,10 +3,10 @@ import { filterRecords, type RecordFilter } from '../../core/results';
 import { computeStats, renderReportMarkdown, reportJson } from '../../core/stats';
 import { DEFAULT_BOOTSTRAP_SEED } from '../../core/stats/bradleyTerry';
 import { flag, str } from '../args';
-import { usageError, type CliCommand } from '../command';
+import { failure, usageError, type CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
 import { writeJson } from '../io';
-import { readResultsFile, resultsFileFor } from '../resultsInput';
+import { missingInput, readResultsFile, resultsFileFor } from '../resultsInput';
 
 /** Builds a record filter from --repo/--paper/--mode/--since/--until; an error names the bad flag. */
 export function filterFromFlags(values: { repo?: string; paper?: string; mode?: string; since?: string; until?: string }): RecordFilter | { error: string } {
@@ -51,6 +51,8 @@ Prints the Markdown report (tables) of a results file, or the documented JSON re
     const seed = seedText === undefined ? undefined : Number(seedText);
     if (seed !== undefined && !Number.isSafeInteger(seed)) return usageError(io, 'report', `--seed must be a whole number, not "${seedText}".`);
     const file = resultsFileFor(io, str(args, 'results'));
+    const missing = await missingInput(file);
+    if (missing) return failure(io, 'report', missing);
     const records = filterRecords(await readResultsFile(io, file, 'report'), filter);
     const stats = computeStats(records, seed === undefined ? {} : { seed });
     if (flag(args, 'json')) writeJson(io.stdout, reportJson(stats));

@@ -51,6 +51,17 @@ function side(name: string, preset: string): ComparisonRecord['sides']['a'] {
   return i > 0 && i < name.length - 1 ? { preset: name.slice(0, i), model: name.slice(i + 1), status: 'ok' } : { preset, model: name, status: 'ok' };
 }
 
+/** Largest time a Date can hold, in ms since 1970 (ECMAScript's ±8.64e15). */
+const MAX_DATE_MS = 8.64e15;
+
+/** A row's tstamp (seconds since 1970) as ISO time: absent, empty or not positive = now; beyond a Date's range or not a number = null. */
+function arenaTime(tstamp: unknown, nowIso: string): string | null {
+  if (tstamp === undefined || tstamp === null || tstamp === '') return nowIso;
+  const ms = Number(tstamp) * 1000;
+  if (!Number.isFinite(ms) || ms > MAX_DATE_MS) return null;
+  return ms > 0 ? new Date(ms).toISOString() : nowIso;
+}
+
 /**
  * Brings LMArena-style battles in as comparison records marked `imported` (verdict mapped from winner), so they
  * join the leaderboard and head-to-head tables. Ids are derived from the row (or its question_id), so importing
@@ -99,8 +110,8 @@ export function importArena(text: string, format: 'csv' | 'jsonl', options: Aren
     const dup = seen.get(base) ?? 0;
     seen.set(base, dup + 1);
     const id = `arena-${base}${dup ? `-${dup}` : ''}`;
-    const ts = Number(obj.tstamp);
-    const time = Number.isFinite(ts) && ts > 0 ? new Date(ts * 1000).toISOString() : nowIso;
+    const time = arenaTime(obj.tstamp, nowIso);
+    if (time === null) { problems.push({ line, message: `tstamp ${JSON.stringify(obj.tstamp)} is not a time (seconds since 1970 within JavaScript's date range); row skipped` }); continue; }
     const rec: ComparisonRecord = { schema: SCHEMA_VERSION, type: 'comparison', id, time, repo: { name: 'imported' }, mode: 'pin', prompt: {},
       sides: { a: side(a, preset), b: side(b, preset) }, blind: true, swapped: false, verdict, imported: true };
     if (typeof obj.judge === 'string' && obj.judge) rec.rater = obj.judge;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isAbsolute, join } from 'node:path';
 import { buildContext } from '../../core/context/buildContext';
+import { buildWhenTrusted } from '../../core/context/trustGate';
 import { loadTemplateFile } from '../../core/prompt/templateLoader';
 import type { PromptTemplate } from '../../core/prompt/template';
 import { renderManifestMarkdown } from '../../core/context/manifest';
@@ -17,8 +18,14 @@ export interface PreparedContext { manifest: ContextManifest; prompt: BuiltPromp
 
 const CONSENT_KEY = 'pairwise.consentGiven';
 
-/** Builds the context (listing, ranking, budget, secret scan) with progress; shows errors. */
+/** Builds the context (listing, ranking, budget, secret scan) with progress; shows errors. Never in an untrusted workspace. */
 export async function prepareContext(root: string, paper: Paper | undefined, budgetTokens: number, pool?: Paper[]): Promise<PreparedContext | undefined> {
+  const gated = await buildWhenTrusted(vscode.workspace.isTrusted, () => prepareTrusted(root, paper, budgetTokens, pool));
+  if (!gated.ok) { void showWarning(`Pairwise: ${gated.refusal}`); log().warn('context: refused in an untrusted workspace'); return undefined; }
+  return gated.value;
+}
+
+async function prepareTrusted(root: string, paper: Paper | undefined, budgetTokens: number, pool?: Paper[]): Promise<PreparedContext | undefined> {
   const { pinnedFiles, promptTemplate: templatePath } = readSettings();
   let template: PromptTemplate | undefined;
   if (templatePath) {

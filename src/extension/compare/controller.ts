@@ -17,6 +17,7 @@ import { ComparePanel } from '../panels/comparePanel';
 import { prepareContext, confirmSend, showManifest } from './contextStep';
 import { resultsFile, rubricOf } from './resultsLocation';
 import { showError, showWarning, uiText } from '../notify';
+import { UNTRUSTED_CONTEXT_MESSAGE } from '../../core/context/trustGate';
 
 /** Options for automation and tests: skip prompts that have already been answered. */
 export interface CompareArgs { yes?: boolean }
@@ -144,6 +145,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
 
 /** `Pairwise: Preview Context`: the manifest of exactly what would be sent, before anything leaves. */
 export async function previewContext(context: vscode.ExtensionContext): Promise<void> {
+  if (!vscode.workspace.isTrusted) { void showWarning(`Pairwise: ${UNTRUSTED_CONTEXT_MESSAGE}`); return; } // prepareContext refuses too
   const root = workspaceRoot();
   if (!root) { void showError('Pairwise: open a folder first.'); return; }
   const pin = pinnedPaper(context);

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from '../../../src/cli/exitCodes';
 import { latestPerCell } from '../../../src/core/results/latestPerCell';
@@ -32,8 +32,6 @@ describe('pairwise report / export / merge / import', () => {
     assert.equal(pin.totals.comparisons, 10);
     const repo = JSON.parse((await cli(['report', '--results', seed, '--json', '--repo', 'mlx'])).stdout) as { totals: { comparisons: number } };
     assert.equal(repo.totals.comparisons, 1);
-    const none = await cli(['report', '--results', join(t.dir, 'missing.jsonl')]);
-    assert.equal(none.code, EXIT.ok, 'a missing results file is an empty report');
   });
 
   test('export: csv (one row per comparison), jsonl (raw), md, arena; -o writes a file', async () => {
@@ -98,6 +96,39 @@ describe('pairwise report / export / merge / import', () => {
     assert.equal(again.alreadyPresent, 3);
     const rep = JSON.parse((await cli(['report', '--results', results, '--json'])).stdout) as { totals: { comparisons: number; imported: number } };
     assert.equal(rep.totals.imported, 3);
+  });
+
+  test('a missing input file: report, export and merge exit non-zero with a clear message and write nothing', async () => {
+    const missing = join(t.dir, 'missing.jsonl');
+    const report = await cli(['report', '--results', missing]);
+    assert.equal(report.code, EXIT.failure);
+    assert.equal(report.stdout, '', 'no "0 comparisons" report');
+    assert.match(report.stderr, /pairwise report: no results file at .*missing\.jsonl/);
+    const exportOut = join(t.dir, 'never.csv');
+    const exp = await cli(['export', '--format', 'csv', '--results', missing, '-o', exportOut]);
+    assert.equal(exp.code, EXIT.failure);
+    assert.match(exp.stderr, /pairwise export: no results file at .*missing\.jsonl/);
+    assert.equal(existsSync(exportOut), false, 'no header-only CSV');
+    const mergeOut = join(t.dir, 'never-merged.jsonl');
+    const merge = await cli(['merge', seed, missing, '-o', mergeOut]);
+    assert.equal(merge.code, EXIT.failure);
+    assert.match(merge.stderr, /pairwise merge: no results file at .*missing\.jsonl\. Nothing was merged\./);
+    assert.equal(existsSync(mergeOut), false, 'nothing merged when one input is missing');
+    const folder = await cli(['report', '--results', t.dir]);
+    assert.equal(folder.code, EXIT.failure);
+    assert.match(folder.stderr, /is not a file/);
+  });
+
+  test('import --format arena: a row with an out-of-range timestamp is skipped with its line number, the rest imports', async () => {
+    const src = join(t.dir, 'bad-row.jsonl');
+    writeFileSync(src, ['{"model_a":"a","model_b":"b","winner":"model_a","tstamp":1682351591}',
+      '{"model_a":"a","model_b":"b","winner":"model_b","tstamp":1e300}',
+      '{"model_a":"c","model_b":"d","winner":"tie","tstamp":1682351592}'].join('\n'));
+    const results = join(t.dir, 'bad-row-results.jsonl');
+    const r = await cli(['import', '--format', 'arena', src, '--results', results, '--json']);
+    assert.equal(r.code, EXIT.ok, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { file: results, imported: 2, alreadyPresent: 0, problems: 1 });
+    assert.match(r.stderr, /bad-row\.jsonl:2: tstamp 1e\+300 is not a time/);
   });
 
   test('latestPerCell keeps only the last attempt of a batch cell (and its amends)', () => {

@@ -61,7 +61,7 @@ describe('maskIdentity', () => {
   });
 
   test('normalizes before matching: zero-width joiners, Cyrillic look-alikes, full-width and ligature forms', () => {
-    const hidden = ['Clau\u200Dde', '\u0421laude', 'Cl\u0430ude', 'Ｃｌａｕｄｅ', 'Clau\u00ADde', 'Op\u200Ben\u200CAI', 'G\u0420T-5', 'Gem\u0456ni 2.5 Pro'];
+    const hidden = ['Clau\u200Dde', '\u0421laude', '\u{1D402}\u{1D425}\u{1D41A}\u{1D42E}\u{1D41D}\u{1D41E}', 'Cl\u0430ude', 'Ｃｌａｕｄｅ', 'Clau\u00ADde', 'Op\u200Ben\u200CAI', 'G\u0420T-5', 'Gem\u0456ni 2.5 Pro'];
     for (const name of hidden) {
       const r = maskIdentity(`Hello, I am ${name}. Nice to meet you.`);
       assert.equal(r.count, 1, `${JSON.stringify(name)} -> ${r.text}`);

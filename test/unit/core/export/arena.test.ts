@@ -62,4 +62,22 @@ describe('LMArena battles', () => {
     assert.match(one.problems[0].message, /model_c/);
     assert.match(importArena('a,b\n1,2', 'csv').problems[0].message, /header must include/);
   });
+
+  test('a bad row (out-of-range or non-numeric timestamp) is skipped with its line number; the rows after it still import', () => {
+    const jsonl = [
+      '{"model_a":"a","model_b":"b","winner":"model_a","tstamp":1682351591}',
+      '{"model_a":"a","model_b":"b","winner":"model_b","tstamp":1e300}',
+      '{"model_a":"a","model_b":"b","winner":"model_b","tstamp":"yesterday"}',
+      '{"model_a":"c","model_b":"d","winner":"tie","tstamp":9e12}',
+      '{"model_a":"e","model_b":"f","winner":"model_a"}',
+    ].join('\n');
+    const r = importArena(jsonl, 'jsonl', { now: new Date('2026-05-01T00:00:00Z') });
+    assert.deepEqual(r.records.map((x) => x.sides.a.model), ['a', 'e']);
+    assert.deepEqual(r.problems.map((p) => p.line), [2, 3, 4]);
+    for (const p of r.problems) assert.match(p.message, /tstamp .* not a time.*row skipped/);
+    const csv = importArena('model_a,model_b,winner,tstamp\na,b,model_a,99999999999999999\nc,d,model_b,1682351591\n', 'csv');
+    assert.deepEqual(csv.problems.map((p) => p.line), [2]);
+    assert.equal(csv.records.length, 1);
+  });
 });
+
