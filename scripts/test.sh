@@ -47,6 +47,8 @@ if [ -f dist/extension.js ]; then
   suite integration 'vscode:' node test/harness/runIntegration.cjs
   # E2E: what a person sees in the webviews of the real host (screenshots checked not blank).
   suite e2e 'e2e:' node test/e2e/screenshots.cjs
+  # The README's first command without desktop VS Code: serve.ts's browser VS Code, from its URL to a saved verdict.
+  suite tryit 'tryit:' node test/e2e/tryIt.cjs
 else
   count 0 1 "integration (no build)"
 fi

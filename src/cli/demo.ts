@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startMockProvider, type MockProvider } from '../core/demo/demoProviders';
 
 /** The notice printed on stderr whenever the demo runs. */
@@ -43,17 +43,26 @@ function git(cwd: string, args: string[]): Promise<boolean> {
     { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } }, (err) => resolve(!err)));
 }
 
-/** Starts the two mock servers and writes the demo repo under a fresh temp folder. */
-export async function setupDemo(): Promise<DemoSetup> {
-  const dir = await mkdtemp(join(tmpdir(), 'pairwise-demo-'));
-  const repo = join(dir, 'tiny-service');
+/** Writes the demo repo (a tiny Python service, committed; `extra` files are added before the commit) into `repo`. */
+export async function writeDemoRepo(repo: string, extra: Record<string, string> = {}): Promise<void> {
   await mkdir(join(repo, 'src'), { recursive: true });
   await writeFile(join(repo, 'src', 'config.py'), CONFIG_PY);
   await writeFile(join(repo, 'src', 'app.py'), APP_PY);
   await writeFile(join(repo, 'src', '__init__.py'), '');
   await writeFile(join(repo, 'README.md'), README);
   await writeFile(join(repo, 'config.json'), '{"workers": 2}\n');
+  for (const [rel, text] of Object.entries(extra)) {
+    await mkdir(dirname(join(repo, rel)), { recursive: true });
+    await writeFile(join(repo, rel), text);
+  }
   if (await git(repo, ['init', '-q'])) { await git(repo, ['add', '-A']); await git(repo, ['commit', '-q', '-m', 'tiny service']); }
+}
+
+/** Starts the two mock servers and writes the demo repo under a fresh temp folder. */
+export async function setupDemo(): Promise<DemoSetup> {
+  const dir = await mkdtemp(join(tmpdir(), 'pairwise-demo-'));
+  const repo = join(dir, 'tiny-service');
+  await writeDemoRepo(repo);
   const shape = { ttftMs: 150, tokensPerSec: 600, chunkChars: 24 };
   const servers: MockProvider[] = await Promise.all([
     startMockProvider({ kind: 'anthropic', scenario: { type: 'ok', text: DEMO_PR_ANSWER, ...shape } }),

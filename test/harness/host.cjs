@@ -83,7 +83,9 @@ async function startHost({ workspace, settings = {}, env = {}, verbose = !!proce
     });
     let onExit; const exited = new Promise((r) => (onExit = r));
     await page.exposeFunction('codeAutomationExit', (code) => onExit(code));
-    await page.goto(`${base}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    // The workbench's own load can exceed playwright's 30 s default on a loaded 2-core machine (seen on a fresh
+    // machine's first run); what the tests wait for next is the workbench itself.
+    await page.goto(`${base}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { waitUntil: 'domcontentloaded', timeout: 120000 });
     return { page, exited };
   };
   return { base, browser, workspace: ws, settingsFile, tmp, openPage, close, serverLog: () => serverLog, NOISE };
