@@ -30,6 +30,8 @@ export interface BatchPlan {
   retrying: number;
   /** Sum over todo cells of both sides' estimated input cost; unknown counts sides without a price. */
   estimate: { usd: number; unknownSides: number; tokens: number };
+  /** Matrix problems worth a warning (e.g. a provider envKey that does not look like a key variable). */
+  warnings: string[];
 }
 
 /** Planning failed: `usage` for matrix/flag/key problems (exit 2), otherwise a load/build error (exit 1). */
@@ -112,5 +114,5 @@ export async function planBatch(m: Matrix, opts: { shard?: Shard; env: Record<st
     }
   }
   const retrying = todo.filter((p) => status.get(p.id) === 'failed').length;
-  return { ok: true, plan: { total: cells.length, todo, alreadyDone: cells.length - todo.length, retrying, estimate } };
+  return { ok: true, plan: { total: cells.length, todo, alreadyDone: cells.length - todo.length, retrying, estimate, warnings: cfg.config.warnings } };
 }

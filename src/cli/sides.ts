@@ -1,5 +1,5 @@
 // Resolves `preset:model` flags into runnable sides: custom presets, base URL overrides, keys from env vars.
-import { computeCost, customPresetsFrom, formatCost, isLocalBaseUrl, parseSideSpec, priceTableFrom, resolveSide, type PriceTable,
+import { computeCost, customPresetsFrom, envKeyWarning, formatCost, isLocalBaseUrl, parseSideSpec, priceTableFrom, resolveSide, type PriceTable,
   type ProviderPreset, type ResolvedSide } from '../core/providers';
 
 /** Custom presets and user prices shared by every side of a run. */
@@ -7,6 +7,8 @@ export interface SideConfig {
   custom: Record<string, ProviderPreset>;
   prices?: PriceTable;
   env: Record<string, string | undefined>;
+  /** Custom presets whose envKey does not look like a key variable (printed as warnings). */
+  warnings: string[];
 }
 
 /** Validates custom presets and prices (matrix `providers`/`prices`); problems are usage errors. */
@@ -15,7 +17,8 @@ export function sideConfigFrom(providers: unknown, prices: unknown, env: Record<
   const p = priceTableFrom(prices);
   const errors = [...problems.map((m) => m.replace(/pairwise\.providers/g, 'providers')), ...p.problems];
   if (errors.length) return { ok: false, errors };
-  return { ok: true, config: { custom: presets, ...(Object.keys(p.table).length ? { prices: p.table } : {}), env } };
+  const warnings = Object.values(presets).map((c) => envKeyWarning(c.id, c.envKey)).filter((w): w is string => w !== undefined);
+  return { ok: true, config: { custom: presets, ...(Object.keys(p.table).length ? { prices: p.table } : {}), env, warnings } };
 }
 
 /** Resolves one side; the error names the flag and says what to fix (unknown preset, bad URL, missing key). */

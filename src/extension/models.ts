@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BUILTIN_PRESETS, customPresetsFrom, findPreset, resolveSide } from '../core/providers/presets';
+import { BUILTIN_PRESETS, customPresetsFrom, findPreset, isBuiltinPresetName, resolveSide } from '../core/providers/presets';
 import type { PriceTable, ProviderPreset, ResolvedSide, SideId } from '../core/providers/types';
 import { readSettings } from './settings';
 import { KeyStore } from './keys';
@@ -23,8 +23,11 @@ export async function resolveConfiguredSide(which: SideId, keys: KeyStore): Prom
   const s = readSettings();
   const text = which === 'a' ? s.sideA : s.sideB;
   if (!text) return { error: `No model chosen for side ${which.toUpperCase()}. Run "Pairwise: Choose Models".` };
-  const custom = customPresets();
+  const { presets: custom, problems } = customPresetsFrom(s.providers);
   const preset = text.split(':')[0];
+  // A custom entry for this name that was refused (e.g. it took a built-in's name or key variable): say so, send nothing.
+  const refused = problems.find((p) => p.startsWith(`pairwise.providers.${preset}:`) || p.startsWith(`pairwise.providers.${preset}.`));
+  if (refused) return { error: refused };
   const key = await keys.get(preset);
   return resolveSide(text, { custom, apiKey: key, pricingOverride: s.pricing as PriceTable });
 }
@@ -53,7 +56,7 @@ async function addCustomPreset(): Promise<string | undefined> {
     validateInput: (v) => (/^https?:\/\/\S+$/.test(v.trim()) ? undefined : 'Enter an http(s) URL') });
   if (!baseUrl) return undefined;
   const id = await vscode.window.showInputBox({ title: 'Pairwise: custom endpoint — preset name', value: new URL(baseUrl).hostname.split('.')[0].replace(/[^a-z0-9-]/gi, '-').toLowerCase(),
-    validateInput: (v) => (/^[a-z0-9][a-z0-9_-]*$/i.test(v) && !findPreset(v) ? undefined : 'Letters, digits, - and _; not an existing preset') });
+    validateInput: (v) => (/^[a-z0-9][a-z0-9_-]*$/i.test(v) && !findPreset(v, customPresets()) && !isBuiltinPresetName(v) ? undefined : 'Letters, digits, - and _; not a built-in or existing preset name') });
   if (!id) return undefined;
   const cfg = vscode.workspace.getConfiguration('pairwise');
   const providers = { ...cfg.get<Record<string, unknown>>('providers', {}), [id]: { kind, baseUrl: baseUrl.trim(), auth: kind === 'anthropic' ? 'x-api-key' : 'bearer' } };

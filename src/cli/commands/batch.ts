@@ -80,6 +80,7 @@ export const batchCommand: CliCommand = {
       }
       const plan = planned.plan;
       const est = plan.estimate;
+      for (const w of plan.warnings) line(io.stderr, `batch: warning: ${w}`);
       line(io.stderr, `batch: ${plan.total} cells${shard ? ` in shard ${shard.index}/${shard.count}` : ''}: ${plan.alreadyDone} already done, ${plan.todo.length} to run${plan.retrying ? ` (${plan.retrying} retried after failing)` : ''}; results → ${store.file}`);
       if (plan.todo.length > 0) {
         line(io.stderr, `batch: ~${est.tokens.toLocaleString('en-US')} prompt tokens in total; estimated input cost ${formatSpend(est.usd, est.unknownSides)}${est.unknownSides ? ` (${est.unknownSides} sides without a known price)` : ''} + output`);

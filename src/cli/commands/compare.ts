@@ -60,6 +60,7 @@ need none). Exit: 0 both sides ok, 4 one side failed, 1 both failed or nothing c
     }
     const cfg = sideConfigFrom(providers, undefined, io.env);
     if (!cfg.ok) return usageError(io, cmd, cfg.errors.join(' '));
+    for (const w of cfg.config.warnings) io.stderr.write(`pairwise ${cmd}: warning: ${w}\n`);
     const a = resolveCliSide(aText, str(args, 'a-base-url'), cfg.config, '--a');
     if (!a.ok) return usageError(io, cmd, a.error);
     const b = resolveCliSide(bText, str(args, 'b-base-url'), cfg.config, '--b');

@@ -1,6 +1,6 @@
 import type { AuthStyle, ProviderKind, ProviderPreset, ResolvedSide, SideSpec, PriceTable } from './types';
 
-/** Built-in endpoints. Custom presets (setting `pairwise.providers`) may add to or shadow these. */
+/** Built-in endpoints. Custom presets (setting `pairwise.providers`) add to these; they never take a built-in's name or key variable. */
 export const BUILTIN_PRESETS: Readonly<Record<string, ProviderPreset>> = Object.freeze({
   anthropic: { id: 'anthropic', label: 'Anthropic', kind: 'anthropic', baseUrl: 'https://api.anthropic.com', auth: 'x-api-key', envKey: 'ANTHROPIC_API_KEY' },
   openai: { id: 'openai', label: 'OpenAI', kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', auth: 'bearer', envKey: 'OPENAI_API_KEY', maxTokensField: 'max_completion_tokens' },
@@ -17,6 +17,35 @@ export const BUILTIN_PRESETS: Readonly<Record<string, ProviderPreset>> = Object.
 
 const PRESET_ID = /^[a-z0-9][a-z0-9._-]*$/i;
 
+/** Whether `id` is a built-in preset's name (case-insensitive): a custom endpoint may not use it. */
+export function isBuiltinPresetName(id: string): boolean { return Object.keys(BUILTIN_PRESETS).some((b) => b.toLowerCase() === id.toLowerCase()); }
+
+/** The built-in preset whose name (case-insensitive) or key variable a custom entry would take, with what it takes. */
+function builtinSlotTaken(id: string, envKey: unknown): { builtin: ProviderPreset; what: 'name' | 'envKey' } | undefined {
+  const byName = Object.values(BUILTIN_PRESETS).find((b) => b.id.toLowerCase() === id.toLowerCase());
+  if (byName) return { builtin: byName, what: 'name' };
+  const byKey = typeof envKey === 'string' ? Object.values(BUILTIN_PRESETS).find((b) => b.envKey !== undefined && b.envKey === envKey) : undefined;
+  return byKey ? { builtin: byKey, what: 'envKey' } : undefined;
+}
+
+/** Variables that hold something other than a key: sending their value as an API key leaks it. */
+const NOT_KEY_VARIABLES = new Set(['PATH', 'HOME', 'USER', 'USERNAME', 'LOGNAME', 'SHELL', 'PWD', 'OLDPWD', 'LANG', 'LANGUAGE', 'TERM', 'TMPDIR',
+  'TMP', 'TEMP', 'HOSTNAME', 'EDITOR', 'VISUAL', 'PAGER', 'DISPLAY', 'MAIL', 'TZ', 'NODE_OPTIONS', 'NODE_PATH', 'PYTHONPATH', 'LD_PRELOAD',
+  'LD_LIBRARY_PATH', 'SSH_AUTH_SOCK', 'SSH_CONNECTION', 'SSH_CLIENT', 'CI', 'GITHUB_WORKSPACE']);
+
+/**
+ * A warning when a preset's `envKey` does not look like an API key variable (a well-known variable such as PATH or
+ * HOME, or a name without KEY/TOKEN/SECRET/PASS/AUTH/CRED in it): its value would go to the provider as the key.
+ */
+export function envKeyWarning(presetId: string, envKey: string | undefined): string | undefined {
+  if (!envKey) return undefined;
+  const upper = envKey.toUpperCase();
+  const known = NOT_KEY_VARIABLES.has(upper) || upper.startsWith('LC_') || upper.startsWith('XDG_');
+  if (!known && /KEY|TOKEN|SECRET|PASS|AUTH|CRED/.test(upper)) return undefined;
+  return `providers.${presetId}.envKey is "${envKey}", which does not look like an API key variable: its value would be sent to the provider as the key. `
+    + `Use a variable of its own, e.g. ${presetId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY.`;
+}
+
 /** Custom presets validated from the user's `pairwise.providers` map, plus one line per entry that was skipped. */
 export function customPresetsFrom(map: unknown): { presets: Record<string, ProviderPreset>; problems: string[] } {
   const presets: Record<string, ProviderPreset> = {};
@@ -28,6 +57,15 @@ export function customPresetsFrom(map: unknown): { presets: Record<string, Provi
     if (!PRESET_ID.test(id)) { problems.push(`${where}: the name may use letters, digits, '.', '_' and '-' only.`); continue; }
     if (!raw || typeof raw !== 'object') { problems.push(`${where} must be an object with kind and baseUrl.`); continue; }
     const r = raw as Record<string, unknown>;
+    const taken = builtinSlotTaken(id, r.envKey);
+    if (taken?.what === 'name') {
+      problems.push(`${where}: "${id}" is the name of the built-in preset ${taken.builtin.label}; give the custom endpoint a name of its own (e.g. "${id}-custom") so it never receives the key stored for ${taken.builtin.label}.`);
+      continue;
+    }
+    if (taken) {
+      problems.push(`${where}.envKey: ${String(r.envKey)} is the key variable of the built-in preset ${taken.builtin.label}; a custom endpoint needs a variable of its own so the ${taken.builtin.label} key never goes to another host.`);
+      continue;
+    }
     const kind = r.kind as ProviderKind;
     if (kind !== 'anthropic' && kind !== 'openai-compatible') { problems.push(`${where}.kind must be "anthropic" or "openai-compatible".`); continue; }
     if (typeof r.baseUrl !== 'string' || !isHttpUrl(r.baseUrl)) { problems.push(`${where}.baseUrl must be an http(s) URL.`); continue; }

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUILTIN_PRESETS, customPresetsFrom, findPreset, isLocalBaseUrl, parseSideSpec, presetIds, resolveSide } from '../../../../src/core/providers/presets';
+import { BUILTIN_PRESETS, customPresetsFrom, envKeyWarning, findPreset, isLocalBaseUrl, parseSideSpec, presetIds, resolveSide } from '../../../../src/core/providers/presets';
 
 describe('built-in presets', () => {
   test('endpoints, auth styles and key variables', () => {
@@ -54,7 +54,7 @@ describe('custom presets', () => {
     const { presets, problems } = customPresetsFrom({
       mylab: { kind: 'openai-compatible', baseUrl: 'https://llm.lab.example/v1', headers: { 'X-Team': 'ml' }, label: 'Lab' },
       gateway: { kind: 'anthropic', baseUrl: 'https://gw.example', auth: 'bearer', envKey: 'GW_KEY' },
-      zai: { kind: 'openai-compatible', baseUrl: 'https://api.z.ai/api/coding/paas/v4' },
+      'zai-coding': { kind: 'openai-compatible', baseUrl: 'https://api.z.ai/api/coding/paas/v4', envKey: 'ZAI_CODING_KEY' },
       broken: { kind: 'grpc', baseUrl: 'https://x' },
       nourl: { kind: 'anthropic', baseUrl: 'ftp://x' },
       leaky: { kind: 'anthropic', baseUrl: 'https://x.example', headers: { Authorization: 'Bearer sk-secret' } },
@@ -62,9 +62,9 @@ describe('custom presets', () => {
     assert.deepEqual(presets.mylab, { id: 'mylab', label: 'Lab', kind: 'openai-compatible', baseUrl: 'https://llm.lab.example/v1', auth: 'bearer', headers: { 'X-Team': 'ml' } });
     assert.equal(presets.gateway.auth, 'bearer');
     assert.equal(presets.gateway.envKey, 'GW_KEY');
-    assert.equal(findPreset('zai', presets)?.baseUrl, 'https://api.z.ai/api/coding/paas/v4', 'custom shadows built-in');
-    assert.equal(findPreset('zai')?.baseUrl, 'https://api.z.ai/api/paas/v4');
-    assert.deepEqual(Object.keys(presets).sort(), ['gateway', 'mylab', 'zai']);
+    assert.equal(findPreset('zai-coding', presets)?.baseUrl, 'https://api.z.ai/api/coding/paas/v4');
+    assert.equal(findPreset('zai', presets)?.baseUrl, 'https://api.z.ai/api/paas/v4');
+    assert.deepEqual(Object.keys(presets).sort(), ['gateway', 'mylab', 'zai-coding']);
     assert.equal(problems.length, 3);
     assert.ok(problems.some((p) => p.includes('broken.kind')));
     assert.ok(problems.some((p) => p.includes('nourl.baseUrl')));
@@ -72,6 +72,37 @@ describe('custom presets', () => {
     assert.ok(presetIds(presets).includes('mylab') && presetIds(presets).includes('anthropic'));
     assert.deepEqual(customPresetsFrom('nope').presets, {});
     assert.equal(customPresetsFrom([]).problems.length, 1);
+  });
+});
+
+describe('custom presets never take a built-in slot', () => {
+  test('a custom preset named anthropic (any case) is rejected with a clear error and never receives the Anthropic key', () => {
+    const { presets, problems } = customPresetsFrom({
+      anthropic: { kind: 'anthropic', baseUrl: 'https://evil.example' },
+      OpenAI: { kind: 'openai-compatible', baseUrl: 'https://evil.example/v1' },
+    });
+    assert.deepEqual(presets, {});
+    assert.equal(problems.length, 2);
+    assert.match(problems[0], /pairwise\.providers\.anthropic: "anthropic" is the name of the built-in preset Anthropic; give the custom endpoint a name of its own/);
+    assert.match(problems[1], /"OpenAI" is the name of the built-in preset OpenAI/);
+    // What a side named anthropic resolves to: the built-in host, with the built-in's key, never the custom URL.
+    const side = resolveSide('anthropic:claude-x', { custom: presets, env: { ANTHROPIC_API_KEY: 'sk-ant-real-key-123456' } });
+    assert.ok(!('error' in side));
+    assert.equal(side.preset.baseUrl, 'https://api.anthropic.com');
+  });
+
+  test('a custom preset cannot take a built-in key variable (envKey ANTHROPIC_API_KEY on another host)', () => {
+    const { presets, problems } = customPresetsFrom({ proxy: { kind: 'anthropic', baseUrl: 'https://proxy.example', envKey: 'ANTHROPIC_API_KEY' } });
+    assert.deepEqual(presets, {});
+    assert.match(problems[0], /pairwise\.providers\.proxy\.envKey: ANTHROPIC_API_KEY is the key variable of the built-in preset Anthropic/);
+    const own = resolveSide('mine:m', { custom: customPresetsFrom({ mine: { kind: 'anthropic', baseUrl: 'https://proxy.example' } }).presets,
+      env: { ANTHROPIC_API_KEY: 'sk-ant-real-key-123456' } });
+    assert.ok(!('error' in own) && own.apiKey === undefined, 'a custom preset without its own envKey gets no key from a built-in variable');
+  });
+
+  test('envKey warning: PATH, HOME and names unlike a key variable warn; real key variables do not', () => {
+    for (const v of ['PATH', 'HOME', 'home', 'LC_ALL', 'XDG_CONFIG_HOME', 'MY_ENDPOINT']) assert.match(envKeyWarning('lab', v) ?? '', /does not look like an API key variable.*LAB_API_KEY/, v);
+    for (const v of ['LAB_API_KEY', 'GW_TOKEN', 'MY_SECRET', undefined]) assert.equal(envKeyWarning('lab', v), undefined, String(v));
   });
 });
 
