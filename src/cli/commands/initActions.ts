@@ -9,7 +9,7 @@ import { EXIT } from '../exitCodes';
 import { writeJson } from '../io';
 import { parseMatrix } from '../matrix';
 import { writeOutput } from '../outputFile';
-import { VERSION } from '../version';
+import { cliBundlePath, registryCliProblem, vendorCli } from '../vendorCli';
 
 /** Env vars holding the keys a matrix needs (its pairs' presets); empty when all are local. */
 export function keyEnvVarsOf(matrixText: string, baseDir: string): { vars: string[]; error?: string } {
@@ -37,7 +37,9 @@ export const initActionsCommand: CliCommand = {
   --shards N       parallel shards (default 4); shard i runs 'pairwise batch --shard i/N'
   --matrix FILE    the batch matrix, relative to the repository root (default pairwise-matrix.yaml);
                    when it exists, the key secrets its presets need are wired in
-  --cli CMD        how CI runs the CLI (default "npx --yes pairwise@${VERSION}")
+  --cli CMD        how CI runs the CLI; default: this very CLI, copied to .github/pairwise/ (commit it)
+                   with a SHA256SUMS each job checks, run as "node .github/pairwise/cli.js". Never a
+                   registry name (npx/pnpm dlx/…): whoever owns that name would run with your key secrets
   --force          overwrite an existing workflow file
   --json           print {path, shards, secrets} as JSON
 `,
@@ -60,11 +62,23 @@ export const initActionsCommand: CliCommand = {
     if (!flag(args, 'force') && (await access(out).then(() => true, () => false))) {
       return failure(io, 'init-actions', `${out} already exists; use --force to overwrite it.`);
     }
-    const yaml = renderWorkflow({ shards, matrix: matrixRel, cli: str(args, 'cli') ?? `npx --yes pairwise@${VERSION}`, keyEnvVars: keyVars });
+    const cliArg = str(args, 'cli');
+    const problem = cliArg === undefined ? undefined : registryCliProblem(cliArg);
+    if (problem) return usageError(io, 'init-actions', problem);
+    let vendored: { files: string[]; sums: string } | undefined;
+    if (cliArg === undefined) {
+      const bundle = cliBundlePath(io.env);
+      if (!bundle) return failure(io, 'init-actions', 'the built CLI bundle (dist/cli.js) was not found to copy into the repository; build it (node scripts/build.mjs) or pass --cli.');
+      vendored = await vendorCli(bundle, resolve(io.cwd, '.github/pairwise'), io.cwd);
+    }
+    const yaml = renderWorkflow({ shards, matrix: matrixRel, cli: cliArg ?? 'node .github/pairwise/cli.js', keyEnvVars: keyVars, ...(vendored ? { verify: vendored.sums } : {}) });
     const w = await writeOutput(io, out, yaml);
     if (!w.ok) return failure(io, 'init-actions', w.error);
-    if (flag(args, 'json')) writeJson(io.stdout, { path: out, shards, matrix: matrixRel, secrets: keyVars });
-    else io.stdout.write(`wrote ${out}: ${shards} shards of ${matrixRel}${keyVars.length ? `; add repository secrets ${keyVars.join(', ')}` : ''}\n`);
+    if (flag(args, 'json')) writeJson(io.stdout, { path: out, shards, matrix: matrixRel, secrets: keyVars, cli: vendored?.files ?? [] });
+    else {
+      io.stdout.write(`wrote ${out}: ${shards} shards of ${matrixRel}${keyVars.length ? `; add repository secrets ${keyVars.join(', ')}` : ''}\n`);
+      if (vendored) io.stdout.write(`copied this CLI to ${vendored.files.join(', ')} with ${vendored.sums}: commit them with the workflow (CI runs exactly this build)\n`);
+    }
     return EXIT.ok;
   },
 };

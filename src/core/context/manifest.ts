@@ -44,8 +44,13 @@ function cell(s: string): string {
 export function renderManifestMarkdown(m: ContextManifest, maxOmittedPerReason = 25): string {
   const out: string[] = [];
   out.push(`# Context manifest — ${m.repoName}`, '');
-  out.push(`- Mode: ${m.mode}; template ${m.promptTemplateVersion}; budget ${m.budgetTokens.toLocaleString('en-US')} tokens for the repository`);
-  out.push(`- Sent: ${m.totals.files} files, ${m.totals.bytes.toLocaleString('en-US')} bytes, ~${m.totals.tokens.toLocaleString('en-US')} tokens (o200k)`);
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const repo = m.repoMap.tokens + m.files.reduce((t, f) => t + f.tokens, 0) + (m.selection?.tokens ?? 0);
+  const paper = m.papers.reduce((t, p) => t + p.tokens, 0);
+  const rest = Math.max(0, m.totals.tokens - repo - paper);
+  out.push(`- Mode: ${m.mode}; template ${m.promptTemplateVersion}; token budget ${n(m.budgetTokens)} for the repository part only (map, files, selection); the paper and the instructions come on top`);
+  out.push(`- Sent: ${m.totals.files} files, ${n(m.totals.bytes)} bytes, ~${n(m.totals.tokens)} tokens in all (o200k) = repository ~${n(repo)} of its ${n(m.budgetTokens)} budget`
+    + ` + paper ~${n(paper)} + instructions and wrappers ~${n(rest)}`);
   out.push(`- Repository map: ${m.repoMap.shownPaths} of ${m.repoMap.paths} paths shown, ${m.repoMap.tokens} tokens${m.repoMap.truncated ? ' (condensed to fit)' : ''}`);
   if (m.selection) out.push(`- Editor selection: ${m.selection.path} lines ${m.selection.startLine}-${m.selection.endLine} (${m.selection.tokens} tokens)`);
   for (const p of m.papers) {

@@ -1,6 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse as parseYaml } from 'yaml';
@@ -14,10 +15,16 @@ type Workflow = { on: { workflow_dispatch: unknown }; jobs: Record<string, { nee
 describe('pairwise init-actions', () => {
   const t = tempDir('pw-actions-');
   after(() => t.cleanup());
+  // A stand-in for the built bundle (dist/cli.js and one lazily loaded chunk), so the test needs no build.
+  const bundleDir = join(t.dir, 'built');
+  mkdirSync(bundleDir, { recursive: true });
+  writeFileSync(join(bundleDir, 'cli.js'), '#!/usr/bin/env node\nrequire("./cli-report.js");\n');
+  writeFileSync(join(bundleDir, 'cli-report.js'), 'module.exports = 1;\n');
+  const env = { PAIRWISE_CLI_BUNDLE: join(bundleDir, 'cli.js') };
 
   test('writes a workflow that action-validator accepts (GitHub workflow schema, offline WASM)', async () => {
     writeFileSync(join(t.dir, 'matrix.yaml'), 'repos: [.]\npapers: [arxiv:2602.15763]\npairs:\n  - { a: anthropic:claude-opus-4-7, b: zai:glm-5.2 }\n  - { a: ollama:qwen3:8b, b: openai:gpt-5 }\n');
-    const r = await cli(['init-actions', '--shards', '3', '--matrix', 'matrix.yaml', '--json'], { cwd: t.dir });
+    const r = await cli(['init-actions', '--shards', '3', '--matrix', 'matrix.yaml', '--json'], { cwd: t.dir, env });
     assert.equal(r.code, EXIT.ok, r.stderr);
     const out = JSON.parse(r.stdout) as { path: string; secrets: string[] };
     assert.equal(out.path, join(t.dir, '.github/workflows/pairwise.yml'));
@@ -28,7 +35,7 @@ describe('pairwise init-actions', () => {
   });
 
   test('structure: N shards run batch --shard i/N, upload artifacts, a final job merges and publishes the report', () => {
-    const text = renderWorkflow({ shards: 4, matrix: 'ci/matrix.yaml', cli: 'npx --yes pairwise@0.1.0', keyEnvVars: ['ZAI_API_KEY', 'ANTHROPIC_API_KEY'] });
+    const text = renderWorkflow({ shards: 4, matrix: 'ci/matrix.yaml', cli: 'node .github/pairwise/cli.js', keyEnvVars: ['ZAI_API_KEY', 'ANTHROPIC_API_KEY'] });
     assert.deepEqual(validateWorkflow(text).errors, []);
     const wf = parseYaml(text) as Workflow;
     const batch = wf.jobs.batch;
@@ -57,7 +64,42 @@ describe('pairwise init-actions', () => {
     const again = await cli(['init-actions'], { cwd: t.dir });
     assert.equal(again.code, EXIT.failure);
     assert.match(again.stderr, /already exists; use --force/);
-    assert.equal((await cli(['init-actions', '--force', '--shards', '2'], { cwd: t.dir })).code, EXIT.ok);
+    assert.equal((await cli(['init-actions', '--force', '--shards', '2'], { cwd: t.dir, env })).code, EXIT.ok);
     assert.equal((await cli(['init-actions', '--shards', '0'], { cwd: t.dir })).code, EXIT.usage);
+  });
+
+  test('init-actions never writes a registry name: CI runs the CLI committed with the repo, checked against SHA256SUMS', async () => {
+    const dir = join(t.dir, 'vendor');
+    mkdirSync(dir, { recursive: true });
+    const r = await cli(['init-actions', '--json'], { cwd: dir, env });
+    assert.equal(r.code, EXIT.ok, r.stderr);
+    const out = JSON.parse(r.stdout) as { path: string; cli: string[] };
+    assert.deepEqual(out.cli, ['.github/pairwise/cli.js', '.github/pairwise/cli-report.js']);
+    const text = readFileSync(out.path, 'utf8');
+    assert.doesNotMatch(text, /npx|pnpm dlx|yarn dlx|npm exec|pairwise@/);
+    assert.deepEqual(validateWorkflow(text).errors, []);
+    const wf = parseYaml(text) as Workflow & { env: Record<string, string> };
+    assert.equal(wf.env.PAIRWISE_CLI, 'node .github/pairwise/cli.js');
+    for (const job of [wf.jobs.batch, wf.jobs.report]) {
+      const names = job.steps.map((s) => s.uses ?? s.run ?? '');
+      const verify = names.findIndex((n) => n.includes('sha256sum --strict -c ".github/pairwise/SHA256SUMS"'));
+      const firstCli = names.findIndex((n) => n.includes('$PAIRWISE_CLI'));
+      assert.ok(names[0].startsWith('actions/checkout@'), 'every job checks out the commit that holds the CLI');
+      assert.ok(verify > 0 && verify < firstCli, 'the checksum is verified before the CLI runs');
+    }
+    const sums = readFileSync(join(dir, '.github/pairwise/SHA256SUMS'), 'utf8').trim().split('\n');
+    for (const line of sums) {
+      const [hash, file] = line.split(/\s+/);
+      assert.equal(createHash('sha256').update(readFileSync(join(dir, file))).digest('hex'), hash, file);
+    }
+    const npx = await cli(['init-actions', '--force', '--cli', 'npx --yes pairwise@0.1.0'], { cwd: dir, env });
+    assert.equal(npx.code, EXIT.usage);
+    assert.match(npx.stderr, /would resolve a package from a registry/);
+    const own = await cli(['init-actions', '--force', '--cli', 'node tools/pairwise/cli.js', '--json'], { cwd: dir, env });
+    assert.equal(own.code, EXIT.ok, own.stderr);
+    assert.match(readFileSync(out.path, 'utf8'), /PAIRWISE_CLI: "node tools\/pairwise\/cli.js"/);
+    const none = await cli(['init-actions', '--force'], { cwd: dir, env: { PAIRWISE_CLI_BUNDLE: join(t.dir, 'nope.js') } });
+    assert.ok(none.code === EXIT.ok || /dist\/cli\.js\) was not found/.test(none.stderr), 'without a bundle: a clear error (or the built dist/cli.js is used)');
+    assert.ok(existsSync(join(dir, '.github/pairwise/cli.js')));
   });
 });
