@@ -36,6 +36,18 @@ export const layerRules = {
 export const notifyRule = { selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
   message: 'Show messages through src/extension/notify.ts (showInfo/showWarning/showError): outside text must stay text.' };
 
+const SPAWNERS = '/^(spawn|spawnSync|exec|execSync|execFile|execFileSync|fork)$/';
+const GIT_CMD = '/^(.*[\\\\/])?git(\\.exe)?(\\s|$)/i';
+const gitMessage = 'Spawn git only through src/core/git/runGit.ts (it runs git under a configuration Pairwise controls).';
+/** Selectors forbidding starting git anywhere but src/core/git: direct calls, child_process.X(...) calls, template/command strings. */
+export const gitSpawnSelectors = [
+  { selector: `CallExpression[callee.name=${SPAWNERS}][arguments.0.value=${GIT_CMD}]`, message: gitMessage },
+  { selector: `CallExpression[callee.property.name=${SPAWNERS}][arguments.0.value=${GIT_CMD}]`, message: gitMessage },
+  { selector: `CallExpression[callee.name=${SPAWNERS}] > TemplateLiteral.arguments:first-child > TemplateElement[value.raw=${GIT_CMD}]`, message: gitMessage },
+  { selector: `CallExpression[callee.property.name=${SPAWNERS}] > TemplateLiteral.arguments:first-child > TemplateElement[value.raw=${GIT_CMD}]`, message: gitMessage },
+];
+export const noGitSpawn = ['error', ...gitSpawnSelectors];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'test/fixtures/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
@@ -47,6 +59,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', layerRules.notExtension],
     },
   },
+  { files: ['src/**/*.ts', 'webview/**/*.ts'], ignores: ['src/core/git/**'], rules: { 'no-restricted-syntax': noGitSpawn } },
   { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.core] } },
   { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.cli] } },
   { files: ['src/extension/**/*.ts'], rules: { 'no-restricted-imports': ['error', layerRules.extension] } },
@@ -58,5 +71,6 @@ export default tseslint.config(
     files: [`src/shared/${name}.ts`],
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': ['error', layerRules[name]] },
   })),
-  { files: ['src/extension/**/*.ts'], ignores: ['src/extension/notify.ts'], rules: { 'no-restricted-syntax': ['error', notifyRule] } },
+  // One no-restricted-syntax list per file (a later block replaces an earlier one): notify + git spawning.
+  { files: ['src/extension/**/*.ts'], ignores: ['src/extension/notify.ts'], rules: { 'no-restricted-syntax': ['error', notifyRule, ...gitSpawnSelectors] } },
 );

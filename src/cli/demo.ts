@@ -1,9 +1,9 @@
 // `pairwise batch --demo`: local mock providers on 127.0.0.1 plus a generated tiny repo and two idea briefs,
 // so the whole flow (context → two streams → checks → results → report) runs without keys or network.
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { runGit } from '../core/git/runGit';
 import { startMockProvider, type MockProvider } from '../core/demo/demoProviders';
 
 /** The notice printed on stderr whenever the demo runs. */
@@ -38,9 +38,8 @@ export interface DemoSetup {
   close(): Promise<void>;
 }
 
-function git(cwd: string, args: string[]): Promise<boolean> {
-  return new Promise((resolve) => execFile('git', ['-c', 'user.name=pairwise demo', '-c', 'user.email=demo@example.invalid', '-c', 'commit.gpgsign=false', ...args],
-    { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } }, (err) => resolve(!err)));
+async function git(cwd: string, args: string[]): Promise<boolean> {
+  return (await runGit(['-c', 'user.name=pairwise demo', '-c', 'user.email=demo@example.invalid', ...args], { cwd, timeoutMs: 30_000 })).ok;
 }
 
 /** Writes the demo repo (a tiny Python service, committed; `extra` files are added before the commit) into `repo`. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { execFile } from 'node:child_process';
+import { runGit } from '../core/git/runGit';
 
 const SCHEME = 'pairwise-patch';
 const docs = new Map<string, string>();
@@ -11,11 +11,11 @@ export function registerPatchDocuments(): vscode.Disposable {
   return registration;
 }
 
-function fileAt(root: string, commit: string, path: string): Promise<string> {
-  return new Promise((resolve) => {
-    execFile('git', ['-c', 'core.fsmonitor=false', 'show', `${commit}:${path}`], { cwd: root, maxBuffer: 32 * 1024 * 1024 },
-      (err, stdout) => resolve(err ? '' : stdout));
-  });
+/** The file's bytes at the commit, read with plumbing under Pairwise's git config (no textconv, filters or pager). */
+async function fileAt(root: string, commit: string, path: string): Promise<string> {
+  if (!/^[0-9a-f]{7,64}$/i.test(commit) || /[\0\n]/.test(path)) return '';
+  const r = await runGit(['cat-file', 'blob', `${commit}:${path}`], { cwd: root, maxBuffer: 32 * 1024 * 1024, timeoutMs: 30_000 });
+  return r.ok ? r.stdout.toString('utf8') : '';
 }
 
 const strip = (p: string | undefined) => (p ?? '').replace(/^[ab]\//, '');

@@ -94,3 +94,18 @@ test('notifications go through src/extension/notify.ts: a direct show*Message ca
   assert.match(msgs[0], /notify\.ts/);
   assert.deepEqual(await lint('src/extension/notify.ts'), []);
 });
+
+/** Lints fixture text as if it lived at `asPath` and returns the messages of the git-spawn rule. */
+async function gitSpawns(name: string, asPath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(fixture(name), { filePath: join(root, asPath) });
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
+test('spawning git outside src/core/git is rejected (call, member call, path, template string); allowed in src/core/git', async () => {
+  for (const where of ['src/cli/bad.ts', 'src/core/checks/bad.ts', 'src/extension/bad.ts', 'src/extension/notify.ts']) {
+    const msgs = await gitSpawns('spawns-git.ts', where);
+    assert.equal(msgs.length, 4, where);
+    assert.match(msgs[0], /Spawn git only through src\/core\/git\/runGit\.ts/);
+  }
+  assert.deepEqual(await gitSpawns('spawns-git.ts', 'src/core/git/ok.ts'), []);
+});

@@ -1,4 +1,4 @@
-import { describeGitFailure, runGit } from './gitRunner';
+import { describeGitFailure, runGit } from '../git/runGit';
 
 /** Contents of files at a commit, read with one `git cat-file --batch` call; missing paths are absent. */
 export type BlobMap = Map<string, Buffer>;

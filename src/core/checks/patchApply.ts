@@ -1,7 +1,7 @@
 // `git apply --cached --check` of a draft's patch inside a scratch worktree (against its index, so no
 // file needs to be written): whole patch first (one call), then per file only when it fails, so the
 // report says which files conflict.
-import { runGit } from './gitRunner';
+import { runGit } from '../git/runGit';
 import type { ParsedPatch, PatchFile } from './patchParse';
 import type { ScratchWorktree } from './scratchWorktree';
 import type { PatchFileReport } from './types';

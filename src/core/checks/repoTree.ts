@@ -1,4 +1,4 @@
-import { describeGitFailure, runGit } from './gitRunner';
+import { describeGitFailure, runGit } from '../git/runGit';
 
 /** The file listing of one commit, indexed for the lookups the checks make. */
 export interface RepoTree {

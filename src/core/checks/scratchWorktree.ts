@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { describeGitFailure, runGit } from './gitRunner';
+import { describeGitFailure, runGit } from '../git/runGit';
 
 /** Prefix of every scratch directory, so stale ones are recognisable. */
 export const WORKTREE_PREFIX = 'pairwise-wt-';

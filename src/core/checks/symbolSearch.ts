@@ -1,4 +1,4 @@
-import { describeGitFailure, runGitStreaming } from './gitRunner';
+import { describeGitFailure, runGit } from '../git/runGit';
 
 /** word -> the files (at the commit) where it occurs as a whole word. */
 export type WordHits = Map<string, Set<string>>;
@@ -32,8 +32,8 @@ export async function findWords(repoRoot: string, commit: string, words: Iterabl
     }
     rest = text.slice(pos);
   };
-  const r = await runGitStreaming(['grep', '-F', '-w', '-o', '-I', '-z', '--no-color', '--full-name', '-f', '-', commit, '--'],
-    { cwd: repoRoot, input: list.join('\n') + '\n', signal, okCodes: [1] }, onData);
+  const r = await runGit(['grep', '-F', '-w', '-o', '-I', '-z', '--no-color', '--full-name', '-f', '-', commit, '--'],
+    { cwd: repoRoot, input: list.join('\n') + '\n', signal, okCodes: [1], onData });
   if (!r.ok) return { ok: false, error: describeGitFailure('Searching the repo for symbols', r) };
   return { ok: true, hits };
 }

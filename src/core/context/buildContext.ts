@@ -7,7 +7,7 @@ import { DEFAULT_TEMPLATE, type PromptTemplate } from '../prompt/template';
 import type { BuiltPrompt } from '../prompt/types';
 import { renderPaperBlock, renderPaperPool } from '../paper/paperBlock';
 import type { Paper } from '../paper/types';
-import { recentlyChangedPaths } from './gitRunner';
+import { recentlyChangedPaths } from './recentChanges';
 import { listRepoFiles } from './listRepoFiles';
 import { computeManifestHash } from './manifest';
 import { extractPaperTerms, termsRegex } from './paperTerms';

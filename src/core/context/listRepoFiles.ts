@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ignore from 'ignore';
-import { runGit } from './gitRunner';
+import { runGit } from '../git/runGit';
 import { skippedDirOf } from './fileFilters';
 import type { ManifestFileOmitted } from './types';
 
@@ -15,9 +15,9 @@ export interface RepoListing {
 
 /** Lists files with git when root is inside a work tree, else walks the folder. */
 export async function listRepoFiles(root: string): Promise<RepoListing> {
-  const r = await runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  const r = await runGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, timeoutMs: 60_000 });
   if (r.ok) {
-    const uniq = [...new Set(r.stdout.split('\0').filter(Boolean))];
+    const uniq = [...new Set(r.stdout.toString('utf8').split('\0').filter(Boolean))];
     return { source: 'git', paths: uniq.sort(comparePaths), omittedDirs: [] };
   }
   return walkFolder(root);

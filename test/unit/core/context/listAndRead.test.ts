@@ -109,7 +109,7 @@ function mkfifoSafe(path: string): boolean {
 
 describe('git history', () => {
   test('HEAD is read without git; recent paths are most recent first, big commits ignored, cached per HEAD', async () => {
-    const { readHeadCommit, recentlyChangedPaths } = await import('../../../../src/core/context/gitRunner');
+    const { readHeadCommit, recentlyChangedPaths } = await import('../../../../src/core/context/recentChanges');
     const many: Record<string, string> = {};
     for (let i = 0; i < 210; i++) many[`bulk/f${i}.ts`] = `export const x${i} = ${i};\n`;
     const repo = makeRepo({ 'a.ts': 'a\n', ...many }, { git: true });

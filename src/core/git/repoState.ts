@@ -1,0 +1,106 @@
+// Where a repository stands (HEAD, dirty, remote) read without running anything the repository names:
+// HEAD from .git files, "dirty" from index stat data plus our own hashing (never `git status`/`diff`, which
+// push files through clean filters), the remote with `git config --get`.
+import { createHash } from 'node:crypto';
+import { lstat, readFile, readlink, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { runGit } from './runGit';
+
+/** Where a comparison's repo stood: remote URL (credentials stripped), HEAD commit and dirty flag. */
+export interface RepoState { name: string; remote?: string; commit?: string; dirty?: boolean }
+
+/** Removes `user:password@` (or `:password@`) from a URL-like remote so tokens never reach a record. */
+export function stripCredentials(url: string): string {
+  return url.trim().replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+}
+
+/** Reads the commit HEAD points at straight from the .git directory (no process); null when unsure. */
+export async function readHeadCommit(root: string): Promise<string | null> {
+  try {
+    let dir = resolve(root);
+    for (;;) {
+      const dotGit = join(dir, '.git');
+      const st = await stat(dotGit).catch(() => null);
+      if (st?.isDirectory()) {
+        const head = (await readFile(join(dotGit, 'HEAD'), 'utf8')).trim();
+        if (/^[0-9a-f]{40,64}$/.test(head)) return head;
+        const ref = /^ref: (refs\/[^\s]+)$/.exec(head)?.[1];
+        if (!ref || ref.split('/').includes('..')) return null;
+        const loose = await readFile(join(dotGit, ref), 'utf8').catch(() => null);
+        if (loose && /^[0-9a-f]{40,64}\s*$/.test(loose)) return loose.trim();
+        const packed = await readFile(join(dotGit, 'packed-refs'), 'utf8').catch(() => '');
+        const line = packed.split('\n').find((l) => l.endsWith(` ${ref}`));
+        return line ? line.slice(0, line.indexOf(' ')) : null;
+      }
+      if (st) return null; // a .git file (worktree or submodule): let git answer
+      const up = dirname(dir);
+      if (up === dir) return null;
+      dir = up;
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** Git's object id of a blob's raw bytes (sha1, or sha256 when the index holds 64-hex ids). */
+function blobId(content: Buffer, hexLen: number): string {
+  const h = createHash(hexLen === 64 ? 'sha256' : 'sha1');
+  h.update(`blob ${content.length}\0`);
+  h.update(content);
+  return h.digest('hex');
+}
+
+const ENTRY_RE = /(\d{6}) ([0-9a-f]{40,64}) (\d)\t([^\0]*)\0 {2}ctime: \d+:\d+\n {2}mtime: (\d+):(\d+)\n {2}dev: \d+\tino: \d+\n {2}uid: \d+\tgid: \d+\n {2}size: (\d+)\tflags: ([0-9a-f]+)\n/gy;
+
+/**
+ * True when a tracked file under cwd differs from the index, or the index from HEAD. Files whose size and
+ * mtime match the index are clean; others are hashed here (raw bytes, no filters), so a file with a clean
+ * filter or line-ending conversion may read as dirty: conservative, and nothing the repository names runs.
+ * undefined when git cannot tell (not a repository, no commit).
+ */
+export async function readDirty(cwd: string): Promise<boolean | undefined> {
+  const staged = await runGit(['diff-index', '--cached', '--quiet', '--no-ext-diff', '--no-textconv', '--ignore-submodules', 'HEAD', '--'], { cwd, timeoutMs: 30_000 });
+  if (staged.failure || (staged.code !== 0 && staged.code !== 1)) return undefined;
+  if (staged.code === 1) return true;
+  const list = await runGit(['ls-files', '-z', '-s', '--debug'], { cwd, timeoutMs: 30_000 });
+  if (!list.ok) return undefined;
+  const text = list.stdout.toString('utf8');
+  ENTRY_RE.lastIndex = 0;
+  for (let m = ENTRY_RE.exec(text); m; m = ENTRY_RE.exec(text)) {
+    const [, mode, id, stage, path, mtimeS, mtimeNs, sizeStr, flagsHex] = m;
+    if (stage !== '0') return true;
+    const flags = parseInt(flagsHex, 16);
+    if (mode === '160000' || flags & 0x8000 || flags & 0x40000000) continue; // submodule, assume-unchanged, skip-worktree
+    const abs = join(cwd, path);
+    const st = await lstat(abs, { bigint: true }).catch(() => null);
+    if (!st) return true;
+    if (mode === '120000') {
+      if (!st.isSymbolicLink()) return true;
+      if (blobId(Buffer.from(await readlink(abs, { encoding: 'buffer' })), id.length) !== id) return true;
+      continue;
+    }
+    if (!st.isFile()) return true;
+    if (Number(st.size % 0x100000000n) !== Number(sizeStr)) return true;
+    if (st.mtimeNs / 1_000_000_000n === BigInt(mtimeS) && st.mtimeNs % 1_000_000_000n === BigInt(mtimeNs)) continue;
+    if (blobId(await readFile(abs), id.length) !== id) return true;
+  }
+  return false;
+}
+
+/** Repo identity (git plumbing only); a folder that is not a repository gives just its name. */
+export async function readRepoState(root: string, name = basename(root)): Promise<RepoState> {
+  const [remote, commit] = await Promise.all([
+    runGit(['config', '--get', 'remote.origin.url'], { cwd: root, timeoutMs: 10_000 }),
+    runGit(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root, timeoutMs: 10_000 }),
+  ]);
+  const info: RepoState = { name };
+  const head = commit.ok ? commit.stdout.toString('utf8').trim() : '';
+  const url = remote.ok ? remote.stdout.toString('utf8').trim() : '';
+  if (url) info.remote = stripCredentials(url);
+  if (/^[0-9a-f]{40,64}$/.test(head)) {
+    info.commit = head;
+    const dirty = await readDirty(root);
+    if (dirty !== undefined) info.dirty = dirty;
+  }
+  return info;
+}

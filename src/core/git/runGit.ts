@@ -1,0 +1,129 @@
+// The one place Pairwise spawns git (lint forbids it elsewhere). Every call runs with SAFE_GIT_FLAGS, the safe
+// environment and the repository's own drivers disabled (see safeGit.ts); no shell, never rejects.
+import { spawn } from 'node:child_process';
+import { driverOverrides, SAFE_GIT_FLAGS, safeGitEnv, type ConfigPairs } from './safeGit';
+
+/** Outcome of one git invocation; never thrown. */
+export interface GitResult {
+  /** Exit code 0 (or one of `okCodes`). */
+  ok: boolean;
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+  /** Set when git could not start, was aborted, timed out, overflowed the output cap, or the repo config could not be read. */
+  failure?: 'spawn' | 'aborted' | 'timeout' | 'overflow' | 'config';
+}
+
+/** Options of runGit. */
+export interface GitOptions {
+  cwd: string;
+  input?: string | Buffer;
+  signal?: AbortSignal;
+  /** Exit codes that count as success besides 0 (git grep exits 1 when nothing matches). */
+  okCodes?: number[];
+  /** Output cap in bytes (default 256 MB); more fails the call with `overflow`. */
+  maxBuffer?: number;
+  /** Kills git after this many milliseconds (failure `timeout`). */
+  timeoutMs?: number;
+  /** Receives stdout as it arrives instead of buffering it (the result's stdout is then empty). */
+  onData?: (chunk: Buffer) => void;
+}
+
+const CONFIG_TTL_MS = 2000;
+const configCache = new Map<string, { at: number; pairs: Promise<ConfigPairs | null> }>();
+
+/** Overrides disabling the drivers the repository at cwd defines (cached for 2 s per folder); null when its config is unreadable. */
+export function repoDriverOverrides(cwd: string): Promise<ConfigPairs | null> {
+  const hit = configCache.get(cwd);
+  if (hit && Date.now() - hit.at < CONFIG_TTL_MS) return hit.pairs;
+  const pairs = spawnGit(['config', '--null', '--list'], { cwd, maxBuffer: 16 * 1024 * 1024, timeoutMs: 10_000 }, [])
+    .then((r) => (r.ok ? driverOverrides(r.stdout.toString('utf8')) : null));
+  if (configCache.size > 64) configCache.clear();
+  configCache.set(cwd, { at: Date.now(), pairs });
+  return pairs;
+}
+
+/** Runs `git <SAFE_GIT_FLAGS> <args>` in opts.cwd with the repository's drivers disabled; resolves with a GitResult. */
+export async function runGit(args: readonly string[], opts: GitOptions): Promise<GitResult> {
+  const extra = await repoDriverOverrides(opts.cwd);
+  if (!extra) {
+    const probe = await spawnGit(['config', '--null', '--list'], { cwd: opts.cwd, timeoutMs: 10_000 }, []);
+    // Outside any repository `git config --list` still works; failing means git is missing or the config is broken.
+    if (probe.failure === 'spawn') return probe;
+    return { ok: false, code: probe.code, stdout: Buffer.alloc(0), stderr: probe.stderr || 'could not read the repository configuration', failure: 'config' };
+  }
+  return spawnGit(args, opts, extra);
+}
+
+/** Convenience: stdout of a successful call as UTF-8 text, or undefined. */
+export async function gitText(args: readonly string[], opts: GitOptions): Promise<string | undefined> {
+  const r = await runGit(args, opts);
+  return r.ok ? r.stdout.toString('utf8') : undefined;
+}
+
+function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs): Promise<GitResult> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let stderr = '';
+    let failure: GitResult['failure'];
+    const empty = Buffer.alloc(0);
+    const done = (r: GitResult): void => {
+      if (settled) return;
+      settled = true;
+      if (timer) clearTimeout(timer);
+      resolve(r);
+    };
+    if (opts.signal?.aborted) { done({ ok: false, code: null, stdout: empty, stderr: '', failure: 'aborted' }); return; }
+    let child;
+    try {
+      child = spawn('git', [...SAFE_GIT_FLAGS, ...args], { cwd: opts.cwd, env: safeGitEnv(extra), windowsHide: true, signal: opts.signal });
+    } catch (e) {
+      done({ ok: false, code: null, stdout: empty, stderr: String(e), failure: 'spawn' });
+      return;
+    }
+    const proc = child;
+    const kill = (why: GitResult['failure']): void => {
+      failure ??= why;
+      proc.kill('SIGKILL');
+    };
+    const timer = opts.timeoutMs ? setTimeout(() => kill('timeout'), opts.timeoutMs) : undefined;
+    const cap = opts.maxBuffer ?? 256 * 1024 * 1024;
+    proc.stdout.on('data', (b: Buffer) => {
+      if (failure) return;
+      if (opts.onData) { opts.onData(b); return; }
+      size += b.length;
+      if (size > cap) { kill('overflow'); return; }
+      chunks.push(b);
+    });
+    proc.stderr.on('data', (b: Buffer) => { if (stderr.length < 64 * 1024) stderr += b.toString('utf8'); });
+    proc.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.name === 'AbortError') { failure ??= 'aborted'; return; }
+      done({ ok: false, code: null, stdout: empty, stderr: stderr || e.message, failure: 'spawn' });
+    });
+    proc.on('close', (code) => {
+      if (opts.signal?.aborted) failure ??= 'aborted';
+      const stdout = opts.onData ? empty : Buffer.concat(chunks);
+      if (failure) { done({ ok: false, code, stdout, stderr, failure }); return; }
+      done({ ok: code === 0 || (code !== null && (opts.okCodes ?? []).includes(code)), code, stdout, stderr });
+    });
+    proc.stdin.on('error', () => { /* git may exit before reading all input (e.g. bad revision) */ });
+    proc.stdin.end(opts.input ?? '');
+  });
+}
+
+/** A one-line, user-readable description of a failed git call. */
+export function describeGitFailure(what: string, r: GitResult): string {
+  if (r.failure === 'spawn') return `${what}: could not run git (${firstLine(r.stderr)}). Is git installed and on PATH?`;
+  if (r.failure === 'aborted') return `${what}: cancelled`;
+  if (r.failure === 'timeout') return `${what}: git took too long`;
+  if (r.failure === 'overflow') return `${what}: git output was too large`;
+  if (r.failure === 'config') return `${what}: could not read the repository's git configuration (${firstLine(r.stderr)})`;
+  return `${what}: ${firstLine(r.stderr) || `git exited with code ${r.code}`}`;
+}
+
+/** First non-empty line of a message, trimmed. */
+export function firstLine(s: string): string {
+  return s.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+}
