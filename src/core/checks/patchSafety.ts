@@ -57,6 +57,12 @@ export function validatePatchPaths(patch: ParsedPatch, tree: RepoTree): PatchPat
       if (why) add(stripped, why);
     }
     if (!f.oldPath && !f.newPath) { add('', 'a file section without a file name'); continue; }
+    // The paths git will use, checked as written: `rename to`/`copy to` carry no a/ b/ prefix, so stripping one
+    // level above would turn `../x` into `x`.
+    for (const p of [f.oldPath, f.newPath]) {
+      const why = p ? pathProblem(p) : undefined;
+      if (p && why) add(p, why);
+    }
     for (const p of [f.oldPath, f.newPath]) {
       if (!p || pathProblem(p)) continue;
       const segs = segments(p);

@@ -1,13 +1,16 @@
 // Temporary detached worktrees for applying a draft's patch without touching the user's working tree.
-// Each lives in os.tmpdir()/pairwise-wt-<pid>-<random>/wt; a sweep on the next run removes those left
-// behind by a process that was killed.
-import { mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
+// Each lives in os.tmpdir()/pairwise-wt-<pid>-<random>/wt, recorded by an owner file Pairwise writes there;
+// a sweep on the next run removes those left behind by a process that was killed. The sweep only ever looks
+// in the temp folder for folders it made: never at paths the repository names (`.git/worktrees/*/gitdir`).
+import { lstat, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describeGitFailure, runGit } from '../git/runGit';
 
 /** Prefix of every scratch directory, so stale ones are recognisable. */
 export const WORKTREE_PREFIX = 'pairwise-wt-';
+/** The record Pairwise writes in each scratch folder it creates; the sweep removes only folders holding it. */
+export const OWNER_FILE = '.pairwise-scratch';
 
 /** A scratch worktree: `path` is the checkout, `dir` the temp folder holding it. */
 export interface ScratchWorktree {
@@ -45,6 +48,7 @@ export async function createScratchWorktree(repoRoot: string, commit: string, si
   let dir: string;
   try {
     dir = await realpath(await mkdtemp(join(tmpdir(), `${WORKTREE_PREFIX}${process.pid}-`)));
+    await writeFile(join(dir, OWNER_FILE), `${process.pid}\n`, { flag: 'wx' });
   } catch (e) {
     return { ok: false, error: `Could not create a temporary folder: ${(e as Error).message}` };
   }
@@ -89,22 +93,28 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+/** True for a folder this user's Pairwise created (a real directory with the owner record) whose process is gone or which is old. */
 async function isStale(dir: string): Promise<boolean> {
   if (active.has(dir)) return false;
-  const m = new RegExp(`^${WORKTREE_PREFIX}(\\d+)-`).exec(basename(dir));
+  const m = new RegExp(`^${WORKTREE_PREFIX}(\\d+)-[A-Za-z0-9]+$`).exec(basename(dir));
   if (!m) return false;
-  const pid = Number(m[1]);
-  if (pid === process.pid || !pidAlive(pid)) return true;
   try {
-    return Date.now() - (await stat(dir)).mtimeMs > STALE_AGE_MS;
+    const st = await lstat(dir);
+    if (!st.isDirectory() || (typeof process.getuid === 'function' && st.uid !== process.getuid())) return false;
+    const owner = await lstat(join(dir, OWNER_FILE));
+    if (!owner.isFile() || (await readFile(join(dir, OWNER_FILE), 'utf8')).trim() !== m[1]) return false;
+    const pid = Number(m[1]);
+    if (pid === process.pid || !pidAlive(pid)) return true;
+    return Date.now() - st.mtimeMs > STALE_AGE_MS;
   } catch {
-    return true;
+    return false;
   }
 }
 
 /**
- * Removes scratch worktrees left by a killed run: those registered in this repo and any
- * pairwise-wt-* folder in the temp dir whose process is gone. Returns the folders removed. Never throws.
+ * Removes scratch worktrees left by a killed run: pairwise-wt-* folders directly in the temp dir that hold
+ * Pairwise's owner record and whose process is gone, then lets git drop its records of missing worktrees
+ * (`worktree prune`). Paths listed by the repository are never touched. Returns the folders removed. Never throws.
  */
 export function sweepStaleWorktrees(repoRoot: string): Promise<string[]> {
   return withRepoLock(repoRoot, () => sweepUnlocked(repoRoot));
@@ -113,20 +123,11 @@ export function sweepStaleWorktrees(repoRoot: string): Promise<string[]> {
 async function sweepUnlocked(repoRoot: string): Promise<string[]> {
   const removed: string[] = [];
   try {
-    const list = await runGit(['worktree', 'list', '--porcelain'], { cwd: repoRoot });
-    const paths = list.ok ? list.stdout.toString('utf8').split('\n').filter((l) => l.startsWith('worktree ')).map((l) => l.slice(9)) : [];
-    for (const p of paths) {
-      const dir = dirname(p);
-      if (basename(p) !== 'wt' || !basename(dir).startsWith(WORKTREE_PREFIX) || !(await isStale(dir))) continue;
-      await runGit(['worktree', 'remove', '--force', '--force', p], { cwd: repoRoot });
-      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-      removed.push(dir);
-    }
     const tmp = await realpath(tmpdir()).catch(() => tmpdir());
     const entries = await readdir(tmp).catch(() => [] as string[]);
     for (const name of entries) {
       const dir = join(tmp, name);
-      if (!name.startsWith(WORKTREE_PREFIX) || removed.includes(dir) || !(await isStale(dir))) continue;
+      if (!name.startsWith(WORKTREE_PREFIX) || !(await isStale(dir))) continue;
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
       removed.push(dir);
     }

@@ -63,30 +63,50 @@ function readCapped(abs: string, path: string, maxBytes: number, limit = Infinit
   }
 }
 
-/** Reads one repo-relative path under root (up to limit bytes), resolving a symlink only when it stays inside root. */
+/** Why a listed repo-relative path is refused before any lookup (absolute, `..`, empty or `.git` components, control characters); null when fine. */
+export function unsafeRepoPath(path: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (path === '' || /[\0-\x1f]/.test(path)) return 'empty or control characters';
+  if (path.startsWith('/') || path.includes('\\') || /^[a-z]:/i.test(path)) return 'absolute path';
+  const parts = path.split('/');
+  if (parts.some((c) => c === '..')) return 'contains ..';
+  if (parts.some((c) => c === '' || c === '.')) return 'empty or . component';
+  if (parts.some((c) => c.toLowerCase() === '.git')) return 'inside .git';
+  return null;
+}
+
+/**
+ * Reads one repo-relative path under root (up to limit bytes). Every component is resolved first (realpath):
+ * the target must be a regular file inside the real root and outside any `.git` folder, and the name rules
+ * (credential files, skipped folders) apply to the resolved path as well as the listed one.
+ */
 export function readRepoFile(root: string, realRoot: string, path: string, maxBytes: number, limit = Infinity): ReadOutcome {
-  const abs = join(root, path);
-  let isLink = NOFOLLOW === 0;
-  if (isLink) {
-    try {
-      isLink = lstatSync(abs).isSymbolicLink();
-    } catch {
-      return { omit: { path, reason: 'unreadable', detail: 'missing' } };
-    }
-  }
-  if (!isLink) {
-    const r = readCapped(abs, path, maxBytes, limit);
-    if (!('omit' in r) || r.omit.detail !== 'ELOOP') return r;
-  }
+  const unsafe = unsafeRepoPath(path);
+  if (unsafe) return { omit: { path, reason: 'unsafe_path', detail: unsafe } };
   let target: string;
   try {
-    target = realpathSync(abs);
-  } catch {
-    return { omit: { path, reason: 'unreadable', detail: 'broken symlink' } };
+    target = realpathSync(join(realRoot, path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    let dangling = false;
+    try {
+      dangling = lstatSync(join(root, path)).isSymbolicLink();
+    } catch {
+      // missing
+    }
+    return { omit: { path, reason: 'unreadable', detail: dangling ? 'broken symlink' : code === 'ENOENT' ? 'missing' : (code ?? 'unresolvable') } };
   }
   const rel = relative(realRoot, target);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    return { omit: { path, reason: 'symlink_outside_root', detail: 'symlink not followed' } };
+    return { omit: { path, reason: 'symlink_outside_root', detail: 'resolves outside the repository; not followed' } };
+  }
+  const relPosix = rel.split(sep).join('/');
+  if (relPosix.split('/').some((c) => c.toLowerCase() === '.git')) {
+    return { omit: { path, reason: 'git_dir', detail: `resolves to ${relPosix}` } };
+  }
+  if (relPosix !== path) {
+    const byTarget = classifyPath(relPosix);
+    if (byTarget.skip) return { omit: { path, reason: byTarget.reason, detail: `resolves to ${relPosix}${byTarget.detail ? `: ${byTarget.detail}` : ''}` } };
   }
   return readCapped(target, path, maxBytes, limit);
 }

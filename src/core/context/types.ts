@@ -11,6 +11,8 @@ export type OmitReason =
   | 'secret_file'
   | 'secret_dense'
   | 'symlink_outside_root'
+  | 'unsafe_path'
+  | 'git_dir'
   | 'not_a_file'
   | 'unreadable'
   | 'over_budget';

@@ -41,6 +41,12 @@ describe('validatePatchPaths', () => {
     assert.match(problems(modify('.git/config')).join(), /inside \.git/);
     assert.match(problems('diff --git a/x b/x\nrename from x\nrename to ../../y\n').join(), /leaves the repo/);
   });
+  test('regression (issue 12): `rename to ../x` and `copy to ../x` are validated like new paths, not stripped to `x`', () => {
+    assert.deepEqual(problems('diff --git a/src/a.py b/src/a.py\nsimilarity index 100%\nrename from src/a.py\nrename to ../x\n'), ['../x: leaves the repo ("..")']);
+    assert.deepEqual(problems('diff --git a/src/a.py b/src/a.py\nsimilarity index 100%\ncopy from src/a.py\ncopy to ../x\n'), ['../x: leaves the repo ("..")']);
+    assert.match(problems('diff --git a/src/a.py b/src/a.py\nrename from ../../etc/passwd\nrename to src/p\n').join(), /leaves the repo/);
+    assert.match(problems('diff --git a/src/a.py b/src/a.py\nrename from src/a.py\nrename to .git/hooks/post-checkout\n').join(), /inside \.git/);
+  });
   test('rejects paths through a symlink of the tree, one made by the patch, or into a submodule', () => {
     assert.match(problems(modify('vendor/pkg/x.py')).join(), /through the symlink vendor/);
     const viaNewLink = 'diff --git a/lnk b/lnk\nnew file mode 120000\n--- /dev/null\n+++ b/lnk\n@@ -0,0 +1 @@\n+src\n' + modify('lnk/a.py');
