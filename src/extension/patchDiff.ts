@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { runGit } from '../core/git/runGit';
+import { readFileAtCommit } from '../core/git/fileAtCommit';
 
 const SCHEME = 'pairwise-patch';
 const docs = new Map<string, string>();
@@ -11,13 +11,6 @@ export function registerPatchDocuments(): vscode.Disposable {
   return registration;
 }
 
-/** The file's bytes at the commit, read with plumbing under Pairwise's git config (no textconv, filters or pager). */
-async function fileAt(root: string, commit: string, path: string): Promise<string> {
-  if (!/^[0-9a-f]{7,64}$/i.test(commit) || /[\0\n]/.test(path)) return '';
-  const r = await runGit(['cat-file', 'blob', `${commit}:${path}`], { cwd: root, maxBuffer: 32 * 1024 * 1024, timeoutMs: 30_000 });
-  return r.ok ? r.stdout.toString('utf8') : '';
-}
-
 const strip = (p: string | undefined) => (p ?? '').replace(/^[ab]\//, '');
 
 /** Opens VS Code's diff of `path` at `commit` vs the same file with the draft's patch applied. */
@@ -27,7 +20,7 @@ export async function openPatchDiff(root: string, commit: string, patch: string,
   const file = parsePatch(patch).find((p) => strip(p.newFileName) === path || strip(p.oldFileName) === path);
   if (!file) return { opened: false, error: `The patch does not touch ${path}.` };
   const isNew = file.oldFileName === '/dev/null';
-  const before = isNew ? '' : await fileAt(root, commit, path);
+  const before = isNew ? '' : await readFileAtCommit(root, commit, path);
   const after = applyPatch(before, file, { fuzzFactor: 2 });
   if (after === false) return { opened: false, error: `The patch for ${path} does not apply to ${commit.slice(0, 8)}; see the Patch view for the raw diff.` };
   const id = `${Date.now().toString(36)}`;
