@@ -1,5 +1,6 @@
 import { appendLineLocked, appendLinesLocked, DEFAULT_LOCK, type LockSettings } from './appendLine';
 import { readBlob, saveBlob, type BlobRead } from './blobStore';
+import { ensurePairwiseGitignore } from './pairwiseGitignore';
 import { newRecordId } from './recordId';
 import type { ReadProblem } from './parseRecordLine';
 import { readAllResults, readResults, type ReadEntry, type ReadOptions } from './readResults';
@@ -52,7 +53,7 @@ export class ResultsStore {
     if (!v.ok) return Promise.resolve({ ok: false, error: `Refusing to write an invalid ${r?.type ?? 'record'} record: ${v.error}` });
     if (r.schema !== SCHEMA_VERSION) return Promise.resolve({ ok: false, error: `Record schema ${r.schema} is not the current ${SCHEMA_VERSION}` });
     const line = `${JSON.stringify(r)}\n`;
-    const job = this.queue.then(() => appendLineLocked(this.file, line, this.lock)).then(
+    const job = this.queue.then(() => ensurePairwiseGitignore(this.file)).then(() => appendLineLocked(this.file, line, this.lock)).then(
       (): AppendResult => ({ ok: true }),
       (e: unknown): AppendResult => ({ ok: false, error: explain(this.file, e) }),
     );
@@ -71,7 +72,7 @@ export class ResultsStore {
       lines.push(JSON.stringify(r));
     }
     const text = `${lines.join('\n')}\n`;
-    const job = this.queue.then(() => appendLinesLocked(this.file, text, this.lock)).then(
+    const job = this.queue.then(() => ensurePairwiseGitignore(this.file)).then(() => appendLinesLocked(this.file, text, this.lock)).then(
       (): AppendResult => ({ ok: true }),
       (e: unknown): AppendResult => ({ ok: false, error: explain(this.file, e) }),
     );
@@ -97,7 +98,8 @@ export class ResultsStore {
   }
 
   /** Saves a large text for run `runId` under its sha256 and returns the hash to put in the record. */
-  saveBlob(runId: string, name: string, text: string): Promise<string> {
+  async saveBlob(runId: string, name: string, text: string): Promise<string> {
+    await ensurePairwiseGitignore(this.file);
     return saveBlob(this.file, runId, name, text);
   }
 
