@@ -3,7 +3,7 @@ import { modelKey, type ResultRecord, type SideRecord } from '../results/schema'
 import { csvDocument, type CsvValue } from './csvFormat';
 
 const SIDE_COLS = ['preset', 'model', 'base_url_host', 'route', 'status', 'error_kind', 'title', 'input_tokens', 'output_tokens',
-  'cache_read_tokens', 'cache_write_tokens', 'cost_usd', 'cost_basis', 'ttft_ms', 'total_ms', 'paper_pick', 'draft_hash'];
+  'cache_read_tokens', 'cache_write_tokens', 'cost_usd', 'cost_basis', 'cost_cache_basis', 'ttft_ms', 'total_ms', 'paper_pick', 'draft_hash'];
 
 /** Column names of the comparisons CSV (one row per comparison, effective verdict after amends). */
 export const CSV_COLUMNS: readonly string[] = ['id', 'time', 'repo', 'repo_remote', 'repo_commit', 'repo_dirty', 'paper_id', 'paper_version',
@@ -12,7 +12,7 @@ export const CSV_COLUMNS: readonly string[] = ['id', 'time', 'repo', 'repo_remot
 
 function sideCells(s: SideRecord): CsvValue[] {
   return [s.preset, s.model, s.baseUrlHost, s.route, s.status, s.errorKind, s.title, s.usage?.input, s.usage?.output, s.usage?.cacheRead,
-    s.usage?.cacheWrite, s.cost?.usd, s.cost?.basis, s.ttftMs, s.totalMs, s.paperPick, s.draftHash];
+    s.usage?.cacheWrite, s.cost?.usd, s.cost?.basis, s.cost?.cacheBasis, s.ttftMs, s.totalMs, s.paperPick, s.draftHash];
 }
 
 /** Comparisons as CSV, RFC 4180 quoted, spreadsheet formulas neutralised (see csvField). */

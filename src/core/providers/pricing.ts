@@ -1,6 +1,6 @@
 // List prices ($ per million tokens) and cost arithmetic. Prices change: every figure is dated by PRICING_AS_OF
 // and a user table (setting) overrides any of them.
-import type { Cost, ModelPrice, PriceTable, Usage } from './types';
+import type { CacheBasis, Cost, ModelPrice, PriceTable, Usage } from './types';
 
 /** Date the built-in table was last checked. */
 export const PRICING_AS_OF = '2026-11-25';
@@ -45,6 +45,46 @@ export const PRICE_TABLE: readonly PriceRow[] = [
   { family: 'kimi-k2', pattern: /^kimi-k2(-0905|-0711)?(-preview|-instruct|-thinking)?$/, price: cachedAt(0.6, 0.15, 2.5) },
 ];
 
+/** A vendor's published prompt-cache prices as multiples of its input price. */
+export interface CacheMultipliers { vendor: string; read: number; write: number }
+
+/**
+ * Published cache multipliers by model family (normalized id), used when a price entry (usually the user's own)
+ * has no cache rates. Anthropic: cache hits 0.1× input, 5-minute cache writes 1.25×. OpenAI: cached input 0.1×
+ * for GPT-5 models, 0.25× for GPT-4.1 and o3/o4, 0.5× for GPT-4o and o1; no write surcharge. z.ai GLM: cached
+ * input about 0.2× (e.g. $0.20 vs $1.00 for GLM-5), cache storage free. Moonshot Kimi: cache hits 0.25×.
+ */
+export const CACHE_MULTIPLIERS: readonly { pattern: RegExp; m: CacheMultipliers }[] = [
+  { pattern: /^claude-/, m: { vendor: 'Anthropic', read: 0.1, write: 1.25 } },
+  { pattern: /^gpt-5/, m: { vendor: 'OpenAI (GPT-5)', read: 0.1, write: 1 } },
+  { pattern: /^(gpt-4-1|o3|o4)/, m: { vendor: 'OpenAI (GPT-4.1, o3/o4)', read: 0.25, write: 1 } },
+  { pattern: /^(gpt-4o|o1)/, m: { vendor: 'OpenAI (GPT-4o, o1)', read: 0.5, write: 1 } },
+  { pattern: /^glm-/, m: { vendor: 'z.ai', read: 0.2, write: 1 } },
+  { pattern: /^kimi-/, m: { vendor: 'Moonshot', read: 0.25, write: 1 } },
+];
+
+/** The cache multipliers published for a model's vendor, if known. */
+export function cacheMultipliers(model: string): CacheMultipliers | undefined {
+  const id = normalizeModelId(model);
+  return CACHE_MULTIPLIERS.find((r) => r.pattern.test(id))?.m;
+}
+
+/** Cache read/write prices of an entry: its own, else derived from the vendor's multipliers, else the input price. */
+export function cachePrices(model: string, price: ModelPrice): { read: number; write: number; basis: CacheBasis; note: string } {
+  const fmt = (x: number): string => `$${Number(x.toPrecision(6))}/Mtok`;
+  if (price.cacheRead !== undefined && price.cacheWrite !== undefined) {
+    return { read: price.cacheRead, write: price.cacheWrite, basis: 'listed', note: `cache read ${fmt(price.cacheRead)}, write ${fmt(price.cacheWrite)} as listed` };
+  }
+  const m = cacheMultipliers(model);
+  if (m) {
+    const read = price.cacheRead ?? price.input * m.read;
+    const write = price.cacheWrite ?? price.input * m.write;
+    return { read, write, basis: 'derived', note: `cache prices derived from ${m.vendor}'s published multipliers (read ${m.read}×, write ${m.write}× input): read ${fmt(read)}, write ${fmt(write)}` };
+  }
+  return { read: price.cacheRead ?? price.input, write: price.cacheWrite ?? price.input, basis: 'input-rate',
+    note: `no cache price known for ${model}: cached tokens charged at the full input price ${fmt(price.input)} (set cacheRead/cacheWrite in pairwise.pricing)` };
+}
+
 /** Lower-cases, drops an `org/` prefix and a `-YYYYMMDD` / `@date` suffix, and maps '.' to '-' so ids compare. */
 export function normalizeModelId(model: string): string {
   let id = model.trim().toLowerCase();
@@ -85,14 +125,17 @@ export function computeCost(usage: Usage, model: string, overrides?: PriceTable)
   const price = user ?? listPrice(model);
   if (!price) return { usd: null, basis: 'unknown' };
   const rate = (n: number, perM: number) => (n * perM) / 1_000_000;
+  const cache = cachePrices(model, price);
   const breakdown = {
     input: rate(usage.inputTokens, price.input),
     output: rate(usage.outputTokens, price.output),
-    cacheWrite: rate(usage.cacheWriteTokens, price.cacheWrite ?? price.input),
-    cacheRead: rate(usage.cacheReadTokens, price.cacheRead ?? price.input),
+    cacheWrite: rate(usage.cacheWriteTokens, cache.write),
+    cacheRead: rate(usage.cacheReadTokens, cache.read),
   };
   const usd = breakdown.input + breakdown.output + breakdown.cacheWrite + breakdown.cacheRead;
-  return user ? { usd, basis: 'user', breakdown } : { usd, basis: 'list', asOf: PRICING_AS_OF, breakdown };
+  const cost: Cost = user ? { usd, basis: 'user', breakdown } : { usd, basis: 'list', asOf: PRICING_AS_OF, breakdown };
+  if (usage.cacheReadTokens > 0 || usage.cacheWriteTokens > 0) { cost.cacheBasis = cache.basis; cost.cacheNote = cache.note; }
+  return cost;
 }
 
 /** "$0.0123" / "$1.23"; unknown cost renders as "—". */

@@ -43,12 +43,21 @@ export interface CostBreakdown {
   cacheRead: number;
 }
 
+/**
+ * Where the prices of cached tokens came from: the price entry itself, the vendor's published cache multipliers
+ * (derived), or the full input price because neither is known (said, never silent).
+ */
+export type CacheBasis = 'listed' | 'derived' | 'input-rate';
+
 /** Price of one response; `usd: null` means unknown (shown as "—", never $0). */
 export interface Cost {
   usd: number | null;
   basis: 'list' | 'user' | 'unknown';
   asOf?: string;
   breakdown?: CostBreakdown;
+  /** Set when the response read or wrote cached tokens: how those were priced, and a note naming the rates. */
+  cacheBasis?: CacheBasis;
+  cacheNote?: string;
 }
 
 /** When a side was sent and how long it took; `ttftMs` is measured from the send of the attempt that answered. */

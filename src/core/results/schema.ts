@@ -22,7 +22,11 @@ export type Mode = 'pin' | 'selection';
 export interface UsageRecord { input: number; output: number; cacheRead: number; cacheWrite: number }
 
 /** Cost of one run and what the figure rests on (list prices, user-entered prices, or unknown). */
-export interface CostRecord { usd: number | null; basis: 'list' | 'user' | 'unknown'; asOf?: string }
+export interface CostRecord {
+  usd: number | null; basis: 'list' | 'user' | 'unknown'; asOf?: string;
+  /** How cached tokens were priced, when there were any: listed rates, derived from the vendor's multipliers, or the input rate. */
+  cacheBasis?: 'listed' | 'derived' | 'input-rate';
+}
 
 /** Figures of a warm repeat (same prefix sent again to measure cache effect). */
 export interface WarmRecord { ttftMs?: number | null; totalMs?: number; usage?: UsageRecord; cost?: CostRecord }

@@ -27,6 +27,7 @@ function checkCost(c: unknown, where: string): string | null {
   if (!isObj(c)) return `${where}.cost must be an object`;
   if (c.usd !== null && (typeof c.usd !== 'number' || !Number.isFinite(c.usd))) return `${where}.cost.usd must be a number or null`;
   if (!['list', 'user', 'unknown'].includes(c.basis as string)) return `${where}.cost.basis must be list, user or unknown`;
+  if (c.cacheBasis !== undefined && !['listed', 'derived', 'input-rate'].includes(c.cacheBasis as string)) return `${where}.cost.cacheBasis must be listed, derived or input-rate`;
   return null;
 }
 

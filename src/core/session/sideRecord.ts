@@ -26,7 +26,8 @@ export function toSideRecord(side: ResolvedSide, result: DraftResult, parsed: Pa
   };
   if (result.ok) {
     rec.usage = toUsageRecord(result.usage);
-    rec.cost = { usd: result.cost.usd, basis: result.cost.basis, ...(result.cost.asOf ? { asOf: result.cost.asOf } : {}) };
+    rec.cost = { usd: result.cost.usd, basis: result.cost.basis, ...(result.cost.asOf ? { asOf: result.cost.asOf } : {}),
+      ...(result.cost.cacheBasis ? { cacheBasis: result.cost.cacheBasis } : {}) };
     if (result.warm) {
       rec.warm = { ttftMs: result.warm.warmTtftMs, ...(result.warm.usage ? { usage: toUsageRecord(result.warm.usage) } : {}),
         ...(result.warm.cost ? { cost: { usd: result.warm.cost.usd, basis: result.warm.cost.basis } } : {}) };

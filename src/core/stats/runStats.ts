@@ -66,7 +66,7 @@ export function usageTable(comparisons: readonly EffectiveComparison[]): UsageRo
     let r = acc.get(m);
     if (!r) { r = { runs: 0, unknown: 0, cost: [], inp: [], out: [], cache: [], ttft: [], total: [], wins: 0, decidedCost: 0, bases: new Set() }; acc.set(m, r); }
     r.runs += 1;
-    if (s.cost) r.bases.add(s.cost.basis);
+    if (s.cost) r.bases.add(s.cost.cacheBasis && s.cost.cacheBasis !== 'listed' ? `${s.cost.basis} (cache ${s.cost.cacheBasis === 'derived' ? 'derived from vendor multipliers' : 'at input rate'})` : s.cost.basis);
     if (s.cost && s.cost.usd !== null) {
       r.cost.push(s.cost.usd);
       if (decided) r.decidedCost += s.cost.usd;

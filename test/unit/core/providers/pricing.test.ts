@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PRICING_AS_OF, computeCost, formatCost, listPrice, normalizeModelId, priceTableFrom, userPrice } from '../../../../src/core/providers/pricing';
+import { PRICING_AS_OF, cachePrices, computeCost, formatCost, listPrice, normalizeModelId, priceTableFrom, userPrice } from '../../../../src/core/providers/pricing';
 import type { Usage } from '../../../../src/core/providers/types';
 
 const M = 1_000_000;
@@ -58,7 +58,8 @@ describe('computeCost', () => {
     const c = computeCost(usage({ inputTokens: M, outputTokens: M, cacheReadTokens: M }), 'gpt-5', table);
     assert.equal(c.basis, 'user');
     assert.equal(c.asOf, undefined);
-    assert.equal(c.usd, 1 + 1 + 1, 'no cacheRead price: cache reads cost the input price');
+    assert.ok(Math.abs((c.usd ?? 0) - (1 + 1 + 0.1)) < 1e-12, 'no cacheRead price: derived from OpenAI\'s GPT-5 multiplier (0.1× input)');
+    assert.equal(c.cacheBasis, 'derived');
     assert.equal(userPrice('my-lab-7b', table)?.input, 3);
     assert.equal(userPrice('my-other', table)?.input, 2);
     assert.equal(userPrice('claude-opus-4-7', table), undefined);
@@ -82,5 +83,34 @@ describe('formatCost', () => {
     assert.equal(formatCost(0.00421), '$0.0042');
     assert.equal(formatCost({ usd: 1.234, basis: 'list' }), '$1.23');
     assert.equal(formatCost(1234.5), '$1,235');
+  });
+});
+
+describe('prompt-cache pricing when the price entry has no cache rates', () => {
+  test('derived from each vendor\'s published multipliers, and the basis says so', () => {
+    const table = { 'claude-x-*': { input: 4, output: 20 }, 'glm-9': { input: 1, output: 3 }, 'kimi-k9': { input: 0.8, output: 3 } };
+    const u = usage({ inputTokens: 0, cacheReadTokens: M, cacheWriteTokens: M });
+    const claude = computeCost(u, 'claude-x-1', table);
+    assert.ok(Math.abs((claude.usd ?? 0) - (4 * 0.1 + 4 * 1.25)) < 1e-12, 'Anthropic: read 0.1×, 5-minute write 1.25× input');
+    assert.equal(claude.cacheBasis, 'derived');
+    assert.match(claude.cacheNote ?? '', /Anthropic's published multipliers \(read 0\.1×, write 1\.25× input\)/);
+    const glm = computeCost(u, 'glm-9', table);
+    assert.ok(Math.abs((glm.usd ?? 0) - (1 * 0.2 + 1 * 1)) < 1e-12, 'z.ai: cached input 0.2×, no write surcharge');
+    const kimi = computeCost(u, 'kimi-k9', table);
+    assert.ok(Math.abs((kimi.usd ?? 0) - (0.8 * 0.25 + 0.8)) < 1e-12);
+    assert.ok((claude.usd ?? 0) < 4 * 2, 'caching shows a saving on reads');
+  });
+
+  test('a vendor without published multipliers: the input rate, never silently', () => {
+    const c = computeCost(usage({ cacheReadTokens: M }), 'my-model', { 'my-model': { input: 2, output: 2 } });
+    assert.equal(c.usd, 2);
+    assert.equal(c.cacheBasis, 'input-rate');
+    assert.match(c.cacheNote ?? '', /no cache price known for my-model: cached tokens charged at the full input price/);
+  });
+
+  test('listed cache rates are used as is; no cache tokens, no cache basis', () => {
+    assert.equal(computeCost(usage({ cacheReadTokens: M }), 'claude-opus-4-7').cacheBasis, 'listed');
+    assert.equal(computeCost(usage({ inputTokens: M }), 'claude-opus-4-7').cacheBasis, undefined);
+    assert.deepEqual(cachePrices('gpt-5', { input: 2, output: 8, cacheRead: 0.7 }).read, 0.7, 'a partial entry keeps its own read price');
   });
 });

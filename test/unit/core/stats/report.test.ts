@@ -93,4 +93,12 @@ describe('report formatting', () => {
     assert.equal(rowCells(md, 'zai:glm-5.2', 10).at(-1), '2m17s');
     assert.equal(rowCells(md, 'anthropic:claude-opus', 10).at(-1), '1m00s');
   });
+
+  test('the cost basis column says when cached tokens were priced from vendor multipliers or at the input rate', () => {
+    const recs = [makeComparison({ verdict: 'a', sides: { a: makeSide({ cost: { usd: 0.01, basis: 'user', cacheBasis: 'derived' } }),
+      b: makeSide({ preset: 'x', model: 'own', cost: { usd: 0.02, basis: 'user', cacheBasis: 'input-rate' } }) } })];
+    const md = renderReportMarkdown(computeStats(recs, { bootstrapRounds: 10 }));
+    assert.equal(rowCells(md, 'anthropic:claude-opus', 10)[3], 'user (cache derived from vendor multipliers)');
+    assert.equal(rowCells(md, 'x:own', 10)[3], 'user (cache at input rate)');
+  });
 });
