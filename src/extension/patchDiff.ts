@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { readFileAtCommit } from '../core/git/fileAtCommit';
+import { uiText } from './notify';
 
 const SCHEME = 'pairwise-patch';
 const docs = new Map<string, string>();
@@ -28,6 +29,6 @@ export async function openPatchDiff(root: string, commit: string, patch: string,
   const right = vscode.Uri.from({ scheme: SCHEME, path: `/${id}/after/${path}` });
   docs.set(left.toString(), before);
   docs.set(right.toString(), after);
-  await vscode.commands.executeCommand('vscode.diff', left, right, `${path} (${commit.slice(0, 8)} ↔ ${label})`, { preview: true });
+  await vscode.commands.executeCommand('vscode.diff', left, right, uiText(`${path} (${commit.slice(0, 8)} ↔ ${label})`), { preview: true });
   return { opened: true };
 }

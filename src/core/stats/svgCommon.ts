@@ -1,9 +1,10 @@
 // Shared pieces of the dashboard charts: escaping, scales, frame. Charts use currentColor and class names only
 // (no colours, no inline styles) so the webview's stylesheet themes them; see CHART_CSS for the classes.
+import { revealBidi } from '../../shared/outsideText';
 
-/** Escapes text for SVG/XML content and attribute values. */
+/** Escapes text for SVG/XML content and attribute values; bidi controls (in model ids) show as visible marks. */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return revealBidi(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 /** A number rounded for SVG coordinates. */

@@ -59,6 +59,7 @@ test('empty inputs give a message instead of a broken chart', () => {
 
 test('helpers', () => {
   assert.equal(escapeXml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  assert.equal(escapeXml('gpt\u202Egnp.exe'), 'gpt⟦U+202E⟧gnp.exe', 'a model id cannot reverse itself or its neighbour in a chart');
   assert.deepEqual(niceTicks(0, 10, 5), [0, 2, 4, 6, 8, 10]);
   assert.deepEqual(niceTicks(940, 1060, 5), [950, 1000, 1050]);
   assert.deepEqual(durationTicks(25 * 60_000), [0, 300_000, 600_000, 900_000, 1_200_000, 1_500_000]);
