@@ -4,7 +4,7 @@ import type { PriceTable, ProviderPreset, ResolvedSide, SideId } from '../core/p
 import { readSettings } from './settings';
 import { KeyStore } from './keys';
 import { log } from './log';
-import { plainItem, showInfo } from './notify';
+import { plainItem, showInfo, uiText } from './notify';
 
 /** Built-in plus user presets (problems in the user's map are logged once per call). */
 export function allPresets(): Record<string, ProviderPreset> {
@@ -39,11 +39,11 @@ async function pickSide(label: string, current: string): Promise<string | undefi
     label: p.label, description: p.id, detail: `${p.kind} · ${p.baseUrl}${p.auth === 'none' ? ' · no key needed' : ''}`, id: p.id,
   }));
   items.push({ label: '$(add) Custom endpoint…', description: 'an OpenAI- or Anthropic-compatible base URL' });
-  const picked = await vscode.window.showQuickPick(items, { title: `Pairwise: ${label} — provider`, placeHolder: current ? `now ${current}` : 'Pick a provider preset' });
+  const picked = await vscode.window.showQuickPick(items, { title: `Pairwise: ${label} — provider`, placeHolder: current ? uiText(`now ${current}`) : 'Pick a provider preset' });
   if (!picked) return undefined;
   const presetId = picked.id ?? await addCustomPreset();
   if (!presetId) return undefined;
-  const model = await vscode.window.showInputBox({ title: `Pairwise: ${label} — model id on ${presetId}`, value: current.startsWith(`${presetId}:`) ? current.slice(presetId.length + 1) : '',
+  const model = await vscode.window.showInputBox({ title: uiText(`Pairwise: ${label} — model id on ${presetId}`), value: current.startsWith(`${presetId}:`) ? current.slice(presetId.length + 1) : '',
     placeHolder: 'e.g. claude-opus-4-7, glm-5.2, gpt-5.1', validateInput: (v) => (v.trim() ? undefined : 'Enter a model id') });
   return model ? `${presetId}:${model.trim()}` : undefined;
 }
@@ -87,7 +87,7 @@ export async function setApiKey(keys: KeyStore, args?: { preset?: string; key?: 
     presetId = picked?.id;
   }
   if (!presetId) return false;
-  const key = args?.key ?? await vscode.window.showInputBox({ title: `Pairwise: API key for ${presetId}`, password: true, ignoreFocusOut: true,
+  const key = args?.key ?? await vscode.window.showInputBox({ title: uiText(`Pairwise: API key for ${presetId}`), password: true, ignoreFocusOut: true,
     prompt: 'Stored in VS Code SecretStorage only. Leave empty to delete the stored key.' });
   if (key === undefined) return false;
   await keys.set(presetId, key.trim());

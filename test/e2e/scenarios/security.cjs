@@ -211,6 +211,8 @@ async function checkLinks(ctx, f) {
     if (newSince().length) throw new Error(`${how} on the link, then Cancel: opened ${newSince().join(' | ')}`);
     if (await box.isVisible()) throw new Error(`${how}: a second dialog followed Cancel`);
   }
+  // Leave the link: keys typed next (e.g. into the command palette while it opens) must not land on it.
+  await ok.evaluate((e) => e.blur());
 }
 
 module.exports = { security, hugeSingleLine, hostileAnswer };
