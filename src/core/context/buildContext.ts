@@ -12,6 +12,9 @@ import { listRepoFiles } from './listRepoFiles';
 import { computeManifestHash } from './manifest';
 import { extractPaperTerms, termsRegex } from './paperTerms';
 import { rankFiles } from './ranking';
+import { buildCodeQuery } from './queryTerms';
+import { queryFill, searchTexts } from './queryFill';
+import { rankForQuery } from './codeRanking';
 import { readRepoFiles, readWhole } from './readRepoFiles';
 import { renderRepoMap, SKIPPED_SCORE, type MapEntry } from './repoMap';
 import { REPO_BLOCK_OVERHEAD_TOKENS, renderRepoBlock } from './repoBlock';
@@ -97,10 +100,14 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
 
   const recentPromise = recentlyChangedPaths(root, 50); // runs in git while files are read
   const listing = await listRepoFiles(root);
-  const terms = [...new Set(papers.flatMap((p) => extractPaperTerms(p.title, p.abstract, papers.length > 1 ? 8 : 12)))].slice(0, 16);
+  const query = buildCodeQuery(papers, papers.length > 1 ? 48 : 40);
+  // Without a query (no paper, or one without usable words) the structural ranking and the paper-term scan decide.
+  const terms = query.terms.length ? [] : [...new Set(papers.flatMap((p) => extractPaperTerms(p.title, p.abstract, papers.length > 1 ? 8 : 12)))].slice(0, 16);
   const read = await readRepoFiles(root, listing.paths, maxBytes, termsRegex(terms));
   const recent = await recentPromise;
+  const texts = query.terms.length ? await searchTexts(read.files, maxBytes) : new Map<string, string>();
   let ranked = rankFiles(read.files, { recent, paperTerms: terms });
+  if (query.terms.length) ranked = rankForQuery(ranked, texts, query, recent);
   const omitted: ManifestFileOmitted[] = [...listing.omittedDirs, ...read.omitted];
   const redactions: ManifestRedaction[] = [];
   let used = REPO_BLOCK_OVERHEAD_TOKENS;
@@ -135,7 +142,7 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   const map = renderRepoMap(entries, mapBudget);
   used += map.tokens;
 
-  const fill = await fillBudget(ranked, budget - used, pinned.selected.length + 1, maxBytes);
+  const fill = await fillBudget(ranked, budget - used, pinned.selected.length + 1, maxBytes, query.terms.length ? queryFill(query, texts, budget) : {});
   omitted.push(...fill.omitted);
   redactions.push(...fill.redactions);
   const selected = [...pinned.selected, ...fill.selected];

@@ -10,10 +10,11 @@ function attr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** One file as sent: `<file path="…">` … `</file>`. */
-export function renderFileEntry(path: string, text: string, pinned = false): string {
+/** One file as sent: `<file path="…">` … `</file>`; a file sent in parts says so (`lines="shown/total"`). */
+export function renderFileEntry(path: string, text: string, pinned = false, part?: { shownLines: number; totalLines: number }): string {
   const body = text.endsWith('\n') ? text : `${text}\n`;
-  return `<file path="${attr(path)}"${pinned ? ' pinned="true"' : ''}>\n${body}</file>`;
+  const parts = part ? ` parts="${part.shownLines} of ${part.totalLines} lines; elided ranges are marked"` : '';
+  return `<file path="${attr(path)}"${pinned ? ' pinned="true"' : ''}${parts}>\n${body}</file>`;
 }
 
 /** The editor selection as sent. */

@@ -1,4 +1,4 @@
-/** Fills the token budget with whole files in rank order, scanning each for secrets before it is accepted. */
+/** Fills the token budget in rank order (whole files, or the matching parts of large ones), secret-scanning each before it is accepted. */
 import { normalizeFileText, renderFileEntry } from './repoBlock';
 import type { RankedFile } from './ranking';
 import { readWhole } from './readRepoFiles';
@@ -49,41 +49,74 @@ interface Candidate {
   order: number;
 }
 
+/** The parts of a file that fit maxTokens (counted), or null when the file has nothing worth excerpting. */
+export type Excerpter = (path: string, text: string, maxTokens: number) => { text: string; tokens: number; shownLines: number; totalLines: number } | null;
+
+/** How the fill treats large files and documentation. */
+export interface FillOptions {
+  /** Text already read (searched) per path, so it is not read twice. */
+  texts?: Map<string, string>;
+  /** Cuts a file that does not fit (or exceeds its cap) to its matching parts. */
+  excerpt?: Excerpter;
+  /** The most tokens one file may take whole, by its rank position (0-based). */
+  capFor?: (order: number) => number;
+  /** Tokens documentation and other non-code files may take in all; isDoc tells them apart. */
+  docCap?: number;
+  isDoc?: (path: string) => boolean;
+}
+
 /**
  * Greedy fill by rank: files are taken while they fit; each round's picks are then secret-scanned together (one
  * secretlint pass) and redacted; budget freed by dropped or shrunk files is offered to the next files in a new round.
  */
-export async function fillBudget(ranked: RankedFile[], budget: number, firstRank: number, maxBytes: number): Promise<Selection> {
-  const accepted: { c: Candidate; entry: string; text: string; tokens: number; redactions: ManifestRedaction[] }[] = [];
+export async function fillBudget(ranked: RankedFile[], budget: number, firstRank: number, maxBytes: number, opts: FillOptions = {}): Promise<Selection> {
+  const accepted: { c: Candidate; entry: string; text: string; tokens: number; redactions: ManifestRedaction[]; part?: { shownLines: number; totalLines: number } }[] = [];
   const omitted: ManifestFileOmitted[] = [];
   let pending: Candidate[] = ranked.map((f, order) => ({ f, order }));
   let used = 0;
   for (let round = 0; round < 3 && pending.length > 0; round++) {
-    const batch: { c: Candidate; text: string; tokens: number; wrap: number }[] = [];
+    const batch: { c: Candidate; text: string; tokens: number; wrap: number; part?: { shownLines: number; totalLines: number } }[] = [];
     const next: Candidate[] = [];
     let planned = used;
+    let docsPlanned = accepted.reduce((s, a) => s + (opts.isDoc?.(a.c.f.path) ? a.tokens : 0), 0);
     for (const c of pending) {
       const remaining = budget - planned;
+      const isDoc = opts.isDoc?.(c.f.path) ?? false;
+      const limit = Math.min(remaining, opts.capFor ? opts.capFor(c.order) : Infinity, isDoc && opts.docCap !== undefined ? opts.docCap - docsPlanned : Infinity);
       // Cheap rejects first: nothing left, or clearly too many bytes for the tokens left (source text runs ~3-4.5
       // bytes per token, so more than 5.4 bytes per remaining token almost never fits and is not worth counting).
-      if (remaining < 40 || c.f.size > remaining * 5.4) {
+      if (limit < 40 || (!opts.excerpt && c.f.size > limit * 5.4)) {
         next.push(c);
         continue;
       }
-      const whole = readWhole(c.f, maxBytes);
-      if (!whole) {
-        omitted.push({ path: c.f.path, reason: 'unreadable', detail: 'changed or removed while building' });
-        continue;
+      let text = opts.texts?.get(c.f.path);
+      if (text === undefined) {
+        const whole = readWhole(c.f, maxBytes);
+        if (!whole) {
+          omitted.push({ path: c.f.path, reason: 'unreadable', detail: 'changed or removed while building' });
+          continue;
+        }
+        text = whole.toString('utf8');
       }
       const wrap = wrapperTokens(c.f.path);
-      const text = normalizeFileText(whole.toString('utf8'));
-      const tokens = tokensWithin(text, remaining - wrap); // one pass, stops early when it cannot fit
+      text = normalizeFileText(text);
+      let tokens = c.f.size > limit * 5.4 ? null : tokensWithin(text, limit - wrap); // one pass, stops early when it cannot fit
+      let part: { shownLines: number; totalLines: number } | undefined;
+      if (tokens === null && opts.excerpt && limit - wrap >= 200) {
+        const ex = opts.excerpt(c.f.path, text, limit - wrap);
+        if (ex) {
+          text = ex.text;
+          tokens = ex.tokens;
+          part = { shownLines: ex.shownLines, totalLines: ex.totalLines };
+        }
+      }
       if (tokens === null) {
         next.push(c);
         continue;
       }
-      batch.push({ c, text, tokens, wrap });
+      batch.push({ c, text, tokens, wrap, part });
       planned += tokens + wrap;
+      if (isDoc) docsPlanned += tokens + wrap;
     }
     if (batch.length === 0) {
       pending = next;
@@ -98,7 +131,7 @@ export async function fillBudget(ranked: RankedFile[], budget: number, firstRank
       }
       const tokens = (scan.text === b.text ? b.tokens : countTokens(scan.text)) + b.wrap;
       const redactions = scan.redactions.map((r) => ({ path: b.c.f.path, rule: r.rule, line: r.line }));
-      accepted.push({ c: b.c, entry: renderFileEntry(b.c.f.path, scan.text), text: scan.text, tokens, redactions });
+      accepted.push({ c: b.c, entry: renderFileEntry(b.c.f.path, scan.text, false, b.part), text: scan.text, tokens, redactions, part: b.part });
       used += tokens;
     });
     accepted.sort((a, b) => a.c.order - b.c.order);
@@ -115,7 +148,11 @@ export async function fillBudget(ranked: RankedFile[], budget: number, firstRank
   const redactions = accepted.flatMap((a) => a.redactions);
   const selected: SelectedFile[] = accepted.map((a, i) => ({
     entry: a.entry,
-    sent: { path: a.c.f.path, bytes: Buffer.byteLength(a.text), tokens: a.tokens, rank: firstRank + i, reason: a.c.f.reasons.join('; '), redactions: a.redactions.length },
+    sent: {
+      path: a.c.f.path, bytes: Buffer.byteLength(a.text), tokens: a.tokens, rank: firstRank + i, redactions: a.redactions.length,
+      reason: a.c.f.reasons.join('; ') + (a.part ? `; parts: ${a.part.shownLines} of ${a.part.totalLines} lines` : ''),
+      ...(a.part ? { excerpt: a.part } : {}),
+    },
   }));
   return { selected, omitted, redactions, usedTokens: used };
 }

@@ -27,6 +27,8 @@ export interface ManifestFileSent {
   /** Why it ranked where it did, e.g. "manifest; recently changed". */
   reason: string;
   redactions: number;
+  /** Set when only the matching parts of a large file were sent (the rest elided and marked). */
+  excerpt?: { shownLines: number; totalLines: number };
 }
 
 /** A file (or directory) left out, with the reason. */

@@ -1,0 +1,81 @@
+/** Ranks files for a query: BM25 over code and symbols, the import graph (personalized PageRank), path terms, recency. */
+import { searchCode, type SearchDoc } from './codeSearch';
+import { importEdges, personalizedRank } from './importGraph';
+import type { CodeQuery } from './queryTerms';
+import type { RankedFile } from './ranking';
+
+/** Source code by extension. */
+export const SOURCE_EXT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|py|pyi|rs|go|java|kt|kts|swift|c|cc|cpp|cxx|h|hh|hpp|cs|rb|php|scala|clj|ex|exs|hs|ml|lua|jl|r|m|mm|zig|dart|vue|svelte|sh|bash|zsh|ps1|fish|sql|proto)$/i;
+/** Tests by path. */
+export const TEST_PATH = /(^|\/)(tests?|__tests__|spec|e2e|fixtures?|testdata)\/|\.(test|spec)\.[a-z]+$|(^|\/)test_[^/]+\.py$|_test\.(go|py)$/i;
+/** Documentation by path. */
+export const DOC_PATH = /\.(md|mdx|rst|txt|adoc)$|(^|\/)(docs?|site)\//i;
+
+/** The kind of a file, as the ranking and the budget treat it. */
+export type FileKind = 'source' | 'test' | 'doc' | 'other';
+
+/** Classifies a path. */
+export function fileKind(path: string): FileKind {
+  if (SOURCE_EXT.test(path) && !DOC_PATH.test(path)) return TEST_PATH.test(path) ? 'test' : 'source';
+  if (DOC_PATH.test(path)) return 'doc';
+  return 'other';
+}
+
+const KIND_FACTOR: Record<FileKind, number> = { source: 1, test: 0.45, doc: 0.35, other: 0.3 };
+
+/**
+ * Re-scores the prior ranking (docs/manifests/entry points, kept as a tie-breaker) by the query. texts holds the
+ * searchable text of each file. Scores are rounded to 0.01 so the order is stable across platforms.
+ */
+export function rankForQuery(prior: RankedFile[], texts: Map<string, string>, q: CodeQuery, recent: string[]): RankedFile[] {
+  const docs: SearchDoc[] = [];
+  for (const f of prior) {
+    const text = texts.get(f.path);
+    if (text !== undefined) docs.push({ path: f.path, text });
+  }
+  const hits = searchCode(docs, q);
+  const code = docs.filter((d) => fileKind(d.path) === 'source' || fileKind(d.path) === 'test');
+  const edges = importEdges(code);
+  const textPrior = new Map<string, number>();
+  for (const d of code) {
+    const h = hits.get(d.path);
+    if (h) textPrior.set(d.path, h.score * KIND_FACTOR[fileKind(d.path)]);
+  }
+  const damping = 0.5;
+  const rank = personalizedRank(code.map((d) => d.path), edges, textPrior, damping);
+  const total = [...textPrior.values()].reduce((a, b) => a + b, 0);
+  const importers = new Map<string, string[]>();
+  for (const [from, tos] of edges) {
+    if (!textPrior.has(from)) continue;
+    for (const to of tos) importers.set(to, [...(importers.get(to) ?? []), from]);
+  }
+  const recentPos = new Map(recent.map((p, i) => [p, i]));
+  const out = prior.map((f, i) => {
+    const kind = fileKind(f.path);
+    const h = hits.get(f.path);
+    const textScore = (h?.score ?? 0) * KIND_FACTOR[kind];
+    const inflow = Math.max(0, (rank.get(f.path) ?? 0) * total - (1 - damping) * textScore);
+    let score = textScore + 0.6 * inflow;
+    const reasons: string[] = [];
+    if (h?.defines.length) reasons.push(`defines ${h.defines.slice(0, 4).join(', ')}`);
+    if (h?.terms.length) reasons.push(`terms: ${h.terms.slice(0, 6).join(', ')}`);
+    if (h?.pathTerms.length) reasons.push(`path terms: ${h.pathTerms.slice(0, 4).join(', ')}`);
+    if (inflow > 0.05) {
+      const by = (importers.get(f.path) ?? []).sort((a, b) => (textPrior.get(b) ?? 0) - (textPrior.get(a) ?? 0));
+      reasons.push(`used by ${by.slice(0, 2).join(', ')}${by.length > 2 ? ` (+${by.length - 2})` : ''}`);
+    }
+    const rp = recentPos.get(f.path);
+    if (rp !== undefined && score > 0) {
+      score += 1.5 * (1 - rp / Math.max(50, recent.length));
+      reasons.push('recently changed');
+    }
+    // The prior ranking (readme, manifests, entry points) orders what the query did not reach, and breaks ties.
+    const base = f.reasons.filter((r) => r !== 'source' && r !== 'other text' && !r.startsWith('paper terms') && r !== 'recently changed');
+    if (base.length) reasons.push(...base);
+    score += Math.max(0, f.score) / 400 + (prior.length - i) / (prior.length * 1000);
+    if (reasons.length === 0) reasons.push(kind === 'source' ? 'source' : kind);
+    const rounded = Math.round(score * 100) / 100;
+    return { ...f, score: rounded, reasons: [`score ${rounded.toFixed(2)}`, ...reasons] };
+  });
+  return out.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
