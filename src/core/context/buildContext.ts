@@ -13,8 +13,7 @@ import { computeManifestHash } from './manifest';
 import { extractPaperTerms, termsRegex } from './paperTerms';
 import { rankFiles } from './ranking';
 import { buildCodeQuery } from './queryTerms';
-import { queryFill, searchTexts } from './queryFill';
-import { rankForQuery } from './codeRanking';
+import { queryFill, rankByQuery } from './queryFill';
 import { readRepoFiles, readWhole } from './readRepoFiles';
 import { renderRepoMap, SKIPPED_SCORE, type MapEntry } from './repoMap';
 import { REPO_BLOCK_OVERHEAD_TOKENS, renderRepoBlock } from './repoBlock';
@@ -105,9 +104,8 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   const terms = query.terms.length ? [] : [...new Set(papers.flatMap((p) => extractPaperTerms(p.title, p.abstract, papers.length > 1 ? 8 : 12)))].slice(0, 16);
   const read = await readRepoFiles(root, listing.paths, maxBytes, termsRegex(terms));
   const recent = await recentPromise;
-  const texts = query.terms.length ? await searchTexts(read.files, maxBytes) : new Map<string, string>();
   let ranked = rankFiles(read.files, { recent, paperTerms: terms });
-  if (query.terms.length) ranked = rankForQuery(ranked, texts, query, recent);
+  if (query.terms.length) ranked = await rankByQuery(read.files, ranked, query, recent, maxBytes);
   const omitted: ManifestFileOmitted[] = [...listing.omittedDirs, ...read.omitted];
   const redactions: ManifestRedaction[] = [];
   let used = REPO_BLOCK_OVERHEAD_TOKENS;
@@ -142,7 +140,7 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   const map = renderRepoMap(entries, mapBudget);
   used += map.tokens;
 
-  const fill = await fillBudget(ranked, budget - used, pinned.selected.length + 1, maxBytes, query.terms.length ? queryFill(query, texts, budget) : {});
+  const fill = await fillBudget(ranked, budget - used, pinned.selected.length + 1, maxBytes, query.terms.length ? queryFill(query, budget) : {});
   omitted.push(...fill.omitted);
   redactions.push(...fill.redactions);
   const selected = [...pinned.selected, ...fill.selected];

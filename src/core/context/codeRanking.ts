@@ -1,7 +1,6 @@
 /** Ranks files for a query: BM25 over code and symbols, the import graph (personalized PageRank), path terms, recency. */
-import { searchCode, type SearchDoc } from './codeSearch';
-import { importEdges, personalizedRank } from './importGraph';
-import type { CodeQuery } from './queryTerms';
+import type { SearchHit } from './codeSearch';
+import { personalizedRank } from './importGraph';
 import type { RankedFile } from './ranking';
 
 /** Source code by extension. */
@@ -24,30 +23,27 @@ export function fileKind(path: string): FileKind {
 const KIND_FACTOR: Record<FileKind, number> = { source: 1, test: 0.45, doc: 0.35, other: 0.3 };
 
 /**
- * Re-scores the prior ranking (docs/manifests/entry points, kept as a tie-breaker) by the query. texts holds the
- * searchable text of each file. Scores are rounded to 0.01 so the order is stable across platforms.
+ * Re-scores the prior ranking (docs/manifests/entry points, kept as a tie-breaker) by the query's search hits and the
+ * import graph. Scores are rounded to 0.01 so the order is stable across platforms.
  */
-export function rankForQuery(prior: RankedFile[], texts: Map<string, string>, q: CodeQuery, recent: string[]): RankedFile[] {
-  const docs: SearchDoc[] = [];
-  for (const f of prior) {
-    const text = texts.get(f.path);
-    if (text !== undefined) docs.push({ path: f.path, text });
-  }
-  const hits = searchCode(docs, q);
-  const code = docs.filter((d) => fileKind(d.path) === 'source' || fileKind(d.path) === 'test');
-  const edges = importEdges(code);
+export function rankForQuery(prior: RankedFile[], hits: Map<string, SearchHit>, edges: Map<string, Set<string>>, recent: string[]): RankedFile[] {
+  const code = prior.map((f) => f.path).filter((p) => fileKind(p) === 'source' || fileKind(p) === 'test');
   const textPrior = new Map<string, number>();
-  for (const d of code) {
-    const h = hits.get(d.path);
-    if (h) textPrior.set(d.path, h.score * KIND_FACTOR[fileKind(d.path)]);
+  for (const p of code) {
+    const h = hits.get(p);
+    if (h) textPrior.set(p, h.score * KIND_FACTOR[fileKind(p)]);
   }
   const damping = 0.5;
-  const rank = personalizedRank(code.map((d) => d.path), edges, textPrior, damping);
+  const rank = personalizedRank(code, edges, textPrior, damping);
   const total = [...textPrior.values()].reduce((a, b) => a + b, 0);
   const importers = new Map<string, string[]>();
   for (const [from, tos] of edges) {
     if (!textPrior.has(from)) continue;
-    for (const to of tos) importers.set(to, [...(importers.get(to) ?? []), from]);
+    for (const to of tos) {
+      const list = importers.get(to);
+      if (list) list.push(from);
+      else importers.set(to, [from]);
+    }
   }
   const recentPos = new Map(recent.map((p, i) => [p, i]));
   const out = prior.map((f, i) => {

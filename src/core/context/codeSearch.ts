@@ -1,12 +1,6 @@
 /** BM25 of the query's terms over file text (identifier-aware prefix matches), path terms, and the symbols a file defines. */
 import { splitIdentifier, type CodeQuery } from './queryTerms';
 
-/** A file's text as searched. */
-export interface SearchDoc {
-  path: string;
-  text: string;
-}
-
 /** What a file matched, and its text score. */
 export interface SearchHit {
   score: number;
@@ -49,54 +43,100 @@ function pathParts(path: string): string[] {
   return noExt.split('/').flatMap((seg) => [seg.toLowerCase(), ...splitIdentifier(seg)]);
 }
 
-/** Scores every doc against the query with BM25 (k1 1.2, b 0.75) plus path and definition matches. */
-export function searchCode(docs: SearchDoc[], q: CodeQuery): Map<string, SearchHit> {
-  const out = new Map<string, SearchHit>();
-  const re = termMatcher(q.terms.map((t) => t.term));
-  if (!re || docs.length === 0) return out;
-  const weight = new Map(q.terms.map((t) => [t.term, t.weight]));
-  const tfs: Map<string, number>[] = [];
-  const lens: number[] = [];
-  const df = new Map<string, number>();
-  for (const d of docs) {
-    const hay = d.text.length > SEARCH_CHARS ? d.text.slice(0, SEARCH_CHARS) : d.text;
-    const tf = new Map<string, number>();
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(hay)) !== null) {
-      const t = m[0].toLowerCase();
-      tf.set(t, (tf.get(t) ?? 0) + 1);
-    }
-    for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    tfs.push(tf);
-    lens.push(Math.max(200, hay.length));
+const ALNUM = /[A-Za-z0-9]/;
+const LOWER_OR_DIGIT = /[a-z0-9]/;
+const UPPER = /[A-Z]/;
+
+interface Indexed {
+  path: string;
+  tf: Map<string, number>;
+  len: number;
+  defines: string[];
+}
+
+/**
+ * BM25 index of one query over many files, built one file at a time (no text is kept): term counts at identifier-part
+ * starts, the query's identifiers each file defines, and the import specifiers of code files.
+ */
+export class CodeIndex {
+  private readonly re: RegExp | null;
+  private readonly weight: Map<string, number>;
+  private readonly identTerms: string[];
+  private readonly docs: Indexed[] = [];
+  private readonly df = new Map<string, number>();
+  /** Raw import specifiers per code file (see importSpecs). */
+  readonly specs = new Map<string, string[]>();
+
+  constructor(private readonly q: CodeQuery, private readonly specsOf?: (path: string, text: string) => string[]) {
+    const terms = q.terms.map((t) => t.term);
+    this.re = terms.length ? new RegExp([...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe).join('|'), 'gi') : null;
+    this.weight = new Map(q.terms.map((t) => [t.term, t.weight]));
+    this.identTerms = terms.filter((t) => q.identifiers.has(t) || q.identifiers.has(`_${t}`));
   }
-  const n = docs.length;
-  const avg = lens.reduce((a, b) => a + b, 0) / n;
-  const idf = (t: string) => {
-    const k = df.get(t) ?? 0;
-    return Math.log(1 + (n - k + 0.5) / (k + 0.5));
-  };
-  docs.forEach((d, i) => {
-    const tf = tfs[i];
-    let score = 0;
-    const terms: { t: string; s: number }[] = [];
-    for (const [t, f] of tf) {
-      const s = ((weight.get(t) ?? 0) * idf(t) * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * lens[i]) / avg));
-      score += s;
-      terms.push({ t, s });
-    }
-    const parts = pathParts(d.path);
-    const pathTerms = q.terms.filter((t) => parts.some((p) => p.startsWith(t.term) || (p.length >= 4 && t.term.startsWith(p)))).map((t) => t.term);
-    for (const t of pathTerms) score += (weight.get(t) ?? 0) * Math.max(1, idf(t)) * 1.2;
-    const defines: string[] = [];
-    if (q.identifiers.size && tf.size) {
-      for (const name of definedNames(d.text.length > SEARCH_CHARS ? d.text.slice(0, SEARCH_CHARS) : d.text)) {
-        if (q.identifiers.has(name.toLowerCase()) || q.identifiers.has(name.toLowerCase().replace(/^_+/, ''))) defines.push(name);
+
+  /** Adds one file (text: any decoding that keeps ASCII; latin1 is fastest); code files also yield their imports. */
+  add(path: string, text: string, code: boolean): void {
+    const hay = text.length > SEARCH_CHARS ? text.slice(0, SEARCH_CHARS) : text;
+    const tf = new Map<string, number>();
+    if (this.re) {
+      // The i flag on the text itself is faster than matching a lower-cased copy (no second string).
+      this.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = this.re.exec(hay)) !== null) {
+        const i = m.index;
+        // Only at the start of an identifier part: after a non-alphanumeric, or a camelCase hump.
+        if (i > 0) {
+          const prev = hay.charAt(i - 1);
+          if (ALNUM.test(prev) && !(LOWER_OR_DIGIT.test(prev) && UPPER.test(hay.charAt(i)))) continue;
+        }
+        const t = m[0].toLowerCase();
+        tf.set(t, (tf.get(t) ?? 0) + 1);
       }
-      score += defines.length * 6;
     }
-    if (score > 0) out.set(d.path, { score, terms: terms.sort((a, b) => b.s - a.s).map((x) => x.t), pathTerms, defines });
-  });
-  return out;
+    for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    const defines: string[] = [];
+    if (this.identTerms.some((t) => tf.has(t))) {
+      for (const name of definedNames(hay)) {
+        const low = name.toLowerCase();
+        if (this.q.identifiers.has(low) || this.q.identifiers.has(low.replace(/^_+/, ''))) defines.push(name);
+      }
+    }
+    this.docs.push({ path, tf, len: Math.max(200, hay.length), defines });
+    if (code && this.specsOf) this.specs.set(path, this.specsOf(path, hay));
+  }
+
+  /** Query terms in a path's parts (a part starting with the term, or a long part the term starts with). */
+  private pathTerms(path: string): string[] {
+    const low = path.toLowerCase();
+    // Most paths contain no term at all: rule them out before splitting.
+    if (!this.q.terms.some((t) => low.includes(t.term.slice(0, 4)))) return [];
+    const parts = pathParts(path);
+    return this.q.terms.filter((t) => parts.some((p) => p.startsWith(t.term) || (p.length >= 4 && t.term.startsWith(p)))).map((t) => t.term);
+  }
+
+  /** BM25 (k1 1.2, b 0.75) of every added file, plus path-term and definition matches; files scoring 0 are left out. */
+  hits(): Map<string, SearchHit> {
+    const out = new Map<string, SearchHit>();
+    const n = this.docs.length;
+    if (n === 0 || !this.re) return out;
+    const avg = this.docs.reduce((a, d) => a + d.len, 0) / n;
+    const idf = (t: string) => {
+      const k = this.df.get(t) ?? 0;
+      return Math.log(1 + (n - k + 0.5) / (k + 0.5));
+    };
+    for (const d of this.docs) {
+      let score = 0;
+      const terms: { t: string; s: number }[] = [];
+      for (const [t, f] of d.tf) {
+        const s = ((this.weight.get(t) ?? 0) * idf(t) * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * d.len) / avg));
+        score += s;
+        terms.push({ t, s });
+      }
+      const pathTerms = this.pathTerms(d.path);
+      for (const t of pathTerms) score += (this.weight.get(t) ?? 0) * Math.max(1, idf(t)) * 1.2;
+      score += d.defines.length * 6;
+      if (score > 0) out.set(d.path, { score, terms: terms.sort((a, b) => b.s - a.s).map((x) => x.t), pathTerms, defines: d.defines });
+    }
+    return out;
+  }
 }

@@ -1,9 +1,10 @@
 /** The repository's import graph (Python, JS/TS, Rust modules) and a personalized PageRank over it. */
-import type { SearchDoc } from './codeSearch';
 
 const PY_FROM = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+([\w, \t()*]+)/gm;
 const PY_IMPORT = /^[ \t]*import[ \t]+([\w.]+)/gm;
-const JS_IMPORT = /(?:\bfrom[ \t]*|\bimport[ \t]*\(?[ \t]*|\brequire[ \t]*\([ \t]*)['"](\.{1,2}\/[^'"\n]+)['"]/g;
+// A relative module string; the words before it (from / import / require) are checked separately, which is faster.
+const JS_REL = /['"](\.{1,2}\/[^'"\n]+)['"]/g;
+const JS_BEFORE = /(?:\bfrom|\bimport|\brequire[ \t]*\()[ \t(]*$/;
 const RS_MOD = /^[ \t]*(?:pub(?:\([^)\n]*\))?[ \t]+)?mod[ \t]+([a-z_][a-z0-9_]*)[ \t]*;/gm;
 const RS_USE = /\b(crate|super|self)::([a-z_][a-z0-9_]*)(?:::([a-z_][a-z0-9_]*))?/g;
 
@@ -21,9 +22,49 @@ function join(dir: string, rel: string): string {
   return parts.join('/');
 }
 
-/** Directed edges importer → imported (paths of docs), from each file's import statements. */
-export function importEdges(docs: SearchDoc[]): Map<string, Set<string>> {
-  const paths = new Set(docs.map((d) => d.path));
+/** How much of a file is searched for imports (they sit at the top). */
+export const IMPORT_SCAN_CHARS = 16_384;
+
+/** The raw import specifiers of one file ("py:<module>", "pyname:<module>.<name>", "rs:<path>"), unresolved. */
+export function importSpecs(path: string, text: string): string[] {
+  const hay = text.length > IMPORT_SCAN_CHARS ? text.slice(0, IMPORT_SCAN_CHARS) : text;
+  const out: string[] = [];
+  let m: RegExpExecArray | null;
+  if (path.endsWith('.py')) {
+    PY_FROM.lastIndex = 0;
+    while ((m = PY_FROM.exec(hay)) !== null) {
+      out.push(`py:${m[1]}`);
+      for (const name of m[2].split(/[\s,()]+/).filter((x) => /^\w+$/.test(x))) out.push(`py:${m[1].endsWith('.') ? `${m[1]}${name}` : `${m[1]}.${name}`}`);
+    }
+    PY_IMPORT.lastIndex = 0;
+    while ((m = PY_IMPORT.exec(hay)) !== null) out.push(`py:${m[1]}`);
+  } else if (/\.(m?[jt]sx?|cjs|cts|mts)$/.test(path)) {
+    JS_REL.lastIndex = 0;
+    while ((m = JS_REL.exec(hay)) !== null) {
+      if (!JS_BEFORE.test(hay.slice(Math.max(0, m.index - 12), m.index))) continue;
+      const base = join(dirOf(path), m[1]).replace(/\.(m?js|cjs)$/, '');
+      out.push(`jsbase:${base}`);
+    }
+  } else if (path.endsWith('.rs')) {
+    const dir = dirOf(path);
+    const file = path.slice(dir.length + (dir ? 1 : 0));
+    const modDir = /^(mod|lib|main)\.rs$/.test(file) ? dir : join(dir, file.replace(/\.rs$/, ''));
+    const srcRoot = path.includes('/src/') ? path.slice(0, path.lastIndexOf('/src/') + 4) : path.startsWith('src/') ? 'src' : dir;
+    RS_MOD.lastIndex = 0;
+    while ((m = RS_MOD.exec(hay)) !== null) out.push(`rs:${join(modDir, m[1])}`);
+    RS_USE.lastIndex = 0;
+    while ((m = RS_USE.exec(hay)) !== null) {
+      const base = m[1] === 'crate' ? srcRoot : m[1] === 'super' ? dirOf(modDir) : modDir;
+      const a = join(base, m[2]);
+      if (m[3]) out.push(`rs:${join(a, m[3])}`);
+      out.push(`rs:${a}`);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Resolves import specifiers to repository paths: directed edges importer → imported. */
+export function resolveImports(paths: Set<string>, specs: Map<string, string[]>): Map<string, Set<string>> {
   // Python modules by dotted suffix: "click.core" → src/click/core.py.
   const pyBySuffix = new Map<string, string[]>();
   for (const p of paths) {
@@ -31,16 +72,11 @@ export function importEdges(docs: SearchDoc[]): Map<string, Set<string>> {
     const mod = p.replace(/\/__init__\.py$|\.py$/, '').split('/');
     for (let i = 0; i < mod.length; i++) {
       const key = mod.slice(i).join('.');
-      pyBySuffix.set(key, [...(pyBySuffix.get(key) ?? []), p]);
+      const list = pyBySuffix.get(key);
+      if (list) list.push(p);
+      else pyBySuffix.set(key, [p]);
     }
   }
-  const edges = new Map<string, Set<string>>();
-  const add = (from: string, to: string | undefined) => {
-    if (!to || to === from || !paths.has(to)) return;
-    let s = edges.get(from);
-    if (!s) edges.set(from, (s = new Set()));
-    s.add(to);
-  };
   const pyResolve = (from: string, mod: string): string | undefined => {
     if (mod.startsWith('.')) {
       const dots = /^\.+/.exec(mod)![0].length;
@@ -53,42 +89,20 @@ export function importEdges(docs: SearchDoc[]): Map<string, Set<string>> {
     const hits = pyBySuffix.get(mod);
     return hits && hits.length <= 2 ? hits[0] : undefined;
   };
-  for (const d of docs) {
-    const text = d.text;
-    if (d.path.endsWith('.py')) {
-      let m: RegExpExecArray | null;
-      PY_FROM.lastIndex = 0;
-      while ((m = PY_FROM.exec(text)) !== null) {
-        const base = pyResolve(d.path, m[1]);
-        add(d.path, base);
-        // "from . import x" / "from .pkg import mod": the names may be modules themselves.
-        for (const name of m[2].split(/[\s,()]+/).filter((x) => /^\w+$/.test(x))) add(d.path, pyResolve(d.path, m[1].endsWith('.') ? `${m[1]}${name}` : `${m[1]}.${name}`));
-      }
-      PY_IMPORT.lastIndex = 0;
-      while ((m = PY_IMPORT.exec(text)) !== null) add(d.path, pyResolve(d.path, m[1]));
-    } else if (/\.(m?[jt]sx?|cjs|cts|mts)$/.test(d.path)) {
-      let m: RegExpExecArray | null;
-      JS_IMPORT.lastIndex = 0;
-      while ((m = JS_IMPORT.exec(text)) !== null) {
-        const base = join(dirOf(d.path), m[1]).replace(/\.(m?js|cjs)$/, '');
-        add(d.path, [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, `${base}.mjs`, `${base}.cjs`, `${base}/index.ts`, `${base}/index.js`].find((c) => paths.has(c)));
-      }
-    } else if (d.path.endsWith('.rs')) {
-      const dir = dirOf(d.path);
-      const file = d.path.slice(dir.length + (dir ? 1 : 0));
-      const modDir = /^(mod|lib|main)\.rs$/.test(file) ? dir : join(dir, file.replace(/\.rs$/, ''));
-      const srcRoot = d.path.includes('/src/') ? d.path.slice(0, d.path.lastIndexOf('/src/') + 4) : d.path.startsWith('src/') ? 'src' : dir;
-      let m: RegExpExecArray | null;
-      RS_MOD.lastIndex = 0;
-      while ((m = RS_MOD.exec(text)) !== null) add(d.path, [join(modDir, `${m[1]}.rs`), join(modDir, `${m[1]}/mod.rs`)].find((c) => paths.has(c)));
-      RS_USE.lastIndex = 0;
-      while ((m = RS_USE.exec(text)) !== null) {
-        const base = m[1] === 'crate' ? srcRoot : m[1] === 'super' ? dirOf(modDir) : modDir;
-        const a = join(base, m[2]);
-        const b = m[3] ? join(a, m[3]) : '';
-        add(d.path, [b && `${b}.rs`, b && `${b}/mod.rs`, `${a}.rs`, `${a}/mod.rs`].find((c) => c && paths.has(c)));
-      }
+  const edges = new Map<string, Set<string>>();
+  for (const [from, list] of specs) {
+    const to = new Set<string>();
+    for (const spec of list) {
+      const colon = spec.indexOf(':');
+      const kind = spec.slice(0, colon);
+      const v = spec.slice(colon + 1);
+      let hit: string | undefined;
+      if (kind === 'py') hit = pyResolve(from, v);
+      else if (kind === 'jsbase') hit = [v, `${v}.ts`, `${v}.tsx`, `${v}.js`, `${v}.mjs`, `${v}.cjs`, `${v}/index.ts`, `${v}/index.js`].find((c) => paths.has(c));
+      else if (kind === 'rs') hit = [`${v}.rs`, `${v}/mod.rs`].find((c) => paths.has(c));
+      if (hit && hit !== from) to.add(hit);
     }
+    if (to.size) edges.set(from, to);
   }
   return edges;
 }
@@ -98,29 +112,35 @@ export function importEdges(docs: SearchDoc[]): Map<string, Set<string>> {
  * that define what the matched files use gain rank. Returns rank per path (sums to about 1).
  */
 export function personalizedRank(paths: string[], edges: Map<string, Set<string>>, prior: Map<string, number>, damping = 0.5, iterations = 20): Map<string, number> {
-  const total = [...prior.values()].reduce((a, b) => a + b, 0);
   const rank = new Map<string, number>();
+  const total = [...prior.values()].reduce((a, b) => a + b, 0);
   if (total <= 0) return rank;
-  const p = new Map([...prior].map(([k, v]) => [k, v / total]));
-  let r = new Map(p);
+  const id = new Map(paths.map((p, i) => [p, i]));
+  const n = paths.length;
+  const p = new Float64Array(n);
+  for (const [k, v] of prior) {
+    const i = id.get(k);
+    if (i !== undefined) p[i] = v / total;
+  }
+  const out: number[][] = paths.map((path) => [...(edges.get(path) ?? [])].map((t) => id.get(t)).filter((x): x is number => x !== undefined));
+  let r = Float64Array.from(p);
   for (let it = 0; it < iterations; it++) {
-    const next = new Map<string, number>();
-    for (const [k, v] of p) next.set(k, (1 - damping) * v);
+    const next = new Float64Array(n);
     let dangling = 0;
-    for (const path of paths) {
-      const rv = r.get(path) ?? 0;
+    for (let i = 0; i < n; i++) {
+      const rv = r[i];
       if (rv === 0) continue;
-      const out = edges.get(path);
-      if (!out || out.size === 0) {
+      const o = out[i];
+      if (o.length === 0) {
         dangling += rv;
         continue;
       }
-      const share = (damping * rv) / out.size;
-      for (const to of out) next.set(to, (next.get(to) ?? 0) + share);
+      const share = (damping * rv) / o.length;
+      for (const j of o) next[j] += share;
     }
-    for (const [k, v] of p) next.set(k, (next.get(k) ?? 0) + damping * dangling * v);
+    for (let i = 0; i < n; i++) next[i] += (1 - damping + damping * dangling) * p[i];
     r = next;
   }
-  for (const [k, v] of r) rank.set(k, v);
+  for (let i = 0; i < n; i++) if (r[i] > 0) rank.set(paths[i], r[i]);
   return rank;
 }

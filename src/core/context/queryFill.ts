@@ -1,5 +1,8 @@
 /** How a query-ranked context is filled: whole files up to a cap, the matching parts of larger ones, docs by need. */
-import { fileKind } from './codeRanking';
+import { fileKind, rankForQuery } from './codeRanking';
+import { CodeIndex, SEARCH_CHARS } from './codeSearch';
+import { importSpecs, resolveImports } from './importGraph';
+import type { RankedFile } from './ranking';
 import { excerptFile } from './excerpt';
 import type { CodeQuery } from './queryTerms';
 import { readWhole, type RepoFile } from './readRepoFiles';
@@ -9,29 +12,32 @@ import { tokensWithin } from './tokenCount';
 /** Share of the budget documentation, manifests and other non-code files may take when a query ranks the files. */
 export const DOC_SHARE = 0.15;
 
-/** Reads the whole text of every source, test and doc file (the searchable set), yielding between batches. */
-export async function searchTexts(files: RepoFile[], maxBytes: number): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/** Searches every source, test and doc file for the query (reading each whole, once) and ranks all files by it. */
+export async function rankByQuery(files: RepoFile[], prior: RankedFile[], query: CodeQuery, recent: string[], maxBytes: number): Promise<RankedFile[]> {
+  const index = new CodeIndex(query, importSpecs);
   let last = performance.now();
   for (const f of files) {
-    if (fileKind(f.path) === 'other') continue;
+    const kind = fileKind(f.path);
+    if (kind === 'other') continue;
     const buf = readWhole(f, maxBytes);
-    if (buf) out.set(f.path, buf.toString('utf8'));
+    if (buf) index.add(f.path, buf.toString('latin1', 0, Math.min(buf.length, SEARCH_CHARS)), kind === 'source' || kind === 'test');
     if (performance.now() - last > 25) {
       await new Promise<void>((res) => setImmediate(res));
       last = performance.now();
     }
   }
-  return out;
+  const edges = resolveImports(new Set(files.map((f) => f.path)), index.specs);
+  return rankForQuery(prior, index.hits(), edges, recent);
 }
 
 /** Fill options for a query: top files may take a quarter of the budget whole, others an eighth; larger ones go in parts. */
-export function queryFill(query: CodeQuery, texts: Map<string, string>, budget: number): FillOptions {
+export function queryFill(query: CodeQuery, budget: number): FillOptions {
   return {
-    texts,
     capFor: (order) => Math.max(1500, Math.floor(budget * (order < 3 ? 0.25 : 0.125))),
     docCap: Math.floor(budget * DOC_SHARE),
     isDoc: (path) => fileKind(path) === 'doc' || fileKind(path) === 'other',
+    // Only files the query reached, near the top, are worth cutting to parts.
+    canExcerpt: (f, order) => order < 60 && f.score >= 1,
     excerpt: (_path, text, maxTokens) => {
       let chars = maxTokens * 3.4;
       for (let i = 0; i < 5; i++) {

@@ -18,8 +18,8 @@ export interface RepoFile {
   terms?: string[];
 }
 
-/** Bytes read per file while listing: enough to sniff binaries, generated headers, minified code and paper terms. */
-export const HEAD_BYTES = 8192;
+/** Bytes read per file while listing: enough to sniff binaries and generated headers, and most source files whole (searched once). */
+export const HEAD_BYTES = 65536;
 
 /** Result of reading a listing: kept files and everything left out (skipped directories collapsed to one entry). */
 export interface ReadResult {

@@ -58,6 +58,8 @@ export interface FillOptions {
   texts?: Map<string, string>;
   /** Cuts a file that does not fit (or exceeds its cap) to its matching parts. */
   excerpt?: Excerpter;
+  /** Which candidates may be excerpted (by file and rank position); default all. */
+  canExcerpt?: (f: RankedFile, order: number) => boolean;
   /** The most tokens one file may take whole, by its rank position (0-based). */
   capFor?: (order: number) => number;
   /** Tokens documentation and other non-code files may take in all; isDoc tells them apart. */
@@ -85,7 +87,8 @@ export async function fillBudget(ranked: RankedFile[], budget: number, firstRank
       const limit = Math.min(remaining, opts.capFor ? opts.capFor(c.order) : Infinity, isDoc && opts.docCap !== undefined ? opts.docCap - docsPlanned : Infinity);
       // Cheap rejects first: nothing left, or clearly too many bytes for the tokens left (source text runs ~3-4.5
       // bytes per token, so more than 5.4 bytes per remaining token almost never fits and is not worth counting).
-      if (limit < 40 || (!opts.excerpt && c.f.size > limit * 5.4)) {
+      const excerpt = opts.excerpt && (opts.canExcerpt?.(c.f, c.order) ?? true) ? opts.excerpt : undefined;
+      if (limit < 40 || (!excerpt && c.f.size > limit * 5.4)) {
         next.push(c);
         continue;
       }
@@ -100,10 +103,11 @@ export async function fillBudget(ranked: RankedFile[], budget: number, firstRank
       }
       const wrap = wrapperTokens(c.f.path);
       text = normalizeFileText(text);
-      let tokens = c.f.size > limit * 5.4 ? null : tokensWithin(text, limit - wrap); // one pass, stops early when it cannot fit
+      // One counting pass that stops early when it cannot fit; text far over the limit goes straight to an excerpt.
+      let tokens = text.length > (limit - wrap) * 5.4 ? null : tokensWithin(text, limit - wrap);
       let part: { shownLines: number; totalLines: number } | undefined;
-      if (tokens === null && opts.excerpt && limit - wrap >= 200) {
-        const ex = opts.excerpt(c.f.path, text, limit - wrap);
+      if (tokens === null && excerpt && limit - wrap >= 200) {
+        const ex = excerpt(c.f.path, text, limit - wrap);
         if (ex) {
           text = ex.text;
           tokens = ex.tokens;
