@@ -6,6 +6,7 @@ import { DEFAULT_ARXIV_API, DEFAULT_ARXIV_PDF, fetchArxivEntry, fetchArxivPdf } 
 import { readCachedPaper, writeCachedPaper } from './paperCache';
 import { arxivLabel, parseArxivRef, type ArxivRef } from './paperRef';
 import { splitSections } from './paperSections';
+import { findTitle } from './paperTitle';
 import { pdfToText } from './pdfText';
 import type { Paper, PaperInput, PaperLoadOptions, PaperLoadResult } from './types';
 
@@ -70,10 +71,7 @@ function fileId(path: string): string {
 }
 
 function titleAndAbstract(text: string, format: Paper['format']): { title: string; abstract: string } {
-  let title = '';
-  if (format === 'md') title = /^#\s+(.+)$/m.exec(text)?.[1] ?? '';
-  if (format === 'tex') title = /\\title\{([^}]*)\}/.exec(text)?.[1] ?? '';
-  if (!title) title = text.split('\n').find((l) => l.trim().length > 0)?.trim().slice(0, 200) ?? '';
+  const title = findTitle(text, format);
   let abstract = '';
   if (format === 'tex') abstract = /\\begin\{abstract\}([\s\S]*?)\\end\{abstract\}/.exec(text)?.[1]?.trim() ?? '';
   if (!abstract) {
@@ -110,7 +108,7 @@ export async function loadPaper(input: PaperInput, opts: PaperLoadOptions): Prom
   if (typeof input !== 'string') {
     const text = input.brief.replace(/\r\n?/g, '\n').trim();
     if (!text) return { ok: false, error: 'The paper brief is empty: type a few sentences describing the idea.' };
-    const title = (input.title ?? text.split('\n')[0]).trim().slice(0, 200);
+    const title = (input.title?.trim() || findTitle(text, 'txt') || text.split('\n')[0]).trim().slice(0, 200);
     return { ok: true, fromCache: false, paper: finish({ source: 'brief', id: 'brief', title, authors: [], abstract: '', text, format: 'md', warnings: [] }) };
   }
   const ref = parseArxivRef(input);
