@@ -1,7 +1,7 @@
 // Builds the three bundles (extension, webview, cli) plus the integration-test bundle with esbuild.
 //   node scripts/build.mjs [--watch] [--tests] [--dev]
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -9,12 +9,29 @@ const dev = args.has('--dev') || args.has('--watch');
 const root = new URL('..', import.meta.url).pathname;
 const common = { bundle: true, logLevel: 'warning', minify: !dev, sourcemap: dev ? 'inline' : false, legalComments: 'none', charset: 'utf8' };
 
+/** Gives the CLI's ES modules the CommonJS names bundled dependencies expect (require, __filename, __dirname). */
+const CLI_ESM_BANNER = ["import { createRequire as __pwRequire } from 'node:module';", "import { fileURLToPath as __pwPath } from 'node:url';",
+  "import { dirname as __pwDirname } from 'node:path';", 'const require = __pwRequire(import.meta.url);',
+  'const __filename = __pwPath(import.meta.url);', 'const __dirname = __pwDirname(__filename);'].join(' ');
+
+/** dist/cli.js (the `pairwise` bin, CommonJS): imports the CLI's ES module main chunk; dist/cli/ is marked as ESM. */
+function writeCliLauncher() {
+  writeFileSync(join(root, 'dist/cli/package.json'), '{ "type": "module" }\n');
+  writeFileSync(join(root, 'dist/cli.js'), `#!/usr/bin/env node
+// The \`pairwise\` CLI: loads its ES modules from cli/ (split per command, each loaded on use).
+import('./cli/main.js').catch((e) => { console.error(e); process.exit(1); });
+`, { mode: 0o755 });
+}
+
 /** Entry points: the extension host and CLI run on Node 22+ (VS Code >= 1.101); the webview in a browser. */
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
   // Loaded on the first command (see loadImpl in extension.ts): SDKs, tokenizer, PDF text, all of src/core.
   { ...common, entryPoints: ['src/extension/impl.ts'], outfile: 'dist/extensionImpl.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node22', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI: ES modules split per command (src/cli/commandRegistry.ts imports each on use), so `pairwise --help`
+  // parses a small main chunk instead of the whole CLI; dist/cli.js is the launcher (see writeCliLauncher).
+  { ...common, entryPoints: { main: 'src/cli/main.ts' }, outdir: 'dist/cli', splitting: true, chunkNames: 'chunk-[hash]', platform: 'node',
+    format: 'esm', target: 'node22', banner: { js: CLI_ESM_BANNER } },
   // One browser bundle for both webviews (compare, dashboard): they share DOMPurify and the messenger.
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
 ];
@@ -36,9 +53,12 @@ if (!args.has('--watch')) rmSync(join(root, 'dist'), { recursive: true, force: t
 copyAssets();
 if (args.has('--watch')) {
   for (const b of builds) await (await esbuild.context(b)).watch();
+  mkdirSync(join(root, 'dist/cli'), { recursive: true });
+  writeCliLauncher();
   console.log('esbuild: watching');
 } else {
   const t0 = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  writeCliLauncher();
   console.log(`esbuild: ${builds.length} bundles in ${Date.now() - t0} ms`);
 }

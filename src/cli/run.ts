@@ -1,25 +1,16 @@
 // Dispatches `pairwise <command> …` to its command; owns help, version and exit-code handling.
 import { parseCommandArgs } from './args';
-import type { CliCommand } from './command';
-import { batchCommand } from './commands/batch';
-import { checkCommand } from './commands/check';
-import { compareCommand } from './commands/compare';
-import { contextCommand } from './commands/context';
-import { exportCommand } from './commands/export';
-import { importCommand } from './commands/import';
-import { initActionsCommand } from './commands/initActions';
-import { mergeCommand } from './commands/merge';
-import { reportCommand } from './commands/report';
+import { COMMAND_ENTRIES } from './commandRegistry';
 import { EXIT } from './exitCodes';
 import type { CliIo } from './io';
 import { VERSION } from './version';
 
 export { VERSION } from './version';
 export type { CliIo } from './io';
+export { loadAllCommands } from './commandRegistry';
 
-/** Every subcommand, in help order. */
-export const COMMANDS: readonly CliCommand[] = [contextCommand, compareCommand, batchCommand, reportCommand, exportCommand, mergeCommand,
-  importCommand, checkCommand, initActionsCommand];
+/** Every subcommand (name and summary; loaded on use), in help order. */
+export const COMMANDS = COMMAND_ENTRIES;
 
 /** The top-level help text. */
 export function helpText(): string {
@@ -45,15 +36,20 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage or configuration error, 3 refused (
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    const topic = rest[0] && COMMANDS.find((c) => c.name === rest[0]);
-    io.stdout.write(topic ? topic.help : helpText());
+    const topic = rest[0] ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.stdout.write(topic ? (await topic.load()).help : helpText());
     return EXIT.ok;
   }
   if (name === 'version' || name === '--version' || name === '-v') { io.stdout.write(`${VERSION}\n`); return EXIT.ok; }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`pairwise: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}, version, help.\n`);
     return EXIT.usage;
+  }
+  let cmd;
+  try { cmd = await entry.load(); } catch (e) {
+    io.stderr.write(`pairwise ${name}: could not load the command: ${(e as Error).message}\n`);
+    return EXIT.failure;
   }
   const parsed = parseCommandArgs(rest, cmd.options, cmd.positionals === true);
   if (!parsed.ok) {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 /** Commands that fetch a package by name at run time: refused as the workflow's CLI. */
 const REGISTRY_RUNNERS = /^\s*(npx|bunx|pnpx|npm\s+(exec|x)|pnpm\s+(dlx|exec)|yarn\s+dlx)\b/;
@@ -23,16 +23,17 @@ export function cliBundlePath(env: NodeJS.ProcessEnv = process.env): string | un
   return candidates.find((c): c is string => !!c && existsSync(c));
 }
 
-/** Copies the bundle (and its lazily loaded chunks, cli-*.js next to it) into `dir`; writes `dir`/SHA256SUMS. */
+/** Copies the launcher (dist/cli.js) and its ES module chunks (dist/cli/) into `dir`; writes `dir`/SHA256SUMS. */
 export async function vendorCli(bundle: string, dir: string, repoRoot: string): Promise<{ files: string[]; sums: string }> {
   const from = dirname(bundle);
-  const chunks = (await readdir(from)).filter((f) => /^cli-[\w.-]+\.js$/.test(f));
-  await mkdir(dir, { recursive: true });
+  const chunkDir = join(from, 'cli');
+  const chunks = existsSync(chunkDir) ? (await readdir(chunkDir)).filter((f) => /\.(js|json)$/.test(f)).sort() : [];
+  await mkdir(join(dir, 'cli'), { recursive: true });
+  const pairs: [string, string][] = [[bundle, join(dir, 'cli.js')], ...chunks.map((f): [string, string] => [join(chunkDir, f), join(dir, 'cli', f)])];
   const lines: string[] = [];
   const files: string[] = [];
-  for (const name of [basename(bundle), ...chunks.sort()]) {
-    const target = join(dir, name === basename(bundle) ? 'cli.js' : name);
-    await copyFile(join(from, name), target);
+  for (const [src, target] of pairs) {
+    await copyFile(src, target);
     const rel = relative(repoRoot, target).replace(/\\/g, '/');
     lines.push(`${createHash('sha256').update(await readFile(target)).digest('hex')}  ${rel}`);
     files.push(rel);

@@ -77,7 +77,7 @@ export const initActionsCommand: CliCommand = {
     if (flag(args, 'json')) writeJson(io.stdout, { path: out, shards, matrix: matrixRel, secrets: keyVars, cli: vendored?.files ?? [] });
     else {
       io.stdout.write(`wrote ${out}: ${shards} shards of ${matrixRel}${keyVars.length ? `; add repository secrets ${keyVars.join(', ')}` : ''}\n`);
-      if (vendored) io.stdout.write(`copied this CLI to ${vendored.files.join(', ')} with ${vendored.sums}: commit them with the workflow (CI runs exactly this build)\n`);
+      if (vendored) io.stdout.write(`copied this CLI (${vendored.files.length} files) to .github/pairwise/ with ${vendored.sums}: commit them with the workflow (CI runs exactly this build)\n`);
     }
     return EXIT.ok;
   },

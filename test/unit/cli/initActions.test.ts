@@ -15,11 +15,13 @@ type Workflow = { on: { workflow_dispatch: unknown }; jobs: Record<string, { nee
 describe('pairwise init-actions', () => {
   const t = tempDir('pw-actions-');
   after(() => t.cleanup());
-  // A stand-in for the built bundle (dist/cli.js and one lazily loaded chunk), so the test needs no build.
+  // A stand-in for the build (the dist/cli.js launcher and its ES module chunks in dist/cli/), so the test needs no build.
   const bundleDir = join(t.dir, 'built');
-  mkdirSync(bundleDir, { recursive: true });
-  writeFileSync(join(bundleDir, 'cli.js'), '#!/usr/bin/env node\nrequire("./cli-report.js");\n');
-  writeFileSync(join(bundleDir, 'cli-report.js'), 'module.exports = 1;\n');
+  mkdirSync(join(bundleDir, 'cli'), { recursive: true });
+  writeFileSync(join(bundleDir, 'cli.js'), '#!/usr/bin/env node\nimport("./cli/main.js");\n');
+  writeFileSync(join(bundleDir, 'cli', 'main.js'), 'await import("./chunk-A.js");\n');
+  writeFileSync(join(bundleDir, 'cli', 'chunk-A.js'), 'export {};\n');
+  writeFileSync(join(bundleDir, 'cli', 'package.json'), '{ "type": "module" }\n');
   const env = { PAIRWISE_CLI_BUNDLE: join(bundleDir, 'cli.js') };
 
   test('writes a workflow that action-validator accepts (GitHub workflow schema, offline WASM)', async () => {
@@ -74,7 +76,7 @@ describe('pairwise init-actions', () => {
     const r = await cli(['init-actions', '--json'], { cwd: dir, env });
     assert.equal(r.code, EXIT.ok, r.stderr);
     const out = JSON.parse(r.stdout) as { path: string; cli: string[] };
-    assert.deepEqual(out.cli, ['.github/pairwise/cli.js', '.github/pairwise/cli-report.js']);
+    assert.deepEqual(out.cli, ['.github/pairwise/cli.js', '.github/pairwise/cli/chunk-A.js', '.github/pairwise/cli/main.js', '.github/pairwise/cli/package.json']);
     const text = readFileSync(out.path, 'utf8');
     assert.doesNotMatch(text, /npx|pnpm dlx|yarn dlx|npm exec|pairwise@/);
     assert.deepEqual(validateWorkflow(text).errors, []);

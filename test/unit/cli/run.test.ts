@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, VERSION } from '../../../src/cli/run';
+import { COMMANDS, loadAllCommands, VERSION } from '../../../src/cli/run';
 import { EXIT } from '../../../src/cli/exitCodes';
 import { cli, ROOT } from './cliHarness';
 
@@ -18,8 +18,13 @@ describe('pairwise (dispatch, help, usage errors)', () => {
     assert.equal(VERSION, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
   });
 
+  test('the registry names each command with its own summary (help lists them without loading any)', async () => {
+    const loaded = await loadAllCommands();
+    assert.deepEqual(COMMANDS.map((e) => [e.name, e.summary]), loaded.map((c) => [c.name, c.summary]));
+  });
+
   test('every command has --help (exit 0, text on stdout, names its flags)', async () => {
-    for (const c of COMMANDS) {
+    for (const c of await loadAllCommands()) {
       const r = await cli([c.name, '--help']);
       assert.equal(r.code, 0, c.name);
       assert.ok(r.stdout.startsWith(`Usage: pairwise ${c.name}`), c.name);
