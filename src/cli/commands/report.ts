@@ -1,6 +1,7 @@
 // `pairwise report`: the Markdown report (or the documented JSON) of a results file.
 import { filterRecords, type RecordFilter } from '../../core/results';
-import { computeStats, renderReportMarkdown, reportJson } from '../../core/stats';
+import { computeStats, renderReportMarkdown, reportJson, type StatsOptions } from '../../core/stats';
+import { CORRECT_CHECKS, type CorrectCheck } from '../../core/stats/serving';
 import { DEFAULT_BOOTSTRAP_SEED } from '../../core/stats/bradleyTerry';
 import { flag, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
@@ -26,6 +27,26 @@ export function filterFromFlags(values: { repo?: string; paper?: string; mode?: 
   return f;
 }
 
+/** Parses --equivalence-margin, --ttft-thresholds and --correct into stats options; an error names the bad flag. */
+export function statsFlags(values: { margin?: string; thresholds?: string; correct?: string }): StatsOptions | { error: string } {
+  const o: StatsOptions = {};
+  if (values.margin !== undefined) {
+    const m = Number(values.margin);
+    if (!(m > 0 && m < 0.5)) return { error: `--equivalence-margin must be a fraction between 0 and 0.5 (0.05 = 5 points), not "${values.margin}".` };
+    o.equivalenceMargin = m;
+  }
+  if (values.thresholds !== undefined) {
+    const t = values.thresholds.split(',').map((x) => Number(x.trim()));
+    if (t.length === 0 || t.some((x) => !(x > 0))) return { error: `--ttft-thresholds must be seconds separated by commas, like 10,17, not "${values.thresholds}".` };
+    o.ttftThresholdsMs = t.map((x) => x * 1000);
+  }
+  if (values.correct !== undefined) {
+    if (!(CORRECT_CHECKS as readonly string[]).includes(values.correct)) return { error: `--correct must be one of ${CORRECT_CHECKS.join(', ')}, not "${values.correct}".` };
+    o.correctCheck = values.correct as CorrectCheck;
+  }
+  return o;
+}
+
 /** The report command. */
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -41,20 +62,26 @@ Prints the Markdown report (tables) of a results file, or the documented JSON re
   --since DATE     only comparisons at or after DATE; --until DATE: before DATE
   --title TEXT     heading of the Markdown report
   --seed N         bootstrap seed (default ${DEFAULT_BOOTSTRAP_SEED}) for reproducible intervals
+  --equivalence-margin D   pairs whose win rate is surely within 50% ± D are "equivalent" (default 0.05)
+  --ttft-thresholds S,S    count first tokens slower than these seconds (default 10,17)
+  --correct CHECK  what makes a draft correct for cost per correct draft: ${CORRECT_CHECKS.join(' | ')} (default patchApplies)
 `,
   options: { results: { type: 'string' }, json: { type: 'boolean' }, repo: { type: 'string' }, paper: { type: 'string' }, mode: { type: 'string' },
-    since: { type: 'string' }, until: { type: 'string' }, title: { type: 'string' }, seed: { type: 'string' } },
+    since: { type: 'string' }, until: { type: 'string' }, title: { type: 'string' }, seed: { type: 'string' },
+    'equivalence-margin': { type: 'string' }, 'ttft-thresholds': { type: 'string' }, correct: { type: 'string' } },
   async run(args, io) {
     const filter = filterFromFlags({ repo: str(args, 'repo'), paper: str(args, 'paper'), mode: str(args, 'mode'), since: str(args, 'since'), until: str(args, 'until') });
     if ('error' in filter) return usageError(io, 'report', filter.error);
     const seedText = str(args, 'seed');
     const seed = seedText === undefined ? undefined : Number(seedText);
     if (seed !== undefined && !Number.isSafeInteger(seed)) return usageError(io, 'report', `--seed must be a whole number, not "${seedText}".`);
+    const extra = statsFlags({ margin: str(args, 'equivalence-margin'), thresholds: str(args, 'ttft-thresholds'), correct: str(args, 'correct') });
+    if ('error' in extra) return usageError(io, 'report', extra.error);
     const file = resultsFileFor(io, str(args, 'results'));
     const missing = await missingInput(file);
     if (missing) return failure(io, 'report', missing);
     const records = filterRecords(await readResultsFile(io, file, 'report'), filter);
-    const stats = computeStats(records, seed === undefined ? {} : { seed });
+    const stats = computeStats(records, seed === undefined ? extra : { ...extra, seed });
     if (flag(args, 'json')) writeJson(io.stdout, reportJson(stats));
     else io.stdout.write(renderReportMarkdown(stats, str(args, 'title')));
     return EXIT.ok;

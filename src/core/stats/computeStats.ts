@@ -4,14 +4,24 @@ import { bradleyTerryLeaderboard } from './bradleyTerry';
 import { battlesOf, modelRecords, pairStats } from './headToHead';
 import { raterAgreement } from './kappa';
 import { agreementTable, outcomeTable, positionBias, usageTable } from './runStats';
+import { DEFAULT_TTFT_THRESHOLDS_MS, servingTable, type CorrectCheck } from './serving';
 import type { Stats } from './types';
 
 /** Statistics options: bootstrap rounds and seed for the leaderboard, and the small-sample threshold. */
-export interface StatsOptions { bootstrapRounds?: number; seed?: number; smallSampleThreshold?: number }
+export interface StatsOptions {
+  bootstrapRounds?: number; seed?: number; smallSampleThreshold?: number;
+  /** Equivalence margin δ of the sequential decision (default 0.05 = 5 points either side of ½). */
+  equivalenceMargin?: number;
+  /** First-token thresholds in ms for the serving report's slow-start counts (default 10 s and 17 s). */
+  ttftThresholdsMs?: readonly number[];
+  /** The recorded check that makes a draft correct, for cost per correct draft (default patchApplies). */
+  correctCheck?: CorrectCheck;
+}
 
 /** Computes every statistic the reports show from raw records (comparisons and amends; amends folded first). */
 export function computeStats(records: Iterable<ResultRecord>, options: StatsOptions = {}): Stats {
   const small = options.smallSampleThreshold ?? 10;
+  const thresholds = [...(options.ttftThresholdsMs ?? DEFAULT_TTFT_THRESHOLDS_MS)];
   let amends = 0;
   const all: ResultRecord[] = [];
   for (const r of records) { all.push(r); if (r.type === 'amend') amends += 1; }
@@ -25,8 +35,9 @@ export function computeStats(records: Iterable<ResultRecord>, options: StatsOpti
   return {
     totals: { comparisons: comparisons.length, decided: comparisons.length - pending, pending, imported: comparisons.filter((c) => c.imported).length,
       amends, orphanAmends: orphans.length, models: names.size },
-    leaderboard, models, pairs: pairStats(comparisons, small), outcomes, agreement: agreementTable(comparisons, small),
+    leaderboard, models, pairs: pairStats(comparisons, small, { equivalenceMargin: options.equivalenceMargin }), outcomes, agreement: agreementTable(comparisons, small),
     usage: usageTable(comparisons), positionBias: positionBias(comparisons, small), kappa: raterAgreement(comparisons, small),
+    serving: servingTable(comparisons, { ttftThresholdsMs: thresholds, correctCheck: options.correctCheck }), ttftThresholdsMs: thresholds,
     smallSampleThreshold: small,
   };
 }

@@ -1,6 +1,7 @@
 import type { EffectiveComparison } from '../results/foldAmends';
 import { modelKey, type Verdict } from '../results/schema';
 import type { Battle } from './bradleyTerry';
+import { sequentialDecision, type SequentialOptions } from './sequential';
 import { rateOf } from './wilson';
 import type { ModelRecord, PairStats } from './types';
 
@@ -28,7 +29,7 @@ export function battlesOf(comparisons: readonly EffectiveComparison[]): Battle[]
 interface PairAcc { models: [string, string]; wins: number; losses: number; ties: number; bothBad: number; pending: number }
 
 /** Per model pair: wins / losses / ties / both-bad and the two labelled win rates of the first model. */
-export function pairStats(comparisons: readonly EffectiveComparison[], smallBelow = 10): PairStats[] {
+export function pairStats(comparisons: readonly EffectiveComparison[], smallBelow = 10, sequential: SequentialOptions = {}): PairStats[] {
   const acc = new Map<string, PairAcc>();
   for (const c of comparisons) {
     const ka = modelKey(c.sides.a);
@@ -50,7 +51,8 @@ export function pairStats(comparisons: readonly EffectiveComparison[], smallBelo
     const n = p.wins + p.losses + p.ties + p.bothBad;
     const decisive = p.wins + p.losses;
     return { ...p, n, winRateTiesHalf: rateOf(p.wins + 0.5 * (p.ties + p.bothBad), n, smallBelow),
-      winRateTiesExcluded: rateOf(p.wins, decisive, smallBelow), smallSample: n < smallBelow };
+      winRateTiesExcluded: rateOf(p.wins, decisive, smallBelow), smallSample: n < smallBelow,
+      sequential: sequentialDecision(p.wins + 0.5 * (p.ties + p.bothBad), n, sequential) };
   }).sort((x, y) => y.n - x.n || (x.models.join() < y.models.join() ? -1 : 1));
 }
 

@@ -16,3 +16,6 @@ export { svgLeaderboard } from './svgLeaderboard';
 export { svgCostWinScatter } from './svgScatter';
 export { svgLatencyBoxPlot } from './svgLatency';
 export { svgOutcomeBars } from './svgOutcomes';
+export { svgServingTtft } from './svgServing';
+export { sequentialDecision, csRadius, describeDecision, DEFAULT_EQUIVALENCE_MARGIN, type SequentialResult, type SequentialDecision } from './sequential';
+export { servingTable, tailSummary, draftCorrect, DEFAULT_TTFT_THRESHOLDS_MS, CORRECT_CHECKS, type ServingRow, type CorrectCheck } from './serving';

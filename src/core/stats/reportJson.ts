@@ -1,3 +1,5 @@
+import type { SequentialDecision, SequentialResult } from './sequential';
+import type { ServingRow } from './serving';
 import type { AgreementRow, KappaRow, OutcomeRow, PositionBias, Rate, Stats, Summary } from './types';
 
 /** Identifies the JSON report format; bump `version` on breaking changes. */
@@ -10,11 +12,17 @@ export interface ReportRate { p: number | null; lo: number | null; hi: number | 
  * The documented JSON report.
  * - pairs[]: one per unordered model pair; `modelA` is the alphabetically first model and every count and
  *   rate is from its side. `counts.n` = decided comparisons (pending excluded). `winRate.tiesHalf` counts ties
- *   and both-bad as half a win; `winRate.tiesExcluded` uses decisive verdicts only.
+ *   and both-bad as half a win; `winRate.tiesExcluded` uses decisive verdicts only. `decision` is what the
+ *   anytime-valid confidence sequence in `sequential` allows now: a_better (modelA), b_better, equivalent (within
+ *   ±equivalenceMargin of ½) or continue (`sequential.moreVerdicts` ≈ verdicts still needed if the rate held).
  * - models[]: one per model; `bt` is the Bradley–Terry score on the Elo-like scale (1000 + 400·log10 odds)
  *   with bootstrap 95% bounds, or null when the model has no decided battle; `record` is its overall W/L/T;
  *   `outcomes` how its runs ended (PR / Issue / skip / failed / unparsed, pending included); `usage` per-run
  *   summaries (cost in USD, tokens, ttftMs, totalMs in milliseconds).
+ * - serving[]: one per model. `cold` = the recorded runs, `warm` = the identical request repeated right after
+ *   (`pairwise.warmRepeat`); each with ttftMs / totalMs {n, median, p90, p95, max} in ms, `cache.share` = cached
+ *   prompt tokens ÷ all prompt tokens, and `ttftAbove[]` = runs whose first token took longer than each threshold.
+ *   `costPerWin` and `correct.costPerCorrect` (known cost of all its runs ÷ drafts passing `correct.check`) in USD.
  */
 export interface ReportJson {
   format: 'pairwise-report';
@@ -27,6 +35,8 @@ export interface ReportJson {
     counts: { n: number; wins: number; losses: number; ties: number; bothBad: number; pending: number };
     winRate: { tiesHalf: ReportRate; tiesExcluded: ReportRate };
     smallSample: boolean;
+    decision: SequentialDecision;
+    sequential: SequentialResult;
   }[];
   models: {
     model: string;
@@ -40,6 +50,8 @@ export interface ReportJson {
     samePaperKnown: number; samePaper: number; samePaperDifferentOutcome: number }[];
   positionBias: { n: number; leftWins: number; rightWins: number; ties: number; tiesHalf: ReportRate; tiesExcluded: ReportRate };
   kappa: KappaRow[];
+  ttftThresholdsMs: number[];
+  serving: ServingRow[];
 }
 
 const rate = (r: Rate): ReportRate => ({ p: r.p, lo: r.lo, hi: r.hi, successes: r.successes, n: r.n, smallSample: r.smallSample });
@@ -58,7 +70,8 @@ export function reportJson(stats: Stats): ReportJson {
     leaderboard: { method: stats.leaderboard.method, battles: stats.leaderboard.battles, bootstrapRounds: stats.leaderboard.bootstrapRounds, seed: stats.leaderboard.seed },
     pairs: stats.pairs.map((p) => ({ modelA: p.models[0], modelB: p.models[1],
       counts: { n: p.n, wins: p.wins, losses: p.losses, ties: p.ties, bothBad: p.bothBad, pending: p.pending },
-      winRate: { tiesHalf: rate(p.winRateTiesHalf), tiesExcluded: rate(p.winRateTiesExcluded) }, smallSample: p.smallSample })),
+      winRate: { tiesHalf: rate(p.winRateTiesHalf), tiesExcluded: rate(p.winRateTiesExcluded) }, smallSample: p.smallSample,
+      decision: p.sequential.decision, sequential: p.sequential })),
     models: order.map((model) => {
       const e = bt.get(model);
       const rec = stats.models.find((m) => m.model === model);
@@ -77,5 +90,7 @@ export function reportJson(stats: Stats): ReportJson {
       samePaperKnown: a.samePaperKnown, samePaper: a.samePaper, samePaperDifferentOutcome: a.samePaperDifferentOutcome })),
     positionBias: { n: pb.n, leftWins: pb.leftWins, rightWins: pb.rightWins, ties: pb.ties, tiesHalf: rate(pb.leftWinRateTiesHalf), tiesExcluded: rate(pb.leftWinRateTiesExcluded) },
     kappa: stats.kappa,
+    ttftThresholdsMs: stats.ttftThresholdsMs,
+    serving: stats.serving,
   };
 }

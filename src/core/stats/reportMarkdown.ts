@@ -1,5 +1,7 @@
 import { SIDE_ROUTES, type SideRoute } from '../results/schema';
 import { countOf, duration, fmtRate, int, mdCell, num, usd } from './format';
+import { describeDecision } from './sequential';
+import { servingColumns, servingNote, servingRows } from './reportServing';
 import type { Stats, Summary, UsageRow } from './types';
 
 const ROUTE_LABEL: Record<SideRoute, string> = { pr: 'PR', issue: 'Issue', skip: 'skip', failed: 'failed', unparsed: 'unparsed' };
@@ -25,10 +27,11 @@ function leaderboardSection(s: Stats): string[] {
 function pairsSection(s: Stats): string[] {
   const out = ['## Head to head', ''];
   if (s.pairs.length === 0) return [...out, '_No comparisons._', ''];
-  out.push(...table(['Pair (first model’s view)', 'Decided', 'Wins', 'Losses', 'Ties', 'Both bad', 'Pending', 'Win rate, ties as ½', 'Win rate, ties excluded'],
+  out.push(...table(['Pair (first model’s view)', 'Decided', 'Wins', 'Losses', 'Ties', 'Both bad', 'Pending', 'Win rate, ties as ½', 'Win rate, ties excluded', 'May I stop?'],
     s.pairs.map((p) => [vs(p.models), String(p.n), String(p.wins), String(p.losses), String(p.ties), String(p.bothBad), String(p.pending),
-      fmtRate(p.winRateTiesHalf), fmtRate(p.winRateTiesExcluded)])));
-  out.push('', `_Pending verdicts are not counted in win rates. Intervals are Wilson 95%; fewer than ${s.smallSampleThreshold} decided comparisons are marked small sample._`, '');
+      fmtRate(p.winRateTiesHalf), fmtRate(p.winRateTiesExcluded), mdCell(describeDecision(p.sequential, p.models))])));
+  out.push('', `_Pending verdicts are not counted in win rates. Intervals are Wilson 95%, valid for one look at a sample size fixed in advance; fewer than ${s.smallSampleThreshold} decided comparisons are marked small sample._`,
+    `_"May I stop?" uses an anytime-valid 95% confidence sequence (CS) of the ties-as-½ win rate, safe to check after every verdict: a model is better when the CS excludes 50%, equivalent when it lies within 50% ± the equivalence margin; otherwise the estimate says how many more verdicts a decision needs if the observed rate held._`, '');
   return out;
 }
 
@@ -88,6 +91,13 @@ function usageSection(s: Stats): string[] {
   return out;
 }
 
+function servingSection(s: Stats): string[] {
+  const rows = s.serving.filter((r) => r.cold.ttftMs.n + r.cold.totalMs.n + r.warm.runs > 0);
+  const out = ['## Serving: cold vs warm', ''];
+  if (rows.length === 0) return [...out, '_No timing recorded._', ''];
+  return [...out, ...table(servingColumns(s.ttftThresholdsMs), servingRows(rows).map((r) => [mdCell(r[0]), ...r.slice(1)])), '', `_${servingNote(rows)}_`, ''];
+}
+
 function biasSection(s: Stats): string[] {
   const b = s.positionBias;
   const out = ['## Position bias', ''];
@@ -116,5 +126,5 @@ export function renderReportMarkdown(stats: Stats, title = 'Pairwise report'): s
       (t.orphanAmends ? ` ${plural(t.orphanAmends, 'verdict change')} point to comparisons not in this file.` : ''),
     '', 'Pending verdicts count in the outcome and agreement tables but not in win rates or the leaderboard.', ''];
   return [...head, ...leaderboardSection(stats), ...pairsSection(stats), ...outcomesSection(stats), ...agreementSection(stats),
-    ...usageSection(stats), ...biasSection(stats), ...kappaSection(stats)].join('\n');
+    ...usageSection(stats), ...servingSection(stats), ...biasSection(stats), ...kappaSection(stats)].join('\n');
 }

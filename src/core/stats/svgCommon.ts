@@ -65,4 +65,7 @@ export const CHART_CSS = `.pw-chart { color: var(--vscode-foreground); }
 .pw-route-skip { fill: var(--vscode-charts-yellow); fill-opacity: 1; }
 .pw-route-failed { fill: var(--vscode-charts-red); fill-opacity: 1; }
 .pw-route-unparsed { fill: var(--vscode-charts-purple); fill-opacity: 1; }
-.pw-small { fill-opacity: 0.5; }`;
+.pw-small { fill-opacity: 0.5; }
+.pw-serving-cold { fill: var(--vscode-charts-orange); }
+.pw-serving-warm { fill: var(--vscode-charts-blue); }
+.pw-threshold { stroke: var(--vscode-charts-red); stroke-opacity: 0.7; }`;

@@ -1,5 +1,7 @@
 // Shapes of computed statistics (input to the Markdown/JSON reports and the SVG charts).
 import type { Mode, SideRoute } from '../results/schema';
+import type { SequentialResult } from './sequential';
+import type { ServingRow } from './serving';
 
 /** A proportion with its Wilson 95% interval; p/lo/hi are null when n is 0. */
 export interface Rate { successes: number; n: number; p: number | null; lo: number | null; hi: number | null; smallSample: boolean }
@@ -22,6 +24,8 @@ export interface PairStats {
   /** models[0]'s win rate over decisive verdicts only (ties and both-bad left out). */
   winRateTiesExcluded: Rate;
   smallSample: boolean;
+  /** Anytime-valid confidence sequence of the ties-as-½ win rate and the stop / continue decision it allows. */
+  sequential: SequentialResult;
 }
 
 /** One row of the Bradley–Terry leaderboard (Elo-like scale: 1000 + 400·log10 odds). */
@@ -98,5 +102,9 @@ export interface Stats {
   usage: UsageRow[];
   positionBias: PositionBias;
   kappa: KappaRow[];
+  /** Cold vs warm latency, cache share, slow-start counts and cost per win / per correct draft, per model. */
+  serving: ServingRow[];
+  /** First-token thresholds (ms) the serving counts use. */
+  ttftThresholdsMs: number[];
   smallSampleThreshold: number;
 }

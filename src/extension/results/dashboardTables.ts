@@ -6,6 +6,9 @@ import { svgLeaderboard } from '../../core/stats/svgLeaderboard';
 import { svgCostWinScatter } from '../../core/stats/svgScatter';
 import { svgLatencyBoxPlot } from '../../core/stats/svgLatency';
 import { svgOutcomeBars } from '../../core/stats/svgOutcomes';
+import { describeDecision } from '../../core/stats/sequential';
+import { servingColumns, servingRows } from '../../core/stats/reportServing';
+import { svgServingTtft } from '../../core/stats/svgServing';
 import type { Rate, Stats, Summary, UsageRow } from '../../core/stats/types';
 
 type Cell = string | number | null;
@@ -30,9 +33,9 @@ function leaderboardTable(s: Stats): DashboardTable {
 
 function pairsTable(s: Stats): DashboardTable {
   return { title: 'Head to head (first model’s view; Wilson 95% intervals; pending not counted)',
-    columns: ['Pair', 'Decided', 'Wins', 'Losses', 'Ties', 'Both bad', 'Pending', 'Win rate, ties as ½', '95% CI', 'Win rate, ties excluded', '95% CI ', 'Note'],
+    columns: ['Pair', 'Decided', 'Wins', 'Losses', 'Ties', 'Both bad', 'Pending', 'Win rate, ties as ½', '95% CI', 'Win rate, ties excluded', '95% CI ', 'May I stop? (anytime-valid)', 'Note'],
     rows: s.pairs.map((p) => [vs(p.models), p.n, p.wins, p.losses, p.ties, p.bothBad, p.pending, share(p.winRateTiesHalf), bounds(p.winRateTiesHalf),
-      share(p.winRateTiesExcluded), bounds(p.winRateTiesExcluded), small(p.smallSample, p.n)]) };
+      share(p.winRateTiesExcluded), bounds(p.winRateTiesExcluded), describeDecision(p.sequential, p.models), small(p.smallSample, p.n)]) };
 }
 
 function outcomesTable(s: Stats): DashboardTable {
@@ -67,6 +70,11 @@ function costPerWinTable(s: Stats): DashboardTable {
       u.costPerWin === null ? '—' : usd(u.costPerWin)]) };
 }
 
+function servingTable(s: Stats): DashboardTable {
+  return { title: 'Serving: cold vs warm (warm = the same request repeated; TTFT = time to first token)', columns: servingColumns(s.ttftThresholdsMs),
+    rows: servingRows(s.serving.filter((r) => r.cold.ttftMs.n + r.cold.totalMs.n + r.warm.runs > 0)) };
+}
+
 function biasTable(s: Stats): DashboardTable {
   const b = s.positionBias;
   return { title: 'Position bias (did the left slot win more often?)',
@@ -83,7 +91,7 @@ function kappaTable(s: Stats): DashboardTable {
 /** Every dashboard table, in reading order; tables without rows are left out (the totals always stay). */
 export function dashboardTables(stats: Stats): DashboardTable[] {
   const rest = [leaderboardTable(stats), pairsTable(stats), outcomesTable(stats), agreementTable(stats), usageTable(stats), costPerWinTable(stats),
-    biasTable(stats), kappaTable(stats)].filter((t) => t.rows.length > 0);
+    servingTable(stats), biasTable(stats), kappaTable(stats)].filter((t) => t.rows.length > 0);
   return [summaryTable(stats), ...rest];
 }
 
@@ -94,6 +102,7 @@ export function dashboardSvgs(stats: Stats): DashboardSvg[] {
     { title: 'Cost vs win rate', svg: svgCostWinScatter(stats) },
     { title: 'Wall time per run', svg: svgLatencyBoxPlot(stats.usage, 'totalMs') },
     { title: 'Time to first token', svg: svgLatencyBoxPlot(stats.usage, 'ttftMs') },
+    { title: 'Time to first token, cold vs warm', svg: svgServingTtft(stats.serving, stats.ttftThresholdsMs) },
     { title: 'Outcomes', svg: svgOutcomeBars(stats.outcomes) },
   ];
 }

@@ -7,6 +7,7 @@ import { basename, dirname } from 'node:path';
 import type { DashboardData } from '../../shared/dashboardProtocol';
 import type { PanelCommand } from '../../shared/panelProtocol';
 import { computeStats } from '../../core/stats/computeStats';
+import { statsSettings } from './statsSettings';
 import { DashboardPanel } from '../panels/dashboardPanel';
 import { log } from '../log';
 import { loadResults, openResultsFile, openStore } from './resultsSource';
@@ -81,7 +82,7 @@ class DashboardController implements DashboardView {
       data = { tables: [], svgs: [], filters };
       if (!comparisons.length) this.emptyNotice();
     } else {
-      const stats = computeStats(kept);
+      const stats = computeStats(kept, statsSettings());
       data = { tables: dashboardTables(stats), svgs: dashboardSvgs(stats), filters };
     }
     this.data = data;
