@@ -2,6 +2,7 @@
 import { filterRecords, type RecordFilter } from '../../core/results';
 import { computeStats, renderReportMarkdown, reportJson, type StatsOptions } from '../../core/stats';
 import { CORRECT_CHECKS, type CorrectCheck } from '../../core/stats/serving';
+import { loadStyleFeatures } from '../../core/stats/styleLoad';
 import { DEFAULT_BOOTSTRAP_SEED } from '../../core/stats/bradleyTerry';
 import { flag, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
@@ -81,7 +82,8 @@ Prints the Markdown report (tables) of a results file, or the documented JSON re
     const missing = await missingInput(file);
     if (missing) return failure(io, 'report', missing);
     const records = filterRecords(await readResultsFile(io, file, 'report'), filter);
-    const stats = computeStats(records, seed === undefined ? extra : { ...extra, seed });
+    const styles = await loadStyleFeatures(file, records);
+    const stats = computeStats(records, { ...extra, styles, ...(seed === undefined ? {} : { seed }) });
     if (flag(args, 'json')) writeJson(io.stdout, reportJson(stats));
     else io.stdout.write(renderReportMarkdown(stats, str(args, 'title')));
     return EXIT.ok;

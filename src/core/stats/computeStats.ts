@@ -1,10 +1,14 @@
-import { foldAmendsDetailed } from '../results/foldAmends';
+import { foldAmendsDetailed, type EffectiveComparison } from '../results/foldAmends';
+import { modelKey } from '../results/schema';
 import type { ResultRecord } from '../results/schema';
 import { bradleyTerryLeaderboard } from './bradleyTerry';
 import { battlesOf, modelRecords, pairStats } from './headToHead';
 import { raterAgreement } from './kappa';
 import { agreementTable, outcomeTable, positionBias, usageTable } from './runStats';
 import { DEFAULT_TTFT_THRESHOLDS_MS, servingTable, type CorrectCheck } from './serving';
+import { styleControlledLeaderboard, type StyledBattle } from './styleControl';
+import type { StyleMap } from './styleLoad';
+import { scoreOfVerdict } from './headToHead';
 import type { Stats } from './types';
 
 /** Statistics options: bootstrap rounds and seed for the leaderboard, and the small-sample threshold. */
@@ -16,6 +20,8 @@ export interface StatsOptions {
   ttftThresholdsMs?: readonly number[];
   /** The recorded check that makes a draft correct, for cost per correct draft (default patchApplies). */
   correctCheck?: CorrectCheck;
+  /** Style features of the drafts by comparison id (loadStyleFeatures); when given, the style-controlled fit is computed. */
+  styles?: StyleMap;
 }
 
 /** Computes every statistic the reports show from raw records (comparisons and amends; amends folded first). */
@@ -38,6 +44,21 @@ export function computeStats(records: Iterable<ResultRecord>, options: StatsOpti
     leaderboard, models, pairs: pairStats(comparisons, small, { equivalenceMargin: options.equivalenceMargin }), outcomes, agreement: agreementTable(comparisons, small),
     usage: usageTable(comparisons), positionBias: positionBias(comparisons, small), kappa: raterAgreement(comparisons, small),
     serving: servingTable(comparisons, { ttftThresholdsMs: thresholds, correctCheck: options.correctCheck }), ttftThresholdsMs: thresholds,
+    styleControl: options.styles ? styleControlledLeaderboard(styledBattles(comparisons, options.styles)) : null,
     smallSampleThreshold: small,
   };
+}
+
+/** Decided own comparisons whose two drafts have style features, as battles with covariates. */
+function styledBattles(comparisons: readonly EffectiveComparison[], styles: StyleMap): StyledBattle[] {
+  const out: StyledBattle[] = [];
+  for (const c of comparisons) {
+    const y = scoreOfVerdict(c.verdict);
+    const f = styles.get(c.id);
+    if (y === null || !f) continue;
+    const a = modelKey(c.sides.a);
+    const b = modelKey(c.sides.b);
+    if (a !== b) out.push({ a, b, y, fa: f.a, fb: f.b });
+  }
+  return out;
 }

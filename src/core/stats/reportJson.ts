@@ -1,5 +1,6 @@
 import type { SequentialDecision, SequentialResult } from './sequential';
 import type { ServingRow } from './serving';
+import type { StyleControl } from './styleControl';
 import type { AgreementRow, KappaRow, OutcomeRow, PositionBias, Rate, Stats, Summary } from './types';
 
 /** Identifies the JSON report format; bump `version` on breaking changes. */
@@ -23,6 +24,9 @@ export interface ReportRate { p: number | null; lo: number | null; hi: number | 
  *   (`pairwise.warmRepeat`); each with ttftMs / totalMs {n, median, p90, p95, max} in ms, `cache.share` = cached
  *   prompt tokens ÷ all prompt tokens, and `ttftAbove[]` = runs whose first token took longer than each threshold.
  *   `costPerWin` and `correct.costPerCorrect` (known cost of all its runs ÷ drafts passing `correct.check`) in USD.
+ * - styleControl: raw and style-controlled Bradley–Terry scores (Wald 95% bounds) over battles whose drafts could be
+ *   read, and each covariate's coefficient (logit per SD of its normalized difference) with its interval; null when
+ *   the drafts were not read.
  */
 export interface ReportJson {
   format: 'pairwise-report';
@@ -52,6 +56,7 @@ export interface ReportJson {
   kappa: KappaRow[];
   ttftThresholdsMs: number[];
   serving: ServingRow[];
+  styleControl: StyleControl | null;
 }
 
 const rate = (r: Rate): ReportRate => ({ p: r.p, lo: r.lo, hi: r.hi, successes: r.successes, n: r.n, smallSample: r.smallSample });
@@ -92,5 +97,6 @@ export function reportJson(stats: Stats): ReportJson {
     kappa: stats.kappa,
     ttftThresholdsMs: stats.ttftThresholdsMs,
     serving: stats.serving,
+    styleControl: stats.styleControl,
   };
 }

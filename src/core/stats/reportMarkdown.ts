@@ -2,6 +2,7 @@ import { SIDE_ROUTES, type SideRoute } from '../results/schema';
 import { countOf, duration, fmtRate, int, mdCell, num, usd } from './format';
 import { describeDecision } from './sequential';
 import { servingColumns, servingNote, servingRows } from './reportServing';
+import { STYLE_COEFFICIENT_COLUMNS, STYLE_LEADERBOARD_COLUMNS, STYLE_NOTE, styleCoefficientRows, styleLeaderboardRows } from './reportStyle';
 import type { Stats, Summary, UsageRow } from './types';
 
 const ROUTE_LABEL: Record<SideRoute, string> = { pr: 'PR', issue: 'Issue', skip: 'skip', failed: 'failed', unparsed: 'unparsed' };
@@ -91,6 +92,15 @@ function usageSection(s: Stats): string[] {
   return out;
 }
 
+function styleSection(s: Stats): string[] {
+  const sc = s.styleControl;
+  if (!sc) return [];
+  const out = ['## Style and size control', ''];
+  if (sc.battles === 0) return [...out, '_No judged comparison has both drafts saved, so style control has nothing to fit._', ''];
+  return [...out, ...table(STYLE_LEADERBOARD_COLUMNS, styleLeaderboardRows(sc).map((r) => [mdCell(r[0]), ...r.slice(1)])), '',
+    ...table(STYLE_COEFFICIENT_COLUMNS, styleCoefficientRows(sc)), '', `_${sc.method}; ${plural(sc.battles, 'battle')}. ${STYLE_NOTE}_`, ''];
+}
+
 function servingSection(s: Stats): string[] {
   const rows = s.serving.filter((r) => r.cold.ttftMs.n + r.cold.totalMs.n + r.warm.runs > 0);
   const out = ['## Serving: cold vs warm', ''];
@@ -125,6 +135,6 @@ export function renderReportMarkdown(stats: Stats, title = 'Pairwise report'): s
       (t.amends ? ` ${plural(t.amends, 'verdict change')} recorded.` : '') +
       (t.orphanAmends ? ` ${plural(t.orphanAmends, 'verdict change')} point to comparisons not in this file.` : ''),
     '', 'Pending verdicts count in the outcome and agreement tables but not in win rates or the leaderboard.', ''];
-  return [...head, ...leaderboardSection(stats), ...pairsSection(stats), ...outcomesSection(stats), ...agreementSection(stats),
+  return [...head, ...leaderboardSection(stats), ...styleSection(stats), ...pairsSection(stats), ...outcomesSection(stats), ...agreementSection(stats),
     ...usageSection(stats), ...servingSection(stats), ...biasSection(stats), ...kappaSection(stats)].join('\n');
 }

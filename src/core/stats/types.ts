@@ -2,6 +2,7 @@
 import type { Mode, SideRoute } from '../results/schema';
 import type { SequentialResult } from './sequential';
 import type { ServingRow } from './serving';
+import type { StyleControl } from './styleControl';
 
 /** A proportion with its Wilson 95% interval; p/lo/hi are null when n is 0. */
 export interface Rate { successes: number; n: number; p: number | null; lo: number | null; hi: number | null; smallSample: boolean }
@@ -106,5 +107,7 @@ export interface Stats {
   serving: ServingRow[];
   /** First-token thresholds (ms) the serving counts use. */
   ttftThresholdsMs: number[];
+  /** Raw vs style-controlled Bradley–Terry over battles whose drafts were readable; null when not requested. */
+  styleControl: StyleControl | null;
   smallSampleThreshold: number;
 }

@@ -9,6 +9,7 @@ import { svgOutcomeBars } from '../../core/stats/svgOutcomes';
 import { describeDecision } from '../../core/stats/sequential';
 import { servingColumns, servingRows } from '../../core/stats/reportServing';
 import { svgServingTtft } from '../../core/stats/svgServing';
+import { STYLE_COEFFICIENT_COLUMNS, STYLE_LEADERBOARD_COLUMNS, styleCoefficientRows, styleLeaderboardRows } from '../../core/stats/reportStyle';
 import type { Rate, Stats, Summary, UsageRow } from '../../core/stats/types';
 
 type Cell = string | number | null;
@@ -70,6 +71,13 @@ function costPerWinTable(s: Stats): DashboardTable {
       u.costPerWin === null ? '—' : usd(u.costPerWin)]) };
 }
 
+function styleTables(s: Stats): DashboardTable[] {
+  const sc = s.styleControl;
+  if (!sc || sc.battles === 0) return [];
+  return [{ title: `Raw vs style-controlled leaderboard (${sc.battles} battles with saved drafts)`, columns: STYLE_LEADERBOARD_COLUMNS, rows: styleLeaderboardRows(sc) },
+    { title: 'Style covariates: how much each sways verdicts (interval excluding 0 = it does)', columns: STYLE_COEFFICIENT_COLUMNS, rows: styleCoefficientRows(sc) }];
+}
+
 function servingTable(s: Stats): DashboardTable {
   return { title: 'Serving: cold vs warm (warm = the same request repeated; TTFT = time to first token)', columns: servingColumns(s.ttftThresholdsMs),
     rows: servingRows(s.serving.filter((r) => r.cold.ttftMs.n + r.cold.totalMs.n + r.warm.runs > 0)) };
@@ -90,7 +98,7 @@ function kappaTable(s: Stats): DashboardTable {
 
 /** Every dashboard table, in reading order; tables without rows are left out (the totals always stay). */
 export function dashboardTables(stats: Stats): DashboardTable[] {
-  const rest = [leaderboardTable(stats), pairsTable(stats), outcomesTable(stats), agreementTable(stats), usageTable(stats), costPerWinTable(stats),
+  const rest = [leaderboardTable(stats), ...styleTables(stats), pairsTable(stats), outcomesTable(stats), agreementTable(stats), usageTable(stats), costPerWinTable(stats),
     servingTable(stats), biasTable(stats), kappaTable(stats)].filter((t) => t.rows.length > 0);
   return [summaryTable(stats), ...rest];
 }

@@ -8,6 +8,7 @@ import type { DashboardData } from '../../shared/dashboardProtocol';
 import type { PanelCommand } from '../../shared/panelProtocol';
 import { computeStats } from '../../core/stats/computeStats';
 import { statsSettings } from './statsSettings';
+import { loadStyleFeatures } from '../../core/stats/styleLoad';
 import { DashboardPanel } from '../panels/dashboardPanel';
 import { log } from '../log';
 import { loadResults, openResultsFile, openStore } from './resultsSource';
@@ -74,7 +75,8 @@ class DashboardController implements DashboardView {
   }
 
   private async compute(): Promise<void> {
-    const { records, comparisons } = await loadResults(this.context, openStore(this.context));
+    const store = openStore(this.context);
+    const { records, comparisons } = await loadResults(this.context, store);
     const filters: ResultsFilters = { ...this.filters, options: filterOptions(comparisons) };
     const kept = comparisons.length ? applyFilters(records, this.filters) : [];
     let data: DashboardData;
@@ -82,7 +84,7 @@ class DashboardController implements DashboardView {
       data = { tables: [], svgs: [], filters };
       if (!comparisons.length) this.emptyNotice();
     } else {
-      const stats = computeStats(kept, statsSettings());
+      const stats = computeStats(kept, { ...statsSettings(), styles: await loadStyleFeatures(store.file, kept) });
       data = { tables: dashboardTables(stats), svgs: dashboardSvgs(stats), filters };
     }
     this.data = data;
