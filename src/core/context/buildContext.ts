@@ -18,7 +18,7 @@ import { readRepoFiles, readWhole } from './readRepoFiles';
 import { renderRepoMap, SKIPPED_SCORE, type MapEntry } from './repoMap';
 import { REPO_BLOCK_OVERHEAD_TOKENS, renderRepoBlock } from './repoBlock';
 import { hasSymbolSupport, topLevelSymbols } from './repoSymbols';
-import { scanAndRedact } from './secretScan';
+import { dropSecretPaths, scanAndRedact } from './secretScan';
 import { fillBudget } from './selectFiles';
 import { includePinned, includeSelection, type EditorSelection } from './pinnedInputs';
 import { countTokens } from './tokenCount';
@@ -98,7 +98,10 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   }
 
   const recentPromise = recentlyChangedPaths(root, 50); // runs in git while files are read
-  const listing = await listRepoFiles(root);
+  const listed = await listRepoFiles(root);
+  // Paths are scanned like content: a secret-looking path is left out and never shown unredacted (map, headers, manifest).
+  const secretPaths = dropSecretPaths(listed.paths);
+  const listing = { ...listed, paths: secretPaths.kept };
   const query = buildCodeQuery(papers, papers.length > 1 ? 48 : 40);
   // Without a query (no paper, or one without usable words) the structural ranking and the paper-term scan decide.
   const terms = query.terms.length ? [] : [...new Set(papers.flatMap((p) => extractPaperTerms(p.title, p.abstract, papers.length > 1 ? 8 : 12)))].slice(0, 16);
@@ -106,7 +109,7 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   const recent = await recentPromise;
   let ranked = rankFiles(read.files, { recent, paperTerms: terms });
   if (query.terms.length) ranked = await rankByQuery(read.files, ranked, query, recent, maxBytes);
-  const omitted: ManifestFileOmitted[] = [...listing.omittedDirs, ...read.omitted];
+  const omitted: ManifestFileOmitted[] = [...listing.omittedDirs, ...secretPaths.omitted, ...read.omitted];
   const redactions: ManifestRedaction[] = [];
   let used = REPO_BLOCK_OVERHEAD_TOKENS;
 

@@ -1,9 +1,10 @@
 /** Always-included inputs: user-pinned files and the active editor selection (still secret-scanned). */
 import { realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { classifyContent, isSecretFileName } from './fileFilters';
 import { readRepoFile, readWhole, type RepoFile } from './readRepoFiles';
 import { renderSelectionEntry } from './repoBlock';
-import { scanAndRedact } from './secretScan';
+import { redactSecretPath, scanAndRedact } from './secretScan';
 import { prepareEntry, type SelectedFile } from './selectFiles';
 import { countTokens } from './tokenCount';
 import type { ManifestFileOmitted, ManifestRedaction } from './types';
@@ -18,6 +19,15 @@ export interface EditorSelection {
 
 type ToRepoPath = (root: string, p: string) => string | null;
 
+/** The repo-relative name a path resolves to (symlinks followed), or the path itself when it cannot be resolved. */
+function resolvedName(root: string, path: string): string {
+  try {
+    return relative(realpathSync(root), realpathSync(join(root, path))).split(sep).join('/');
+  } catch {
+    return path;
+  }
+}
+
 /** The selection, scanned and rendered, or why it was not sent. */
 export async function includeSelection(
   root: string,
@@ -25,7 +35,9 @@ export async function includeSelection(
   toRepoPath: ToRepoPath,
 ): Promise<{ path: string; startLine: number; endLine: number; entry: string; tokens: number; redactions: ManifestRedaction[] } | { omit: ManifestFileOmitted }> {
   const path = toRepoPath(root, s.path) ?? s.path.split(/[\\/]/).pop() ?? 'selection';
-  if (isSecretFileName(path)) return { omit: { path, reason: 'secret_file', detail: 'selection in a credential file' } };
+  const secretPath = redactSecretPath(path);
+  if (secretPath !== null) return { omit: { path: secretPath, reason: 'secret_file', detail: 'selection in a file with a secret-looking path' } };
+  if (isSecretFileName(path) || isSecretFileName(resolvedName(root, path))) return { omit: { path, reason: 'secret_file', detail: 'selection in a credential file' } };
   const scan = await scanAndRedact(path, s.text.replace(/\r\n?/g, '\n'));
   const entry = renderSelectionEntry(path, s.startLine, s.endLine, scan.text);
   return { path, startLine: s.startLine, endLine: s.endLine, entry, tokens: countTokens(entry) + 2, redactions: scan.redactions.map((r) => ({ path, rule: r.rule, line: r.line + s.startLine - 1 })) };
@@ -60,6 +72,12 @@ export async function includePinned(
     }
     if (seen.has(path)) continue;
     seen.add(path);
+    const secretPath = redactSecretPath(path);
+    if (secretPath !== null) {
+      omitted.push({ path: secretPath, reason: 'secret_file', detail: 'pinned, but its path looks like a secret (name redacted)' });
+      warnings.push(`pinned file ${secretPath} has a secret-looking path; not sent`);
+      continue;
+    }
     if (isSecretFileName(path)) {
       omitted.push({ path, reason: 'secret_file', detail: 'pinned, but a credential file (by name)' });
       warnings.push(`pinned file ${path} looks like a credential file; not sent`);

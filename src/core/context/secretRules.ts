@@ -1,4 +1,6 @@
 /** Pairwise's own secret rules for what secretlint's preset misses: generic assignments, JWTs, Google keys, bearer tokens, URL credentials. */
+import { findEntropyTokens } from './entropyTokens';
+
 
 /** A found secret: offsets of the value to redact and the rule that found it. */
 export interface SecretHit {
@@ -76,7 +78,8 @@ const PATTERNS: PatternRule[] = [
   { id: 'pypi-token', re: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g },
   { id: 'azure-storage-key', re: /\bAccountKey=([A-Za-z0-9+/]{40,}={0,2})/g, group: 1 },
   { id: 'bearer-token', re: /\b[Bb]earer[ \t]+([A-Za-z0-9._~+/-]{20,}=*)/g, group: 1 },
-  { id: 'url-credentials', re: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:@'"`]{1,100}:([^\s/@'"`]{3,200})@/gi, group: 1 },
+  // scheme://user:password@ and scheme://:password@ (empty user, as in redis://:pw@host)
+  { id: 'url-credentials', re: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:@'"`]{0,100}:([^\s/@'"`]{3,200})@/gi, group: 1 },
   { id: 'basic-auth-header', re: /\b[Bb]asic[ \t]+([A-Za-z0-9+/]{16,}={0,2})/g, group: 1 },
 ];
 
@@ -104,6 +107,7 @@ export function findOwnSecrets(path: string, text: string): SecretHit[] {
       hits.push({ start, end: start + value.length, rule: p.id });
     }
   }
+  hits.push(...findEntropyTokens(text));
   const config = isConfigFile(path);
   QUOTED_ASSIGN.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -126,3 +126,21 @@ export async function scanAndRedact(path: string, text: string): Promise<ScanRes
   const hits = [...(await secretlintHits(path, text)), ...findOwnSecrets(path, text)];
   return applyRedactions(text, hits);
 }
+
+/** A path scanned like content: the path with each secret-looking part replaced by [redacted: rule], or null when it is clean. */
+export function redactSecretPath(path: string): string | null {
+  const hits = findOwnSecrets('path.txt', path);
+  return hits.length === 0 ? null : applyRedactions(path, hits).text;
+}
+
+/** Splits listed paths into clean ones and secret-looking ones (left out whole, shown only with the secret redacted). */
+export function dropSecretPaths(paths: string[]): { kept: string[]; omitted: { path: string; reason: 'secret_file'; detail: string }[] } {
+  const kept: string[] = [];
+  const omitted: { path: string; reason: 'secret_file'; detail: string }[] = [];
+  for (const p of paths) {
+    const redacted = redactSecretPath(p);
+    if (redacted === null) kept.push(p);
+    else omitted.push({ path: redacted, reason: 'secret_file', detail: 'secret-looking path (left out, name redacted)' });
+  }
+  return { kept, omitted };
+}

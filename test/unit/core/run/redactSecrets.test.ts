@@ -20,8 +20,13 @@ describe('redactSecrets', () => {
     assert.equal(redactSecrets('sk-ant-api03-AAAAAAAAAAAAAAAAAAAAAA', [], { patterns: false }), 'sk-ant-api03-AAAAAAAAAAAAAAAAAAAAAA', 'model text keeps look-alikes');
   });
 
-  test('short values and undefined keys are ignored; containsSecret agrees', () => {
-    assert.equal(redactSecrets('a b c', ['a', undefined, '']), 'a b c');
+  test('regression (issue 12): keys in use are redacted whatever their length (a short key as a whole token); undefined/empty ignored', () => {
+    assert.equal(redactSecrets('draft: key=k3y9 and "k3y9", box', ['k3y9', undefined, ''], { patterns: false }), `draft: key=${REDACTED} and "${REDACTED}", box`);
+    assert.equal(redactSecrets('a b c', ['a']), `${REDACTED} b c`);
+    assert.equal(redactSecrets('abc', ['b']), 'abc', 'a short key inside a longer word is not a key occurrence');
+    assert.equal(redactSecrets('use 1234567 now', ['1234567']), `use ${REDACTED} now`);
+    assert.equal(containsSecret('token k3y9.', ['k3y9']), true);
+    assert.equal(redactSecrets('a b c', [undefined, '']), 'a b c');
     assert.equal(containsSecret(`x ${KEYS.openai} y`, [undefined, KEYS.openai]), true);
     assert.equal(containsSecret('x y', [KEYS.openai]), false);
   });
