@@ -14,6 +14,7 @@ import { extractPaperTerms, termsRegex } from './paperTerms';
 import { rankFiles } from './ranking';
 import { buildCodeQuery } from './queryTerms';
 import { queryFill, rankByQuery } from './queryFill';
+import { renderOutline } from './repoOutline';
 import { readRepoFiles, readWhole } from './readRepoFiles';
 import { renderRepoMap, SKIPPED_SCORE, type MapEntry } from './repoMap';
 import { REPO_BLOCK_OVERHEAD_TOKENS, renderRepoBlock } from './repoBlock';
@@ -62,6 +63,8 @@ export type BuildContextOutcome = BuildContextResult | { ok: false; error: strin
 export const DEFAULT_BUDGET_TOKENS = 60_000;
 /** Default token budget for the paper block. */
 export const DEFAULT_PAPER_BUDGET_TOKENS = 24_000;
+/** The most tokens the outline of the top files may take (and at most 5% of the budget). */
+export const OUTLINE_MAX_TOKENS = 2500;
 /** Default per-file size limit. */
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024;
 
@@ -142,12 +145,17 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   const mapBudget = Math.max(200, Math.min(Math.floor(budget * (input.mapShare ?? 0.25)), budget - used - 200));
   const map = renderRepoMap(entries, mapBudget);
   used += map.tokens;
+  // With a query, the top-ranked files' classes and functions (with line numbers) follow the map, in their own small budget.
+  const outline = query.terms.length
+    ? renderOutline(ranked.slice(0, 40).map((f) => ({ path: f.path, text: () => readWhole(f, maxBytes)?.toString('utf8') ?? null })), Math.min(OUTLINE_MAX_TOKENS, Math.floor(budget * 0.05)))
+    : { text: '', tokens: 0, files: 0 };
+  if (outline.text) used += outline.tokens + 2;
 
   const fill = await fillBudget(ranked, budget - used, pinned.selected.length + 1, maxBytes, query.terms.length ? queryFill(query, budget) : {});
   omitted.push(...fill.omitted);
   redactions.push(...fill.redactions);
   const selected = [...pinned.selected, ...fill.selected];
-  const repoText = renderRepoBlock(repoName, map.text, selected.map((s) => s.entry), sel && !('omit' in sel) ? sel.entry : undefined);
+  const repoText = renderRepoBlock(repoName, outline.text ? `${map.text}\n\n${outline.text}` : map.text, selected.map((s) => s.entry), sel && !('omit' in sel) ? sel.entry : undefined);
   // Every part was counted exactly (map, each file's content and wrapper, selection) plus per-part padding; the sum is
   // a slight over-estimate of counting the whole block at once, so it is what the budget and the totals use.
   const repoTokens = used + fill.usedTokens;
@@ -186,7 +194,7 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
     files: selected.map((s) => s.sent),
     omitted: omitted.sort((a, b) => byPath(a, b) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)),
     redactions: redactions.sort((a, b) => byPath(a, b) || a.line - b.line || (a.rule < b.rule ? -1 : 1)),
-    repoMap: { paths: map.paths, shownPaths: map.shownPaths, tokens: map.tokens, truncated: map.truncated },
+    repoMap: { paths: map.paths, shownPaths: map.shownPaths, tokens: map.tokens, truncated: map.truncated, ...(outline.files ? { outlineFiles: outline.files, outlineTokens: outline.tokens } : {}) },
     papers: manifestPapers,
     totals: { files: selected.length, bytes: Buffer.byteLength(promptBytes), tokens: totalTokens },
     providerTokenEstimate: { anthropic: totalTokens, 'openai-compatible': totalTokens },

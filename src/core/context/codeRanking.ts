@@ -56,10 +56,8 @@ export function rankForQuery(prior: RankedFile[], hits: Map<string, SearchHit>, 
     if (h?.defines.length) reasons.push(`defines ${h.defines.slice(0, 4).join(', ')}`);
     if (h?.terms.length) reasons.push(`terms: ${h.terms.slice(0, 6).join(', ')}`);
     if (h?.pathTerms.length) reasons.push(`path terms: ${h.pathTerms.slice(0, 4).join(', ')}`);
-    if (inflow > 0.05) {
-      const by = (importers.get(f.path) ?? []).sort((a, b) => (textPrior.get(b) ?? 0) - (textPrior.get(a) ?? 0));
-      reasons.push(`used by ${by.slice(0, 2).join(', ')}${by.length > 2 ? ` (+${by.length - 2})` : ''}`);
-    }
+    const by = inflow > 0.05 ? (importers.get(f.path) ?? []).sort((a, b) => (textPrior.get(b) ?? 0) - (textPrior.get(a) ?? 0)) : [];
+    if (by.length) reasons.push(`used by ${by.slice(0, 2).join(', ')}${by.length > 2 ? ` (+${by.length - 2})` : ''}`);
     const rp = recentPos.get(f.path);
     if (rp !== undefined && score > 0) {
       score += 1.5 * (1 - rp / Math.max(50, recent.length));

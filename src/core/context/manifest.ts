@@ -52,7 +52,7 @@ export function renderManifestMarkdown(m: ContextManifest, maxOmittedPerReason =
   out.push(`- Mode: ${m.mode}; template ${m.promptTemplateVersion}; token budget ${n(m.budgetTokens)} for the repository part only (map, files, selection); the paper and the instructions come on top`);
   out.push(`- Sent: ${m.totals.files} files, ${n(m.totals.bytes)} bytes, ~${n(m.totals.tokens)} tokens in all (o200k) = repository ~${n(repo)} of its ${n(m.budgetTokens)} budget`
     + ` + paper ~${n(paper)} + instructions and wrappers ~${n(rest)}`);
-  out.push(`- Repository map: ${m.repoMap.shownPaths} of ${m.repoMap.paths} paths shown, ${m.repoMap.tokens} tokens${m.repoMap.truncated ? ' (condensed to fit)' : ''}`);
+  out.push(`- Repository map: ${m.repoMap.shownPaths} of ${m.repoMap.paths} paths shown, ${m.repoMap.tokens} tokens${m.repoMap.truncated ? ' (condensed to fit)' : ''}${m.repoMap.outlineFiles ? `; outline of ${m.repoMap.outlineFiles} top files, ${m.repoMap.outlineTokens} tokens` : ''}`);
   if (m.selection) out.push(`- Editor selection: ${m.selection.path} lines ${m.selection.startLine}-${m.selection.endLine} (${m.selection.tokens} tokens)`);
   for (const p of m.papers) {
     out.push(`- Paper: ${p.id} — ${p.title} (${p.tokens} tokens${p.omittedSections.length ? `; omitted: ${p.omittedSections.join(', ')}` : ''})`);

@@ -72,7 +72,8 @@ export interface ContextManifest {
   files: ManifestFileSent[];
   omitted: ManifestFileOmitted[];
   redactions: ManifestRedaction[];
-  repoMap: { paths: number; shownPaths: number; tokens: number; truncated: boolean };
+  /** The tree map; outlineFiles/outlineTokens: the signatures of the top files listed after it (when a query ranked them). */
+  repoMap: { paths: number; shownPaths: number; tokens: number; truncated: boolean; outlineFiles?: number; outlineTokens?: number };
   selection?: { path: string; startLine: number; endLine: number; tokens: number };
   papers: ManifestPaper[];
   totals: ManifestTotals;

@@ -115,3 +115,17 @@ describe('buildContext with a query', () => {
     assert.deepEqual(r.manifest.files.slice(0, 2).map((f) => f.path), ['README.md', 'package.json']);
   });
 });
+
+describe('outline of the top files', () => {
+  test('signatures with line numbers, nested methods indented, within the budget', async () => {
+    const { renderOutline, signatures } = await import('../../../../src/core/context/repoOutline');
+    const py = 'import os\n\nclass Pager:\n    def __init__(self, cmd: str) -> None:\n        self.cmd = cmd\n\n    def run(self, text):\n        pass\n\ndef resolve(cmd):\n    return cmd\n';
+    assert.deepEqual(signatures(py), ['L3: class Pager', '    L4: def __init__(self, cmd: str) -> None', '    L7: def run(self, text)', 'L10: def resolve(cmd)']);
+    assert.deepEqual(signatures('func (c *Command) Execute() error {\n}\npub fn walk(&self, depth: usize) -> Result<()> {\n}\n'), ['L1: func (c *Command) Execute() error', 'L3: pub fn walk(&self, depth: usize) -> Result<()>']);
+    const many = Array.from({ length: 30 }, (_, i) => ({ path: `src/m${i}.py`, text: () => py.repeat(5) }));
+    const o = renderOutline([{ path: 'README.md', text: () => '# x' }, ...many], 400);
+    assert.ok(o.tokens <= 400 && o.files >= 1 && o.files < 30, JSON.stringify({ tokens: o.tokens, files: o.files }));
+    assert.match(o.text, /^<outline note="[^"]+">\nsrc\/m0\.py:\nL3: class Pager/);
+    assert.ok(!o.text.includes('README.md'));
+  });
+});

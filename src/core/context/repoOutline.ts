@@ -1,0 +1,49 @@
+/** The outline of the top-ranked files: their classes and functions with signatures and line numbers, in a small budget. */
+import { fileKind } from './codeRanking';
+import { countTokens } from './tokenCount';
+
+/** A signature line: Python, JS/TS, Go, Rust, Java-like declarations (group 1: the declaration up to its body). */
+const SIG = /^([ \t]*)((?:(?:pub(?:\([^)\n]*\))?|export|default|async|static|public|private|protected|abstract|final|unsafe|declare)[ \t]+)*(?:def|class|fn|func|function\*?|struct|enum|trait|interface|type|impl(?:<[^>\n]*>)?)[ \t]*(?:\([^)\n]*\)[ \t]*)?[A-Za-z_$][^\n]*)$/gm;
+
+/** Signatures of a file: "L<line>: <declaration>" (indented as in the file, bodies cut at the first brace or colon). */
+export function signatures(text: string, max = 60): string[] {
+  const out: string[] = [];
+  SIG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SIG.exec(text)) !== null && out.length < max) {
+    const indent = m[1].replace(/\t/g, '    ').length;
+    if (indent > 8) continue; // nested helpers: too deep to be worth the space
+    let decl = m[2].trim().replace(/\s*(\{|=>)[\s\S]*$/, '').replace(/:\s*$/, '');
+    if (decl.length > 140) decl = `${decl.slice(0, 137)}…`;
+    const line = text.slice(0, m.index).split('\n').length;
+    out.push(`${' '.repeat(Math.min(indent, 8))}L${line}: ${decl}`);
+  }
+  return out;
+}
+
+/** Renders `<outline>` for the best source files in rank order while it fits budgetTokens; '' when nothing fits. */
+export function renderOutline(files: { path: string; text: () => string | null }[], budgetTokens: number, maxFiles = 12): { text: string; tokens: number; files: number } {
+  const parts: string[] = [];
+  let used = countTokens('<outline>\n</outline>') + 8;
+  for (const f of files) {
+    if (parts.length >= maxFiles || used >= budgetTokens - 20) break;
+    if (fileKind(f.path) !== 'source') continue;
+    const text = f.text();
+    if (!text) continue;
+    let sigs = signatures(text);
+    if (sigs.length === 0) continue;
+    let block = `${f.path}:\n${sigs.join('\n')}`;
+    let t = countTokens(block) + 1;
+    while (t > budgetTokens - used && sigs.length > 3) {
+      sigs = sigs.filter((s) => !s.startsWith(' ')).slice(0, Math.floor(sigs.length / 2));
+      block = `${f.path}:\n${sigs.join('\n')}\n  …`;
+      t = countTokens(block) + 1;
+    }
+    if (t > budgetTokens - used) continue;
+    parts.push(block);
+    used += t;
+  }
+  if (parts.length === 0) return { text: '', tokens: 0, files: 0 };
+  const text = `<outline note="classes and functions of the top-ranked files, with line numbers">\n${parts.join('\n')}\n</outline>`;
+  return { text, tokens: countTokens(text), files: parts.length };
+}
