@@ -7,6 +7,7 @@ import { raterAgreement } from './kappa';
 import { agreementTable, outcomeTable, positionBias, usageTable } from './runStats';
 import { DEFAULT_TTFT_THRESHOLDS_MS, servingTable, type CorrectCheck } from './serving';
 import { styleControlledLeaderboard, type StyledBattle } from './styleControl';
+import { raterStats } from './raters';
 import type { StyleMap } from './styleLoad';
 import { scoreOfVerdict } from './headToHead';
 import type { Stats } from './types';
@@ -45,6 +46,7 @@ export function computeStats(records: Iterable<ResultRecord>, options: StatsOpti
     usage: usageTable(comparisons), positionBias: positionBias(comparisons, small), kappa: raterAgreement(comparisons, small),
     serving: servingTable(comparisons, { ttftThresholdsMs: thresholds, correctCheck: options.correctCheck }), ttftThresholdsMs: thresholds,
     styleControl: options.styles ? styleControlledLeaderboard(styledBattles(comparisons, options.styles)) : null,
+    raters: raterStats(comparisons, { seed: options.seed, smallBelow: small }),
     smallSampleThreshold: small,
   };
 }

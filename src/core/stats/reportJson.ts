@@ -1,6 +1,7 @@
 import type { SequentialDecision, SequentialResult } from './sequential';
 import type { ServingRow } from './serving';
 import type { StyleControl } from './styleControl';
+import type { RaterStats } from './raters';
 import type { AgreementRow, KappaRow, OutcomeRow, PositionBias, Rate, Stats, Summary } from './types';
 
 /** Identifies the JSON report format; bump `version` on breaking changes. */
@@ -27,6 +28,9 @@ export interface ReportRate { p: number | null; lo: number | null; hi: number | 
  * - styleControl: raw and style-controlled Bradley–Terry scores (Wald 95% bounds) over battles whose drafts could be
  *   read, and each covariate's coefficient (logit per SD of its normalized difference) with its interval; null when
  *   the drafts were not read.
+ * - raters: over comparisons judged by two or more raters (own verdict + other raters' amends), Fleiss' kappa and
+ *   Krippendorff's alpha (nominal: a / b / tie / both_bad) with seeded bootstrap 95% bounds; perRater[] with tie and
+ *   both-bad shares, mean rubric rating and leniency (its mean minus everyone's), and left-slot win rate.
  */
 export interface ReportJson {
   format: 'pairwise-report';
@@ -57,6 +61,7 @@ export interface ReportJson {
   ttftThresholdsMs: number[];
   serving: ServingRow[];
   styleControl: StyleControl | null;
+  raters: RaterStats;
 }
 
 const rate = (r: Rate): ReportRate => ({ p: r.p, lo: r.lo, hi: r.hi, successes: r.successes, n: r.n, smallSample: r.smallSample });
@@ -98,5 +103,6 @@ export function reportJson(stats: Stats): ReportJson {
     ttftThresholdsMs: stats.ttftThresholdsMs,
     serving: stats.serving,
     styleControl: stats.styleControl,
+    raters: stats.raters,
   };
 }

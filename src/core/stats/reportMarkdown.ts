@@ -2,6 +2,7 @@ import { SIDE_ROUTES, type SideRoute } from '../results/schema';
 import { countOf, duration, fmtRate, int, mdCell, num, usd } from './format';
 import { describeDecision } from './sequential';
 import { servingColumns, servingNote, servingRows } from './reportServing';
+import { RATER_COLUMNS, RATER_NOTE, raterAgreementLine, raterRows } from './reportRaters';
 import { STYLE_COEFFICIENT_COLUMNS, STYLE_LEADERBOARD_COLUMNS, STYLE_NOTE, styleCoefficientRows, styleLeaderboardRows } from './reportStyle';
 import type { Stats, Summary, UsageRow } from './types';
 
@@ -120,11 +121,18 @@ function biasSection(s: Stats): string[] {
 }
 
 function kappaSection(s: Stats): string[] {
-  if (s.kappa.length === 0) return ['## Rater agreement', '', '_No comparison was judged by two raters._', ''];
-  return ['## Rater agreement', '', ...table(['Raters', 'Judged both', 'Observed agreement', 'Cohen’s κ'], s.kappa.map((k) => [
-    `${mdCell(k.raters[0])} & ${mdCell(k.raters[1])}`, k.smallSample ? `${k.n} (small sample)` : String(k.n),
-    k.observedAgreement === null ? '—' : `${Math.round(k.observedAgreement * 100)}%`, k.kappa === null ? 'undefined' : k.kappa.toFixed(2),
-  ])), ''];
+  const out = ['## Rater agreement', ''];
+  if (s.kappa.length === 0) out.push('_No comparison was judged by two raters._', '');
+  else {
+    out.push(...table(['Raters', 'Judged both', 'Observed agreement', 'Cohen’s κ'], s.kappa.map((k) => [
+      `${mdCell(k.raters[0])} & ${mdCell(k.raters[1])}`, k.smallSample ? `${k.n} (small sample)` : String(k.n),
+      k.observedAgreement === null ? '—' : `${Math.round(k.observedAgreement * 100)}%`, k.kappa === null ? 'undefined' : k.kappa.toFixed(2),
+    ])), '', raterAgreementLine(s.raters), '');
+  }
+  if (s.raters.perRater.length > 1 || s.raters.items > 0) {
+    out.push(...table(RATER_COLUMNS, raterRows(s.raters).map((r) => [mdCell(r[0]), ...r.slice(1)])), '', `_${RATER_NOTE}_`, '');
+  }
+  return out;
 }
 
 /** The full report as Markdown (used by `pairwise report` and the Markdown export). */

@@ -3,6 +3,7 @@ import type { Mode, SideRoute } from '../results/schema';
 import type { SequentialResult } from './sequential';
 import type { ServingRow } from './serving';
 import type { StyleControl } from './styleControl';
+import type { RaterStats } from './raters';
 
 /** A proportion with its Wilson 95% interval; p/lo/hi are null when n is 0. */
 export interface Rate { successes: number; n: number; p: number | null; lo: number | null; hi: number | null; smallSample: boolean }
@@ -109,5 +110,7 @@ export interface Stats {
   ttftThresholdsMs: number[];
   /** Raw vs style-controlled Bradley–Terry over battles whose drafts were readable; null when not requested. */
   styleControl: StyleControl | null;
+  /** Fleiss' kappa and Krippendorff's alpha across raters, and each rater's habits. */
+  raters: RaterStats;
   smallSampleThreshold: number;
 }

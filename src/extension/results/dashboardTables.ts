@@ -9,6 +9,7 @@ import { svgOutcomeBars } from '../../core/stats/svgOutcomes';
 import { describeDecision } from '../../core/stats/sequential';
 import { servingColumns, servingRows } from '../../core/stats/reportServing';
 import { svgServingTtft } from '../../core/stats/svgServing';
+import { RATER_COLUMNS, raterAgreementLine, raterRows } from '../../core/stats/reportRaters';
 import { STYLE_COEFFICIENT_COLUMNS, STYLE_LEADERBOARD_COLUMNS, styleCoefficientRows, styleLeaderboardRows } from '../../core/stats/reportStyle';
 import type { Rate, Stats, Summary, UsageRow } from '../../core/stats/types';
 
@@ -96,10 +97,18 @@ function kappaTable(s: Stats): DashboardTable {
       k.kappa === null ? 'undefined' : k.kappa.toFixed(2), small(k.smallSample, k.n)]) };
 }
 
+function ratersTables(s: Stats): DashboardTable[] {
+  const r = s.raters;
+  const out: DashboardTable[] = [];
+  if (r.items > 0) out.push({ title: 'Agreement across raters (bootstrap 95% intervals)', columns: ['Summary'], rows: [[raterAgreementLine(r)]] });
+  if (r.perRater.length > 1) out.push({ title: 'Each rater: ties, both-bad, leniency, left-slot wins', columns: RATER_COLUMNS, rows: raterRows(r) });
+  return out;
+}
+
 /** Every dashboard table, in reading order; tables without rows are left out (the totals always stay). */
 export function dashboardTables(stats: Stats): DashboardTable[] {
   const rest = [leaderboardTable(stats), ...styleTables(stats), pairsTable(stats), outcomesTable(stats), agreementTable(stats), usageTable(stats), costPerWinTable(stats),
-    servingTable(stats), biasTable(stats), kappaTable(stats)].filter((t) => t.rows.length > 0);
+    servingTable(stats), biasTable(stats), kappaTable(stats), ...ratersTables(stats)].filter((t) => t.rows.length > 0);
   return [summaryTable(stats), ...rest];
 }
 
