@@ -24,8 +24,8 @@ export type SlotStatus =
   | { kind: 'retrying'; reason: string; resumeAt: number; attempt?: number }
   | { kind: 'done' }
   | { kind: 'truncated' }
-  /** retryable: whether the "Retry this side" button is offered. */
-  | { kind: 'failed'; message: string; retryable: boolean };
+  /** retryable: whether the "Retry this side" button is offered; fix: the command that repairs it (a button beside the message). */
+  | { kind: 'failed'; message: string; retryable: boolean; fix?: 'key/set' | 'models/choose' };
 /** Timing, token and cost figures of one slot; null renders as "—". */
 export interface SlotStats {
   ttftMs: number | null; totalMs: number | null; tokensIn: number | null; tokensOut: number | null;
@@ -40,6 +40,8 @@ export interface SlotView {
   /** Screen label: "A"/"B" while blind, the model name after reveal or when not blind. */
   label: string; identity: SlotIdentity | null; status: SlotStatus; text: string;
   route: RouteBadge | null; title: string | null; patch: string | null; stats: SlotStats; checks: CheckBadge[];
+  /** True from the moment the checks of a finished draft start until their badges arrive. */
+  checksRunning?: boolean;
 }
 /** A verdict in screen terms; the host maps slots back to model sides (it knows the swap). */
 export type ScreenVerdict = 'left' | 'right' | 'tie' | 'both_bad';
@@ -68,7 +70,8 @@ export type CompareEvent =
   | { type: 'text'; slot: SlotId; text: string }
   | { type: 'stats'; slot: SlotId; stats: Partial<SlotStats> }
   | { type: 'parsed'; slot: SlotId; route: RouteBadge; title: string | null; patch: string | null }
-  | { type: 'checks'; slot: SlotId; checks: CheckBadge[] }
+  /** running: the checks have started (badges follow in a later 'checks' event). */
+  | { type: 'checks'; slot: SlotId; checks: CheckBadge[]; running?: boolean }
   | { type: 'reveal'; identities: Record<SlotId, SlotIdentity & { label: string }> }
   | { type: 'verdictSaved'; savedAt: number; draft?: VerdictDraft }
   | { type: 'verdictFailed'; message: string }

@@ -8,8 +8,8 @@ import { panelValidators, type PanelWebviewNotifications } from './panelProtocol
 
 /** A precomputed table for the dashboard. */
 export interface DashboardTable { title: string; columns: string[]; rows: (string | number | null)[][] }
-/** A precomputed SVG chart for the dashboard (sanitised again in the webview). */
-export interface DashboardSvg { title: string; svg: string }
+/** A precomputed SVG chart for the dashboard (sanitised again in the webview), with the counts behind it as a table. */
+export interface DashboardSvg { title: string; svg: string; table?: DashboardTable }
 /** Filter values the dashboard can change; the host recomputes and resends. */
 export interface DashboardFilters { repo: string | null; paper: string | null; rater: string | null; since: string | null; mode?: 'pin' | 'selection' | null; options?: Record<'repo' | 'paper' | 'rater', string[]> }
 /** Everything the dashboard shows. */
@@ -45,6 +45,6 @@ export const dashboardValidators = {
 /** Whether a value has the DashboardData shape (data restored from webview state comes from outside our control). */
 export function isDashboardData(v: unknown): v is DashboardData {
   if (!isObj(v) || !Array.isArray(v.tables) || !Array.isArray(v.svgs) || !isObj(v.filters)) return false;
-  const tablesOk = v.tables.every((t) => isObj(t) && typeof t.title === 'string' && Array.isArray(t.columns) && Array.isArray(t.rows) && t.rows.every(Array.isArray));
-  return tablesOk && v.svgs.every((s) => isObj(s) && typeof s.title === 'string' && typeof s.svg === 'string');
+  const isTable = (t: unknown): boolean => isObj(t) && typeof t.title === 'string' && Array.isArray(t.columns) && Array.isArray(t.rows) && t.rows.every(Array.isArray);
+  return v.tables.every(isTable) && v.svgs.every((s) => isObj(s) && typeof s.title === 'string' && typeof s.svg === 'string' && (s.table === undefined || isTable(s.table)));
 }

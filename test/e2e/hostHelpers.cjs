@@ -110,7 +110,7 @@ async function pickQuick(page, label, timeout = 30000) {
   await widget.locator('input').waitFor({ state: 'visible', timeout });
   const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ timeout });
-  await row.click();
+  await row.click({ timeout });
 }
 
 /** Types into the open input box and presses Enter. */
@@ -119,7 +119,7 @@ async function typeInput(page, text, { title, timeout = 30000 } = {}) {
   if (title) await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout });
   const input = widget.locator('input').first();
   await input.waitFor({ state: 'visible', timeout });
-  await input.fill(text);
+  await input.fill(text, { timeout });
   await page.keyboard.press('Enter');
 }
 
@@ -199,13 +199,20 @@ async function startCompareRun(page, mocks, { brief = 'Make softmax in tinyattn 
   const dialog = page.locator('.monaco-dialog-box');
   const end = Date.now() + timeout;
   const asked = [];
-  let idleSince = Date.now(), rerun = false;
+  let idleSince = Date.now(), rerun = 0;
   for (;;) {
     if (await pinTitle.isVisible()) {
       asked.push('paper');
-      await pickQuick(page, 'Type a short brief');
-      await typeInput(page, brief, { title: 'brief' });
-      await pinTitle.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
+      // The prompt can close under us (a panel taking focus) or sit behind a modal dialog (inert): each step has a
+      // short timeout, and a step that fails leaves the loop to look again (and to run Compare again if idle).
+      try {
+        await pickQuick(page, 'Type a short brief', 5000);
+        await typeInput(page, brief, { title: 'brief', timeout: 5000 });
+        await pinTitle.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
+      } catch (e) {
+        asked.push(`paper step failed (${String(e.message ?? e).split('\n')[0].slice(0, 80)})`);
+        if (await page.locator('.quick-input-widget').isVisible() && !(await dialog.isVisible())) await page.keyboard.press('Escape').catch(() => {});
+      }
       idleSince = Date.now();
     } else if (await dialog.isVisible()) {
       asked.push('consent');
@@ -215,8 +222,8 @@ async function startCompareRun(page, mocks, { brief = 'Make softmax in tinyattn 
       const now = await mocks.requests();
       if (now.a > before.a && now.b > before.b) return { asked, requests: now };
       // A prompt that closed by itself (focus race, see the placeholder check) leaves Compare doing nothing: ask again once.
-      if (!rerun && Date.now() - idleSince > 8000 && !(await page.locator('.quick-input-widget').isVisible())) {
-        rerun = true; asked.push('rerun');
+      if (rerun < 3 && Date.now() - idleSince > 8000 && !(await page.locator('.quick-input-widget').isVisible())) {
+        rerun++; asked.push('rerun'); idleSince = Date.now();
         await runCommand(page, 'Pairwise: Compare');
       }
     }

@@ -1,12 +1,16 @@
 /** The compare view controller: holds state, applies host messages and local edits, renders (throttled). */
 import type { CompareViewState, CompareHostProtocol, SlotId, CompareWebviewProtocol } from '../../src/shared/compareProtocol';
 import type { Messenger } from '../../src/shared/messenger';
+import type { PanelCommand } from '../../src/shared/panelProtocol';
 import { button, el, icon } from '../shared/dom';
 import { BodyRenderer } from './bodyView';
+import { checksShown } from './checksDisplay';
 import { renderDiff } from './diffView';
 import { keyToAction } from './keyboard';
 import type { CompareTab, CompareUiState, PersistedCompareState } from '../../src/shared/compare/savedState';
 import { displayText, SlotColumn } from './slotView';
+import { statusLine } from './statsFormat';
+import { titleNodes, titlePlain } from './titleText';
 import { computeDraftDiff } from './textDiff';
 import { createThrottle } from './throttle';
 import { VerdictForm } from './verdictForm';
@@ -28,12 +32,16 @@ export class CompareApp {
   private readonly form: VerdictForm;
   private readonly header = el('header', { class: 'pw-header' });
   private readonly tabs = el('div', { class: 'pw-tabs', attrs: { role: 'tablist', 'aria-label': 'View' } });
+  private readonly tabTools = el('span', { class: 'pw-tab-tools' });
   private readonly diffPane = el('section', { class: 'pw-diff-pane', attrs: { 'aria-label': 'Differences between the drafts' } });
   private readonly render = createThrottle(() => this.renderNow(), 100);
   private readonly persist = createThrottle(() => this.save(), 300);
   private lastDiff = { key: '', a: '', b: '', at: 0 };
   private resyncAsked = -1;
   private wasVotingOpen = false;
+  private headerKey = '';
+  private wasRevealed: boolean | null = null;
+  private readonly announcedStatus: Record<SlotId, string> = { left: '', right: '' };
 
   constructor(private readonly placeholder: HTMLElement, private readonly root: HTMLElement, private readonly messenger: WebviewMessenger,
     initial: PersistedCompareState | null, private readonly store: (s: PersistedCompareState) => void, private readonly announce: (text: string) => void) {
@@ -42,11 +50,14 @@ export class CompareApp {
     const slotActions = {
       retry: (slot: SlotId) => void this.ask('side/retry', { slot }),
       cancel: (slot: SlotId) => void this.ask('run/cancel', { slot }),
+      command: (command: PanelCommand) => messenger.notify('command/run', { command }),
     };
     this.columns = { left: new SlotColumn('left', slotActions), right: new SlotColumn('right', slotActions) };
     this.bodies = new BodyRenderer({ openPatchDiff: (slot, path) => void this.ask('patch/openDiff', { slot, path }) });
     this.form = new VerdictForm({ dispatch: (a) => this.local(a), save: () => void this.saveVerdict() });
-    root.replaceChildren(this.header, this.tabs, el('div', { class: 'pw-columns' }, this.columns.left.root, this.columns.right.root), this.diffPane, this.form.root);
+    this.tabs.addEventListener('keydown', (e) => this.onTabKey(e));
+    root.replaceChildren(el('h1', { class: 'pw-visually-hidden', text: 'Pairwise comparison' }), this.header,
+      el('div', { class: 'pw-tabbar' }, this.tabs, this.tabTools), el('div', { class: 'pw-columns' }, this.columns.left.root, this.columns.right.root), this.diffPane, this.form.root);
     root.addEventListener('click', (e) => this.onClick(e));
     root.addEventListener('auxclick', (e) => { if ((e.target as Element | null)?.closest('[data-pw-link]')) e.preventDefault(); });
     document.addEventListener('keydown', (e) => this.onKey(e));
@@ -95,10 +106,11 @@ export class CompareApp {
     if (!this.view) return;
     const sub = buildSubmission(this.view);
     if (!sub) { this.renderNow(); return; }
+    const choice = verdictChoices(this.view).find((c) => c.verdict === sub.verdict); // its label while still blind
     this.local({ type: 'save/start' });
     const r = await this.messenger.tryRequest('verdict/save', sub);
-    if (!r.ok) this.local({ type: 'save/failed', message: r.error.message });
-    else this.announce('Verdict saved.');
+    if (!r.ok) { this.local({ type: 'save/failed', message: r.error.message }); this.announce(`Verdict not saved: ${r.error.message}`); return; }
+    this.announce(`Verdict saved${choice ? `: ${choice.label}` : ''}.`);
   }
 
   private onClick(e: MouseEvent): void {
@@ -142,26 +154,49 @@ export class CompareApp {
     const now = Date.now();
     for (const slot of ['left', 'right'] as const) {
       const col = this.columns[slot];
-      col.update(v.slots[slot], { masked, maskTerms: v.maskTerms ?? [], hideCost: masked, readOnly: v.readOnly, now });
+      col.update(v.slots[slot], { masked, maskTerms: v.maskTerms ?? [], hideCost: masked, readOnly: v.readOnly, now, checks: checksShown(v, slot, masked) });
+      this.announceStatus(v, slot, masked, now);
       col.body.hidden = this.ui.tab === 'diff';
       if (this.ui.tab !== 'diff') this.bodies.render(slot, col.body, v.slots[slot], this.ui.tab, masked, v.maskTerms ?? []);
     }
     this.diffPane.hidden = this.ui.tab !== 'diff';
     if (this.ui.tab === 'diff') this.renderDiffPane(v, masked, now);
     this.form.update(v);
+    if (v.revealed && this.wasRevealed === false) {
+      const who = (slot: SlotId) => { const id = v.slots[slot].identity; return id ? `${id.model} (${id.provider})` : v.slots[slot].label; };
+      this.announce(`Revealed: left was ${who('left')}, right was ${who('right')}.`);
+    }
+    this.wasRevealed = v.revealed;
     const open = votingOpen(v);
     if (open && !this.wasVotingOpen && !v.readOnly && v.verdict.savedAt === null) this.announce('Both sides finished: voting is open (keys 1–4).');
     this.wasVotingOpen = open;
+  }
+
+  /** Announces each column's status once per kind (waiting, streaming, done, failed…), not every tok/s update. */
+  private announceStatus(v: CompareViewState, slot: SlotId, masked: boolean, now: number): void {
+    const s = v.slots[slot];
+    const key = `${v.header?.runId}|${s.status.kind}`;
+    if (this.announcedStatus[slot] === key) return;
+    const first = this.announcedStatus[slot] === '';
+    this.announcedStatus[slot] = key;
+    if (first && isFinal(s.status)) return; // a restored, finished view has nothing new to say
+    const text = s.status.kind === 'streaming' ? 'Streaming' : statusLine(s.status, now).text;
+    this.announce(`Draft ${s.label}: ${displayText(text, masked, v.maskTerms)}`);
   }
 
   private renderHeader(v: CompareViewState, masked: boolean): void {
     const h = v.header;
     if (!h) return;
     const anyRunning = !v.readOnly && (!isFinal(v.slots.left.status) || !isFinal(v.slots.right.status));
-    const item = (label: string, value: string, ic: string) => el('span', { class: 'pw-header-item', title: `${label}: ${value}` }, icon(ic), el('span', { class: 'pw-visually-hidden', text: `${label}: ` }), el('span', { text: value }));
+    const paper = h.paper ? displayText(h.paper, masked, v.maskTerms) : '—';
+    const key = JSON.stringify([h, paper, masked, v.blind, v.readOnly, anyRunning]);
+    if (key === this.headerKey) return;
+    this.headerKey = key;
+    const item = (label: string, value: string, ic: string, cls = '') => el('span', { class: `pw-header-item${cls}`, title: `${label}: ${titlePlain(value)}` }, icon(ic),
+      el('span', { class: 'pw-visually-hidden', text: `${label}: ` }), el('span', { class: 'pw-header-value' }, ...titleNodes(value)));
     this.header.replaceChildren(
       item('Repository', displayText(h.repo, false), 'repo'), item('Commit', h.commit.slice(0, 12), 'git-commit'),
-      item('Paper', h.paper ? displayText(h.paper, masked, v.maskTerms) : '—', 'book'), item('Mode', h.mode === 'pin' ? 'pinned paper' : 'paper selection', 'settings'),
+      item('Paper', paper, 'book', ' pw-header-paper'), item('Mode', h.mode === 'pin' ? 'pinned paper' : 'paper selection', 'settings'),
       el('span', { class: `pw-badge ${masked ? 'pw-blind' : 'pw-open'}`, text: masked ? 'Blind' : v.blind ? 'Revealed' : 'Not blind' }),
       v.readOnly ? el('span', { class: 'pw-badge', text: 'Read-only' }) : '',
       el('span', { class: 'pw-spacer' }),
@@ -174,12 +209,28 @@ export class CompareApp {
     if (this.tabs.dataset.key === key) return;
     this.tabs.dataset.key = key;
     const buttons = TABS.filter((t) => t.id !== 'patch' || hasPatch).map((t) => {
-      const b = button(t.label, t.icon, { class: 'pw-tab', attrs: { role: 'tab', 'aria-selected': String(this.ui.tab === t.id) }, on: { click: () => this.setTab(t.id) } });
-      return b;
+      const selected = this.ui.tab === t.id;
+      return button(t.label, t.icon, { class: 'pw-tab', attrs: { role: 'tab', 'aria-selected': String(selected), tabindex: selected ? '0' : '-1', 'data-tab': t.id },
+        on: { click: () => this.setTab(t.id) } });
     });
     const layout = this.ui.tab === 'diff' ? button(this.ui.diffLayout === 'split' ? 'Inline' : 'Side by side', this.ui.diffLayout === 'split' ? 'list-flat' : 'split-horizontal',
       { class: 'pw-diff-layout', on: { click: () => { this.ui = { ...this.ui, diffLayout: this.ui.diffLayout === 'split' ? 'inline' : 'split' }; this.lastDiff.key = ''; this.persist.schedule(); this.renderNow(); } } }) : null;
-    this.tabs.replaceChildren(...buttons, el('span', { class: 'pw-spacer' }), layout ?? '');
+    const hadFocus = this.tabs.contains(document.activeElement);
+    this.tabs.replaceChildren(...buttons);
+    this.tabTools.replaceChildren(layout ?? '');
+    if (hadFocus) this.tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+  }
+
+  /** Tab list keys (WAI-ARIA tabs pattern): arrows, Home and End move to and select a tab. */
+  private onTabKey(e: KeyboardEvent): void {
+    const tabs = [...this.tabs.querySelectorAll<HTMLElement>('[role="tab"]')];
+    const i = tabs.findIndex((t) => t === document.activeElement);
+    if (i < 0) return;
+    const next = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length
+      : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    this.setTab(tabs[next].dataset.tab as CompareTab);
   }
 
   private renderDiffPane(v: CompareViewState, masked: boolean, now: number): void {
@@ -191,7 +242,8 @@ export class CompareApp {
     if (streaming && this.lastDiff.key !== '' && now - this.lastDiff.at < 1000) { this.render.schedule(); return; }
     this.lastDiff = { key, a, b, at: now };
     const diff = computeDraftDiff(a, b);
-    this.diffPane.replaceChildren(renderDiff(diff, this.ui.diffLayout, { left: v.slots.left.label, right: v.slots.right.label }),
+    const slotName = (slot: SlotId) => { const l = v.slots[slot].label; const side = slot === 'left' ? 'Left' : 'Right'; return `${side} draft · ${l}`; };
+    this.diffPane.replaceChildren(renderDiff(diff, this.ui.diffLayout, { left: slotName('left'), right: slotName('right') }),
       streaming ? el('p', { class: 'pw-note', text: 'Drafts are still streaming; the diff refreshes every second.' }) : '');
   }
 }

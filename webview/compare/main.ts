@@ -18,7 +18,13 @@ const live = document.getElementById('pw-live') as HTMLElement;
 for (const b of document.querySelectorAll<HTMLButtonElement>('[data-command]')) {
   b.addEventListener('click', () => messenger.notify('command/run', { command: b.dataset.command as PanelCommand }));
 }
-const announce = (text: string) => { live.textContent = ''; requestAnimationFrame(() => { live.textContent = text; }); };
+/** Live-region announcements are appended (screen readers read additions in order), keeping the last few. */
+const announce = (text: string) => {
+  const line = document.createElement('p');
+  line.textContent = text;
+  live.append(line);
+  while (live.childElementCount > 8) live.firstElementChild?.remove();
+};
 const app = new CompareApp(placeholder, root, messenger, parsePersistedState(api.getState()), (s) => api.setState(s), announce);
 window.addEventListener('pagehide', () => app.flush());
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') app.flush(); });

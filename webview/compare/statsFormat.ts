@@ -13,11 +13,11 @@ export function formatMs(ms: number | null): string {
   return `${Math.floor(s / 60)} m ${String(s % 60).padStart(2, '0')} s`;
 }
 
-/** 950, 12.3k, 1.20M. */
+/** One format for every token figure, so neighbours read alike: 950, 5.8k, 12.3k, 1.20M. */
 export function formatTokens(n: number | null): string {
   if (n === null || !Number.isFinite(n) || n < 0) return UNKNOWN;
-  if (n < 10_000) return String(Math.round(n));
-  if (n < 1_000_000) return `${(n / 1000).toFixed(1)}k`;
+  if (n < 1000) return String(Math.round(n));
+  if (n < 999_950) return `${(n / 1000).toFixed(1)}k`;
   return `${(n / 1_000_000).toFixed(2)}M`;
 }
 

@@ -1,4 +1,7 @@
-/** The verdict form: four choices (keys 1–4), 1–5 ratings per rubric line per side, notes, save (Ctrl/Cmd+Enter). */
+/**
+ * The verdict form: a bar that stays in view at the bottom of the panel (heading, four choices on keys 1–4, save on
+ * Ctrl/Cmd+Enter, status) with the optional 1–5 ratings per rubric line and notes folded beneath it.
+ */
 import type { CompareViewState, SlotId } from '../../src/shared/compareProtocol';
 import { button, el, icon, setText } from '../shared/dom';
 import { saveBlocker, verdictChoices } from './verdictOptions';
@@ -24,6 +27,7 @@ export class VerdictForm {
 
   constructor(private readonly actions: VerdictFormActions) {
     this.root = el('form', { class: 'pw-verdict', attrs: { 'aria-labelledby': 'pw-verdict-title', novalidate: '' } });
+    this.root.dataset.state = 'closed';
     this.root.addEventListener('submit', (e) => { e.preventDefault(); actions.save(); });
   }
 
@@ -35,6 +39,7 @@ export class VerdictForm {
     const locked = state.readOnly || v.savedAt !== null || v.saving;
     const open = votingOpen(state);
     setText(this.heading, state.readOnly ? 'Verdict (past comparison)' : v.savedAt !== null ? 'Verdict saved' : open ? 'Your verdict' : 'Your verdict (opens when both sides finish)');
+    this.root.dataset.state = state.readOnly ? 'readonly' : v.savedAt !== null ? 'saved' : open ? 'open' : 'closed';
     verdictChoices(state).forEach((c, i) => {
       const input = this.choiceInputs[i];
       input.checked = v.draft.verdict === c.verdict;
@@ -65,7 +70,7 @@ export class VerdictForm {
 
   private build(state: CompareViewState): void {
     this.heading = el('h2', { attrs: { id: 'pw-verdict-title' } });
-    const choices = el('fieldset', { class: 'pw-choices' }, el('legend', { text: 'Which draft is better? (keys 1–4)' }));
+    const choices = el('fieldset', { class: 'pw-choices' }, el('legend', { class: 'pw-visually-hidden', text: 'Which draft is better? (keys 1–4)' }));
     this.choiceInputs = []; this.choiceLabels = [];
     for (const c of verdictChoices(state)) {
       const id = `pw-choice-${c.verdict}`;
@@ -73,7 +78,7 @@ export class VerdictForm {
       input.addEventListener('change', () => { if (input.checked) this.actions.dispatch({ type: 'draft/verdict', verdict: c.verdict }); });
       const text = el('span');
       this.choiceInputs.push(input); this.choiceLabels.push(text);
-      choices.append(el('label', { class: 'pw-choice', attrs: { for: id } }, input, el('kbd', { text: c.key }), text));
+      choices.append(el('label', { class: 'pw-choice', attrs: { for: id } }, input, el('kbd', { text: c.key, attrs: { 'aria-hidden': 'true' } }), text));
     }
     const table = el('table', { class: 'pw-rubric' });
     table.append(el('thead', {}, el('tr', {}, el('th', { text: 'Criterion', attrs: { scope: 'col' } }),
@@ -100,11 +105,12 @@ export class VerdictForm {
     this.notes = el('textarea', { class: 'pw-notes', attrs: { id: 'pw-notes', rows: '3', maxlength: '20000', placeholder: 'Why? What would you change?' } });
     this.notes.addEventListener('input', () => this.actions.dispatch({ type: 'draft/notes', notes: this.notes.value }));
     this.saveBtn = button('Save verdict', 'save', { primary: true, attrs: { type: 'submit', 'aria-keyshortcuts': 'Control+Enter Meta+Enter' } });
-    this.message = el('p', { class: 'pw-verdict-message', attrs: { 'aria-live': 'polite' } });
+    this.message = el('p', { class: 'pw-verdict-message' }); // saves and failures are announced through the view's live region
     this.reveal = el('p', { class: 'pw-reveal' });
-    this.root.replaceChildren(this.heading, choices,
-      el('details', { class: 'pw-rubric-wrap', attrs: { open: '' } }, el('summary', { text: 'Ratings (1 = poor, 5 = excellent, optional)' }), table),
-      el('label', { class: 'pw-notes-label', attrs: { for: 'pw-notes' } }, icon('note'), el('span', { text: 'Notes (optional)' })), this.notes,
-      el('div', { class: 'pw-verdict-actions' }, this.saveBtn, this.message), this.reveal);
+    const more = el('details', { class: 'pw-verdict-more' }, el('summary', { text: 'Ratings and notes (optional)' }),
+      el('div', { class: 'pw-verdict-more-body', attrs: { role: 'group', 'aria-label': 'Ratings and notes', tabindex: '0' } }, el('p', { class: 'pw-muted pw-rubric-help', text: 'Ratings: 1 = poor, 5 = excellent.' }), table,
+        el('label', { class: 'pw-notes-label', attrs: { for: 'pw-notes' } }, icon('note'), el('span', { text: 'Notes' })), this.notes));
+    this.root.replaceChildren(el('div', { class: 'pw-verdict-bar' }, this.heading, choices, el('div', { class: 'pw-verdict-actions' }, this.saveBtn, this.message)),
+      more, this.reveal);
   }
 }

@@ -1,6 +1,6 @@
 /** Entry of the dashboard webview (started by webview/main.ts, bundled to dist/webview.js): shows host-computed tables and SVG charts, posts filter changes. */
 import { Messenger } from '../../src/shared/messenger';
-import { isDashboardData, type DashboardData, type DashboardFilters, type DashboardHostProtocol, type DashboardWebviewProtocol } from '../../src/shared/dashboardProtocol';
+import { isDashboardData, type DashboardData, type DashboardFilters, type DashboardTable, type DashboardHostProtocol, type DashboardWebviewProtocol } from '../../src/shared/dashboardProtocol';
 import type { PanelCommand } from '../../src/shared/panelProtocol';
 import { sanitizeSvg } from '../compare/sanitize';
 import { button, el } from '../shared/dom';
@@ -41,34 +41,58 @@ function send(filters: DashboardFilters): void {
   messenger.notify('dashboard/filter', { filters: rest });
 }
 
+function tableOf(t: DashboardTable, cls = ''): HTMLElement {
+  const table = el('table', { class: `pw-table${cls}` },
+    el('caption', { text: t.title }),
+    el('thead', {}, el('tr', {}, ...t.columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))));
+  const body = el('tbody');
+  for (const row of t.rows) {
+    body.append(el('tr', {}, ...row.map((v, i) => (i === 0 && typeof v === 'string'
+      ? el('th', { text: revealBidi(v), attrs: { scope: 'row' } })
+      : el('td', { class: typeof v === 'number' ? 'pw-num' : '', text: v === null ? '—' : revealBidi(String(v)) })))));
+  }
+  table.append(body);
+  return el('div', { class: 'pw-table-wrap' }, table);
+}
+
+/** Widens a chart's viewBox to its measured content, so no label is ever clipped at the chart's edge. */
+function fitToContent(svg: SVGSVGElement): void {
+  const vb = svg.viewBox.baseVal;
+  if (!vb || !vb.width) return;
+  let box: DOMRect;
+  try { box = svg.getBBox(); } catch { return; }
+  const x0 = Math.min(vb.x, Math.floor(box.x) - 2), y0 = Math.min(vb.y, Math.floor(box.y) - 2);
+  const x1 = Math.max(vb.x + vb.width, Math.ceil(box.x + box.width) + 2), y1 = Math.max(vb.y + vb.height, Math.ceil(box.y + box.height) + 2);
+  if (x0 === vb.x && y0 === vb.y && x1 === vb.x + vb.width && y1 === vb.y + vb.height) return;
+  svg.setAttribute('viewBox', `${x0} ${y0} ${x1 - x0} ${y1 - y0}`);
+  svg.setAttribute('width', String(x1 - x0));
+  svg.setAttribute('height', String(y1 - y0));
+}
+
 function render(): void {
-  const head = el('div', { class: 'pw-dashboard-head' }, el('h1', { text: 'Pairwise dashboard' }));
+  const newRun = button('New comparison', 'split-horizontal', { on: { click: () => command('compare/start') } });
+  const head = el('header', { class: 'pw-dashboard-head' }, el('h1', { text: 'Pairwise dashboard' }), el('span', { class: 'pw-spacer' }),
+    button('Open results file', 'go-to-file', { on: { click: () => command('results/open') } }), newRun);
   if (!data) { root.replaceChildren(head, el('p', { class: 'pw-muted', text: 'Loading results…' })); return; }
   const f = data.filters;
   const since = el('input', { attrs: { type: 'date', 'aria-label': 'Since', value: f.since ?? '' } });
   since.addEventListener('change', () => send({ ...f, since: since.value || null }));
   const filters = el('form', { class: 'pw-filters', attrs: { 'aria-label': 'Filters' } },
     filterSelect('Repository', 'repo', f), filterSelect('Paper', 'paper', f), modeSelect(f), filterSelect('Rater', 'rater', f),
-    el('label', {}, el('span', { text: 'Since' }), since),
-    button('Open results file', 'go-to-file', { on: { click: () => command('results/open') } }),
-    button('New comparison', 'split-horizontal', { on: { click: () => command('compare/start') } }));
+    el('label', {}, el('span', { text: 'Since' }), since));
   filters.addEventListener('submit', (e) => e.preventDefault());
+  const fitted: SVGSVGElement[] = [];
   const charts = data.svgs.map((s) => {
-    const card = el('figure', { class: 'pw-chart-card' }, el('figcaption', { class: 'pw-chart-title', text: s.title }));
-    card.append(sanitizeSvg(s.svg));
-    return card;
+    const svg = sanitizeSvg(s.svg);
+    const root = svg.firstElementChild;
+    if (root instanceof SVGSVGElement) fitted.push(root);
+    const figure = el('figure', { class: 'pw-chart-card' }, el('figcaption', { class: 'pw-chart-title', text: s.title }), svg);
+    return el('section', { class: `pw-chart-row${s.table ? '' : ' pw-chart-alone'}`, attrs: { 'aria-label': s.title } }, figure, s.table ? tableOf(s.table, ' pw-chart-table') : null);
   });
-  const tables = data.tables.map((t) => {
-    const table = el('table', { class: 'pw-table' },
-      el('caption', { text: t.title }),
-      el('thead', {}, el('tr', {}, ...t.columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))));
-    const body = el('tbody');
-    for (const row of t.rows) body.append(el('tr', {}, ...row.map((v) => el('td', { class: typeof v === 'number' ? 'pw-num' : '', text: v === null ? '—' : revealBidi(String(v)) }))));
-    table.append(body);
-    return table;
-  });
+  const tables = data.tables.map((t) => tableOf(t));
   const empty = charts.length === 0 && tables.length === 0 ? el('p', { class: 'pw-muted', text: 'No comparisons recorded yet for these filters.' }) : null;
   root.replaceChildren(head, filters, ...(empty ? [empty] : []), ...charts, ...tables);
+  for (const svg of fitted) fitToContent(svg);
 }
 
 function command(c: PanelCommand): void { messenger.notify('command/run', { command: c }); }

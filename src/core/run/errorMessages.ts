@@ -32,8 +32,10 @@ function codeLabel(code: string | undefined): string {
   return code ? ` (${CODE_LABELS[code] ?? code})` : '';
 }
 
-function withDetail(text: string, c: ClassifiedError): string {
-  return c.detail ? `${text}: ${c.detail}` : text;
+/** "<what happened>: <provider's words>. <what to do>." — the provider's detail sits next to what it explains, the advice last. */
+function withDetail(text: string, c: ClassifiedError, advice = ''): string {
+  const detail = c.detail ? `: ${c.detail.replace(/[.\s]+$/, '')}` : '';
+  return `${text}${detail}.${advice ? ` ${advice}` : ''}`;
 }
 
 /** Text of a `retrying` event, e.g. "z.ai rate-limited this key; retrying in 12 s". */
@@ -64,13 +66,13 @@ export function failureMessage(c: ClassifiedError, ctx: MessageContext, attempts
       return `${ctx.label} rejected the API key (${c.httpStatus ?? 'auth'}). Set it with Pairwise: Set API Key${env}.`;
     }
     case 'not_found':
-      return withDetail(`${ctx.label} does not know model "${ctx.model}" (404) at ${host(ctx.baseUrl)}. Check the model id in Pairwise: Choose Models`, c);
+      return withDetail(`${ctx.label} does not know model "${ctx.model}" (404) at ${host(ctx.baseUrl)}`, c, 'Check the model id in Pairwise: Choose Models.');
     case 'rate_limit':
       return c.quota
-        ? withDetail(`${ctx.label} says this key is out of quota or credit (429). Top up or use another key`, c)
+        ? withDetail(`${ctx.label} says this key is out of quota or credit (429)`, c, 'Top up or use another key.')
         : `${ctx.label} kept rate-limiting this key${tries}. Wait a minute, then retry this side.`;
     case 'overloaded': return `${ctx.label} stayed overloaded${tries}. Retry this side in a few minutes.`;
-    case 'server': return withDetail(`${ctx.label} returned a server error (${c.httpStatus ?? 'stream error'})${tries}. Retry this side later`, c);
+    case 'server': return withDetail(`${ctx.label} returned a server error (${c.httpStatus ?? 'stream error'})${tries}`, c, 'Try this side again in a minute.');
     case 'network': return `Could not keep a connection to ${ctx.label} at ${host(ctx.baseUrl)}${codeLabel(c.code)}${tries}. Check the network or the base URL, then retry this side.`;
     case 'timeout': return c.httpStatus
       ? `${ctx.label} timed out (${c.httpStatus})${tries}. Retry this side.`

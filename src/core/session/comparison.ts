@@ -30,6 +30,8 @@ export interface ComparisonInput {
   onEvent?: (e: RunEvent) => void;
   /** Each side's parsed draft as soon as it finishes. */
   onParsed?: (side: SideId, draft: ParsedDraft) => void;
+  /** A side's checks have started (its report follows through onChecks). */
+  onChecksStart?: (side: SideId) => void;
   /** Each side's check report as soon as it is ready. */
   onChecks?: (side: SideId, report: CheckReport) => void;
   signal?: AbortSignal;
@@ -93,6 +95,7 @@ export class Comparison {
     if (!result.ok) return; // a failed side's partial text is kept (raw) but has no route and is not checked
     this.input.onParsed?.(side, parsed);
     if (this.input.checks === false) return;
+    this.input.onChecksStart?.(side);
     this.checking[side] = runChecks({ repoRoot: this.input.repoRoot, commit: this.input.repo.commit, draft: parsed,
       testCommand: this.input.testCommand, allowTestRun: this.input.allowTestRun, signal: this.input.signal })
       .then((report) => { this.checks[side] = report; this.input.onChecks?.(side, report); });

@@ -12,6 +12,25 @@ export function n2(x: number): string {
   return String(Math.round(x * 100) / 100);
 }
 
+// Advance widths (em) of a sans-serif UI face, by character class: a conservative estimate of rendered text width
+// for layout in pure code (no DOM here); the webview also fits each chart's viewBox to its measured bounding box.
+const NARROW = new Set("iljtfrI.,:;'!|()[] ");
+const WIDE = new Set('mwMW@%');
+
+/** Estimated width in px of `text` at `fontSize` (slightly generous, so labels are never clipped). */
+export function textWidth(text: string, fontSize = 12): number {
+  let em = 0;
+  for (const ch of text) {
+    if (NARROW.has(ch)) em += 0.32;
+    else if (WIDE.has(ch)) em += 0.9;
+    else if (ch >= 'A' && ch <= 'Z') em += 0.7;
+    else if (ch >= '0' && ch <= '9') em += 0.58;
+    else if (ch.charCodeAt(0) > 0x2e7f) em += 1; // CJK and other full-width characters
+    else em += 0.58;
+  }
+  return em * fontSize;
+}
+
 /** Linear map from a data domain to a pixel range (a flat domain maps to the middle). */
 export function linearScale(d0: number, d1: number, r0: number, r1: number): (x: number) => number {
   if (d1 === d0) return () => (r0 + r1) / 2;

@@ -1,4 +1,4 @@
-import { emptyChart, escapeXml, linearScale, n2, niceTicks, svgFrame } from './svgCommon';
+import { emptyChart, escapeXml, linearScale, n2, niceTicks, svgFrame, textWidth } from './svgCommon';
 import type { Leaderboard } from './types';
 
 /** Leaderboard chart: one row per model, a dot at the Bradley–Terry score and a whisker for its 95% interval. */
@@ -6,7 +6,17 @@ export function svgLeaderboard(lb: Leaderboard, width = 640): string {
   const title = 'Bradley–Terry leaderboard with bootstrap 95% intervals';
   if (lb.entries.length === 0) return emptyChart('leaderboard', title, 'No judged comparisons yet.');
   const rowH = 28;
-  const left = 200;
+  const labelOf = (e: Leaderboard['entries'][number]): string => `${e.rank}. ${e.model}${e.smallSample ? ' (small sample)' : ''}`;
+  // The label column is as wide as the longest label (measured, not a fixed margin), up to half the chart; a longer
+  // label is shortened with an ellipsis (the row's <title> keeps the full name).
+  const maxLabel = width / 2 - 16;
+  const left = Math.round(Math.min(maxLabel, Math.max(64, ...lb.entries.map((e) => textWidth(labelOf(e))))) + 16);
+  const fit = (t: string): string => {
+    if (textWidth(t) <= maxLabel) return t;
+    let s = t;
+    while (s.length > 1 && textWidth(`${s}…`) > maxLabel) s = s.slice(0, -1);
+    return `${s}…`;
+  };
   const right = 30;
   const top = 16;
   const height = top + lb.entries.length * rowH + 40;
@@ -27,7 +37,7 @@ export function svgLeaderboard(lb: Leaderboard, width = 640): string {
   lb.entries.forEach((e, i) => {
     const cy = top + i * rowH + rowH / 2;
     const cls = e.smallSample ? ' pw-small' : '';
-    const label = `${e.rank}. ${e.model}${e.smallSample ? ' (small sample)' : ''}`;
+    const label = fit(labelOf(e));
     body.push(`<g class="pw-row${cls}">`,
       `<title>${escapeXml(`${e.model}: ${Math.round(e.score)} (95% CI ${Math.round(e.lo)}–${Math.round(e.hi)}), ${e.battles} battles`)}</title>`,
       `<text class="pw-label" x="${left - 8}" y="${n2(cy + 4)}" text-anchor="end">${escapeXml(label)}</text>`,

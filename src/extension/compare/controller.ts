@@ -134,7 +134,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
       testCommand: settings.testCommand || undefined, allowTestRun,
       options: { warmRepeat: settings.warmRepeat, maxTokens: settings.maxOutputTokens, idleTimeoutMs: settings.idleTimeoutSeconds * 1000,
         retry: { maxRetries: settings.maxRetries }, log: (l) => log().info(l) },
-      onEvent: (e) => session.onRunEvent(e), onParsed: (s, d) => session.onParsed(s, d), onChecks: (s, r) => session.onChecks(s, r) });
+      onEvent: (e) => session.onRunEvent(e), onParsed: (s, d) => session.onParsed(s, d), onChecksStart: (s) => session.onChecksStart(s), onChecks: (s, r) => session.onChecks(s, r) });
     session.panel.setState({ ...session.panel.viewState, header: { ...session.panel.viewState.header!, runId: comparison.id } });
     const outcome = await comparison.done;
     log().info(`comparison ${outcome.id}: start gap ${outcome.startGapMs} ms`);

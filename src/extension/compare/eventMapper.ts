@@ -61,7 +61,8 @@ export class RunEventMapper {
     } else {
       if (r.partialText) this.emit({ type: 'text', slot, text: r.partialText });
       this.emit({ type: 'stats', slot, stats });
-      this.emit({ type: 'status', slot, status: { kind: 'failed', message: r.message, retryable: r.retryable || r.kind === 'cancelled' } });
+      const fix = r.kind === 'auth' ? 'key/set' as const : r.kind === 'not_found' ? 'models/choose' as const : undefined;
+      this.emit({ type: 'status', slot, status: { kind: 'failed', message: r.message, retryable: r.retryable || r.kind === 'cancelled', ...(fix ? { fix } : {}) } });
     }
   }
 }

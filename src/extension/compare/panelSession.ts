@@ -64,6 +64,11 @@ export class PanelSession {
     this.panel.pushEvent({ type: 'parsed', slot: slotOf(side, this.map), route: d.route, title: d.title || null, patch: d.patch ?? null });
   }
 
+  /** Shows that a side's checks are running (badges follow). */
+  onChecksStart(side: SideId): void {
+    this.panel.pushEvent({ type: 'checks', slot: slotOf(side, this.map), checks: [], running: true });
+  }
+
   /** Shows a side's check badges. */
   onChecks(side: SideId, r: CheckReport): void {
     this.panel.pushEvent({ type: 'checks', slot: slotOf(side, this.map), checks: r.badges });

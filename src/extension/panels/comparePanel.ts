@@ -35,6 +35,7 @@ type HostMessenger = Messenger<CompareHostProtocol, CompareWebviewProtocol>;
 const PANEL_COMMAND_IDS: Record<PanelCommand, string> = {
   'compare/start': 'pairwise.compare', 'sample/open': 'pairwise.openSample', 'models/choose': 'pairwise.chooseModels',
   'paper/pin': 'pairwise.pinPaper', 'dashboard/show': 'pairwise.showDashboard', 'results/open': 'pairwise.openResults',
+  'key/set': 'pairwise.setApiKey',
 };
 const fail = <T>(code: 'no_run' | 'rejected', message: string): Result<T> => ({ ok: false, error: { code, message } });
 

@@ -1,7 +1,7 @@
 /** The dashboard's tables and charts built from core statistics (pure: no vscode). */
 import type { DashboardSvg, DashboardTable } from '../../shared/dashboardProtocol';
 import { SIDE_ROUTES, type SideRoute } from '../../core/results/schema';
-import { countOf, duration, fmtRate, int, num, usd } from '../../core/stats/format';
+import { duration, fmtRate, int, num, usd } from '../../core/stats/format';
 import { svgLeaderboard } from '../../core/stats/svgLeaderboard';
 import { svgCostWinScatter } from '../../core/stats/svgScatter';
 import { svgLatencyBoxPlot } from '../../core/stats/svgLatency';
@@ -27,22 +27,11 @@ function summaryTable(s: Stats): DashboardTable {
     rows: [[t.comparisons, t.decided, t.pending, t.imported, t.amends, t.models]] };
 }
 
-function leaderboardTable(s: Stats): DashboardTable {
-  return { title: `Leaderboard (${s.leaderboard.method})`, columns: ['Rank', 'Model', 'Score', '95% low', '95% high', 'Battles', 'Note'],
-    rows: s.leaderboard.entries.map((e) => [e.rankLower === e.rank ? String(e.rank) : `${e.rank} (CI allows ${e.rankLower})`, e.model,
-      Math.round(e.score), Math.round(e.lo), Math.round(e.hi), e.battles, small(e.smallSample, e.battles)]) };
-}
-
 function pairsTable(s: Stats): DashboardTable {
   return { title: 'Head to head (first model’s view; Wilson 95% intervals; pending not counted)',
     columns: ['Pair', 'Decided', 'Wins', 'Losses', 'Ties', 'Both bad', 'Pending', 'Win rate, ties as ½', '95% CI', 'Win rate, ties excluded', '95% CI ', 'May I stop? (anytime-valid)', 'Note'],
     rows: s.pairs.map((p) => [vs(p.models), p.n, p.wins, p.losses, p.ties, p.bothBad, p.pending, share(p.winRateTiesHalf), bounds(p.winRateTiesHalf),
       share(p.winRateTiesExcluded), bounds(p.winRateTiesExcluded), describeDecision(p.sequential, p.models), small(p.smallSample, p.n)]) };
-}
-
-function outcomesTable(s: Stats): DashboardTable {
-  return { title: 'Outcomes per model (every run, pending verdicts included)', columns: ['Model', 'Runs', ...SIDE_ROUTES.map((r) => ROUTE_LABEL[r]), 'Note'],
-    rows: s.outcomes.map((o) => [o.model, o.runs, ...SIDE_ROUTES.map((r) => countOf(o.counts[r], o.runs)), small(o.smallSample, o.runs)]) };
 }
 
 function agreementTable(s: Stats): DashboardTable {
@@ -105,21 +94,43 @@ function ratersTables(s: Stats): DashboardTable[] {
   return out;
 }
 
-/** Every dashboard table, in reading order; tables without rows are left out (the totals always stay). */
+/** Every dashboard table below the charts, in reading order; tables without rows are left out (the totals always stay).
+ * The leaderboard and outcome counts sit beside their charts (dashboardSvgs). */
 export function dashboardTables(stats: Stats): DashboardTable[] {
-  const rest = [leaderboardTable(stats), ...styleTables(stats), pairsTable(stats), outcomesTable(stats), agreementTable(stats), usageTable(stats), costPerWinTable(stats),
+  const rest = [...styleTables(stats), pairsTable(stats), agreementTable(stats), usageTable(stats), costPerWinTable(stats),
     servingTable(stats), biasTable(stats), kappaTable(stats), ...ratersTables(stats)].filter((t) => t.rows.length > 0);
   return [summaryTable(stats), ...rest];
 }
 
-/** The dashboard charts: leaderboard whiskers, cost vs win rate, latency box plots, outcome bars. */
+function timeTable(s: Stats, key: 'totalMs' | 'ttftMs', title: string): DashboardTable {
+  return { title, columns: ['Model', 'Runs', 'Median', 'p25–p75', 'Max'],
+    rows: s.usage.filter((u) => u[key].n).map((u) => [u.model, u[key].n, duration(u[key].median), `${duration(u[key].p25)}–${duration(u[key].p75)}`, duration(u[key].max)]) };
+}
+
+function winCostTable(s: Stats): DashboardTable {
+  return { title: 'Wins and cost per model', columns: ['Model', 'Runs', 'Wins', 'Total cost', 'Cost per win'],
+    rows: s.usage.map((u) => [u.model, u.runs, u.wins, u.costUsd.n ? usd(u.costUsd.total) : '—', u.costPerWin === null ? '—' : usd(u.costPerWin)]) };
+}
+
+function leaderboardCounts(s: Stats): DashboardTable {
+  return { title: `Leaderboard (${s.leaderboard.method})`, columns: ['Rank', 'Model', 'Score', '95% CI', 'Battles'],
+    rows: s.leaderboard.entries.map((e) => [e.rankLower === e.rank ? String(e.rank) : `${e.rank} (CI allows ${e.rankLower})`,
+      e.smallSample ? `${e.model} (small sample)` : e.model, Math.round(e.score), `${Math.round(e.lo)}–${Math.round(e.hi)}`, e.battles]) };
+}
+
+function outcomeCounts(s: Stats): DashboardTable {
+  return { title: 'Outcomes per model (every run, pending verdicts included)', columns: ['Model', 'Runs', ...SIDE_ROUTES.map((r) => ROUTE_LABEL[r])],
+    rows: s.outcomes.map((o) => [o.smallSample ? `${o.model} (small sample)` : o.model, o.runs, ...SIDE_ROUTES.map((r) => o.counts[r] ?? 0)]) };
+}
+
+/** The dashboard charts (leaderboard whiskers, cost vs win rate, latency box plots, outcome bars), each with its counts. */
 export function dashboardSvgs(stats: Stats): DashboardSvg[] {
   return [
-    { title: 'Leaderboard', svg: svgLeaderboard(stats.leaderboard) },
-    { title: 'Cost vs win rate', svg: svgCostWinScatter(stats) },
-    { title: 'Wall time per run', svg: svgLatencyBoxPlot(stats.usage, 'totalMs') },
-    { title: 'Time to first token', svg: svgLatencyBoxPlot(stats.usage, 'ttftMs') },
+    { title: 'Leaderboard', svg: svgLeaderboard(stats.leaderboard), table: leaderboardCounts(stats) },
+    { title: 'Cost vs win rate', svg: svgCostWinScatter(stats), table: winCostTable(stats) },
+    { title: 'Wall time per run', svg: svgLatencyBoxPlot(stats.usage, 'totalMs'), table: timeTable(stats, 'totalMs', 'Wall time per run') },
+    { title: 'Time to first token', svg: svgLatencyBoxPlot(stats.usage, 'ttftMs'), table: timeTable(stats, 'ttftMs', 'Time to first token') },
     { title: 'Time to first token, cold vs warm', svg: svgServingTtft(stats.serving, stats.ttftThresholdsMs) },
-    { title: 'Outcomes', svg: svgOutcomeBars(stats.outcomes) },
+    { title: 'Outcomes', svg: svgOutcomeBars(stats.outcomes), table: outcomeCounts(stats) },
   ];
 }

@@ -31,7 +31,7 @@ export function applyEvent(state: CompareViewState, event: CompareEvent): Compar
     case 'text': return withSlot(state, event.slot, { text: event.text });
     case 'stats': return withSlot(state, event.slot, { stats: { ...state.slots[event.slot].stats, ...event.stats } });
     case 'parsed': return withSlot(state, event.slot, { route: event.route, title: event.title, patch: event.patch });
-    case 'checks': return withSlot(state, event.slot, { checks: event.checks });
+    case 'checks': return withSlot(state, event.slot, { checks: event.checks, checksRunning: event.running === true });
     case 'reveal': {
       const ids = event.identities;
       const next = withSlot(withSlot(state, 'left', { label: ids.left.label, identity: { model: ids.left.model, provider: ids.left.provider } }),

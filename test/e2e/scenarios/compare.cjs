@@ -43,15 +43,22 @@ async function compare(ctx) {
     await mocks.setScenario('b', { type: 'ok', text: issueDraft('run 1'), ttftMs: 300, tokensPerSec: 200 });
     const before = await mocks.requests();
     // The prompt can close by itself when a freshly created panel takes focus (reported race): ask again then.
+    // It can also close a moment after it showed (the panel finishing its reload takes focus): pick only once it has
+    // stayed open for a second, with a short click timeout, and start over otherwise.
     for (let attempt = 1; ; attempt++) {
       await runCommand(page, 'Pairwise: Compare');
       await pinPrompt(page).waitFor({ state: 'attached', timeout: 30000 });
-      if (await pinPrompt(page).waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) break;
-      if (attempt === 2) throw new Error('the paper prompt closed by itself twice');
+      const shown = await pinPrompt(page).waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+      if (shown) await page.waitForTimeout(1000);
+      if (shown && await pinPrompt(page).isVisible()) {
+        readLog = await watchStatuses(page); // the panel is open under the quick pick
+        const picked = await pickQuick(page, 'Type a short brief', 5000).then(() => true, () => false);
+        if (picked) break;
+      }
+      if (attempt === 3) throw new Error('the paper prompt closed by itself three times');
       console.log('  note: the paper prompt closed by itself (focus race); running Compare again');
+      await page.keyboard.press('Escape');
     }
-    readLog = await watchStatuses(page); // the panel (placeholder) is open under the quick pick
-    await pickQuick(page, 'Type a short brief');
     await typeInput(page, BRIEF, { title: 'brief' });
     const box = page.locator('.monaco-dialog-box');
     await box.waitFor({ state: 'visible', timeout: 60000 });
@@ -88,6 +95,8 @@ async function compare(ctx) {
     const crit = await f.locator('table.pw-rubric input[type=radio]').first().getAttribute('name'); // pw-rate-<id>-left
     const critId = /^pw-rate-(.+)-left$/.exec(crit ?? '')?.[1];
     if (!critId) throw new Error(`unexpected rating input name ${crit}`);
+    // Ratings and notes fold out beneath the verdict bar.
+    if (!(await f.locator('details.pw-verdict-more[open]').count())) await f.locator('details.pw-verdict-more > summary').click();
     await f.locator(`label[for="pw-rate-${critId}-left-4"]`).click();
     await f.locator('#pw-notes').fill('e2e: left explains the overflow, right only files it');
     await focusCompareBody(page);

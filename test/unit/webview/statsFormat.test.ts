@@ -15,6 +15,9 @@ describe('statsFormat', () => {
     assert.equal(formatTokens(null), UNKNOWN);
     assert.equal(formatTokens(950), '950');
     assert.equal(formatTokens(12_345), '12.3k');
+    assert.equal(formatTokens(5800), '5.8k', 'a cached count next to "In 11.9k" uses the same k format');
+    assert.equal(formatTokens(1000), '1.0k');
+    assert.equal(formatTokens(999_960), '1.00M');
     assert.equal(formatTokens(1_200_000), '1.20M');
   });
   test('cost: unknown is a dash, never $0', () => {

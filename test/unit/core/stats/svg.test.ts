@@ -5,7 +5,7 @@ import { svgLeaderboard } from '../../../../src/core/stats/svgLeaderboard';
 import { svgCostWinScatter } from '../../../../src/core/stats/svgScatter';
 import { svgLatencyBoxPlot } from '../../../../src/core/stats/svgLatency';
 import { svgOutcomeBars } from '../../../../src/core/stats/svgOutcomes';
-import { durationTicks, escapeXml, niceTicks } from '../../../../src/core/stats/svgCommon';
+import { durationTicks, escapeXml, niceTicks, textWidth } from '../../../../src/core/stats/svgCommon';
 import { makeComparison, makeSide } from '../../../fixtures/results/makeRecord';
 
 /** Checks that every tag is closed in order (a small well-formedness check without an XML parser). */
@@ -64,4 +64,18 @@ test('helpers', () => {
   assert.deepEqual(niceTicks(940, 1060, 5), [950, 1000, 1050]);
   assert.deepEqual(durationTicks(25 * 60_000), [0, 300_000, 600_000, 900_000, 1_200_000, 1_500_000]);
   assert.deepEqual(durationTicks(9000), [0, 2000, 4000, 6000, 8000]);
+});
+
+test('leaderboard: the label column fits the longest model name (measured, not a fixed 200 px margin)', () => {
+  const entry = (rank: number, model: string) => ({ rank, rankLower: rank, model, score: 1000 + rank, lo: 950, hi: 1050, battles: 40, smallSample: false });
+  const long = 'openrouter:meta-llama/llama-4-maverick-instruct';
+  const svg = svgLeaderboard({ method: 'bt', entries: [entry(1, long), entry(2, 'zai:glm-5.2')] } as Parameters<typeof svgLeaderboard>[0]);
+  const axisStart = Number(/<line class="pw-axis" x1="([\d.]+)"/.exec(svg)?.[1]);
+  assert.ok(axisStart - 8 >= textWidth(`1. ${long}`), `axis starts at ${axisStart}, label needs ${textWidth(`1. ${long}`)}`);
+  assert.ok(axisStart > 200, 'a long name widens the label column past the old fixed margin');
+  const short = svgLeaderboard({ method: 'bt', entries: [entry(1, 'a:x'), entry(2, 'b:y')] } as Parameters<typeof svgLeaderboard>[0]);
+  assert.ok(Number(/<line class="pw-axis" x1="([\d.]+)"/.exec(short)?.[1]) < 120, 'short names leave the chart its width');
+  const huge = svgLeaderboard({ method: 'bt', entries: [entry(1, 'x'.repeat(200))] } as Parameters<typeof svgLeaderboard>[0]);
+  assert.match(huge, /…<\/text>/, 'a name longer than half the chart is shortened with an ellipsis');
+  assert.ok(huge.includes('x'.repeat(200)), 'the full name stays in the row title');
 });
