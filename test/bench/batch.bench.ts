@@ -2,27 +2,30 @@
 // as its own process (node --import tsx src/cli/main.ts), exactly as a user would.
 //   wall_ratio   run phase of 40 cells at concurrency 8 ÷ ideal (40 × one cell's latency ÷ 8), where one cell's
 //                latency is measured in the same run: the median gap between consecutive records of a 6-cell batch
-//                at concurrency 1 (first-cell SDK loading excluded) (goal <= 1.15)
+//                at concurrency 1 (first-cell SDK loading excluded) (goal <= 1.15). Baseline and main batch are
+//                interleaved over several rounds (A B, B A, …) and the median of the per-round ratios is reported,
+//                so a burst of load from other processes on the shared 2 cores moves one round, not the figure.
+//                The mock answers after 1 s in quick mode too: with 0.4 s the CLI's own CPU work per cell, run 8 at
+//                a time on 2 cores, is a third of a cell and the ratio measures the machine, not the scheduler.
 //   peak_rss_mb  the 40-cell CLI process's peak resident memory (goal <= 400 MB; tsx loader included)
-// `npm run bench -- batch [--quick]`; one JSON line per metric; exits 0 even when a goal is missed.
+// `npm run bench -- batch [--quick]`; one JSON line per metric; a missed goal is reported, a run that measured
+// nothing (a cell failed, no gaps) fails the process (test/bench/benchKit.ts).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startMockProvider, type MockProvider } from '../fakes/mockProviders';
+import { benchKit, median, round } from './benchKit';
 
 const quick = process.argv.includes('--quick');
 const ROOT = resolve(__dirname, '../..');
-const LATENCY_MS = quick ? 400 : 1000;
+const LATENCY_MS = 1000;
+const ROUNDS = quick ? 3 : 5;
+const kit = benchKit('batch');
 const CELLS = 40;
 const CONCURRENCY = 8;
 const ANSWER = ['===ROUTE===', 'ISSUE', '===TITLE===', 'Bench issue', '===BODY===', 'Body of `src/main.py`.', '===PATCH===', '', '===REASON===', 'Because.', ''].join('\n');
-
-const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
-function report(metric: string, value: number, goal: string, pass: boolean, extra: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ bench: 'batch', metric, value: round(value), goal, pass, ...extra })}\n`);
-}
 
 interface Summary { done: number; failed: number; runMs: number; peakRssMb: number }
 
@@ -50,6 +53,24 @@ function runCli(args: string[], cwd: string): Promise<Summary> {
   });
 }
 
+/** One cell's latency through the whole CLI path: the median gap between consecutive records of a 6-cell batch at concurrency 1. */
+async function baseline(dir: string, mocks: MockProvider[], r: number): Promise<number> {
+  const file = join(dir, `base-${r}.jsonl`);
+  await runCli(['batch', '--matrix', matrix(dir, `base-${r}`, mocks, 3, 2, 1), '--yes', '--json', '--concurrency', '1', '--results', file], dir);
+  const times = readFileSync(file, 'utf8').trim().split('\n').map((l) => Date.parse((JSON.parse(l) as { time: string }).time)).sort((x, y) => x - y);
+  const gaps = times.slice(1).map((t, i) => t - times[i]);
+  kit.measured(`round ${r} baseline gaps`, gaps.length, 5);
+  return median(gaps);
+}
+
+/** The 40-cell batch at concurrency 8. */
+async function mainBatch(dir: string, mocks: MockProvider[], r: number): Promise<Summary> {
+  const out = await runCli(['batch', '--matrix', matrix(dir, `main-${r}`, mocks, 4, 2, CELLS / 8), '--yes', '--json', '--concurrency', String(CONCURRENCY),
+    '--results', join(dir, `main-${r}.jsonl`)], dir);
+  if (out.done !== CELLS) kit.fail(`round ${r}: expected ${CELLS} cells done, got ${out.done} (${out.failed} failed)`);
+  return out;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pw-bench-batch-'));
   const shape = { type: 'ok' as const, text: ANSWER, ttftMs: LATENCY_MS - 20, tokensPerSec: 1e6, chunkChars: 64 };
@@ -58,25 +79,24 @@ async function main(): Promise<void> {
     mkdirSync(join(dir, 'repo', 'src'), { recursive: true });
     writeFileSync(join(dir, 'repo', 'src', 'main.py'), 'def parse_table(x):\n    return x\n');
     execFileSync('git', ['init', '-q'], { cwd: join(dir, 'repo') });
-    // Baseline: 6 cells one after another → one cell's latency through the whole CLI path (run, parse, append).
-    await runCli(['batch', '--matrix', matrix(dir, 'base', mocks, 3, 2, 1), '--yes', '--json', '--concurrency', '1', '--results', join(dir, 'base.jsonl')], dir);
-    const times = readFileSync(join(dir, 'base.jsonl'), 'utf8').trim().split('\n').map((l) => Date.parse((JSON.parse(l) as { time: string }).time)).sort((x, y) => x - y);
-    const gaps = times.slice(1).map((t, i) => t - times[i]).sort((x, y) => x - y);
-    const perCell = gaps[gaps.length >> 1];
-    const main = await runCli(['batch', '--matrix', matrix(dir, 'main', mocks, 4, 2, CELLS / 8), '--yes', '--json', '--concurrency', String(CONCURRENCY),
-      '--results', join(dir, 'main.jsonl')], dir);
-    if (main.done !== CELLS) throw new Error(`expected ${CELLS} cells done, got ${main.done} (${main.failed} failed)`);
-    const ideal = (CELLS * perCell) / CONCURRENCY;
-    const ratio = main.runMs / ideal;
-    report('wall_ratio', ratio, '<=1.15', ratio <= 1.15, { cells: CELLS, concurrency: CONCURRENCY, cell_ms: round(perCell, 0), run_ms: main.runMs, ideal_ms: round(ideal, 0), mock_latency_ms: LATENCY_MS });
-    report('peak_rss_mb', main.peakRssMb, '<=400', main.peakRssMb <= 400, { note: 'CLI process incl. tsx loader' });
+    const ratios: number[] = [], cells: number[] = [], runs: number[] = [], rss: number[] = [];
+    for (let r = 1; r <= ROUNDS; r++) {
+      // Alternate the order each round so neither side always runs first (warm caches, a load burst).
+      let perCell = 0, m: Summary | undefined;
+      if (r % 2) { perCell = await baseline(dir, mocks, r); m = await mainBatch(dir, mocks, r); }
+      else { m = await mainBatch(dir, mocks, r); perCell = await baseline(dir, mocks, r); }
+      const ideal = (CELLS * perCell) / CONCURRENCY;
+      ratios.push(m.runMs / ideal); cells.push(perCell); runs.push(m.runMs); rss.push(m.peakRssMb);
+      process.stderr.write(`round ${r}: cell ${perCell} ms, run ${m.runMs} ms, ideal ${Math.round(ideal)} ms, ratio ${round(m.runMs / ideal)}\n`);
+    }
+    const ratio = median(ratios);
+    kit.report('wall_ratio', ratio, '<=1.15', ratio <= 1.15, { rounds: ROUNDS, per_round: ratios.map((x) => round(x)), cell_ms: cells, run_ms: runs,
+      cells: CELLS, concurrency: CONCURRENCY, mock_latency_ms: LATENCY_MS, note: 'median of interleaved rounds (baseline and batch alternate order)' });
+    kit.report('peak_rss_mb', Math.max(...rss), '<=400', Math.max(...rss) <= 400, { note: 'CLI process incl. tsx loader, worst round' });
   } finally {
     await Promise.all(mocks.map((m) => m.close()));
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main().catch((e: unknown) => {
-  process.stderr.write(`batch bench failed: ${(e as Error).message}\n`);
-  report('wall_ratio', Number.NaN, '<=1.15', false, { error: (e as Error).message });
-});
+kit.run(main);

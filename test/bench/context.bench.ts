@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { buildContext } from '../../src/core/context/buildContext';
 import { countTokens } from '../../src/core/context/tokenCount';
 import type { Paper } from '../../src/core/paper/types';
+import { benchKit } from './benchKit';
 
 const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK ? 4 : 8;
@@ -19,9 +20,8 @@ const PACKAGES = QUICK
   : ['typescript/lib', '@secretlint', 'openai', 'playwright-core', '@anthropic-ai', 'eslint', '@typescript-eslint'];
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
 
-function report(metric: string, value: number, goal: string, pass: boolean, extra: Record<string, unknown> = {}): void {
-  console.log(JSON.stringify({ bench: 'context', metric, value: Number(value.toFixed(2)), goal, pass, ...extra }));
-}
+const kit = benchKit('context');
+const report = kit.report;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -113,6 +113,8 @@ async function main(): Promise<void> {
       );
     }
     // The machine is shared by several jobs: the fastest of N runs is the least disturbed estimate of each side.
+    kit.measured('files sent in the context', first.manifest.files.length, 1);
+    kit.measured('alternating runs', ours.length, RUNS);
     const oursMs = Math.min(...ours.map((x) => x.wall));
     const floorMs = Math.min(...floor.map((x) => x.wall));
     const oursCpu = median(ours.map((x) => x.cpu));
@@ -158,7 +160,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+kit.run(main);

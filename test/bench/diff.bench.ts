@@ -6,6 +6,9 @@
  */
 import { diffWords } from 'diff';
 import { computeDraftDiff } from '../../webview/compare/textDiff';
+import { benchKit } from './benchKit';
+
+const kit = benchKit('diff');
 
 const quick = process.argv.includes('--quick');
 const SIZE = 50_000;
@@ -76,6 +79,10 @@ if (!quick || predicted < 20_000) {
 note += `; ${hunks} changed hunks, ${last.wordDiffSkipped} without word highlights; lines +${last.added} -${last.removed} =${last.unchanged}`;
 
 const ratio = baseMs / oursMs;
-console.log(JSON.stringify({ bench: 'diff', metric: 'line_word_diff_ms', value: Number(oursMs.toFixed(2)), goal: '<150', pass: oursMs < 150 }));
-console.log(JSON.stringify({ bench: 'diff', metric: 'baseline_diffWords_ms', value: Number(baseMs.toFixed(1)), goal: 'baseline', pass: true }));
-console.log(JSON.stringify({ bench: 'diff', metric: 'speedup_vs_diffWords', value: Number(ratio.toFixed(1)), goal: '>=100', pass: ratio >= 100, note }));
+kit.run(async () => {
+  kit.measured('changed hunks found', hunks, 1);
+  kit.measured('timed runs', ours.length, 5);
+  kit.report('line_word_diff_ms', oursMs, '<150', oursMs < 150);
+  kit.report('baseline_diffWords_ms', baseMs, 'baseline', true);
+  kit.report('speedup_vs_diffWords', ratio, '>=100', ratio >= 100, { note });
+});

@@ -3,7 +3,8 @@
 //   ttft_overhead_ms  median TTFT Pairwise adds over the raw SDK, measured from the call (goal <= 20 ms)
 //   start_gap_ms      median gap between the two requests leaving (goal <= 5 ms)
 //   peak_heap_mb      heap growth while two 200 KB streams are held (goal <= 64 MB)
-// `npm run bench -- dispatch [--quick]`; prints one JSON line per metric; exits 0 even when a goal is missed.
+// `npm run bench -- dispatch [--quick]`; prints one JSON line per metric; a missed goal is reported, a run that
+// measured nothing fails the process (test/bench/benchKit.ts). Raw and Pairwise runs alternate within each round.
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { setFlagsFromString } from 'node:v8';
@@ -14,6 +15,7 @@ import { buildAnthropicParams } from '../../src/core/providers/anthropicMapper';
 import { buildOpenAIParams } from '../../src/core/providers/openaiMapper';
 import type { PromptInput, ResolvedSide } from '../../src/core/providers/types';
 import { scenarios, startMockProvider, type MockProvider, type StreamShape } from '../fakes/mockProviders';
+import { benchKit, median } from './benchKit';
 
 const quick = process.argv.includes('--quick');
 const KEY_A = 'sk-ant-bench-0123456789abcdef';
@@ -22,11 +24,8 @@ const PROMPT: PromptInput = { system: 'bench system', blocks: [{ kind: 'repo', t
 const MODEL_A = 'claude-opus-4-7';
 const MODEL_B = 'glm-5';
 
-const median = (xs: number[]) => { const s = [...xs].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
-function report(metric: string, value: number, goal: string, pass: boolean, extra: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ bench: 'dispatch', metric, value: round(value), goal, pass, ...extra })}\n`);
-}
+const kit = benchKit('dispatch');
+const report = kit.report;
 
 function gcNow(): void {
   setFlagsFromString('--expose-gc');
@@ -79,14 +78,16 @@ async function wallRatio(): Promise<void> {
   await Promise.all([r.rawA(), r.rawB(), pairTimed(r)]); // warm-up: SDK modules, sockets
   const ratios: number[] = [];
   const gaps: number[] = [];
-  for (let i = 0; i < (quick ? 3 : 7); i++) {
-    const [ra, rb] = [await r.rawA(), await r.rawB()];
-    const p = await pairTimed(r);
+  for (let i = 0; i < (quick ? 5 : 9); i++) {
+    // Alternate which goes first, so neither the baseline nor Pairwise always runs on a warmer machine.
+    let ra: Timed, rb: Timed, p: Awaited<ReturnType<typeof pairTimed>>;
+    if (i % 2) { p = await pairTimed(r); ra = await r.rawA(); rb = await r.rawB(); } else { ra = await r.rawA(); rb = await r.rawB(); p = await pairTimed(r); }
     if (!p.ok) throw new Error('pair run failed');
     ratios.push(p.wall / Math.max(ra.wall, rb.wall));
     gaps.push(p.gap);
   }
   await Promise.all([r.a.close(), r.b.close()]);
+  kit.measured('wall_ratio runs', ratios.length, 3);
   const ratio = median(ratios);
   report('wall_ratio', ratio, '<=1.05', ratio <= 1.05, { runs: ratios.length });
   const gap = median(gaps);
@@ -101,8 +102,9 @@ async function ttftOverhead(): Promise<void> {
     const ra = await r.rawA();
     const rb = await r.rawB();
     const p = await pairTimed(r);
-    added.push(p.ttftA - ra.ttft, p.ttftB - rb.ttft);
+    if (ra.ttft >= 0 && rb.ttft >= 0 && p.ttftA >= 0 && p.ttftB >= 0) added.push(p.ttftA - ra.ttft, p.ttftB - rb.ttft);
   }
+  kit.measured('ttft samples', added.length, 8);
   await Promise.all([r.a.close(), r.b.close()]);
   const m = median(added);
   report('ttft_overhead_ms', m, '<=20', m <= 20, { samples: added.length });
@@ -122,6 +124,7 @@ async function peakHeap(): Promise<void> {
   const held = out.a.ok && out.b.ok ? out.a.text.length + out.b.text.length : 0;
   await Promise.all([r.a.close(), r.b.close()]);
   const mb = (peak - base) / (1024 * 1024);
+  kit.measured('chars held by both streams', held, 2 * bytes);
   report('peak_heap_mb', mb, '<=64', mb <= 64 && held === 2 * bytes, { heldChars: held });
 }
 
@@ -131,6 +134,4 @@ async function main(): Promise<void> {
   await peakHeap();
 }
 
-main().catch((err) => {
-  process.stdout.write(`${JSON.stringify({ bench: 'dispatch', metric: 'error', value: null, goal: 'no error', pass: false, error: String(err) })}\n`);
-});
+kit.run(main);

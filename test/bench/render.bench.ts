@@ -1,15 +1,19 @@
 /**
  * Bench: main-thread long tasks in the compare webview while both sides stream markdown at ~100 tokens/s each
  * (one token per delta, like real providers), in the real VS Code host (test/harness/host.cjs + mock providers).
- *   npm run bench -- render [--quick]      (full: ~60 s of streaming; quick: ~10 s)
+ *   npm run bench -- render [--quick]      (full: 3 rounds of 60 s streaming; quick: 3 rounds of 8 s)
  * A PerformanceObserver('longtask') in the webview's inner frame records every task over 50 ms. Baseline in the
- * same run: the same webview idle for a while before streaming (the machine's noise floor). Goal: no task > 50 ms.
+ * same run, interleaved: before each streaming round the same webview sits idle for a while (the machine's noise
+ * floor on 2 shared cores). Metric: the median over rounds of each round's longest task (one stray task from
+ * another process does not decide it); goal: <= 50 ms. The bench FAILS when a round streamed for less than 70 % of
+ * its planned time or saw no stream at all (test/bench/benchKit.ts).
  */
 import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { benchKit, median } from './benchKit';
 
 /** The parts of playwright's Page and Frame this bench uses. */
 interface BenchFrame { evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> }
@@ -17,12 +21,13 @@ interface Cdp { send(method: string, params?: Record<string, unknown>): Promise<
 interface BenchPage { waitForTimeout(ms: number): Promise<void>; context(): { newCDPSession(p: BenchPage): Promise<Cdp> } }
 interface Mocks { urls: { a: string; b: string }; setScenario(side: 'a' | 'b', s: unknown): Promise<unknown>; close(): Promise<void> }
 interface Host { openPage(): Promise<{ page: BenchPage }>; close(): Promise<void> }
-interface HarnessModule { startHost(o: { workspace: string; settings: Record<string, unknown> }): Promise<Host>; runCommand(p: BenchPage, title: string): Promise<void>; ROOT: string }
+interface HarnessModule { startHost(o: { workspace: string; settings: Record<string, unknown> }): Promise<Host>; runCommand(p: BenchPage, title: string): Promise<void>; ROOT: string; webviewFrame(p: BenchPage): FrameLocator }
 interface HelpersModule {
   startMocks(): Promise<Mocks>; mockSettings(urls: Mocks['urls']): Record<string, unknown>; makeGitRepo(base: string): string;
   innerFrame(p: BenchPage): Promise<BenchFrame>; waitSlotsFinal(p: BenchPage, ms: number): Promise<void>;
   startCompareRun(p: BenchPage, m: Mocks): Promise<unknown>;
 }
+interface FrameLocator { locator(sel: string, o?: { hasText?: string | RegExp }): { waitFor(o: { timeout: number }): Promise<void> } }
 /** One recorded long task. */
 interface LongTask { start: number; duration: number; name: string; container: string }
 
@@ -31,8 +36,10 @@ const harness = req('../harness/host.cjs') as HarnessModule;
 const helpers = req('../e2e/hostHelpers.cjs') as HelpersModule;
 
 const quick = process.argv.includes('--quick');
-const STREAM_S = quick ? 10 : 60;
-const IDLE_S = quick ? 5 : 15;
+const STREAM_S = quick ? 8 : 60;
+const IDLE_S = quick ? 3 : 10;
+const ROUNDS = 3;
+const kit = benchKit('render');
 const TOKENS_PER_S = 100;
 const CHARS = STREAM_S * TOKENS_PER_S * 4; // the mock counts 4 characters as a token
 
@@ -97,8 +104,34 @@ async function taskSeconds(cdp: Cdp): Promise<number> {
   return r.metrics?.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
 }
 
-function report(metric: string, value: number, goal: string, pass: boolean, extra: Record<string, unknown> = {}): void {
-  console.log(JSON.stringify({ bench: 'render', metric, value, goal, pass, ...extra }));
+/** One streaming round: an idle window (baseline), then a comparison streaming both sides; what each saw. */
+interface Round { idle: ReturnType<typeof summarize>; idleShare: number; run: ReturnType<typeof summarize>; streamShare: number; seconds: number; worst: string[]; statuses: string }
+
+async function round(page: BenchPage, frame: BenchFrame, cdp: Cdp, mocks: Mocks, r: number): Promise<Round> {
+  await take(frame);
+  const idle0 = await taskSeconds(cdp);
+  await page.waitForTimeout(IDLE_S * 1000);
+  const idleShare = (await taskSeconds(cdp) - idle0) / IDLE_S;
+  const idle = summarize(await take(frame), IDLE_S);
+  const shape = { type: 'ok', tokensPerSec: TOKENS_PER_S, chunkChars: 4, ttftMs: 200 };
+  await mocks.setScenario('a', { ...shape, text: markdownDraft(10 * r + 1, CHARS, 'PR') });
+  await mocks.setScenario('b', { ...shape, text: markdownDraft(10 * r + 2, CHARS, 'ISSUE') });
+  await helpers.startCompareRun(page, mocks); // pins a brief and consents on the way (first round): not measured
+  const t0 = Date.now();
+  await take(frame); // setup tasks (command palette, quick pick, dialog) are the workbench's, not the stream's
+  const busy0 = await taskSeconds(cdp);
+  // The panel shows the previous (final) run until this one's first events arrive: wait for this round's titles,
+  // or "final" would be the last round's and the round would measure 0 s of streaming.
+  const f = harness.webviewFrame(page);
+  const thisRound = new RegExp(`Streaming bench draft (${10 * r + 1}|${10 * r + 2})$`); // sides are shuffled
+  for (const slot of ['left', 'right']) await f.locator(`section.pw-slot-${slot} .pw-draft-title`, { hasText: thisRound }).waitFor({ timeout: 60000 });
+  await helpers.waitSlotsFinal(page, (STREAM_S + 90) * 1000);
+  const seconds = (Date.now() - t0) / 1000;
+  const streamShare = (await taskSeconds(cdp) - busy0) / seconds;
+  const tasks = await take(frame);
+  const statuses = (await frame.evaluate(() => [...document.querySelectorAll('section.pw-slot')].map((x) => x.getAttribute('data-status')))).join('/');
+  const worst = [...tasks].sort((a, b) => b.duration - a.duration).slice(0, 3).map((t) => `${Math.round(t.duration)}ms@${Math.round(t.start)}(${t.name}${t.container ? `/${t.container}` : ''})`);
+  return { idle, idleShare, run: summarize(tasks, seconds), streamShare, seconds, worst, statuses };
 }
 
 async function main(): Promise<void> {
@@ -123,50 +156,26 @@ async function main(): Promise<void> {
     await frame.evaluate(() => { setTimeout(() => { const t = performance.now(); while (performance.now() - t < 80) { /* busy */ } }, 0); });
     await page.waitForTimeout(400);
     const probe = summarize(await take(frame), 1);
-    if (probe.maxMs < 70) throw new Error(`the longtask observer did not see an 80 ms probe task (saw ${probe.count}, max ${probe.maxMs} ms)`);
+    kit.measured('probe_longtask_ms (the observer sees an 80 ms task)', probe.maxMs, 70);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const idleBusy0 = await taskSeconds(cdp);
-    await page.waitForTimeout(IDLE_S * 1000);
-    const idleShare = (await taskSeconds(cdp) - idleBusy0) / IDLE_S;
-    const idle = summarize(await take(frame), IDLE_S);
-    const shape = { type: 'ok', tokensPerSec: TOKENS_PER_S, chunkChars: 4, ttftMs: 200 };
-    await mocks.setScenario('a', { ...shape, text: markdownDraft(1, CHARS, 'PR') });
-    await mocks.setScenario('b', { ...shape, text: markdownDraft(2, CHARS, 'ISSUE') });
-    await helpers.startCompareRun(page, mocks); // pins a brief and consents on the way: not part of the measurement
-    const setup = summarize(await take(frame), 1);
-    const t0 = Date.now();
-    const busy0 = await taskSeconds(cdp);
-    // Busy share per window of the stream: growth over time means per-render cost grows with the drafts' length.
-    const windows: number[] = [];
-    const windowS = quick ? 2 : 10;
-    let done = false, last = busy0;
-    const finished = helpers.waitSlotsFinal(page, (STREAM_S + 60) * 1000).finally(() => { done = true; });
-    while (!done) {
-      await Promise.race([finished, page.waitForTimeout(windowS * 1000)]);
-      if (done) break;
-      const now = await taskSeconds(cdp);
-      windows.push(Number(((now - last) / windowS).toFixed(3)));
-      last = now;
+    const rounds: Round[] = [];
+    for (let r = 1; r <= ROUNDS; r++) {
+      const x = await round(page, frame, cdp, mocks, r);
+      rounds.push(x);
+      console.error(`round ${r}: streamed ${x.seconds.toFixed(1)} s (${x.statuses}), longest task ${x.run.maxMs} ms (${x.run.count} over 50 ms); idle before: longest ${x.idle.maxMs} ms`);
+      kit.measured(`round ${r} stream_s`, x.seconds, STREAM_S * 0.7);
     }
-    await finished;
-    const seconds = (Date.now() - t0) / 1000;
-    const streamShare = (await taskSeconds(cdp) - busy0) / seconds;
-    const tasks = await take(frame);
-    const streamed = await frame.evaluate(() => [...document.querySelectorAll('section.pw-slot')].map((s) => s.getAttribute('data-status')));
-    const run = summarize(tasks, seconds);
-    const worst = [...tasks].sort((a, b) => b.duration - a.duration).slice(0, 3).map((t) => `${Math.round(t.duration)}ms@${Math.round(t.start)}(${t.name}${t.container ? `/${t.container}` : ''})`);
-    const note = 'Baseline is the same webview idle before streaming (machine noise floor on 2 shared cores), not an unthrottled render: '
-      + 'the throttle cannot be switched off from outside, so no fairer baseline exists in one run.';
-    const own = summarize(tasks.filter((t) => t.name === 'self'), seconds);
-    report('max_longtask_ms', run.maxMs, '<=50', run.maxMs <= 50, { longtasks: run.count, self_longtasks: own.count, self_max_ms: own.maxMs, streamed_chars: CHARS * 2, streamed_chars_note: "sent by the mocks, both sides", stream_s: Number(seconds.toFixed(1)),
-      deltas_per_s: 2 * TOKENS_PER_S, statuses: streamed.join('/'), worst, quick });
-    report('longtask_count', run.count, 'report', true, { idle_count: idle.count, idle_max_ms: idle.maxMs, idle_s: IDLE_S, probe_ms: probe.maxMs,
-      setup_count: setup.count, setup_max_ms: setup.maxMs, setup_note: 'setup = command palette, pin quick pick, consent dialog (workbench), excluded' });
-    report('main_thread_busy_ratio_vs_idle', Number((streamShare / Math.max(idleShare, 0.001)).toFixed(2)), 'report', true, {
-      stream_busy_share: Number(streamShare.toFixed(3)), idle_busy_share: Number(idleShare.toFixed(3)), stream_longtask_busy_ms_per_s: run.busyMsPerS,
-      [`busy_share_per_${windowS}s`]: windows,
-      note: `${note} Busy share = CDP TaskDuration per wall second of the renderer process (workbench + webview); ratio = streaming / idle.` });
+    const maxes = rounds.map((x) => x.run.maxMs);
+    const m = median(maxes);
+    const shareRatio = median(rounds.map((x) => x.streamShare / Math.max(x.idleShare, 0.001)));
+    kit.report('max_longtask_ms', m, '<=50', m <= 50, { rounds: ROUNDS, per_round_max_ms: maxes, idle_max_ms: rounds.map((x) => x.idle.maxMs),
+      longtasks_per_round: rounds.map((x) => x.run.count), stream_s: rounds.map((x) => Number(x.seconds.toFixed(1))), streamed_chars_per_round: CHARS * 2,
+      deltas_per_s: 2 * TOKENS_PER_S, worst: rounds.map((x) => x.worst[0] ?? '—'), probe_ms: probe.maxMs, quick,
+      note: 'median over rounds of the longest task while streaming; each round follows an idle window of the same webview (noise floor)' });
+    kit.report('main_thread_busy_ratio_vs_idle', shareRatio, 'report', true, {
+      stream_busy_share: rounds.map((x) => Number(x.streamShare.toFixed(3))), idle_busy_share: rounds.map((x) => Number(x.idleShare.toFixed(3))),
+      note: 'CDP TaskDuration per wall second of the renderer process (workbench + webview), streaming ÷ the idle window before it; median over rounds' });
   } finally {
     await host?.close();
     await mocks.close();
@@ -174,8 +183,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (e: unknown) => {
-  console.error(e);
-  report('max_longtask_ms', -1, '<=50', false, { error: String(e).slice(0, 300) });
-  process.exit(0);
-});
+kit.run(main);

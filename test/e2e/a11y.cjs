@@ -57,9 +57,7 @@ async function controlsNamed(page) {
     const problems = [];
     let n = 0;
     for (const el of document.querySelectorAll(sel)) {
-      const box = el.getBoundingClientRect();
-      const hidden = el.closest('[hidden]') || (box.width === 0 && box.height === 0 && !(el instanceof HTMLInputElement && el.closest('label')));
-      if (hidden) continue;
+      if (!el.checkVisibility({ visibilityProperty: true })) continue; // not rendered (hidden, or inside a closed <details>)
       n++;
       const role = axe.commons.aria.getRole(el);
       const name = axe.commons.text.accessibleText(el).trim();

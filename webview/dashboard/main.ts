@@ -52,7 +52,8 @@ function tableOf(t: DashboardTable, cls = ''): HTMLElement {
       : el('td', { class: typeof v === 'number' ? 'pw-num' : '', text: v === null ? '—' : revealBidi(String(v)) })))));
   }
   table.append(body);
-  return el('div', { class: 'pw-table-wrap' }, table);
+  // A wide table scrolls inside its wrapper, which keyboard users can focus to scroll.
+  return el('div', { class: 'pw-table-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': t.title } }, table);
 }
 
 /** Widens a chart's viewBox to its measured content, so no label is ever clipped at the chart's edge. */

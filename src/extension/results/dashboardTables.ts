@@ -113,7 +113,7 @@ function winCostTable(s: Stats): DashboardTable {
 }
 
 function leaderboardCounts(s: Stats): DashboardTable {
-  return { title: `Leaderboard (${s.leaderboard.method})`, columns: ['Rank', 'Model', 'Score', '95% CI', 'Battles'],
+  return { title: 'Scores with 95% intervals, and battles per model', columns: ['Rank', 'Model', 'Score', '95% CI', 'Battles'],
     rows: s.leaderboard.entries.map((e) => [e.rankLower === e.rank ? String(e.rank) : `${e.rank} (CI allows ${e.rankLower})`,
       e.smallSample ? `${e.model} (small sample)` : e.model, Math.round(e.score), `${Math.round(e.lo)}–${Math.round(e.hi)}`, e.battles]) };
 }
@@ -126,7 +126,7 @@ function outcomeCounts(s: Stats): DashboardTable {
 /** The dashboard charts (leaderboard whiskers, cost vs win rate, latency box plots, outcome bars), each with its counts. */
 export function dashboardSvgs(stats: Stats): DashboardSvg[] {
   return [
-    { title: 'Leaderboard', svg: svgLeaderboard(stats.leaderboard), table: leaderboardCounts(stats) },
+    { title: `Leaderboard: ${stats.leaderboard.method}`, svg: svgLeaderboard(stats.leaderboard), table: leaderboardCounts(stats) },
     { title: 'Cost vs win rate', svg: svgCostWinScatter(stats), table: winCostTable(stats) },
     { title: 'Wall time per run', svg: svgLatencyBoxPlot(stats.usage, 'totalMs'), table: timeTable(stats, 'totalMs', 'Wall time per run') },
     { title: 'Time to first token', svg: svgLatencyBoxPlot(stats.usage, 'ttftMs'), table: timeTable(stats, 'ttftMs', 'Time to first token') },

@@ -6,8 +6,19 @@ const fs = require('node:fs'), path = require('node:path');
 const { runCommand, webviewFrame } = require('../../harness/host.cjs');
 const { innerFrame, waitSlotsFinal, shot, scrollView } = require('../hostHelpers.cjs');
 const { runAxe, describe, controlsNamed, liveText } = require('../a11y.cjs');
-const { selectTab, watchStatuses } = require('./sample.cjs');
+const { selectTab } = require('./sample.cjs');
 const { records } = require('./dashboard.cjs');
+
+/** Waits until the active webview is the compare view (another panel's frame may still be going away). */
+async function compareView(page, timeout = 30000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const view = await innerFrame(page, 5000).then((fr) => fr.evaluate(() => document.body.dataset.view), () => '');
+    if (view === 'compare' && await page.locator('iframe.webview.ready').count() === 1) return;
+    if (Date.now() > end) throw new Error(`the compare view did not come up (active view: ${view || 'none'})`);
+    await page.waitForTimeout(250);
+  }
+}
 
 /** Runs axe and the role/name audit on the current webview; throws on any serious/critical violation or unnamed control. */
 async function audit(page, what) {
@@ -44,11 +55,11 @@ async function a11y(ctx) {
   const { page, theme } = ctx;
   const f = webviewFrame(page);
   await ctx.check(`a11y: sample blind — axe 0 serious/critical, every control named, stream status announced (${theme})`, async () => {
-    if (!(await page.locator('iframe.webview.ready').count())) { await runCommand(page, 'Pairwise: Open Sample Comparison'); await waitSlotsFinal(page, 60000); }
-    const readLog = await watchStatuses(page);
     await runCommand(page, 'Pairwise: Open Sample Comparison');
+    await compareView(page);
+    // This run, not the one the panel showed before: the sample's repository, blind.
+    await f.locator('.pw-header', { hasText: 'tinyattn (sample)' }).filter({ has: f.locator('.pw-badge', { hasText: /^Blind$/ }) }).waitFor({ timeout: 30000 });
     await waitSlotsFinal(page, 60000);
-    await readLog();
     await selectTab(page, 'Rendered');
     const live = await liveText(page);
     if (live.role !== 'status' || live.ariaLive !== 'polite') throw new Error(`live region: role=${live.role} aria-live=${live.ariaLive}`);

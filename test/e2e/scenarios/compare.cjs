@@ -139,8 +139,12 @@ async function compare(ctx) {
     const diff = page.locator('.editor-instance .monaco-diff-editor').first();
     await diff.waitFor({ state: 'visible', timeout: 20000 });
     await page.locator('.tabs-container .tab.active', { hasText: 'softmax.py' }).waitFor({ timeout: 10000 });
-    await diff.locator('.editor.modified .view-lines', { hasText: 'keepdims=True)' }).first().waitFor({ timeout: 10000 });
-    const modified = await diff.locator('.editor.modified .view-lines').first().innerText();
+    // The modified side renders its lines a moment after the editor shows (spaces as U+00A0): poll its text.
+    let modified = '';
+    for (const end = Date.now() + 20000; Date.now() < end; await page.waitForTimeout(250)) {
+      modified = await diff.locator('.editor.modified .view-lines').first().innerText().catch(() => '');
+      if (modified.replace(/\u00a0/g, ' ').includes('keepdims=True)')) break;
+    }
     if (!/x\.max\(axis=-1/.test(modified.replace(/\u00a0/g, ' '))) throw new Error(`the modified side does not show the patched line:\n${modified.slice(0, 400)}`);
     await page.waitForTimeout(500);
     await shot(page, ctx.out, `compare-diff-editor-${theme}`, theme);
@@ -164,6 +168,7 @@ async function runWithFailingB(ctx, tag, scenarioB) {
   const f = webviewFrame(ctx.page);
   await f.locator('.pw-draft-title', { hasText: tag }).waitFor({ timeout: 30000 });
   await waitSlotsFinal(ctx.page, 60000);
+  await selectTab(ctx.page, 'Rendered').catch(() => {}); // an earlier check may have left another tab chosen
   const failedSlot = f.locator('section.pw-slot[data-status="failed"]');
   if (await failedSlot.count() !== 1) throw new Error(`expected one failed column, got ${await failedSlot.count()}`);
   const slot = (await failedSlot.getAttribute('class')).includes('pw-slot-left') ? 'left' : 'right';
