@@ -25,7 +25,8 @@ setTimeout(() => finish(124, `timeout after ${opt.timeout} s`), opt.timeout * 10
 for (const [s, c] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) process.on(s, () => finish(c, `${s} received`));
 
 (async () => {
-  host = await startHost({ workspace: opt.workspace || undefined, env: { PAIRWISE_TEST: '1' } });
+  // PAIRWISE_TEST_UNTRUSTED=1: the workspace opens untrusted and index.ts runs only the untrusted suite.
+  host = await startHost({ workspace: opt.workspace || undefined, env: { PAIRWISE_TEST: '1' }, trusted: process.env.PAIRWISE_TEST_UNTRUSTED !== '1' });
   const counts = {}; let done = false;
   const t0 = Date.now();
   const { exited } = await host.openPage({ extension: opt.extension, tests: opt.tests, onLog: (level, line) => {

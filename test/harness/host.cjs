@@ -32,8 +32,15 @@ function missingHost() {
   return '';
 }
 
-/** Starts a server + browser in a throw-away dir; resolves with handles and a close() that kills everything. */
-async function startHost({ workspace, settings = {}, env = {}, verbose = !!process.env.PAIRWISE_HOST_VERBOSE } = {}) {
+/** Settings of an untrusted host: workspace trust on, never prompted, so the folder stays in Restricted Mode. */
+const UNTRUSTED_SETTINGS = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never', 'security.workspace.trust.emptyWindow': false };
+
+/**
+ * Starts a server + browser in a throw-away dir; resolves with handles and a close() that kills everything.
+ * `trusted: false` opens the workspace untrusted (Restricted Mode) instead of switching workspace trust off.
+ */
+async function startHost({ workspace, settings = {}, env = {}, verbose = !!process.env.PAIRWISE_HOST_VERBOSE, trusted = true } = {}) {
   const why = missingHost();
   if (why) throw new Error(why);
   const tmp = fs.mkdtempSync(path.join(BASE_TMP, 'pairwise-host-'));
@@ -43,11 +50,11 @@ async function startHost({ workspace, settings = {}, env = {}, verbose = !!proce
     XDG_STATE_HOME: dir('xdg/state'), XDG_RUNTIME_DIR: dir('xdg/runtime'),
     EXTENSIONS_GALLERY: '{"serviceUrl":"http://127.0.0.1:9"}', PAIRWISE_MOCHA: path.join(ROOT, 'node_modules/mocha'), ...env });
   const settingsFile = path.join(dir('user-data/User'), 'settings.json');
-  fs.writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...(trusted ? {} : UNTRUSTED_SETTINGS), ...settings }, null, 2));
   const ws = workspace ? path.resolve(workspace) : dir('workspace');
   const args = [SERVER_MAIN, '--host', '127.0.0.1', '--port', '0', '--without-connection-token', '--accept-server-license-terms',
     '--enable-smoke-test-driver', '--disable-experiments', '--force-disable-user-env', '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-update-check', ...(trusted ? ['--disable-workspace-trust'] : []), '--disable-getting-started-override',
     '--user-data-dir', dir('user-data'), '--extensions-dir', dir('extensions')];
   const server = spawn(NODE24, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let serverLog = '', closed = false, browser;
