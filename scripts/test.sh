@@ -45,6 +45,8 @@ suite() {
 if [ -f dist/extension.js ]; then
   # Integration tests in the real VS Code extension host, entered through @vscode/test-electron.
   suite integration 'vscode:' node test/harness/runIntegration.cjs
+  # The same host with the workspace opened untrusted (Restricted Mode): no context is built, nothing is sent.
+  suite integration-untrusted 'vscode:' env PAIRWISE_TEST_UNTRUSTED=1 node test/harness/runIntegration.cjs
   # E2E: what a person sees in the webviews of the real host (screenshots checked not blank).
   suite e2e 'e2e:' node test/e2e/screenshots.cjs
   # The README's first command without desktop VS Code: serve.ts's browser VS Code, from its URL to a saved verdict.
