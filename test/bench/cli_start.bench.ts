@@ -4,10 +4,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchKit, interleave, median } from './benchKit';
 
+const kit = benchKit('cli_start');
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
-if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
 
 /** Wall time of one process run in ms; throws when it did not do what it should. */
 function timed(args: string[], expect?: RegExp): number {
@@ -18,22 +19,20 @@ function timed(args: string[], expect?: RegExp): number {
   return ms;
 }
 
-const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const pairs = process.argv.includes('--quick') ? 9 : 31;
-timed([cli, '--help'], /Usage: pairwise/); // warm the file cache once
-const help: number[] = [];
-const bare: number[] = [];
-const version: number[] = [];
-for (let i = 0; i < pairs; i++) {
-  // Interleaved, order alternating, so a load spike hits both sides.
-  if (i % 2) { bare.push(timed(['-e', '0'])); help.push(timed([cli, '--help'], /Usage: pairwise <command>/)); } else { help.push(timed([cli, '--help'], /Usage: pairwise <command>/)); bare.push(timed(['-e', '0'])); }
-  if (i % 3 === 0) version.push(timed([cli, '--version'], /^\d+\.\d+\.\d+/));
-}
-const h = median(help);
-const b = median(bare);
-const overhead = h - b;
-if (!(help.length === pairs && bare.length === pairs && h > 0 && b > 0)) throw new Error('measured nothing');
-console.log(JSON.stringify({ bench: 'cli_start', metric: 'help_ms_median', value: Number(h.toFixed(1)), goal: 'report', pass: true, node_e0_ms_median: Number(b.toFixed(1)), runs: pairs }));
-console.log(JSON.stringify({ bench: 'cli_start', metric: 'version_ms_median', value: Number(median(version).toFixed(1)), goal: 'report', pass: true }));
-console.log(JSON.stringify({ bench: 'cli_start', metric: 'help_overhead_ms', value: Number(overhead.toFixed(1)), goal: '<100', pass: overhead < 100,
-  ratio_to_node: Number((h / b).toFixed(2)), help_ms: Number(h.toFixed(1)), node_e0_ms: Number(b.toFixed(1)), runs: pairs }));
+kit.run(async () => {
+  if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
+  const rounds = process.argv.includes('--quick') ? 9 : 31;
+  timed([cli, '--help'], /Usage: pairwise/); // warm the file cache once
+  const r = await interleave(rounds, {
+    help: () => timed([cli, '--help'], /Usage: pairwise <command>/),
+    bare: () => timed(['-e', '0']),
+  });
+  kit.measured('help_runs', r.help.length, rounds);
+  kit.measured('node_runs', r.bare.length, rounds);
+  const version = median([0, 1, 2].map(() => timed([cli, '--version'], /^\d+\.\d+\.\d+/)));
+  const h = median(r.help);
+  const b = median(r.bare);
+  kit.report('version_ms_median', version, 'report', true);
+  kit.report('help_ms_median', h, 'report', true, { node_e0_ms_median: Number(b.toFixed(1)), runs: rounds });
+  kit.report('help_overhead_ms', h - b, '<100', h - b < 100, { ratio_to_node: Number((h / b).toFixed(2)), help_ms: Number(h.toFixed(1)), node_e0_ms: Number(b.toFixed(1)), runs: rounds });
+});
