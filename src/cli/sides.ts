@@ -1,4 +1,5 @@
 // Resolves `preset:model` flags into runnable sides: custom presets, base URL overrides, keys from env vars.
+import { isProviderKind, PROVIDER_KINDS } from '../core/providers/kinds';
 import { computeCost, customPresetsFrom, envKeyWarning, formatCost, isLocalBaseUrl, parseSideSpec, priceTableFrom, resolveSide, type PriceTable,
   type ProviderPreset, type ResolvedSide } from '../core/providers';
 
@@ -58,7 +59,7 @@ export function formatEstimate(usd: number | null): string {
  * otherwise, delaying the first cells). Never rejects; a load failure surfaces later as that side's error.
  */
 export function preloadProviderSdks(sides: readonly ResolvedSide[]): void {
-  const kinds = new Set(sides.map((s) => s.preset.kind));
-  if (kinds.has('anthropic')) void import('../core/providers/anthropic').catch(() => undefined);
-  if (kinds.has('openai-compatible')) void import('../core/providers/openaiCompatible').catch(() => undefined);
+  for (const kind of new Set(sides.map((s) => s.preset.kind))) {
+    if (isProviderKind(kind)) void PROVIDER_KINDS[kind].preload();
+  }
 }

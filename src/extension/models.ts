@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { PROVIDER_KIND_IDS, PROVIDER_KINDS } from '../core/providers/kinds';
 import { BUILTIN_PRESETS, customPresetsFrom, findPreset, isBuiltinPresetName, resolveSide } from '../core/providers/presets';
 import type { PriceTable, ProviderPreset, ResolvedSide, SideId } from '../core/providers/types';
 import { readSettings } from './settings';
@@ -50,7 +51,8 @@ async function pickSide(label: string, current: string): Promise<string | undefi
 
 /** Adds a custom endpoint to pairwise.providers; returns its id. */
 async function addCustomPreset(): Promise<string | undefined> {
-  const kind = await vscode.window.showQuickPick(['openai-compatible', 'anthropic'], { title: 'Pairwise: custom endpoint — API kind' });
+  const kinds = PROVIDER_KIND_IDS.map((k) => ({ label: k, description: PROVIDER_KINDS[k].label, id: k }));
+  const kind = (await vscode.window.showQuickPick(kinds, { title: 'Pairwise: custom endpoint — API kind' }))?.id;
   if (!kind) return undefined;
   const baseUrl = await vscode.window.showInputBox({ title: 'Pairwise: custom endpoint — base URL', placeHolder: 'https://host/v1',
     validateInput: (v) => (/^https?:\/\/\S+$/.test(v.trim()) ? undefined : 'Enter an http(s) URL') });
@@ -59,7 +61,7 @@ async function addCustomPreset(): Promise<string | undefined> {
     validateInput: (v) => (/^[a-z0-9][a-z0-9_-]*$/i.test(v) && !findPreset(v, customPresets()) && !isBuiltinPresetName(v) ? undefined : 'Letters, digits, - and _; not a built-in or existing preset name') });
   if (!id) return undefined;
   const cfg = vscode.workspace.getConfiguration('pairwise');
-  const providers = { ...cfg.get<Record<string, unknown>>('providers', {}), [id]: { kind, baseUrl: baseUrl.trim(), auth: kind === 'anthropic' ? 'x-api-key' : 'bearer' } };
+  const providers = { ...cfg.get<Record<string, unknown>>('providers', {}), [id]: { kind, baseUrl: baseUrl.trim(), auth: PROVIDER_KINDS[kind].defaultAuth } };
   await cfg.update('providers', providers, vscode.ConfigurationTarget.Global);
   return id;
 }

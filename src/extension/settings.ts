@@ -18,6 +18,10 @@ export interface PairwiseSettings {
   maxOutputTokens: number;
   idleTimeoutSeconds: number;
   maxRetries: number;
+  /** Output cap per side in bytes (pairwise.maxOutputBytes). */
+  maxOutputBytes: number;
+  /** Overall deadline per side in seconds (pairwise.sideDeadlineSeconds). */
+  sideDeadlineSeconds: number;
   pinnedFiles: string[];
   promptTemplate: string;
 }
@@ -41,9 +45,16 @@ export function readSettings(): PairwiseSettings {
     maxOutputTokens: c.get<number>('maxOutputTokens', 8192),
     idleTimeoutSeconds: c.get<number>('idleTimeoutSeconds', 60),
     maxRetries: c.get<number>('maxRetries', 3),
+    maxOutputBytes: c.get<number>('maxOutputBytes', 16 * 1024 * 1024),
+    sideDeadlineSeconds: c.get<number>('sideDeadlineSeconds', 900),
     pinnedFiles: c.get<string[]>('pinnedFiles', []),
     promptTemplate: c.get<string>('promptTemplate', ''),
   };
+}
+
+/** The per-side bounds of a run (output cap, overall deadline) as RunOptions fields. */
+export function sideLimits(s: Pick<PairwiseSettings, 'maxOutputBytes' | 'sideDeadlineSeconds'>): { maxOutputBytes: number; sideDeadlineMs: number } {
+  return { maxOutputBytes: s.maxOutputBytes, sideDeadlineMs: s.sideDeadlineSeconds * 1000 };
 }
 
 /** The first workspace folder, or undefined when no folder is open. */

@@ -10,7 +10,7 @@ const PING = { system: 'You are a connectivity check.', blocks: [], task: 'Reply
 
 /** Sends one tiny request for a resolved side; never rejects. */
 export async function pingSide(side: ResolvedSide, signal?: AbortSignal): Promise<DraftResult> {
-  const options = { maxTokens: 16, retry: { maxRetries: 0 }, idleTimeoutMs: 30_000, headersTimeoutMs: 30_000 };
+  const options = { maxTokens: 16, retry: { maxRetries: 0 }, idleTimeoutMs: 30_000, headersTimeoutMs: 30_000, sideDeadlineMs: 60_000 };
   const prepared = await prepareSide({ resolved: side, prompt: PING, options });
   const run = new SideRun({ side: 'a', resolved: side, prompt: PING, options, emit: () => undefined, secrets: [side.apiKey] }, prepared);
   signal?.addEventListener('abort', () => run.cancel(), { once: true });

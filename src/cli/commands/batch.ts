@@ -15,6 +15,7 @@ import { matrixFromValue, parseMatrix, type MatrixResult } from '../matrix';
 import { parseShard, type Shard } from '../matrixCells';
 import { ProgressDisplay, formatSpend } from '../progressDisplay';
 import { readResultsFile, resultsFileFor } from '../resultsInput';
+import { SIDE_LIMIT_HELP, SIDE_LIMIT_OPTIONS, sideLimitsFrom } from '../sideLimits';
 
 const HELP = `Usage: pairwise batch --matrix matrix.yaml [--concurrency N] [--shard i/n] [--max-cost USD]
                       [--results FILE] [--yes] [--json]
@@ -29,6 +30,7 @@ retries failed ones; Ctrl-C stops cleanly (finished cells are kept) with exit 13
   --max-cost USD     stop starting new cells once this much was spent (known prices; running cells finish)
   --results FILE     results file (default ./.pairwise/results.jsonl next to the matrix)
   --backoff-ms N     first wait before a rate-limited cell is retried (default 2000, doubles, max 60 s)
+${SIDE_LIMIT_HELP}
   --yes              consent to send without asking (required when not on a terminal)
   --json             print the run summary as JSON on stdout
   --demo             try it without keys: local mock providers on 127.0.0.1, a generated tiny repo, 2 briefs
@@ -50,7 +52,8 @@ export const batchCommand: CliCommand = {
   summary: 'run a matrix of repos × papers × model pairs (resumable, sharded, rate-limit aware); --demo to try it',
   help: HELP,
   options: { matrix: { type: 'string' }, concurrency: { type: 'string' }, shard: { type: 'string' }, 'max-cost': { type: 'string' },
-    results: { type: 'string' }, yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' }, demo: { type: 'boolean' }, 'backoff-ms': { type: 'string' } },
+    results: { type: 'string' }, yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' }, demo: { type: 'boolean' }, 'backoff-ms': { type: 'string' },
+    ...SIDE_LIMIT_OPTIONS },
   async run(args, io) {
     const cmd = 'batch';
     const demoFlag = flag(args, 'demo');
@@ -61,6 +64,8 @@ export const batchCommand: CliCommand = {
     if (typeof backoffMs === 'object') return usageError(io, cmd, backoffMs.error);
     const maxCost = nonNegNumber(args, 'max-cost');
     if (typeof maxCost === 'object') return usageError(io, cmd, maxCost.error);
+    const limits = sideLimitsFrom(args);
+    if (!limits.ok) return usageError(io, cmd, limits.error);
     let shard: Shard | undefined;
     const shardText = str(args, 'shard');
     if (shardText) { const s = parseShard(shardText); if ('error' in s) return usageError(io, cmd, s.error); shard = s; }
@@ -95,7 +100,7 @@ export const batchCommand: CliCommand = {
       const result = await runBatch({
         cells: plan.todo, store, concurrency: concurrency ?? m.concurrency ?? 4, limits: m.limits, ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
         checks: m.checks, backoffMs, meter, progress, ...(io.signal ? { signal: io.signal } : {}),
-        runOptions: { ...(m.maxTokens ? { maxTokens: m.maxTokens } : {}), ...(m.retries !== undefined ? { retry: { maxRetries: m.retries } } : {}) },
+        runOptions: { ...(m.maxTokens ? { maxTokens: m.maxTokens } : {}), ...(m.retries !== undefined ? { retry: { maxRetries: m.retries } } : {}), ...limits.options },
         onCell: (c, status, rec) => {
           const who = `${c.cell.repo.name ?? c.cell.repo.label} × ${c.cell.papers.length === 1 ? c.cell.papers[0].label : `pool of ${c.cell.papers.length}`} × ${c.cell.pair.a} vs ${c.cell.pair.b} #${c.cell.repeat + 1}`;
           const routes = rec ? ` (${rec.sides.a.route ?? '—'} vs ${rec.sides.b.route ?? '—'})` : '';

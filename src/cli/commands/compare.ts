@@ -14,6 +14,7 @@ import { PairEventsView, sideSummaryLines } from '../pairSummary';
 import { choosePapers, PAPER_OPTIONS } from '../paperFlags';
 import { repoIdentity } from '../repoIdentity';
 import { resultsFileFor } from '../resultsInput';
+import { SIDE_LIMIT_HELP, SIDE_LIMIT_OPTIONS, sideLimitsFrom } from '../sideLimits';
 import { estimatedInputCost, formatEstimate, preloadProviderSdks, resolveCliSide, sideConfigFrom } from '../sides';
 
 /** The compare command. */
@@ -34,6 +35,7 @@ checks, and appends the pair to the results file with verdict "pending" (judge i
   --budget N             repository token budget (default 60000)
   --providers FILE       custom presets (YAML/JSON map, same shape as the pairwise.providers setting)
   --max-tokens N         output cap per side (default 8192)
+${SIDE_LIMIT_HELP}
   --no-checks            skip the grounding/patch checks
   --results FILE         results file (default <repo>/.pairwise/results.jsonl)
   --yes                  consent to send without asking
@@ -43,7 +45,8 @@ need none). Exit: 0 both sides ok, 4 one side failed, 1 both failed or nothing c
 `,
   options: { repo: { type: 'string' }, ...PAPER_OPTIONS, a: { type: 'string' }, b: { type: 'string' }, 'a-base-url': { type: 'string' },
     'b-base-url': { type: 'string' }, budget: { type: 'string' }, results: { type: 'string' }, yes: { type: 'boolean', short: 'y' },
-    json: { type: 'boolean' }, providers: { type: 'string' }, 'max-tokens': { type: 'string' }, 'no-checks': { type: 'boolean' } },
+    json: { type: 'boolean' }, providers: { type: 'string' }, 'max-tokens': { type: 'string' }, 'no-checks': { type: 'boolean' },
+    ...SIDE_LIMIT_OPTIONS },
   async run(args, io) {
     const cmd = 'compare';
     const aText = str(args, 'a');
@@ -53,6 +56,8 @@ need none). Exit: 0 both sides ok, 4 one side failed, 1 both failed or nothing c
     if (typeof budget === 'object') return usageError(io, cmd, budget.error);
     const maxTokens = posInt(args, 'max-tokens', 1_000_000);
     if (typeof maxTokens === 'object') return usageError(io, cmd, maxTokens.error);
+    const limits = sideLimitsFrom(args);
+    if (!limits.ok) return usageError(io, cmd, limits.error);
     let providers: unknown;
     const providersFile = str(args, 'providers');
     if (providersFile) {
@@ -84,7 +89,7 @@ need none). Exit: 0 both sides ok, 4 one side failed, 1 both failed or nothing c
     const view = new PairEventsView(io.stderr, io.isTTY, { a: aText, b: bText });
     const job = await runPairJob({
       repoRoot, repo: await repoIdentity(repoRoot), context: ctx, a: a.side, b: b.side, store, source: 'cli', checks: !flag(args, 'no-checks'),
-      runOptions: maxTokens ? { maxTokens } : {}, onEvent: (e) => view.onEvent(e), ...(io.signal ? { signal: io.signal } : {}),
+      runOptions: { ...(maxTokens ? { maxTokens } : {}), ...limits.options }, onEvent: (e) => view.onEvent(e), ...(io.signal ? { signal: io.signal } : {}),
     });
     view.end();
     if (job.cancelled) { line(io.stderr, `pairwise ${cmd}: interrupted; nothing was recorded.`); return EXIT.interrupted; }

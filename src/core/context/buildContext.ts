@@ -6,6 +6,7 @@ import { assemblePrompt, renderPromptAudit } from '../prompt/assemblePrompt';
 import { DEFAULT_TEMPLATE, type PromptTemplate } from '../prompt/template';
 import type { BuiltPrompt } from '../prompt/types';
 import { renderPaperBlock, renderPaperPool } from '../paper/paperBlock';
+import { PROVIDER_KIND_IDS } from '../providers/kinds';
 import type { Paper } from '../paper/types';
 import { recentlyChangedPaths } from './recentChanges';
 import { listRepoFiles } from './listRepoFiles';
@@ -197,7 +198,7 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
     repoMap: { paths: map.paths, shownPaths: map.shownPaths, tokens: map.tokens, truncated: map.truncated, ...(outline.files ? { outlineFiles: outline.files, outlineTokens: outline.tokens } : {}) },
     papers: manifestPapers,
     totals: { files: selected.length, bytes: Buffer.byteLength(promptBytes), tokens: totalTokens },
-    providerTokenEstimate: { anthropic: totalTokens, 'openai-compatible': totalTokens },
+    providerTokenEstimate: Object.fromEntries(PROVIDER_KIND_IDS.map((k) => [k, totalTokens])),
     promptTemplateVersion: prompt.templateVersion, prefixHash: prompt.prefixHash,
   };
   if (sel && !('omit' in sel)) base.selection = { path: sel.path, startLine: sel.startLine, endLine: sel.endLine, tokens: sel.tokens };

@@ -29,6 +29,8 @@ export interface RecordedRequest {
   body: string;
   json: unknown;
   at: number;
+  /** Response bytes written so far (grows while the answer streams). */
+  bytesOut: number;
 }
 
 /** A running mock server. `url` is the base URL to put in a preset. */
@@ -40,7 +42,7 @@ export interface MockProvider {
   close(): Promise<void>;
 }
 
-type Ctx = { res: ServerResponse; closed: boolean; timers: Set<NodeJS.Timeout> };
+type Ctx = { res: ServerResponse; closed: boolean; timers: Set<NodeJS.Timeout>; rec?: RecordedRequest };
 
 /** Starts one mock provider on an ephemeral 127.0.0.1 port. */
 export async function startMockProvider(opts: MockProviderOptions): Promise<MockProvider> {
@@ -63,7 +65,8 @@ export async function startMockProvider(opts: MockProviderOptions): Promise<Mock
     let json: unknown;
     try { json = JSON.parse(body); } catch { json = undefined; }
     const index = requests.length;
-    requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, json, at: Date.now() });
+    ctx.rec = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, json, at: Date.now(), bytesOut: 0 };
+    requests.push(ctx.rec);
     const wantPath = kind === 'anthropic' ? /\/v1\/messages$/ : /\/chat\/completions$/;
     if (req.method !== 'POST' || !wantPath.test((req.url ?? '').split('?')[0])) return sendError(ctx, 404, `mock: no route ${req.method} ${req.url}`);
     const key = presentedKey(req.headers);
@@ -77,6 +80,7 @@ export async function startMockProvider(opts: MockProviderOptions): Promise<Mock
       return sendError(ctx, sc.status, sc.message ?? `mock status ${sc.status}`, sc.errorType, h);
     }
     if (sc.type === 'hang') return;
+    if (sc.type === 'redirect' || sc.type === 'flood' || sc.type === 'byte-drip' || sc.type === 'wrong-type') return hostile(ctx, sc, json);
     if (sc.type === 'echo-key') return sendError(ctx, sc.status ?? 400, `Invalid request: the credential '${key ?? ''}' may not use this model`);
     if (sc.type === 'big-error') {
       ctx.res.writeHead(sc.status, { 'content-type': 'text/html' });
@@ -88,12 +92,35 @@ export async function startMockProvider(opts: MockProviderOptions): Promise<Mock
     await stream(ctx, sc, json, seenPrefixes);
   }
 
+  /** The hostile rows of the fault matrix: redirects, floods, drips and non-stream 200s. */
+  async function hostile(ctx: Ctx, sc: Extract<Scenario, { type: 'redirect' | 'flood' | 'byte-drip' | 'wrong-type' }>, json: unknown): Promise<void> {
+    if (sc.type === 'redirect' || sc.type === 'wrong-type') {
+      ctx.res.writeHead(sc.type === 'redirect' ? sc.status : 200, sc.type === 'redirect' ? { location: sc.location, 'content-type': 'text/plain' } : { 'content-type': sc.contentType });
+      ctx.res.end(sc.type === 'redirect' ? `moved to ${sc.location}` : sc.body);
+      return;
+    }
+    const model = (json as { model?: string } | undefined)?.model ?? 'mock-model';
+    ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    const usage: MockUsage = { input: 10, output: 0, cacheRead: 0, cacheWrite: 0 };
+    await write(ctx, kind === 'anthropic' ? anthropicMessageStart('msg_flood', model, usage) + anthropicBlockStart() : '');
+    const delta = (t: string) => (kind === 'anthropic' ? anthropicDelta(t) : openaiChunk('chatcmpl_flood', model, t));
+    if (sc.type === 'byte-drip') {
+      const frame = delta('drip ');
+      for (let i = 0; !ctx.closed; i++) { await write(ctx, frame[i % frame.length]); await sleep(ctx, sc.gapMs); }
+      return;
+    }
+    const block = sc.shape === 'line' ? 'x'.repeat(64 * 1024) : delta('flood '.repeat(10_000));
+    if (sc.shape === 'line') await write(ctx, 'data: {"pad":"');
+    for (let sent = 0; sent < sc.bytes && !ctx.closed; sent += block.length) await write(ctx, block);
+    ctx.res.end();
+  }
+
   function sendError(ctx: Ctx, status: number, message: string, type?: string, extra: Record<string, string> = {}): void {
     ctx.res.writeHead(status, { 'content-type': 'application/json', ...extra });
     ctx.res.end(errorBody(kind, status, message, type));
   }
 
-  async function stream(ctx: Ctx, sc: Exclude<Scenario, { type: 'status' | 'echo-key' | 'big-error' | 'hang' }>, json: unknown, seen: Set<string>): Promise<void> {
+  async function stream(ctx: Ctx, sc: Exclude<Scenario, { type: 'status' | 'echo-key' | 'big-error' | 'hang' | 'redirect' | 'flood' | 'byte-drip' | 'wrong-type' }>, json: unknown, seen: Set<string>): Promise<void> {
     const shape: StreamShape = sc;
     const text = shape.text ?? fillerText(shape.chars ?? 600);
     const chunkChars = Math.max(1, shape.chunkChars ?? 16);
@@ -190,6 +217,7 @@ function sleep(ctx: Ctx, ms: number): Promise<void> {
 
 function write(ctx: Ctx, data: string): Promise<void> {
   if (ctx.closed) return Promise.resolve();
+  if (ctx.rec) ctx.rec.bytesOut += Buffer.byteLength(data);
   if (ctx.res.write(data)) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => { ctx.res.off('drain', done); ctx.res.off('close', done); resolve(); };

@@ -34,7 +34,11 @@ export type Scenario =
   | ({ type: 'stream-error'; afterChunks?: number; errorType: string } & StreamShape)
   | { type: 'echo-key'; status?: number }
   | { type: 'hang' }
-  | { type: 'big-error'; status: number; bytes: number };
+  | { type: 'big-error'; status: number; bytes: number }
+  | { type: 'redirect'; status: number; location: string }
+  | { type: 'flood'; bytes: number; shape: 'deltas' | 'line' }
+  | { type: 'byte-drip'; gapMs: number }
+  | { type: 'wrong-type'; contentType: string; body: string };
 
 /** Named scenarios of the fault matrix (and handy building blocks). */
 export const scenarios = {
@@ -74,6 +78,15 @@ export const scenarios = {
   bigError: (status = 502, bytes = 10 * 1024 * 1024): Scenario => ({ type: 'big-error', status, bytes }),
   /** Output cap reached (Anthropic `max_tokens`, OpenAI `length`). */
   maxTokens: (): Scenario => ({ type: 'ok', stopReason: 'max_tokens' }),
+  /** A 3xx answer pointing at `location` (absolute URL: another host; a path: the same host). */
+  redirect: (status: number, location: string): Scenario => ({ type: 'redirect', status, location }),
+  /** An endless-looking 200 event stream: `bytes` of deltas (no terminal event), or one `data:` line that never ends. */
+  flood: (bytes = 50 * 1024 * 1024, shape: 'deltas' | 'line' = 'deltas'): Scenario => ({ type: 'flood', bytes, shape }),
+  /** A valid stream sent one byte every `gapMs`, forever: each gap is under the idle watchdog. */
+  byteDrip: (gapMs = 1000): Scenario => ({ type: 'byte-drip', gapMs }),
+  /** A 200 whose body is not an event stream (a captive portal, a misconfigured proxy). */
+  wrongType: (contentType = 'text/html; charset=utf-8', body = '<html><body>Sign in to continue</body></html>'): Scenario =>
+    ({ type: 'wrong-type', contentType, body }),
   /** Anthropic in-stream `error` event (e.g. overloaded_error) after some deltas. */
   streamError: (errorType = 'overloaded_error', afterChunks = 2): Scenario => ({ type: 'stream-error', errorType, afterChunks }),
 };
@@ -81,12 +94,7 @@ export const scenarios = {
 /** Deterministic filler text: words from a small vocabulary, exactly `chars` characters. */
 export function fillerText(chars: number): string {
   const words = ['alpha', 'beta', 'gamma', 'delta', 'patch', 'issue', 'model', 'paper', 'repo', 'test'];
-  const parts: string[] = [];
-  let len = 0;
-  for (let i = 0; len < chars; i++) {
-    const w = `${words[(i * 7) % words.length]} `;
-    parts.push(w);
-    len += w.length;
-  }
-  return parts.join('').slice(0, chars);
+  // Word i is words[(i * 7) % 10]: the sequence repeats every 10 words, so one cycle repeated is the same text (fast for 50 MB).
+  const cycle = Array.from({ length: words.length }, (_, i) => `${words[(i * 7) % words.length]} `).join('');
+  return cycle.repeat(Math.ceil(chars / cycle.length)).slice(0, chars);
 }

@@ -1,4 +1,5 @@
-import type { AuthStyle, ProviderKind, ProviderPreset, ResolvedSide, SideSpec, PriceTable } from './types';
+import { isProviderKind, kindList, PROVIDER_KINDS } from './kinds';
+import type { AuthStyle, ProviderPreset, ResolvedSide, SideSpec, PriceTable } from './types';
 
 /** Built-in endpoints. Custom presets (setting `pairwise.providers`) add to these; they never take a built-in's name or key variable. */
 export const BUILTIN_PRESETS: Readonly<Record<string, ProviderPreset>> = Object.freeze({
@@ -66,10 +67,10 @@ export function customPresetsFrom(map: unknown): { presets: Record<string, Provi
       problems.push(`${where}.envKey: ${String(r.envKey)} is the key variable of the built-in preset ${taken.builtin.label}; a custom endpoint needs a variable of its own so the ${taken.builtin.label} key never goes to another host.`);
       continue;
     }
-    const kind = r.kind as ProviderKind;
-    if (kind !== 'anthropic' && kind !== 'openai-compatible') { problems.push(`${where}.kind must be "anthropic" or "openai-compatible".`); continue; }
+    const kind = r.kind;
+    if (!isProviderKind(kind)) { problems.push(`${where}.kind must be ${kindList()}.`); continue; }
     if (typeof r.baseUrl !== 'string' || !isHttpUrl(r.baseUrl)) { problems.push(`${where}.baseUrl must be an http(s) URL.`); continue; }
-    const auth = (r.auth ?? (kind === 'anthropic' ? 'x-api-key' : 'bearer')) as AuthStyle;
+    const auth = (r.auth ?? PROVIDER_KINDS[kind].defaultAuth) as AuthStyle;
     if (auth !== 'x-api-key' && auth !== 'bearer' && auth !== 'none') { problems.push(`${where}.auth must be "x-api-key", "bearer" or "none".`); continue; }
     const headers = stringRecord(r.headers);
     if (r.headers !== undefined && !headers) { problems.push(`${where}.headers must map header names to strings.`); continue; }

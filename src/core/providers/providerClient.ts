@@ -1,4 +1,6 @@
 // Opens a provider through its official SDK, loaded lazily so importing src/core/providers never loads an SDK.
+import { guardedFetch } from './guardedFetch';
+import { providerKind } from './kinds';
 import type { AuthStyle, PromptInput, ProviderEvent, ProviderPreset } from './types';
 
 /** Everything needed to send one side's request (the same request every attempt). */
@@ -25,7 +27,10 @@ export const SDK_TIMEOUT_MS = 30 * 60_000;
 /** Silent logger: the SDKs would otherwise print raw stream lines (which may echo secrets) to the console. */
 export const SILENT_LOGGER = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
 
-/** Client options both SDKs share: endpoint, explicit auth, no SDK retries, a long timeout, silence, our fetch. */
+/**
+ * Client options both SDKs share: endpoint, explicit auth, no SDK retries, a long timeout, silence, and a fetch
+ * that never follows a redirect and accepts only an event stream (the run layer's fetch, if any, sits below it).
+ */
 export function sdkClientOptions(setup: ProviderSetup) {
   return {
     baseURL: setup.preset.baseUrl,
@@ -34,18 +39,13 @@ export function sdkClientOptions(setup: ProviderSetup) {
     defaultHeaders: { ...setup.preset.headers, ...authHeaders(setup.preset.auth, setup.apiKey) },
     logger: SILENT_LOGGER,
     logLevel: 'off' as const,
-    ...(setup.fetch ? { fetch: setup.fetch } : {}),
+    fetch: guardedFetch(setup.fetch),
   };
 }
 
-/** Loads the SDK for the preset's kind and builds its client. */
+/** Loads the SDK for the preset's kind and builds its client; an unknown kind rejects with a clear message. */
 export async function openProvider(setup: ProviderSetup): Promise<ProviderStream> {
-  if (setup.preset.kind === 'anthropic') {
-    const { openAnthropic } = await import('./anthropic');
-    return openAnthropic(setup);
-  }
-  const { openOpenAICompatible } = await import('./openaiCompatible');
-  return openOpenAICompatible(setup);
+  return providerKind(setup.preset.kind).open(setup);
 }
 
 /**

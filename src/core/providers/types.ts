@@ -84,7 +84,9 @@ export interface WarmRepeat {
 
 /** Why a side failed. */
 export type ErrorKind = 'auth' | 'not_found' | 'rate_limit' | 'overloaded' | 'server' | 'network' | 'timeout' | 'idle'
-  | 'truncated' | 'content_filter' | 'malformed' | 'cancelled' | 'bad_request' | 'config';
+  | 'truncated' | 'content_filter' | 'malformed' | 'cancelled' | 'bad_request' | 'config'
+  /** Refused: a 3xx answer (never followed), a 2xx that is not an event stream, more than the output cap, past the side deadline. */
+  | 'redirect' | 'bad_response' | 'too_large' | 'deadline';
 
 /**
  * How one side ended. A stream that closes without its terminal event (Anthropic `message_stop`,

@@ -6,7 +6,8 @@ import { PairwiseAbort } from './errorClassifier';
 export interface AttemptHooks {
   onSend(): void;
   onHeaders(): void;
-  onBytes(): void;
+  /** `bytes` more arrived; false when the attempt went over its output cap (it has been aborted). */
+  onBytes(bytes: number): boolean;
 }
 
 /** Mutable slot holding the current attempt's hooks (attempts of one side never overlap). */
@@ -14,7 +15,7 @@ export interface HooksSlot {
   current?: AttemptHooks;
 }
 
-/** fetch that reports send, headers and every body chunk to the slot's current hooks, then passes the bytes on. */
+/** fetch that reports send, headers and every body chunk to the slot's current hooks, then passes the bytes on (up to the cap). */
 export function tappedFetch(slot: HooksSlot, base?: typeof globalThis.fetch): typeof globalThis.fetch {
   return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const hooks = slot.current;
@@ -23,15 +24,19 @@ export function tappedFetch(slot: HooksSlot, base?: typeof globalThis.fetch): ty
     hooks?.onHeaders();
     if (!hooks || !res.body || res.status === 204 || res.status === 304) return res;
     const tap = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, ctl) { hooks.onBytes(); ctl.enqueue(chunk); },
+      transform(chunk, ctl) {
+        if (hooks.onBytes(chunk.byteLength)) ctl.enqueue(chunk);
+        else ctl.error(new PairwiseAbort('too-large'));
+      },
     });
     return new Response(res.body.pipeThrough(tap), { status: res.status, statusText: res.statusText, headers: res.headers });
   };
 }
 
 /**
- * Watchdogs of one attempt: aborts its controller when headers take longer than `headersTimeoutMs`, or when
- * no byte arrives for `idleTimeoutMs` after the headers. `dispose()` clears every timer for good.
+ * Watchdogs of one attempt: aborts its controller when headers take longer than `headersTimeoutMs`, when
+ * no byte arrives for `idleTimeoutMs` after the headers, or when the body passes `maxBytes`.
+ * `dispose()` clears every timer for good.
  */
 export class AttemptWatch implements AttemptHooks {
   /** performance.now() when the request was handed to fetch. */
@@ -41,10 +46,12 @@ export class AttemptWatch implements AttemptHooks {
   private headersTimer: NodeJS.Timeout | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  private received = 0;
 
   /** `onSent` runs once, when the request leaves. */
   constructor(private readonly ctl: AbortController, private readonly idleTimeoutMs: number,
-    private readonly headersTimeoutMs: number, private readonly onSent?: (epoch: number, perf: number) => void) {}
+    private readonly headersTimeoutMs: number, private readonly onSent?: (epoch: number, perf: number) => void,
+    private readonly maxBytes = Number.POSITIVE_INFINITY) {}
 
   /** The request left. */
   onSend(): void {
@@ -63,9 +70,15 @@ export class AttemptWatch implements AttemptHooks {
     this.idleTimer = setTimeout(() => this.ctl.abort(new PairwiseAbort('idle')), this.idleTimeoutMs);
   }
 
-  /** A body chunk arrived: restart the idle countdown. */
-  onBytes(): void {
+  /** A body chunk arrived: restart the idle countdown, or abort when the body went over the cap. */
+  onBytes(bytes: number): boolean {
+    this.received += bytes;
+    if (this.received > this.maxBytes) {
+      if (!this.ctl.signal.aborted) this.ctl.abort(new PairwiseAbort('too-large'));
+      return false;
+    }
     if (!this.disposed) this.idleTimer?.refresh();
+    return true;
   }
 
   /** Clears both timers; later calls are ignored (a refreshed timer would otherwise come back to life). */

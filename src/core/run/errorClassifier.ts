@@ -1,4 +1,5 @@
 // Turns whatever an SDK threw (or why we aborted) into an ErrorKind + retryability, by shape (no SDK import).
+import { findRefusal } from '../providers/guardedFetch';
 import type { ErrorKind } from '../providers/types';
 import { isRetryableStatus, parseRetryAfterMs, type HeaderSource } from './retryPolicy';
 
@@ -17,7 +18,7 @@ export interface ClassifiedError {
 }
 
 /** Why Pairwise itself aborted an attempt. */
-export type AbortCause = 'cancel' | 'idle' | 'headers-timeout';
+export type AbortCause = 'cancel' | 'idle' | 'headers-timeout' | 'deadline' | 'too-large';
 
 /** Marker object used as an AbortController reason so the runner can tell its own aborts apart. */
 export class PairwiseAbort extends Error {
@@ -29,6 +30,8 @@ export class PairwiseAbort extends Error {
 export function classifyAbort(cause: AbortCause): ClassifiedError {
   if (cause === 'cancel') return { kind: 'cancelled', retryable: false };
   if (cause === 'idle') return { kind: 'idle', retryable: true };
+  if (cause === 'deadline') return { kind: 'deadline', retryable: false };
+  if (cause === 'too-large') return { kind: 'too_large', retryable: false };
   return { kind: 'timeout', retryable: true };
 }
 
@@ -42,6 +45,8 @@ const QUOTA = /insufficient_quota|quota|balance|credit|billing|payment/i;
 
 /** Classifies a thrown SDK/network error. */
 export function classifyError(err: unknown): ClassifiedError {
+  const refusal = findRefusal(err);
+  if (refusal) return { kind: refusal.refusal, retryable: false, httpStatus: refusal.status, detail: refusal.detail };
   const e = (err && typeof err === 'object' ? err : {}) as Record<string, unknown>;
   const status = typeof e.status === 'number' ? e.status : undefined;
   const headers = isHeaders(e.headers) ? e.headers : undefined;

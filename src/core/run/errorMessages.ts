@@ -10,6 +10,8 @@ export interface MessageContext {
   envKey?: string;
   idleTimeoutMs: number;
   headersTimeoutMs: number;
+  maxOutputBytes: number;
+  sideDeadlineMs: number;
 }
 
 /** "12 s", "0.4 s" (never below 0.1 s), "2 min". */
@@ -36,6 +38,13 @@ function codeLabel(code: string | undefined): string {
 function withDetail(text: string, c: ClassifiedError, advice = ''): string {
   const detail = c.detail ? `: ${c.detail.replace(/[.\s]+$/, '')}` : '';
   return `${text}${detail}.${advice ? ` ${advice}` : ''}`;
+}
+
+/** "16 MiB", "512 KiB", "900 bytes". */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
+  return `${n} bytes`;
 }
 
 /** Text of a `retrying` event, e.g. "z.ai rate-limited this key; retrying in 12 s". */
@@ -84,6 +93,15 @@ export function failureMessage(c: ClassifiedError, ctx: MessageContext, attempts
     case 'cancelled': return 'Cancelled.';
     case 'config': return c.detail ?? `${ctx.label} is not configured correctly.`;
     case 'truncated': return `${ctx.label} ended the draft early.`;
+    case 'redirect':
+      return `${ctx.label} answered with a redirect (${c.httpStatus ?? '3xx'}) to ${c.detail ?? 'another address'}. Pairwise never follows redirects, `
+        + `so neither the key nor the prompt went there. Check the base URL (${host(ctx.baseUrl)}).`;
+    case 'bad_response':
+      return `${ctx.label} answered ${c.httpStatus ?? 200} with content type ${c.detail ?? 'unknown'}, not an event stream. Check the base URL (${host(ctx.baseUrl)}).`;
+    case 'too_large':
+      return `${ctx.label} sent more than ${formatBytes(ctx.maxOutputBytes)}, the output cap (pairwise.maxOutputBytes, CLI --max-output-bytes); the draft stops there.`;
+    case 'deadline':
+      return `${ctx.label} did not finish within ${formatWait(ctx.sideDeadlineMs)}, the side deadline (pairwise.sideDeadlineSeconds, CLI --side-deadline); the draft stops there.`;
   }
 }
 

@@ -4,14 +4,15 @@ import { computeCost } from '../providers/pricing';
 import { openProvider, type ProviderStream } from '../providers/providerClient';
 import type { Cost, DraftResult, PromptInput, ResolvedSide, SideId, Timing, Usage, WarmRepeat } from '../providers/types';
 import { AttemptWatch, tappedFetch, type HooksSlot } from './attemptWatch';
-import { classifyAbort, classifyError, PairwiseAbort, type ClassifiedError } from './errorClassifier';
+import { classifyAbort, classifyError, PairwiseAbort, type AbortCause, type ClassifiedError } from './errorClassifier';
 import { failureMessage, incompleteNotice, missingKeyMessage, retryingMessage, type MessageContext } from './errorMessages';
 import { redactSecrets } from './redactSecrets';
 import { decideRetry, retryPolicyWith, sleep, type RetryDecision, type RetryPolicy } from './retryPolicy';
 import type { RunEvent, RunOptions } from './types';
 
 /** Defaults for {@link RunOptions} numbers. */
-export const RUN_DEFAULTS = Object.freeze({ maxTokens: 8192, idleTimeoutMs: 60_000, headersTimeoutMs: 120_000 });
+export const RUN_DEFAULTS = Object.freeze({ maxTokens: 8192, idleTimeoutMs: 60_000, headersTimeoutMs: 120_000,
+  maxOutputBytes: 16 * 1024 * 1024, sideDeadlineMs: 900_000 });
 
 const TRUNCATING_STOPS = new Set(['max_tokens', 'length', 'model_context_window_exceeded']);
 const FILTER_STOPS = new Set(['content_filter', 'refusal']);
@@ -69,17 +70,31 @@ export class SideRun {
     const o = cfg.options;
     const { preset, spec } = cfg.resolved;
     this.ctx = { label: preset.label, model: spec.model, baseUrl: preset.baseUrl, envKey: preset.envKey,
-      idleTimeoutMs: o.idleTimeoutMs ?? RUN_DEFAULTS.idleTimeoutMs, headersTimeoutMs: o.headersTimeoutMs ?? RUN_DEFAULTS.headersTimeoutMs };
+      idleTimeoutMs: o.idleTimeoutMs ?? RUN_DEFAULTS.idleTimeoutMs, headersTimeoutMs: o.headersTimeoutMs ?? RUN_DEFAULTS.headersTimeoutMs,
+      maxOutputBytes: positive(o.maxOutputBytes) ?? RUN_DEFAULTS.maxOutputBytes, sideDeadlineMs: positive(o.sideDeadlineMs) ?? RUN_DEFAULTS.sideDeadlineMs };
     this.policy = retryPolicyWith(o.retry);
   }
 
   /** Stops the side: the attempt in flight or the retry wait ends and the side fails as cancelled. */
   cancel(): void {
-    if (!this.cancelCtl.signal.aborted) this.cancelCtl.abort(new PairwiseAbort('cancel'));
+    this.stop('cancel');
   }
 
-  /** Runs attempts until success, a final failure or cancel; emits events; never rejects. */
+  private stop(why: AbortCause): void {
+    if (!this.cancelCtl.signal.aborted) this.cancelCtl.abort(new PairwiseAbort(why));
+  }
+
+  /** Runs attempts until success, a final failure, cancel or the side deadline; emits events; never rejects. */
   async run(): Promise<DraftResult> {
+    const deadline = setTimeout(() => this.stop('deadline'), this.ctx.sideDeadlineMs);
+    try {
+      return await this.runAttempts();
+    } finally {
+      clearTimeout(deadline);
+    }
+  }
+
+  private async runAttempts(): Promise<DraftResult> {
     const startPerf = performance.now();
     const startEpoch = Date.now();
     const timing = (attempts: number, ttftMs: number | null): Timing => ({ sentAt: this.firstSentAt ?? startEpoch, ttftMs,
@@ -105,7 +120,7 @@ export class SideRun {
       const resumeAt = Date.now() + decision.delayMs;
       this.emit({ side: this.cfg.side, type: 'retrying', attempt: attempts + 1, reason: this.redact(retryingMessage(err, this.ctx, decision.delayMs)), resumeAt });
       this.log(`side ${this.cfg.side}: attempt ${attempts} failed (${err.kind}${err.httpStatus ? ` ${err.httpStatus}` : ''}); waiting ${decision.delayMs} ms`);
-      if (!(await sleep(decision.delayMs, this.cancelCtl.signal))) return this.finish(failed(classifyAbort('cancel')));
+      if (!(await sleep(decision.delayMs, this.cancelCtl.signal))) return this.finish(failed(this.abortClass(this.cancelCtl.signal.reason)));
     }
   }
 
@@ -144,7 +159,7 @@ export class SideRun {
   /** One request: streams it, feeding events when `live`; the outcome carries an error instead of throwing. */
   private async attempt(provider: ProviderStream, live: boolean): Promise<AttemptOutcome> {
     const ctl = new AbortController();
-    const onCancel = () => ctl.abort(new PairwiseAbort('cancel'));
+    const onCancel = () => ctl.abort(this.cancelCtl.signal.reason);
     this.cancelCtl.signal.addEventListener('abort', onCancel, { once: true });
     if (this.cancelCtl.signal.aborted) onCancel();
     const attemptStart = performance.now();
@@ -154,7 +169,7 @@ export class SideRun {
       this.firstSentAt = epoch;
       this.firstSentPerf = perf;
       this.emit({ side: this.cfg.side, type: 'started', at: epoch });
-    });
+    }, this.ctx.maxOutputBytes);
     this.prepared.slot.current = watch;
     const out: AttemptOutcome = { chunks: [], terminal: false, ttftMs: null };
     const side = this.cfg.side;
@@ -185,6 +200,8 @@ export class SideRun {
   }
 
   private abortClass(reason: unknown): ClassifiedError {
+    // Aborted by the SDK's own signal handling: the reason may arrive wrapped, so look one level down too.
+    if (!(reason instanceof PairwiseAbort) && reason instanceof Error && reason.cause instanceof PairwiseAbort) return classifyAbort(reason.cause.why);
     return classifyAbort(reason instanceof PairwiseAbort ? reason.why : 'cancel');
   }
 
@@ -204,4 +221,8 @@ export class SideRun {
   private log(line: string): void {
     try { this.cfg.options.log?.(this.redact(line)); } catch { /* a broken logger must not stop the run */ }
   }
+}
+
+function positive(n: number | undefined): number | undefined {
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
 }

@@ -27,6 +27,10 @@ export interface RunOptions {
   idleTimeoutMs?: number;
   /** Abort and retry a request whose response headers take longer than this (default 120 000 ms). */
   headersTimeoutMs?: number;
+  /** Largest response body one attempt may send, in bytes; more fails the side as `too_large` (default 16 MiB). */
+  maxOutputBytes?: number;
+  /** Overall time one side may take, retries and waits included; past it the side fails as `deadline` (default 900 000 ms). */
+  sideDeadlineMs?: number;
   /** After a side finishes, send the identical request again and record cold vs warm TTFT and cache share. */
   warmRepeat?: boolean;
   /** Receives redacted diagnostic lines (never keys, never prompt text). */

@@ -6,7 +6,7 @@ import type { ResolvedSide, SideId } from '../../core/providers/types';
 import { ResultsStore } from '../../core/results/resultsStore';
 import type { ComparisonRecord } from '../../core/results/schema';
 import { newRecordId } from '../../core/results/recordId';
-import { readSettings, workspaceRoot } from '../settings';
+import { readSettings, sideLimits, workspaceRoot } from '../settings';
 import { KeyStore } from '../keys';
 import { chooseModels, resolveConfiguredSide } from '../models';
 import { pinnedPaper, pinPaper, loadPinned, loadPinnedPool } from '../paperPin';
@@ -133,7 +133,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
     comparison = new Comparison({ repoRoot: root, repo, mode, prompt: prepared.prompt, a: sides.a, b: sides.b, signal: ctl.signal,
       testCommand: settings.testCommand || undefined, allowTestRun,
       options: { warmRepeat: settings.warmRepeat, maxTokens: settings.maxOutputTokens, idleTimeoutMs: settings.idleTimeoutSeconds * 1000,
-        retry: { maxRetries: settings.maxRetries }, log: (l) => log().info(l) },
+        retry: { maxRetries: settings.maxRetries }, ...sideLimits(settings), log: (l) => log().info(l) },
       onEvent: (e) => session.onRunEvent(e), onParsed: (s, d) => session.onParsed(s, d), onChecksStart: (s) => session.onChecksStart(s), onChecks: (s, r) => session.onChecks(s, r) });
     session.panel.setState({ ...session.panel.viewState, header: { ...session.panel.viewState.header!, runId: comparison.id } });
     const outcome = await comparison.done;

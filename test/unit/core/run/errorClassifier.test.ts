@@ -11,7 +11,8 @@ const anthropicError = (status: number, type: string, message: string, headers: 
 const openaiError = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
   OpenAI.APIError.generate(status, { error: body }, undefined, new Headers(headers));
 
-const ctx: MessageContext = { label: 'z.ai', model: 'glm-5', baseUrl: 'https://api.z.ai/api/paas/v4', envKey: 'ZAI_API_KEY', idleTimeoutMs: 60_000, headersTimeoutMs: 120_000 };
+const ctx: MessageContext = { label: 'z.ai', model: 'glm-5', baseUrl: 'https://api.z.ai/api/paas/v4', envKey: 'ZAI_API_KEY', idleTimeoutMs: 60_000, headersTimeoutMs: 120_000,
+  maxOutputBytes: 16 * 1024 * 1024, sideDeadlineMs: 900_000 };
 
 describe('classifyError', () => {
   test('HTTP statuses from both SDKs', () => {
