@@ -1,15 +1,20 @@
 // Bench: grounding + patch checks on a generated 5,000-file repo, against a naive baseline that
-// spawns one git process per reference. Usage: npm run bench -- checks [--quick]
+// spawns one git process per reference; then the draft scans on pathological 1 MB drafts against an ordinary
+// 1 MB draft scanned the same way in the same run (interleaved). Usage: npm run bench -- checks [--quick]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runChecks } from '../../src/core/checks';
+import { findFalseEmptyClaims } from '../../src/core/checks/emptyClaims';
 import { checkGrounding, collectRefs } from '../../src/core/checks/grounding';
 import { parsePatch } from '../../src/core/checks/patchParse';
-import { readRepoTree, resolveCommit } from '../../src/core/checks/repoTree';
-import type { RepoRef } from '../../src/core/checks/types';
-import { benchKit, median } from './benchKit';
+import { validatePatchPaths } from '../../src/core/checks/patchSafety';
+import { readRepoTree, resolveCommit, type RepoTree } from '../../src/core/checks/repoTree';
+import { scanStubs } from '../../src/core/checks/stubScan';
+import type { DraftForChecks, RepoRef } from '../../src/core/checks/types';
+import { parseAnswer } from '../../src/core/prompt/parseAnswer';
+import { benchKit, interleave, median } from './benchKit';
 
 const kit = benchKit('checks');
 
@@ -117,6 +122,84 @@ function naive(root: string, commit: string, refs: RepoRef[]): number {
   return performance.now() - t0;
 }
 
+const MB = 1024 * 1024;
+
+/** The answer as a model would send it, so the answer parser is part of what is measured. */
+function answer(route: string, body: string, patch = ''): string {
+  return `===ROUTE===\n${route}\n===TITLE===\nPathological draft\n===BODY===\n${body}\n===PATCH===\n${patch}\n===REASON===\nbench\n`;
+}
+
+function newFilePatch(lines: string[]): string {
+  return `diff --git a/pkgs/new.py b/pkgs/new.py\nnew file mode 100644\n--- /dev/null\n+++ b/pkgs/new.py\n@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}\n`;
+}
+
+/** Drafts built to hit super-linear behaviour (each about 1 MB; the million-line patch is 2 MB). */
+function pathologicalDrafts(): Record<string, string> {
+  return {
+    no_whitespace: answer('ISSUE', 'a'.repeat(MB)),
+    at_runs: answer('ISSUE', 'a@'.repeat(MB / 2)),
+    dotted_run: answer('ISSUE', `a${'.'.repeat(MB)}a`),
+    link_openers: answer('ISSUE', '[a]('.repeat(MB / 4)),
+    backtick_pairs: answer('ISSUE', '`a'.repeat(MB / 2)),
+    unclosed_fences: answer('ISSUE', '```a\n'.repeat(MB / 5)),
+    import_run: answer('ISSUE', `\`\`\`js\n${'import '.repeat(MB / 7)}\n\`\`\``),
+    million_added_lines: answer('PR', 'Adds a module.', newFilePatch(Array.from({ length: 1_000_000 }, () => ''))),
+  };
+}
+
+/** An ordinary 1 MB draft: the bench's realistic body and patch repeated to the same size. */
+function ordinaryDraft(): string {
+  const body = Array.from({ length: Math.ceil(MB / 2 / BODY.length) }, () => BODY).join('\n\n');
+  const adds = PATCH.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++')).map((l) => l.slice(1));
+  const lines = Array.from({ length: Math.ceil(MB / 2 / 40) }, (_, i) => adds[i % adds.length]);
+  return answer('PR', body, newFilePatch(lines));
+}
+
+/** Everything the checks do to a draft's text in this process: parse the answer, extract and count refs, scan the patch. */
+function scanDraft(raw: string, tree: RepoTree): number {
+  const d = parseAnswer(raw);
+  const draft: DraftForChecks = { route: d.route, title: d.title, body: d.body, ...(d.patch ? { patch: d.patch } : {}) };
+  const parsed = draft.patch ? parsePatch(draft.patch) : undefined;
+  const refs = collectRefs(draft, tree, parsed);
+  findFalseEmptyClaims(`${draft.title ?? ''}\n${draft.body}`, tree);
+  if (parsed) { scanStubs(parsed); validatePatchPaths(parsed, tree); }
+  return refs.length + (parsed?.files.length ?? 0);
+}
+
+/** CPU milliseconds of `fn` in this process (a loaded machine's other processes do not count). */
+function cpuMs(fn: () => void): number {
+  const t0 = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000;
+}
+
+/** Pathological drafts vs the ordinary one, interleaved; cost per MB so the 2 MB patch is compared fairly. */
+async function pathological(tree: RepoTree): Promise<void> {
+  const ordinary = ordinaryDraft();
+  let found = 0;
+  const drafts = pathologicalDrafts();
+  const steps: Record<string, () => number> = { ordinary: () => cpuMs(() => { found = scanDraft(ordinary, tree); }) };
+  for (const [name, raw] of Object.entries(drafts)) steps[name] = () => cpuMs(() => scanDraft(raw, tree));
+  const ms = await interleave(QUICK ? 1 : 3, steps);
+  kit.measured('references in the ordinary 1 MB draft', found, 1);
+  const base = median(ms.ordinary);
+  const cases: Record<string, number> = {};
+  let worstPerMb = 0;
+  for (const [name, raw] of Object.entries(drafts)) {
+    cases[name] = Math.round(median(ms[name]));
+    worstPerMb = Math.max(worstPerMb, median(ms[name]) / (raw.length / MB));
+    process.stderr.write(`pathological ${name} (${(raw.length / MB).toFixed(2)} MB): ${cases[name]} ms CPU\n`);
+  }
+  const worst = Math.max(...Object.values(cases));
+  // A linear scan stays within a small factor of the ordinary draft's cost per MB; the quadratic scans this replaced
+  // were hundreds of times over at 1 MB (a 256 KB draft without whitespace took 70 s).
+  const ratio = worstPerMb / Math.max(base / (ordinary.length / MB), 1);
+  process.stderr.write(`ordinary ${(ordinary.length / MB).toFixed(2)} MB draft: ${Math.round(base)} ms CPU (${found} refs and files)\n`);
+  kit.report('pathological_1mb_per_mb_vs_ordinary', ratio, '<=10 and worst<2000ms CPU', ratio <= 10 && worst < 2000,
+    { worst_cpu_ms: worst, ordinary_cpu_ms: Math.round(base), cases });
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const { root, commit } = makeRepo();
@@ -149,6 +232,7 @@ async function main(): Promise<void> {
     kit.report('grounding_ms', Math.round(g), '<2000', g < 2000, { files: FILES, refs: info.refs, unverified: info.unverified, runs: RUNS });
     kit.report('grounding_speedup_vs_naive', ratio, '>=3', ratio >= 3, { naive_ms: Math.round(median(naiveMs)) });
     kit.report('full_checks_ms', Math.round(median(full)), '<5000', median(full) < 5000);
+    await pathological(treeR.value);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

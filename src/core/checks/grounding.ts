@@ -28,7 +28,10 @@ export function emptyGrounding(): GroundingReport {
   return { refs: 0, grounded: 0, unverified: 0, newInPatch: 0, external: 0, unverifiedList: [], emptyClaims: [] };
 }
 
-/** All references of a draft: from its text, plus the imports its patch adds. */
+/** At most this many references are judged (the first ones in the draft); a draft naming more is not more grounded. */
+export const MAX_REFS = 5000;
+
+/** All references of a draft: from its text, plus the imports its patch adds (the first {@link MAX_REFS}). */
 export function collectRefs(draft: DraftForChecks, tree: RepoTree, patch?: ParsedPatch): RepoRef[] {
   const topDirs = new Set<string>();
   for (const d of tree.dirs) if (!d.includes('/')) topDirs.add(d);
@@ -36,9 +39,10 @@ export function collectRefs(draft: DraftForChecks, tree: RepoTree, patch?: Parse
   for (const f of patch?.files ?? []) {
     if (!f.newPath) continue;
     const lang = langOfPath(f.newPath);
-    if (lang) refs.push(...extractImports(f.addedLines.map((l) => l.text), lang, 'patch', f.newPath));
+    if (refs.length >= MAX_REFS) break;
+    if (lang) for (const r of extractImports(f.addedLines.map((l) => l.text), lang, 'patch', f.newPath)) refs.push(r);
   }
-  return refs;
+  return refs.length > MAX_REFS ? refs.slice(0, MAX_REFS) : refs;
 }
 
 function pathCandidates(path: string): string[] {
@@ -185,6 +189,20 @@ export async function checkGrounding(input: GroundingInput): Promise<{ report: G
   return errors.length > 0 ? { report, error: errors.join('; ') } : { report };
 }
 
+/** Drops closed fenced blocks (an unclosed one stays), line by line: linear, where a lazy regex was quadratic. */
 function stripFences(md: string): string {
-  return md.replace(/^\s{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\s{0,3}\1\s*$/gm, '');
+  const lines = md.split('\n');
+  const keep: string[] = [];
+  let open: { marker: string; at: number } | undefined;
+  for (const line of lines) {
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (open) {
+      if (m && m[1] === open.marker && line.slice(m[0].length).trim() === '') { keep.length = open.at; open = undefined; continue; }
+      keep.push(line);
+    } else {
+      if (m) open = { marker: m[1], at: keep.length };
+      keep.push(line);
+    }
+  }
+  return keep.join('\n');
 }

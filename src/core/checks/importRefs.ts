@@ -24,6 +24,9 @@ const JS_PATTERNS = [
   /\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g,
 ];
 
+/** Lines longer than this are not searched for imports. */
+export const MAX_IMPORT_LINE = 1000;
+
 /** Finds import statements in lines of code and returns them as module references. */
 export function extractImports(lines: readonly string[], lang: 'python' | 'js' | undefined, source: RepoRef['source'],
   fromFile?: string): RepoRef[] {
@@ -36,6 +39,7 @@ export function extractImports(lines: readonly string[], lang: 'python' | 'js' |
     out.push({ kind: 'module', text, module: { name, lang: l, fromFile }, source });
   };
   for (const line of lines) {
+    if (line.length > MAX_IMPORT_LINE) continue; // no import statement is this long; keeps the patterns below linear in the draft
     if (lang !== 'js') {
       const f = PY_FROM.exec(line);
       if (f) {

@@ -29,6 +29,9 @@ const SYMBOL_RE = /^(?:(?:self|this|cls)\.)?([A-Za-z_$][\w$]*(?:(?:\.|::|#)[A-Za
 const LINE_SUFFIX = /^(.*?)(?::(\d+)(?:([-:])(\d+))?|#L(\d+)(?:-L?(\d+))?)$/;
 const PROSE_LINES = /^\s*(?:,\s*|\(\s*)?(?:at\s+|on\s+)?lines?\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?/i;
 
+/** Tokens longer than this are never a path or a symbol (and are not handed to the per-token regexes). */
+export const MAX_REF_TOKEN = 512;
+
 /** Options for extraction; topDirs lets slash tokens in prose count only when they start at a real folder. */
 export interface ExtractOptions {
   topDirs?: ReadonlySet<string>;
@@ -53,6 +56,7 @@ function normalisePath(p: string): string {
 
 /** Makes a path/line ref from a token like `src/a.py:12-20` or `a.py#L3`, or undefined if it is no path. */
 export function pathRef(token: string, source: RepoRef['source'], strict: boolean, opts: ExtractOptions = {}): RepoRef | undefined {
+  if (token.length > MAX_REF_TOKEN) return undefined;
   let t = token.trim().replace(/^[("'<[]+/, '').replace(/[)"'>\],;!?]+$/, '');
   let lines: { start: number; end: number } | undefined;
   const m = LINE_SUFFIX.exec(t);
@@ -85,6 +89,7 @@ export function pathRef(token: string, source: RepoRef['source'], strict: boolea
 
 /** Makes a symbol ref from backticked code like `Foo.bar()`, or undefined if it is no identifier. */
 export function symbolRef(code: string, source: RepoRef['source']): RepoRef | undefined {
+  if (code.length > MAX_REF_TOKEN) return undefined;
   const m = SYMBOL_RE.exec(code.trim());
   if (!m) return undefined;
   const parts = m[1].split(/\.|::|#/).filter(Boolean);
@@ -119,16 +124,29 @@ const PROSE_PATH = /(?<![\w/.@$-])((?:\.{1,2}\/)?[\w@+-][\w@.+-]*(?:\/[\w@.+-]+)
 const PROSE_MEMBER = /(?<![\w.$])([A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*)(?![\w.])/g;
 const TRACEBACK = /File "([^"]+)", line (\d+)/g;
 
+/** True for a token like `user@host.tld` (an '@' after the first character, then a '.' and a word character). */
+function isEmailLike(tok: string): boolean {
+  const at = tok.indexOf('@', 1);
+  return at > 0 && /\.\w/.test(tok.slice(at + 2));
+}
+
 function addProse(text: string, source: RepoRef['source'], opts: ExtractOptions, out: RepoRef[]): void {
   const spans: string[] = [];
   let rest = text.replace(/`([^`\n]+)`((?:\s*(?:,\s*|\(\s*)?(?:at\s+|on\s+)?lines?\s+\d+(?:\s*(?:-|–|to)\s*\d+)?)?)/gi, (_all, code: string, tail: string) => {
     spans.push(code + (tail ? `\u0000${tail}` : ''));
     return ' ';
   });
+  // A repeated span or token is judged once (the result is de-duplicated anyway): a draft repeating one token a
+  // million times costs one look, not a million.
+  const seen = new Set<string>();
   for (const span of spans) {
+    if (seen.has(span) || span.length > MAX_REF_TOKEN * 2) continue;
+    seen.add(span);
     const [code, tail] = span.split('\u0000');
-    const im = extractImports([code], undefined, source);
-    if (im.length > 0 && /^\s*(from|import)\s/.test(code)) { out.push(...im); continue; }
+    if (/^\s*(from|import)\s/.test(code)) {
+      const im = extractImports([code], undefined, source);
+      if (im.length > 0) { out.push(...im); continue; }
+    }
     const p = pathRef(code, source, false, opts);
     if (p) {
       const lm = tail ? PROSE_LINES.exec(tail) : null;
@@ -141,14 +159,22 @@ function addProse(text: string, source: RepoRef['source'], opts: ExtractOptions,
     const s = symbolRef(code, source);
     if (s) out.push(s);
   }
-  rest = rest.replace(/\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"\n]*")?\)/g, '$1 '); // [text](url) -> text
-  rest = rest.replace(/\b(?:https?|ftp|file):\/\/[^\s<>)\]]+|\bwww\.[^\s<>)\]]+|[^\s<>()]+@[^\s<>()]+\.\w+/gi, ' ');
+  // Every pattern below is linear: no two adjacent quantifiers can match the same character, so a failed start
+  // position costs O(1) or stops at the next delimiter (test/bench/checks.bench.ts runs 1 MB pathological drafts).
+  rest = rest.replace(/\[([^[\]\n]*)\]\([^()\s]*(?:\s+"[^"\n]*")?\)/g, '$1 '); // [text](url) -> text
+  rest = rest.replace(/\b(?:https?|ftp|file):\/\/[^\s<>)\]]+|\bwww\.[^\s<>)\]]+/gi, ' ');
+  rest = rest.replace(/[^\s<>()]+/g, (tok) => (isEmailLike(tok) ? ' ' : tok));
+  seen.clear();
   for (const m of rest.matchAll(PROSE_PATH)) {
+    if (seen.has(m[1])) continue;
+    seen.add(m[1]);
     const p = pathRef(m[1], source, true, opts);
     if (p) out.push(p);
   }
+  seen.clear();
   for (const m of rest.matchAll(PROSE_MEMBER)) {
-    if (looksLikeFile(m[1])) continue;
+    if (seen.has(m[1]) || looksLikeFile(m[1])) continue;
+    seen.add(m[1]);
     const s = symbolRef(m[1], source);
     if (s) out.push(s);
   }
@@ -169,7 +195,8 @@ export function extractRefs(title: string, body: string, opts: ExtractOptions = 
       const p = pathRef(`${m[1]}:${m[2]}`, 'body', false, opts);
       if (p) out.push(p);
     }
-    for (const m of joined.matchAll(/(?<![\w/.@$-])((?:[\w@.+-]+\/)+[\w@+-][\w@.+-]*\.[A-Za-z0-9]+)(?![\w/])/g)) {
+    // '+' belongs to the look-behind too: otherwise every '+' inside a long run would start a new O(run) attempt.
+    for (const m of joined.matchAll(/(?<![\w/.@$+-])((?:[\w@.+-]+\/)+[\w@+-][\w@.+-]*\.[A-Za-z0-9]+)(?![\w/])/g)) {
       if (looksLikeFile(m[1])) {
         const p = pathRef(m[1], 'body', false, opts);
         if (p) out.push(p);

@@ -2,6 +2,7 @@
 // patch, an optional test run — all against the compared commit, never in the user's working tree.
 import { join } from 'node:path';
 import { buildBadges } from './checkBadges';
+import { CHECK_BUDGET_MS, oversizeReason, withBudget } from './checkBudget';
 import { findDeadModules } from './deadModules';
 import { checkGrounding, emptyGrounding } from './grounding';
 import { applyInWorktree, checkApplies } from './patchApply';
@@ -10,7 +11,7 @@ import { validatePatchPaths } from './patchSafety';
 import { readRepoTree, repoPrefix, resolveCommit, type RepoTree } from './repoTree';
 import { createScratchWorktree, removeScratchWorktree, sweepStaleWorktrees } from './scratchWorktree';
 import { scanStubs } from './stubScan';
-import { runTestCommand } from './testRun';
+import { DEFAULT_TEST_TIMEOUT_MS, runTestCommand } from './testRun';
 import type { CheckReport, PatchReport, RunChecksInput, TestRunReport } from './types';
 
 class Cancelled extends Error {}
@@ -83,6 +84,8 @@ async function runAll(input: RunChecksInput, report: CheckReport, errors: string
   const { repoRoot, draft, signal } = input;
   if (typeof repoRoot !== 'string' || repoRoot.trim() === '') throw new Error('No repository folder was given.');
   if (!draft || typeof draft.body !== 'string') throw new Error('The draft has no body to check.');
+  const oversize = oversizeReason(draft);
+  if (oversize) { errors.push(oversize); return; }
   await sweepStaleWorktrees(repoRoot);
   throwIfCancelled(signal);
   const sha = await resolveCommit(repoRoot, input.commit, signal);
@@ -102,17 +105,22 @@ async function runAll(input: RunChecksInput, report: CheckReport, errors: string
   }
   const wantTests = testRequested && input.allowTestRun === true && parsed !== undefined;
 
+  const budget = input.budgetMs ?? CHECK_BUDGET_MS;
   const grounding = (async () => {
     const t0 = Date.now();
-    const g = await checkGrounding({ repoRoot, tree: tree.value, draft, patch: parsed, signal });
+    const g = await withBudget('grounding', budget, signal, errors,
+      (s) => checkGrounding({ repoRoot, tree: tree.value, draft, patch: parsed, signal: s }));
+    report.timings.groundingMs = Date.now() - t0;
+    if (!g) return;
     report.grounding = g.report;
     if (g.error) errors.push(g.error);
-    report.timings.groundingMs = Date.now() - t0;
   })();
   const patchCheck = (async () => {
     if (!parsed) return;
     const t0 = Date.now();
-    const out = await checkPatch(input, tree.value, parsed, wantTests);
+    const testAllowance = wantTests ? (input.testTimeoutMs ?? DEFAULT_TEST_TIMEOUT_MS) : 0;
+    const out = await withBudget('patch', budget + testAllowance, signal, errors, (s) => checkPatch({ ...input, signal: s }, tree.value, parsed, wantTests));
+    if (!out) { report.timings.patchMs = Date.now() - t0; return; }
     report.patch = out.patch;
     if (out.testRun) report.testRun = out.testRun;
     errors.push(...out.errors);

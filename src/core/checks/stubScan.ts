@@ -28,13 +28,18 @@ function isDeclarationFile(path: string): boolean {
   return /\.(pyi|d\.ts)$/.test(path);
 }
 
-function classify(path: string, lines: readonly { text: string }[], i: number): string | undefined {
+/** Longer added lines are only searched for markers (TODO, NotImplementedError): no stub signature is that long. */
+const MAX_SHAPE_LINE = 400;
+const DOCSTRING_QUOTE = /^\s*("""|''')/;
+
+/** `prev` is the nearest earlier added line that is neither blank nor a docstring quote (the caller tracks it: O(1)). */
+function classify(path: string, lines: readonly { text: string }[], i: number, prev: string): string | undefined {
   const text = lines[i].text;
+  if (text.length > MAX_SHAPE_LINE) return LINE_RULES.slice(0, 2).find((r) => r.re.test(text))?.kind;
   for (const r of LINE_RULES) if (r.re.test(text)) return r.kind;
-  const prev = lines.slice(0, i).reverse().find((l) => l.text.trim() !== '' && !/^\s*("""|''')/.test(l.text))?.text ?? '';
   if (PASS.test(text) && !PY_BLOCK_IDIOM.test(prev)) return PY_DEF.test(prev) ? 'empty function' : 'pass';
   if (ELLIPSIS.test(text) && !isDeclarationFile(path)) return PY_DEF.test(prev) ? 'empty function' : '...';
-  if (/^\s*\}\s*;?\s*$/.test(text) && i > 0 && JS_SIG_OPEN.test(lines[i - 1].text)) return 'empty function';
+  if (/^\s*\}\s*;?\s*$/.test(text) && i > 0 && lines[i - 1].text.length <= MAX_SHAPE_LINE && JS_SIG_OPEN.test(lines[i - 1].text)) return 'empty function';
   return undefined;
 }
 
@@ -46,8 +51,11 @@ export function scanStubs(patch: ParsedPatch): StubReport {
   for (const f of patch.files) {
     const path = f.newPath ?? f.oldPath ?? '';
     added += f.added;
+    let prev = '';
     for (let i = 0; i < f.addedLines.length; i++) {
-      const kind = classify(path, f.addedLines, i);
+      const kind = classify(path, f.addedLines, i, prev);
+      const t = f.addedLines[i].text;
+      if (t.trim() !== '' && !DOCSTRING_QUOTE.test(t)) prev = t.length > MAX_SHAPE_LINE ? '' : t;
       if (!kind) continue;
       count++;
       if (examples.length < MAX_STUB_EXAMPLES) {

@@ -23,6 +23,8 @@ export interface RunChecksInput {
   allowTestRun?: boolean;
   /** Test-run timeout in milliseconds (default 120 000). */
   testTimeoutMs?: number;
+  /** Time budget per check in milliseconds (grounding; the patch check, plus the test timeout when tests run). Default 60 000. */
+  budgetMs?: number;
 }
 
 /** What kind of repository reference a draft made. */

@@ -40,7 +40,7 @@ describe('pairwise compare: bounds per side', () => {
     const t0 = Date.now();
     const r = await cli([...base, '--side-deadline', '2', '--results', results], { cwd: t.dir, env });
     assert.equal(r.code, EXIT.partial, r.stderr);
-    assert.ok(Date.now() - t0 < 15_000, 'ended near the deadline');
+    assert.ok(Date.now() - t0 < 40_000, 'ended near the deadline, not when the drip ends (never)');
     const [rec] = comparisons(results);
     assert.ok(rec.type === 'comparison');
     if (rec.type !== 'comparison') return;
@@ -68,7 +68,7 @@ describe('pairwise compare: bounds per side', () => {
     mocks.a.setScenario(scenarios.flood(50 * 1024 * 1024, 'line'));
     mocks.b.setScenario(scenarios.byteDrip(1000));
     const results = join(t.dir, 'spawned.jsonl');
-    const { child, done } = spawnCli([...base, '--side-deadline', '3', '--results', results], t.dir, env);
+    const { child, done } = spawnCli([...base, '--side-deadline', '6', '--max-output-bytes', '1000000', '--results', results], t.dir, env);
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     const out = await done;
     clearTimeout(timer);
