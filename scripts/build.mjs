@@ -1,4 +1,4 @@
-// Builds the three bundles (extension, webview, cli) plus the integration-test bundle with esbuild.
+// Builds the bundles (extension, extension implementation, checks worker, webview, cli) plus the integration-test bundle with esbuild.
 //   node scripts/build.mjs [--watch] [--tests] [--dev]
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,8 @@ const builds = [
   // parses a small main chunk instead of the whole CLI; dist/cli.js is the launcher (see writeCliLauncher).
   { ...common, entryPoints: { main: 'src/cli/main.ts' }, outdir: 'dist/cli', splitting: true, chunkNames: 'chunk-[hash]', platform: 'node',
     format: 'esm', target: 'node22', banner: { js: CLI_ESM_BANNER } },
+  // The objective checks run in a worker thread (src/core/checks/offThread.ts) so the extension host never freezes.
+  { ...common, entryPoints: ['src/core/checks/checksWorker.ts'], outfile: 'dist/checksWorker.js', platform: 'node', format: 'cjs', target: 'node22' },
   // One browser bundle for both webviews (compare, dashboard): they share DOMPurify and the messenger.
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
 ];

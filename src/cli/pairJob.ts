@@ -1,6 +1,7 @@
 // One paired run end to end: both sides in parallel (core runPair), parse, checks, blobs, one record appended.
 // Shared by `compare` (one pair) and `batch` (one cell).
-import { runChecks, summarizeChecksForRecord, type CheckReport } from '../core/checks';
+import { summarizeChecksForRecord, type CheckReport } from '../core/checks';
+import { runChecksOffThread } from '../core/checks/offThread';
 import type { DraftResult, ResolvedSide } from '../core/providers';
 import { parseAnswer } from '../core/prompt/parseAnswer';
 import type { ParsedDraft } from '../core/prompt/types';
@@ -50,7 +51,7 @@ const checksPerRepo = new KeyedLock();
 
 async function checkDraft(repoRoot: string, commit: string | undefined, d: ParsedDraft | undefined, signal?: AbortSignal): Promise<CheckReport | undefined> {
   if (!d || (d.route !== 'pr' && d.route !== 'issue')) return undefined;
-  return checksPerRepo.run(repoRoot, () => runChecks({ repoRoot, ...(commit ? { commit } : {}), draft: { route: d.route, title: d.title, body: d.body, ...(d.patch ? { patch: d.patch } : {}) }, signal }));
+  return checksPerRepo.run(repoRoot, () => runChecksOffThread({ repoRoot, ...(commit ? { commit } : {}), draft: { route: d.route, title: d.title, body: d.body, ...(d.patch ? { patch: d.patch } : {}) }, signal }));
 }
 
 async function saveSideBlobs(store: ResultsStore, id: string, side: 'a' | 'b', r: DraftResult, d: ParsedDraft | undefined): Promise<SideBlobs> {

@@ -1,7 +1,8 @@
 // `pairwise check`: parse a saved draft and run the objective checks against a repo.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { runChecks } from '../../core/checks';
+import { MAX_CHECK_CHARS } from '../../core/checks/checkBudget';
+import { runChecksOffThread } from '../../core/checks/offThread';
 import { parseAnswer } from '../../core/prompt/parseAnswer';
 import { flag, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
@@ -25,10 +26,13 @@ Exit: 0 when the checks ran (whatever they found), 1 when they could not run.
     const draftFile = str(args, 'draft');
     if (!draftFile) return usageError(io, 'check', '--draft FILE is required.');
     let text: string;
+    // A file certainly over the checks' size limit is refused before it is read (4 bytes per character at most).
+    const size = await stat(resolve(io.cwd, draftFile)).then((s) => s.size, () => 0);
+    if (size > 4 * MAX_CHECK_CHARS) return failure(io, 'check', `${draftFile} is ${Math.round(size / (1024 * 1024))} MB; the checks read drafts up to ${MAX_CHECK_CHARS / (1024 * 1024)} MB.`);
     try { text = await readFile(resolve(io.cwd, draftFile), 'utf8'); } catch (e) { return failure(io, 'check', `Could not read ${draftFile}: ${(e as Error).message}`); }
     const d = parseAnswer(text);
     const commit = str(args, 'commit');
-    const report = await runChecks({ repoRoot: resolve(io.cwd, str(args, 'repo') ?? '.'), ...(commit ? { commit } : {}), signal: io.signal,
+    const report = await runChecksOffThread({ repoRoot: resolve(io.cwd, str(args, 'repo') ?? '.'), ...(commit ? { commit } : {}), signal: io.signal,
       draft: { route: d.route, title: d.title, body: d.body, ...(d.patch ? { patch: d.patch } : {}) } });
     if (flag(args, 'json')) writeJson(io.stdout, { draft: { route: d.route, title: d.title, warnings: d.warnings }, report });
     else {

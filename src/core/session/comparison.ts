@@ -4,7 +4,7 @@ import type { DraftResult, ResolvedSide, SideId } from '../providers/types';
 import type { BuiltPrompt, ParsedDraft } from '../prompt/types';
 import { parseAnswer } from '../prompt/parseAnswer';
 import { picksMatch } from '../prompt/paperPick';
-import { runChecks } from '../checks/runChecks';
+import { runChecksOffThread } from '../checks/offThread';
 import { summarizeChecksForRecord } from '../checks/checkBadges';
 import type { CheckReport } from '../checks/types';
 import { SCHEMA_VERSION, type ComparisonRecord, type Mode } from '../results/schema';
@@ -96,7 +96,7 @@ export class Comparison {
     this.input.onParsed?.(side, parsed);
     if (this.input.checks === false) return;
     this.input.onChecksStart?.(side);
-    this.checking[side] = runChecks({ repoRoot: this.input.repoRoot, commit: this.input.repo.commit, draft: parsed,
+    this.checking[side] = runChecksOffThread({ repoRoot: this.input.repoRoot, commit: this.input.repo.commit, draft: parsed,
       testCommand: this.input.testCommand, allowTestRun: this.input.allowTestRun, signal: this.input.signal })
       .then((report) => { this.checks[side] = report; this.input.onChecks?.(side, report); });
   }

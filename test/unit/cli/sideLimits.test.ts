@@ -38,16 +38,16 @@ describe('pairwise compare: bounds per side', () => {
     mocks.b.setScenario(scenarios.byteDrip(1000));
     const results = join(t.dir, 'drip.jsonl');
     const t0 = Date.now();
-    const r = await cli([...base, '--side-deadline', '2', '--results', results], { cwd: t.dir, env });
+    const r = await cli([...base, '--side-deadline', '10', '--results', results], { cwd: t.dir, env });
     assert.equal(r.code, EXIT.partial, r.stderr);
-    assert.ok(Date.now() - t0 < 40_000, 'ended near the deadline, not when the drip ends (never)');
+    assert.ok(Date.now() - t0 < 60_000, 'ended near the deadline, not when the drip ends (never)');
     const [rec] = comparisons(results);
     assert.ok(rec.type === 'comparison');
     if (rec.type !== 'comparison') return;
     assert.equal(rec.sides.a.status, 'ok');
     assert.equal(rec.sides.b.status, 'failed');
     assert.equal(rec.sides.b.errorKind, 'deadline');
-    assert.match(rec.sides.b.errorMessage ?? '', /did not finish within 2 s, the side deadline/);
+    assert.match(rec.sides.b.errorMessage ?? '', /did not finish within 10 s, the side deadline/);
   });
 
   test('--max-output-bytes stops a flood; the other side is recorded (exit 4)', async () => {
@@ -68,8 +68,8 @@ describe('pairwise compare: bounds per side', () => {
     mocks.a.setScenario(scenarios.flood(50 * 1024 * 1024, 'line'));
     mocks.b.setScenario(scenarios.byteDrip(1000));
     const results = join(t.dir, 'spawned.jsonl');
-    const { child, done } = spawnCli([...base, '--side-deadline', '6', '--max-output-bytes', '1000000', '--results', results], t.dir, env);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const { child, done } = spawnCli([...base, '--side-deadline', '10', '--max-output-bytes', '1000000', '--results', results], t.dir, env);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000); // generous: a loaded machine starts tsx slowly
     const out = await done;
     clearTimeout(timer);
     assert.equal(out.signal, null, 'not killed: it exited by itself');

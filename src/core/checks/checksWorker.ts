@@ -1,0 +1,19 @@
+// Worker-thread entry of the objective checks (bundled as dist/checksWorker.js): runs runChecks off the caller's
+// thread, so a slow scan never blocks the extension host or the CLI's signal handling. One run per worker.
+import { parentPort } from 'node:worker_threads';
+import { runChecks } from './runChecks';
+import type { CheckReport, RunChecksInput } from './types';
+
+/** Messages the caller sends: the input once, then possibly a cancel. */
+export type ToChecksWorker = { type: 'run'; input: Omit<RunChecksInput, 'signal'> } | { type: 'cancel' };
+
+/** The worker's one answer. */
+export type FromChecksWorker = { type: 'done'; report: CheckReport };
+
+const cancel = new AbortController();
+parentPort?.on('message', (m: ToChecksWorker) => {
+  if (m.type === 'cancel') { cancel.abort(); return; }
+  void runChecks({ ...m.input, signal: cancel.signal }).then((report) => {
+    parentPort?.postMessage({ type: 'done', report } satisfies FromChecksWorker);
+  });
+});
