@@ -60,10 +60,13 @@ function markerScript(dir: string, markers: string, name: string, passThrough: b
   return path;
 }
 
-/** Builds the hostile repository under a fresh temp folder. */
-export function buildHostileRepo(): HostileRepo {
+/**
+ * Builds the hostile repository under a fresh temp folder, or turns `existingRoot` (a git repository with at
+ * least one commit, e.g. the integration workspace) into one; markers and outside files live in a temp folder.
+ */
+export function buildHostileRepo(existingRoot?: string): HostileRepo {
   const base = realpathSync(mkdtempSync(join(tmpdir(), 'pw-hostile-')));
-  const root = join(base, 'repo');
+  const root = existingRoot ? realpathSync(existingRoot) : join(base, 'repo');
   const markers = join(base, 'markers');
   const bin = join(base, 'bin');
   for (const d of [root, markers, bin, join(base, 'outside'), join(base, 'hooks')]) mkdirSync(d, { recursive: true });
@@ -85,7 +88,7 @@ export function buildHostileRepo(): HostileRepo {
   write('docs/readme.md', '# Docs\nHow to parse tables.\n');
   write('tools/run.py', 'def main():\n    return 0\n');
   write('.gitattributes', '* filter=evil diff=evil merge=evil\n*.md filter=evilproc\n*.py filter=included\n*.ts filter=infoattr\n');
-  git(['init', '-q']);
+  if (!existingRoot) git(['init', '-q']);
   git(['add', '-A']);
   git(['commit', '-q', '-m', 'initial']);
 
@@ -93,7 +96,7 @@ export function buildHostileRepo(): HostileRepo {
   const raw = git(['cat-file', 'commit', 'HEAD']);
   const signed = raw.replace(/^(committer .*)$/m, '$1\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEEhostilehostilehostile=\n -----END PGP SIGNATURE-----');
   const sha = git(['hash-object', '-t', 'commit', '-w', '--stdin'], `${signed}\n`);
-  git(['update-ref', 'refs/heads/main', sha]);
+  git(['update-ref', 'HEAD', sha]);
 
   // 3. An index entry whose path climbs out of the root: git refuses `..`, so the entry is added under a
   // same-length name that sorts the same way and the index bytes are patched (checksum recomputed).
@@ -116,7 +119,7 @@ export function buildHostileRepo(): HostileRepo {
   symlinkSync(join(base, 'outside', 'canary.txt'), join(root, 'src', 'abs-link.txt')); // absolute link outside
   writeFileSync(join(root, '.git', 'description'), `${CANARIES.gitDir}\n`);
   symlinkSync('../.git/description', join(root, 'src', 'description.txt'));
-  const linkedRoot = join(base, 'linked-root');
+  const linkedRoot = join(base, 'linked-root'); // (removed with base; an existing root itself is left in place)
   symlinkSync(root, linkedRoot);
   // A tracked file changed on disk, so `git status` would push it through the clean filter.
   write('src/app.ts', 'export function parseTable(x: string): string[] {\n  return x.split(";");\n}\n');
