@@ -43,6 +43,8 @@ export interface HostileRepo {
   markers: string;
   /** Marker files written so far (should stay empty). */
   fired(): string[];
+  /** Markers written by a program that a git process Pairwise started ran (an editor's own git may run others). */
+  firedByPairwise(): string[];
   /** Every canary string found in text. */
   leaks(text: string): string[];
   cleanup(): void;
@@ -55,7 +57,7 @@ const IDENTITY = ['-c', 'user.name=Hostile', '-c', 'user.email=hostile@example.i
 function markerScript(dir: string, markers: string, name: string, passThrough: boolean): string {
   const path = join(dir, `mark-${name.replace(/[^\w.-]/g, '_')}`);
   const body = passThrough ? 'exec cat' : 'exit 0';
-  writeFileSync(path, `#!/bin/sh\necho "$0 $*" >> '${join(markers, name)}'\n${body}\n`);
+  writeFileSync(path, `#!/bin/sh\necho "pairwise=\${PAIRWISE_GIT:-0} $0 $*" >> '${join(markers, name)}'\n${body}\n`);
   chmodSync(path, 0o755);
   return path;
 }
@@ -128,7 +130,7 @@ export function buildHostileRepo(existingRoot?: string): HostileRepo {
   for (const h of HOOKS) {
     for (const dir of [join(root, '.git', 'hooks'), join(base, 'hooks')]) {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, h), `#!/bin/sh\necho "$0" >> '${join(markers, `hook.${h}`)}'\nexit 0\n`);
+      writeFileSync(join(dir, h), `#!/bin/sh\necho "pairwise=\${PAIRWISE_GIT:-0} $0" >> '${join(markers, `hook.${h}`)}'\nexit 0\n`);
       chmodSync(join(dir, h), 0o755);
     }
   }
@@ -157,6 +159,7 @@ export function buildHostileRepo(existingRoot?: string): HostileRepo {
   return {
     base, root, linkedRoot, markers,
     fired: () => readdirSync(markers).sort(),
+    firedByPairwise: () => readdirSync(markers).filter((m) => readFileSync(join(markers, m), 'utf8').includes('pairwise=1')).sort(),
     leaks: (text: string) => Object.values(CANARIES).filter((c) => text.includes(c)),
     cleanup: () => rmSync(base, { recursive: true, force: true }),
   };

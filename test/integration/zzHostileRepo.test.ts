@@ -31,6 +31,9 @@ suite('hostile repository in the real host (Compare, checks, Preview Context)', 
 
   suiteSetup(async () => {
     api = (await vscode.extensions.getExtension(EXT_ID)!.activate()) as typeof api;
+    // VS Code's own git extension runs `git status` on the workspace (it is not Pairwise); markers it causes carry
+    // no Pairwise fingerprint and are told apart with firedByPairwise().
+    await vscode.workspace.getConfiguration('git').update('enabled', false, vscode.ConfigurationTarget.Global);
     h = buildHostileRepo(vscode.workspace.workspaceFolders![0].uri.fsPath);
     a = await startMockProvider({ kind: 'anthropic', scenario: scenarios.ok({ text: PR, ttftMs: 20 }), expectKey: KEY_A });
     b = await startMockProvider({ kind: 'openai-compatible', scenario: scenarios.ok({ text: ISSUE, ttftMs: 20 }), expectKey: KEY_B });
@@ -53,7 +56,7 @@ suite('hostile repository in the real host (Compare, checks, Preview Context)', 
     const state = await until(() => { const s = api.comparePanelState(); return s && s.header?.runId === rec.id && s.slots.left.checks.length > 0 && s.slots.right.checks.length > 0 ? s : undefined; }, 60000);
     const bodies = [...a.requests, ...b.requests].map((q) => q.body);
     assert.ok(bodies.length >= 2 && bodies.every((x) => x.includes('parseTable')), 'the repository context was sent');
-    assert.deepEqual(h.fired(), [], 'a program named by the repository ran');
+    assert.deepEqual(h.firedByPairwise(), [], 'a program named by the repository ran under a git call Pairwise made');
     for (const body of bodies) assert.deepEqual(h.leaks(body), [], 'a canary reached a request');
     assert.deepEqual(h.leaks(JSON.stringify(state)), []);
   });
@@ -62,7 +65,7 @@ suite('hostile repository in the real host (Compare, checks, Preview Context)', 
     await vscode.commands.executeCommand('pairwise.previewContext');
     const doc = await until(() => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.isUntitled && /app\.ts/.test(d.getText())));
     const text = doc.getText();
-    assert.deepEqual(h.fired(), []);
+    assert.deepEqual(h.firedByPairwise(), []);
     assert.deepEqual(h.leaks(text), []);
     assert.match(text, /symlink outside the repository|path leaves the repository|inside \.git/);
   });

@@ -91,6 +91,7 @@ export function safeGitEnv(extra: ConfigPairs = []): NodeJS.ProcessEnv {
     GIT_CONFIG_NOSYSTEM: '1', GIT_ATTR_NOSYSTEM: '1', GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0',
     GIT_PAGER: 'cat', GIT_EDITOR: 'false', GIT_ASKPASS: '', SSH_ASKPASS: '', GIT_LFS_SKIP_SMUDGE: '1', GIT_NO_REPLACE_OBJECTS: '1',
     GIT_PROTOCOL_FROM_USER: '0', LC_ALL: 'C',
+    PAIRWISE_GIT: '1', // marks git processes Pairwise started (tests tell them from an editor's own git calls)
   });
   if (extra.length > 0) {
     env.GIT_CONFIG_COUNT = String(extra.length);
