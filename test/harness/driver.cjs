@@ -7,7 +7,7 @@
 const path = require('node:path');
 const { startHost } = require('./host.cjs');
 
-const opt = { extension: path.resolve(__dirname, '../..'), tests: '', workspace: '', timeout: '240' };
+const opt = { extension: path.resolve(__dirname, '../..'), tests: '', workspace: '', timeout: '900' };
 for (let i = 2; i < process.argv.length; i += 2) {
   const k = process.argv[i].replace(/^--/, '');
   if (!(k in opt) || process.argv[i + 1] === undefined) { console.error(`driver: bad argument ${process.argv[i]}`); process.exit(2); }
