@@ -1,6 +1,6 @@
 /** Reads candidate files safely (no symlink escapes, no FIFOs, size-capped) and sorts out what must be skipped. */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { classifyContent, classifyPath, skippedDirOf } from './fileFilters';
 import { TERM_SCAN_CHARS, termsIn } from './paperTerms';
 import type { ManifestFileOmitted } from './types';
@@ -75,9 +75,64 @@ export function unsafeRepoPath(path: string): string | null {
   return null;
 }
 
+const GIT_DIRS_TTL_MS = 2000;
+const gitDirsCache = new Map<string, { at: number; dirs: string[] }>();
+
+/** Real path of `p`, or null. */
+function real(p: string): string | null {
+  try {
+    return realpathSync(p);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Real paths of the git directories serving the work tree at realRoot, whatever their names: the first `.git`
+ * found from realRoot upwards, when it is a symlink or a file (`gitdir: <dir>`, as `--separate-git-dir` and
+ * worktrees write), plus that directory's `commondir`. Such a directory may sit inside the root under another
+ * name (`gitdir: meta`), where `git ls-files --others` lists it. No process runs; cached for 2 s per root.
+ */
+export function gitDirsOf(realRoot: string): string[] {
+  const hit = gitDirsCache.get(realRoot);
+  if (hit && Date.now() - hit.at < GIT_DIRS_TTL_MS) return hit.dirs;
+  const dirs: string[] = [];
+  for (let dir = realRoot; ; dir = dirname(dir)) {
+    const dotGit = join(dir, '.git');
+    let st;
+    try {
+      st = lstatSync(dotGit);
+    } catch {
+      if (dirname(dir) === dir) break;
+      continue;
+    }
+    let gitDir: string | null = null;
+    if (st.isSymbolicLink()) gitDir = real(dotGit);
+    else if (st.isFile() && st.size < 65536) {
+      const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'));
+      if (m) gitDir = real(resolve(dir, m[1]));
+    }
+    if (gitDir) {
+      dirs.push(gitDir);
+      try {
+        const common = readFileSync(join(gitDir, 'commondir'), 'utf8').trim();
+        const c = common ? real(resolve(gitDir, common)) : null;
+        if (c && c !== gitDir) dirs.push(c);
+      } catch {
+        // no commondir: not a linked worktree
+      }
+    }
+    break;
+  }
+  if (gitDirsCache.size > 64) gitDirsCache.clear();
+  gitDirsCache.set(realRoot, { at: Date.now(), dirs });
+  return dirs;
+}
+
 /**
  * Reads one repo-relative path under root (up to limit bytes). Every component is resolved first (realpath):
- * the target must be a regular file inside the real root and outside any `.git` folder, and the name rules
+ * the target must be a regular file inside the real root and outside any `.git` folder (or the git directory a
+ * `.git` file or symlink names, see gitDirsOf), and the name rules
  * (credential files, skipped folders) apply to the resolved path as well as the listed one.
  */
 export function readRepoFile(root: string, realRoot: string, path: string, maxBytes: number, limit = Infinity): ReadOutcome {
@@ -101,7 +156,7 @@ export function readRepoFile(root: string, realRoot: string, path: string, maxBy
     return { omit: { path, reason: 'symlink_outside_root', detail: 'resolves outside the repository; not followed' } };
   }
   const relPosix = rel.split(sep).join('/');
-  if (relPosix.split('/').some((c) => c.toLowerCase() === '.git')) {
+  if (relPosix.split('/').some((c) => c.toLowerCase() === '.git') || gitDirsOf(realRoot).some((d) => target === d || target.startsWith(d + sep))) {
     return { omit: { path, reason: 'git_dir', detail: `resolves to ${relPosix}` } };
   }
   if (relPosix !== path) {

@@ -1,0 +1,73 @@
+// Red-team regression (issue 12): a work tree whose git directory sits inside it under another name (a `.git`
+// FILE saying `gitdir: meta`, as `git init --separate-git-dir` writes, or a `.git` symlink) — git's own
+// `ls-files --others` lists that directory's config, logs and hooks as untracked files, so they must be
+// refused like `.git/` itself.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT } from '../../../src/cli/exitCodes';
+import { includePinned } from '../../../src/core/context/pinnedInputs';
+import { listRepoFiles } from '../../../src/core/context/listRepoFiles';
+import { gitDirsOf, readRepoFiles } from '../../../src/core/context/readRepoFiles';
+import { cli } from '../cli/cliHarness';
+
+const CANARY = 'CANARY_INNER_GITDIR_7c31';
+const GIT = ['-c', 'user.name=Hostile', '-c', `user.email=${CANARY}@example.invalid`, '-c', 'core.hooksPath=/dev/null', '-c', 'init.defaultBranch=main'];
+let base: string;
+let fileRoot: string;
+let linkRoot: string;
+
+function makeRepo(root: string, init: string[]): void {
+  mkdirSync(root, { recursive: true });
+  execFileSync('git', [...GIT, 'init', '-q', ...init, root]);
+  writeFileSync(join(root, 'app.ts'), 'export const answer = 42;\n');
+  execFileSync('git', [...GIT, 'add', 'app.ts'], { cwd: root });
+  execFileSync('git', [...GIT, 'commit', '-q', '-m', CANARY], { cwd: root });
+}
+
+before(() => {
+  base = realpathSync(mkdtempSync(join(tmpdir(), 'pw-inner-gitdir-')));
+  fileRoot = join(base, 'file-repo');
+  makeRepo(fileRoot, [`--separate-git-dir=${join(fileRoot, 'meta')}`]);
+  writeFileSync(join(fileRoot, 'meta', 'description'), `${CANARY}\n`);
+  linkRoot = join(base, 'link-repo');
+  makeRepo(linkRoot, []);
+  execFileSync('mv', [join(linkRoot, '.git'), join(linkRoot, 'store')]);
+  symlinkSync('store', join(linkRoot, '.git'));
+});
+after(() => rmSync(base, { recursive: true, force: true }));
+
+describe('a git directory inside the work tree under another name', () => {
+  test('the corpus is armed: git lists the inner git directory as untracked files', async () => {
+    const l = await listRepoFiles(fileRoot);
+    assert.ok(l.paths.includes('meta/config') && l.paths.includes('meta/logs/HEAD'), l.paths.join(','));
+    assert.deepEqual(gitDirsOf(realpathSync(fileRoot)), [join(fileRoot, 'meta')]);
+    assert.deepEqual(gitDirsOf(realpathSync(linkRoot)), [join(linkRoot, 'store')]);
+  });
+
+  test('regression: a `.git` file (gitdir: meta) or a `.git` symlink: no file of the git directory is read, pinned or sent', async () => {
+    for (const [root, dir] of [[fileRoot, 'meta'], [linkRoot, 'store']] as const) {
+      const l = await listRepoFiles(root);
+      const r = await readRepoFiles(root, l.paths, 1 << 20);
+      assert.deepEqual(r.files.map((f) => f.path), ['app.ts'], `${dir}: only the source file is kept`);
+      assert.equal(r.omitted.find((o) => o.path === `${dir}/config`)?.reason, 'git_dir');
+      const pinned = await includePinned(root, [`${dir}/config`, `${dir}/logs/HEAD`], [], 1 << 20, (_r, p) => p);
+      assert.equal(pinned.selected.length, 0, `${dir}: pinning a git-directory file sends nothing`);
+      assert.deepEqual(pinned.omitted.map((o) => o.reason), ['git_dir', 'git_dir']);
+    }
+  });
+
+  test('regression: `pairwise context` on a repo with `gitdir: meta` sends no byte of meta/', async () => {
+    writeFileSync(join(base, 'paper.md'), '# Answer\n\n## Abstract\n\nThe answer should be cached.\n');
+    const out = join(base, 'prompt.txt');
+    const r = await cli(['context', '--repo', fileRoot, '--paper', 'paper.md', '--json', '--out', out], { cwd: base });
+    assert.equal(r.code, EXIT.ok, r.stderr);
+    const prompt = readFileSync(out, 'utf8');
+    assert.ok(prompt.includes('export const answer = 42;'), 'the source file is still sent');
+    assert.ok(!prompt.includes(CANARY), 'a byte of the git directory (logs, description, commit message) reached the prompt');
+    assert.ok(!/meta\/(config|HEAD|hooks)/.test(prompt), 'git-directory paths reached the prompt');
+  });
+});
