@@ -102,7 +102,8 @@ export class CodeIndex {
       }
     }
     this.docs.push({ path, tf, len: Math.max(200, hay.length), defines });
-    if (code && this.specsOf) this.specs.set(path, this.specsOf(path, hay));
+    // Only matched files' imports are followed (the walk starts at matched files; deeper hops add little).
+    if (code && this.specsOf && tf.size > 0) this.specs.set(path, this.specsOf(path, hay));
   }
 
   /** Query terms in a path's parts (a part starting with the term, or a long part the term starts with). */

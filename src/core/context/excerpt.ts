@@ -72,8 +72,23 @@ function blocks(lines: string[], defs: { line: number; name: string }[], score: 
  * preferred when a block is too big), and windows around the best remaining matched lines; the rest is elided.
  */
 export function excerptFile(text: string, q: CodeQuery, maxChars: number): Excerpt {
+  return excerpter(text, q)(maxChars);
+}
+
+/** Analyses a file once and returns a function cutting it to any size (callers retry smaller sizes). */
+export function excerpter(text: string, q: CodeQuery): (maxChars: number) => Excerpt {
   const lines = text.split('\n');
   const { score, defs } = lineScores(lines, q);
+  const bs = blocks(lines, defs, score, q).filter((b) => b.score > 0);
+  // Dense blocks first: a matched function whole beats a big class that merely contains it.
+  bs.sort((a, b) => b.score / Math.sqrt(b.end - b.start + 8) - a.score / Math.sqrt(a.end - a.start + 8) || a.start - b.start);
+  const matched: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (score[i] > 0) matched.push(i);
+  matched.sort((x, y) => score[y] - score[x] || x - y);
+  return (maxChars) => cut(lines, score, bs, matched, maxChars);
+}
+
+function cut(lines: string[], score: number[], bs: Block[], matched: number[], maxChars: number): Excerpt {
   const keep = new Uint8Array(lines.length);
   let used = 0;
   const take = (a: number, b: number): boolean => {
@@ -86,9 +101,6 @@ export function excerptFile(text: string, q: CodeQuery, maxChars: number): Excer
   };
   take(0, Math.min(lines.length - 1, 7));
   const window = (center: number, radius: number) => take(Math.max(0, center - radius), Math.min(lines.length - 1, center + radius));
-  const bs = blocks(lines, defs, score, q).filter((b) => b.score > 0);
-  // Dense blocks first: a matched function whole beats a big class that merely contains it.
-  bs.sort((a, b) => b.score / Math.sqrt(b.end - b.start + 8) - a.score / Math.sqrt(a.end - a.start + 8) || a.start - b.start);
   for (const b of bs) {
     if (used >= maxChars * 0.98) break;
     if (!take(b.start, b.end)) {
@@ -100,11 +112,9 @@ export function excerptFile(text: string, q: CodeQuery, maxChars: number): Excer
       for (const i of best.slice(0, 6)) window(i, 6);
     }
   }
-  const rest: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (score[i] > 0 && !keep[i]) rest.push(i);
-  rest.sort((x, y) => score[y] - score[x] || x - y);
-  for (const i of rest) {
+  for (const i of matched) {
     if (used >= maxChars * 0.98) break;
+    if (keep[i]) continue;
     window(i, 8);
   }
   const out: string[] = [];

@@ -115,6 +115,14 @@ export function personalizedRank(paths: string[], edges: Map<string, Set<string>
   const rank = new Map<string, number>();
   const total = [...prior.values()].reduce((a, b) => a + b, 0);
   if (total <= 0) return rank;
+  // Only files the walk can reach matter: the matched files and the import edges' ends.
+  const nodes = new Set<string>(prior.keys());
+  for (const [from, tos] of edges) {
+    nodes.add(from);
+    for (const t of tos) nodes.add(t);
+  }
+  const known = new Set(paths);
+  paths = [...nodes].filter((x) => known.has(x));
   const id = new Map(paths.map((p, i) => [p, i]));
   const n = paths.length;
   const p = new Float64Array(n);

@@ -3,7 +3,7 @@ import { fileKind, rankForQuery } from './codeRanking';
 import { CodeIndex, SEARCH_CHARS } from './codeSearch';
 import { importSpecs, resolveImports } from './importGraph';
 import type { RankedFile } from './ranking';
-import { excerptFile } from './excerpt';
+import { excerpter } from './excerpt';
 import type { CodeQuery } from './queryTerms';
 import { readWhole, type RepoFile } from './readRepoFiles';
 import type { FillOptions } from './selectFiles';
@@ -39,9 +39,10 @@ export function queryFill(query: CodeQuery, budget: number): FillOptions {
     // Only files the query reached, near the top, are worth cutting to parts.
     canExcerpt: (f, order) => order < 60 && f.score >= 1,
     excerpt: (_path, text, maxTokens) => {
+      const cutTo = excerpter(text, query);
       let chars = maxTokens * 3.4;
       for (let i = 0; i < 5; i++) {
-        const ex = excerptFile(text, query, chars);
+        const ex = cutTo(chars);
         if (ex.shownLines <= 8 || ex.ranges.length <= 1) return null; // nothing matched beyond the head
         const tokens = tokensWithin(ex.text, maxTokens);
         if (tokens !== null) return { text: ex.text, tokens, shownLines: ex.shownLines, totalLines: ex.totalLines };

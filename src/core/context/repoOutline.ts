@@ -10,12 +10,15 @@ export function signatures(text: string, max = 60): string[] {
   const out: string[] = [];
   SIG.lastIndex = 0;
   let m: RegExpExecArray | null;
+  let line = 1;
+  let at = 0;
   while ((m = SIG.exec(text)) !== null && out.length < max) {
+    for (let i = text.indexOf('\n', at); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    at = m.index;
     const indent = m[1].replace(/\t/g, '    ').length;
     if (indent > 8) continue; // nested helpers: too deep to be worth the space
     let decl = m[2].trim().replace(/\s*(\{|=>)[\s\S]*$/, '').replace(/:\s*$/, '');
     if (decl.length > 140) decl = `${decl.slice(0, 137)}…`;
-    const line = text.slice(0, m.index).split('\n').length;
     out.push(`${' '.repeat(Math.min(indent, 8))}L${line}: ${decl}`);
   }
   return out;
