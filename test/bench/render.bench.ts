@@ -27,7 +27,7 @@ interface HelpersModule {
   innerFrame(p: BenchPage): Promise<BenchFrame>; waitSlotsFinal(p: BenchPage, ms: number): Promise<void>;
   startCompareRun(p: BenchPage, m: Mocks): Promise<unknown>;
 }
-interface FrameLocator { locator(sel: string, o?: { hasText?: string | RegExp }): { waitFor(o: { timeout: number }): Promise<void> } }
+interface FrameLocator { locator(sel: string): { first(): { waitFor(o: { timeout: number }): Promise<void> } } }
 /** One recorded long task. */
 interface LongTask { start: number; duration: number; name: string; container: string }
 
@@ -120,12 +120,15 @@ async function round(page: BenchPage, frame: BenchFrame, cdp: Cdp, mocks: Mocks,
   const t0 = Date.now();
   await take(frame); // setup tasks (command palette, quick pick, dialog) are the workbench's, not the stream's
   const busy0 = await taskSeconds(cdp);
-  // The panel shows the previous (final) run until this one's first events arrive: wait for this round's titles,
-  // or "final" would be the last round's and the round would measure 0 s of streaming.
+  // The panel shows the previous (final) run until this one's first events arrive: wait until a column is live
+  // again, or "final" would be the last round's and the round would measure 0 s of streaming (as quick mode once did).
   const f = harness.webviewFrame(page);
-  const thisRound = new RegExp(`Streaming bench draft (${10 * r + 1}|${10 * r + 2})$`); // sides are shuffled
-  for (const slot of ['left', 'right']) await f.locator(`section.pw-slot-${slot} .pw-draft-title`, { hasText: thisRound }).waitFor({ timeout: 60000 });
+  await f.locator('section.pw-slot:not([data-status="done"]):not([data-status="failed"]):not([data-status="truncated"])').first().waitFor({ timeout: 60000 });
   await helpers.waitSlotsFinal(page, (STREAM_S + 90) * 1000);
+  // And the columns that ended are this round's drafts (titles are shown once a draft is parsed, at its end).
+  const titles = await frame.evaluate(() => [...document.querySelectorAll('.pw-draft-title')].map((t) => t.textContent ?? ''));
+  const mine = titles.filter((t) => t.includes(`Streaming bench draft ${10 * r + 1}`) || t.includes(`Streaming bench draft ${10 * r + 2}`)).length;
+  kit.measured(`round ${r}: columns showing this round's drafts`, mine, 2);
   const seconds = (Date.now() - t0) / 1000;
   const streamShare = (await taskSeconds(cdp) - busy0) / seconds;
   const tasks = await take(frame);
