@@ -83,7 +83,7 @@ export class BodyRenderer {
           el('span', { class: 'pw-path', text: displayText(f.path, masked, terms), title: masked ? '' : displayText(f.path, false) }),
           el('span', { class: 'pw-plus', text: `+${f.added}`, attrs: { 'aria-label': `${f.added} lines added` } }),
           el('span', { class: 'pw-minus', text: `−${f.removed}`, attrs: { 'aria-label': `${f.removed} lines removed` } }),
-          button('Open in diff editor', 'diff', { attrs: { 'aria-label': `Open ${f.path} in the diff editor` }, on: { click: () => this.actions.openPatchDiff(slot, f.path) } })));
+          button('Open in diff editor', 'diff', { attrs: { 'aria-label': `Open in diff editor: ${f.path}` }, on: { click: () => this.actions.openPatchDiff(slot, f.path) } })));
       }
       wrap.append(summary.files.length ? list : el('p', { class: 'pw-muted', text: 'The patch names no files.' }));
     }
