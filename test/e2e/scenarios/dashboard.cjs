@@ -16,7 +16,8 @@ function records(n = 36) {
     const side = ([preset, model], k) => ({ preset, model, status: 'ok', route: ['pr', 'issue', 'skip'][(i + k) % 3],
       usage: { input: 9000 + 100 * i, output: 700 + 10 * k, cacheRead: k ? 0 : 6000, cacheWrite: 0 },
       cost: preset === 'anthropic' ? { usd: 0.12 + 0.01 * (i % 5), basis: 'list', asOf: '2026-11-25' } : { usd: 0.01 + 0.002 * (i % 4), basis: 'list', asOf: '2026-11-25' },
-      ttftMs: 600 + 37 * ((i * 7 + k) % 11), totalMs: 20000 + 1500 * ((i * 3 + k) % 9) });
+      ttftMs: 600 + 37 * ((i * 7 + k) % 11), totalMs: 20000 + 1500 * ((i * 3 + k) % 9),
+      warm: { ttftMs: 250 + 19 * ((i * 5 + k) % 7), totalMs: 15000 + 900 * ((i + k) % 5), usage: { input: 1000, output: 700, cacheRead: 8000 + 100 * i, cacheWrite: 0 } } });
     out.push({ schema: 1, type: 'comparison', id: `e2e-dash-${String(i).padStart(3, '0')}`, time: new Date(Date.UTC(2026, 10, 1 + (i % 20))).toISOString(),
       repo: { name: i % 2 ? 'tinyattn' : 'atropos', commit: 'abc1234' }, paper: { id: `paper-${i % 4}`, title: `Paper ${i % 4}` }, mode: 'pin',
       prompt: { templateVersion: 'pairwise-prompt/1' }, sides: { a: side(a, 0), b: side(b, 1) }, blind: true, swapped: i % 2 === 1,
@@ -51,6 +52,7 @@ async function dashboard(ctx) {
     const info = await dashboardInfo(ctx.page);
     for (const m of ['claude-opus-4-7', 'glm-5.2']) if (!info.text.includes(m)) throw new Error(`dashboard does not name ${m}`);
     if (!/leaderboard/i.test(info.text)) throw new Error('no leaderboard on the dashboard');
+    if (!/May I stop\?/.test(info.text) || !/cold vs warm/i.test(info.text)) throw new Error('no sequential decision or serving report on the dashboard');
     await ctx.page.waitForTimeout(400);
     await shot(ctx.page, ctx.out, `dashboard-${ctx.theme}`, ctx.theme);
     console.log(`  ${info.svgs} SVG charts`);
