@@ -1,6 +1,6 @@
 /** Lists a repository's files: `git ls-files` (tracked + untracked, not ignored), or a .gitignore-aware walk. */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import { runGit } from '../git/runGit';
 import { skippedDirOf } from './fileFilters';
@@ -13,10 +13,28 @@ export interface RepoListing {
   omittedDirs: ManifestFileOmitted[];
 }
 
-/** Lists files with git when root is inside a work tree, else walks the folder. */
+/**
+ * True when git's work tree for root is root or one of its ancestors. A repository can move its work tree
+ * elsewhere (`core.worktree=/home/me`): `git ls-files` then lists that folder's names, which must not reach a prompt.
+ */
+async function workTreeHoldsRoot(root: string): Promise<boolean> {
+  const top = await runGit(['rev-parse', '--show-toplevel'], { cwd: root, timeoutMs: 10_000 });
+  if (!top.ok) return false;
+  try {
+    const rel = relative(await realpath(top.stdout.toString('utf8').replace(/\n$/, '')), await realpath(root));
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+  } catch {
+    return false;
+  }
+}
+
+/** Lists files with git when root is inside a work tree (that is, the work tree holds root), else walks the folder. */
 export async function listRepoFiles(root: string): Promise<RepoListing> {
-  const r = await runGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, timeoutMs: 60_000 });
-  if (r.ok) {
+  const [r, holds] = await Promise.all([
+    runGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, timeoutMs: 60_000 }),
+    workTreeHoldsRoot(root),
+  ]);
+  if (r.ok && holds) {
     const uniq = [...new Set(r.stdout.toString('utf8').split('\0').filter(Boolean))];
     return { source: 'git', paths: uniq.sort(comparePaths), omittedDirs: [] };
   }

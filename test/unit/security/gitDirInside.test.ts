@@ -71,3 +71,32 @@ describe('a git directory inside the work tree under another name', () => {
     assert.ok(!/meta\/(config|HEAD|hooks)/.test(prompt), 'git-directory paths reached the prompt');
   });
 });
+
+describe('a work tree moved outside the root (core.worktree)', () => {
+  test('regression: `core.worktree=<folder outside>`: no name of a file outside the root reaches the listing or the prompt', async () => {
+    const outside = join(base, 'outside-home');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, 'CANARY_OUTSIDE_NAME_4e2a.txt'), 'x\n');
+    const root = join(base, 'moved-repo');
+    makeRepo(root, []);
+    execFileSync('git', ['config', 'core.worktree', outside], { cwd: root });
+    const naive = execFileSync('git', ['ls-files', '--others'], { cwd: root, encoding: 'utf8' });
+    assert.match(naive, /CANARY_OUTSIDE_NAME_4e2a/, 'armed: git itself lists the outside folder');
+    const l = await listRepoFiles(root);
+    assert.equal(l.source, 'walk', 'git listing refused, the folder is walked instead');
+    assert.ok(l.paths.includes('app.ts') && !l.paths.some((p) => p.includes('CANARY')), l.paths.join(','));
+    const out = join(base, 'prompt-moved.txt');
+    const r = await cli(['context', '--repo', root, '--paper', 'paper.md', '--json', '--out', out], { cwd: base });
+    assert.equal(r.code, EXIT.ok, r.stderr);
+    assert.ok(!readFileSync(out, 'utf8').includes('CANARY_OUTSIDE_NAME'), 'an outside file name reached the prompt');
+    assert.ok(!r.stdout.includes('CANARY_OUTSIDE_NAME'), 'an outside file name reached the manifest');
+  });
+
+  test('an ordinary repository opened at a subfolder is still listed by git', async () => {
+    mkdirSync(join(fileRoot, 'sub'), { recursive: true });
+    writeFileSync(join(fileRoot, 'sub', 'x.ts'), 'export const x = 1;\n');
+    const l = await listRepoFiles(join(fileRoot, 'sub'));
+    assert.equal(l.source, 'git');
+    assert.deepEqual(l.paths, ['x.ts']);
+  });
+});
