@@ -3,10 +3,11 @@
 import type { Paper } from '../core/paper/types';
 import type { ResolvedSide } from '../core/providers';
 import type { ComparisonRecord, ResultRecord } from '../core/results';
-import { loadOnePaper, prepareContext, uniquePaperIds, type PreparedContext } from './contextSource';
+import { loadOnePaper, uniquePaperIds } from '../core/paper/paperSources';
+import { prepareRun, type PreparedRun } from '../core/session/prepare';
+import { readRepoInfo } from '../core/session/repoInfo';
 import type { Matrix, MatrixPaper } from './matrix';
 import { duplicateCellIds, expandMatrix, shardCells, type Cell, type Shard } from './matrixCells';
-import { repoIdentity } from './repoIdentity';
 import { estimatedInputCost, preloadProviderSdks, providerKey, resolveCliSide, sideConfigFrom } from './sides';
 
 /** A cell ready to run: its sides, scheduling keys, and the shared context/repo identity. */
@@ -16,7 +17,7 @@ export interface PlannedCell {
   a: ResolvedSide;
   b: ResolvedSide;
   providers: string[];
-  context: PreparedContext;
+  context: PreparedRun;
   repo: ComparisonRecord['repo'];
 }
 
@@ -74,7 +75,7 @@ export async function planBatch(m: Matrix, opts: { shard?: Shard; env: Record<st
   preloadProviderSdks([...sides.values()]);
   const status = cellStatusFrom(opts.existing);
   const papers = new Map<string, Paper>();
-  const contexts = new Map<string, PreparedContext>();
+  const contexts = new Map<string, PreparedRun>();
   const repos = new Map<string, ComparisonRecord['repo']>();
   const planned: PlannedCell[] = [];
   for (const cell of cells) {
@@ -91,15 +92,15 @@ export async function planBatch(m: Matrix, opts: { shard?: Shard; env: Record<st
         }
         loaded.push(papers.get(p.key) as Paper);
       }
-      const built = await prepareContext({ repoRoot: cell.repo.path, mode: m.mode, papers: m.mode === 'selection' ? uniquePaperIds(loaded) : loaded, ...(m.budget ? { budget: m.budget } : {}) });
+      const built = await prepareRun({ repoRoot: cell.repo.path, mode: m.mode, papers: m.mode === 'selection' ? uniquePaperIds(loaded) : loaded, ...(m.budget ? { budgetTokens: m.budget } : {}) });
       if (!built.ok) return { ok: false, usage: false, errors: [`repo ${cell.repo.label}: ${built.error}`] };
       // The audit text duplicates the prompt; a batch does not need it, so only the prompt is kept in memory.
-      contexts.set(ctxKey, { ...built.context, promptBytes: '' });
+      contexts.set(ctxKey, { ...built.run, promptBytes: '' });
     }
-    if (!repos.has(cell.repo.path)) repos.set(cell.repo.path, await repoIdentity(cell.repo.path, cell.repo.name));
+    if (!repos.has(cell.repo.path)) repos.set(cell.repo.path, await readRepoInfo(cell.repo.path, cell.repo.name));
     const a = sides.get(`${pairIndex}:a`) as ResolvedSide;
     const b = sides.get(`${pairIndex}:b`) as ResolvedSide;
-    planned.push({ cell, id: cell.id, a, b, providers: [providerKey(a), providerKey(b)], context: contexts.get(ctxKey) as PreparedContext,
+    planned.push({ cell, id: cell.id, a, b, providers: [providerKey(a), providerKey(b)], context: contexts.get(ctxKey) as PreparedRun,
       repo: repos.get(cell.repo.path) as ComparisonRecord['repo'] });
   }
   const todo = planned;

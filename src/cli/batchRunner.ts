@@ -4,8 +4,8 @@ import type { ResultsStore } from '../core/results';
 import type { RunEvent, RunOptions } from '../core/run';
 import { BatchScheduler, type SchedulerSummary, type TaskOutcome } from './batchScheduler';
 import type { PlannedCell } from './batchPlan';
-import { runPairJob } from './pairJob';
-import type { CliComparisonRecord } from './pairRecord';
+import { Session, type SessionPorts } from '../core/session/session';
+import type { SessionRecord } from '../core/session/record';
 import type { ProgressDisplay } from './progressDisplay';
 
 /** Options of {@link runBatch}. */
@@ -24,8 +24,10 @@ export interface BatchRunOptions {
   progress?: ProgressDisplay;
   /** Running spend, updated as cells finish (the progress line reads it). */
   meter?: SpendMeter;
+  /** Clock and ids (tests fix them); events are the runner's own. */
+  ports?: Pick<SessionPorts, 'now' | 'newId'>;
   /** Receives one line per finished cell (plain mode) — the caller decides where it goes. */
-  onCell?: (cell: PlannedCell, status: 'done' | 'failed' | 'requeued', rec?: CliComparisonRecord) => void;
+  onCell?: (cell: PlannedCell, status: 'done' | 'failed' | 'requeued', rec?: SessionRecord) => void;
 }
 
 /** Outcome of a batch run: scheduler counts, spend, and each cell's final status. */
@@ -71,9 +73,9 @@ export async function runBatch(o: BatchRunOptions): Promise<BatchRunResult> {
         backoffs += 1;
         scheduler.backoff(provider, e.resumeAt);
       };
-      const job = await runPairJob({
-        repoRoot: cell.cell.repo.path, repo: cell.repo, context: cell.context, a: cell.a, b: cell.b, store: o.store, runOptions: o.runOptions,
-        checks: o.checks, cellId: cell.id, source: 'batch', signal: ctx.signal, onEvent,
+      const job = await new Session({
+        repoRoot: cell.cell.repo.path, repo: cell.repo, prepared: cell.context, sides: { a: cell.a, b: cell.b }, store: o.store, options: o.runOptions,
+        checks: o.checks, blind: true, swapped: false, cellId: cell.id, source: 'batch', signal: ctx.signal,
         shouldRecord: (rec) => {
           if (ctx.lastChance) return true;
           const side = (['a', 'b'] as const).find((s) => rec.sides[s].status === 'failed' && RATE_LIMIT_KINDS.has(rec.sides[s].errorKind ?? ''));
@@ -82,7 +84,7 @@ export async function runBatch(o: BatchRunOptions): Promise<BatchRunResult> {
           limited = { provider: side === 'a' ? cell.providers[0] : cell.providers[1], resumeAt: Date.now() + wait };
           return false;
         },
-      });
+      }, { ...o.ports, onEvent }).recorded;
       if (job.cancelled) { cellStatus[cell.id] = 'cancelled'; return { kind: 'cancelled' }; }
       if (limited) { o.onCell?.(cell, 'requeued'); return { kind: 'requeue', ...limited }; }
       for (const s of [job.record.sides.a, job.record.sides.b]) {

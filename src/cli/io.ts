@@ -21,6 +21,8 @@ export interface CliIo {
   signal?: AbortSignal;
   /** Terminal width for the progress bar (default 80). */
   columns?: number;
+  /** Clock and record ids of the sessions a command runs (default: the system's; tests fix them). */
+  ports?: { now?: () => Date; newId?: (now: Date) => string };
 }
 
 /** Writes a line (adds the newline) to a sink. */

@@ -1,7 +1,7 @@
 // The paper flags shared by `context` and `compare`: --paper ID|FILE, --brief TEXT, --mode, --pool.
 import type { Paper } from '../core/paper/types';
 import { str, type ParsedArgs } from './args';
-import { loadOnePaper, loadPool } from './contextSource';
+import { loadOnePaper, loadPool } from '../core/paper/paperSources';
 import type { CliIo } from './io';
 
 /** Option definitions of the paper flags. */

@@ -99,7 +99,7 @@ export const batchCommand: CliCommand = {
       const t0 = performance.now();
       const result = await runBatch({
         cells: plan.todo, store, concurrency: concurrency ?? m.concurrency ?? 4, limits: m.limits, ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
-        checks: m.checks, backoffMs, meter, progress, ...(io.signal ? { signal: io.signal } : {}),
+        checks: m.checks, backoffMs, meter, progress, ...(io.signal ? { signal: io.signal } : {}), ...(io.ports ? { ports: io.ports } : {}),
         runOptions: { ...(m.maxTokens ? { maxTokens: m.maxTokens } : {}), ...(m.retries !== undefined ? { retry: { maxRetries: m.retries } } : {}), ...limits.options },
         onCell: (c, status, rec) => {
           const who = `${c.cell.repo.name ?? c.cell.repo.label} × ${c.cell.papers.length === 1 ? c.cell.papers[0].label : `pool of ${c.cell.papers.length}`} × ${c.cell.pair.a} vs ${c.cell.pair.b} #${c.cell.repeat + 1}`;

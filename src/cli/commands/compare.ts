@@ -6,13 +6,13 @@ import { ResultsStore } from '../../core/results';
 import { flag, posInt, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
 import { confirmSend } from '../consent';
-import { prepareContext } from '../contextSource';
+import { prepareRun } from '../../core/session/prepare';
+import { readRepoInfo } from '../../core/session/repoInfo';
+import { Session } from '../../core/session/session';
 import { EXIT } from '../exitCodes';
 import { line, writeJson } from '../io';
-import { runPairJob } from '../pairJob';
 import { PairEventsView, sideSummaryLines } from '../pairSummary';
 import { choosePapers, PAPER_OPTIONS } from '../paperFlags';
-import { repoIdentity } from '../repoIdentity';
 import { resultsFileFor } from '../resultsInput';
 import { SIDE_LIMIT_HELP, SIDE_LIMIT_OPTIONS, sideLimitsFrom } from '../sideLimits';
 import { estimatedInputCost, formatEstimate, preloadProviderSdks, resolveCliSide, sideConfigFrom } from '../sides';
@@ -75,9 +75,9 @@ need none). Exit: 0 both sides ok, 4 one side failed, 1 both failed or nothing c
     if (!papers.ok) return papers.usage ? usageError(io, cmd, papers.error) : failure(io, cmd, papers.error);
     for (const w of papers.warnings) io.stderr.write(`pairwise ${cmd}: warning: ${w}\n`);
     const repoRoot = resolve(io.cwd, str(args, 'repo') ?? '.');
-    const built = await prepareContext({ repoRoot, mode: papers.mode, papers: papers.papers, ...(budget ? { budget } : {}) });
+    const built = await prepareRun({ repoRoot, mode: papers.mode, papers: papers.papers, ...(budget ? { budgetTokens: budget } : {}) });
     if (!built.ok) return failure(io, cmd, built.error);
-    const ctx = built.context;
+    const ctx = built.run;
     for (const w of ctx.warnings) io.stderr.write(`pairwise ${cmd}: warning: ${w}\n`);
     const t = ctx.manifest.totals;
     line(io.stderr, `About to send to A (${aText} via ${a.side.preset.baseUrl}) and B (${bText} via ${b.side.preset.baseUrl}):`);
@@ -87,10 +87,10 @@ need none). Exit: 0 both sides ok, 4 one side failed, 1 both failed or nothing c
     if (!(await confirmSend(io, flag(args, 'yes'), 'Send this context to both models?', cmd))) return EXIT.refused;
     const store = new ResultsStore(resultsFileFor(io, str(args, 'results'), repoRoot));
     const view = new PairEventsView(io.stderr, io.isTTY, { a: aText, b: bText });
-    const job = await runPairJob({
-      repoRoot, repo: await repoIdentity(repoRoot), context: ctx, a: a.side, b: b.side, store, source: 'cli', checks: !flag(args, 'no-checks'),
-      runOptions: { ...(maxTokens ? { maxTokens } : {}), ...limits.options }, onEvent: (e) => view.onEvent(e), ...(io.signal ? { signal: io.signal } : {}),
-    });
+    const job = await new Session({
+      repoRoot, repo: await readRepoInfo(repoRoot), prepared: ctx, sides: { a: a.side, b: b.side }, store, source: 'cli', blind: true, swapped: false,
+      checks: !flag(args, 'no-checks'), options: { ...(maxTokens ? { maxTokens } : {}), ...limits.options }, ...(io.signal ? { signal: io.signal } : {}),
+    }, { ...io.ports, onEvent: (e) => view.onEvent(e) }).recorded;
     view.end();
     if (job.cancelled) { line(io.stderr, `pairwise ${cmd}: interrupted; nothing was recorded.`); return EXIT.interrupted; }
     if (job.writeError) io.stderr.write(`pairwise ${cmd}: ${job.writeError}\n`);

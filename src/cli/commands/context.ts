@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { renderManifestMarkdown } from '../../core/context/manifest';
 import { flag, posInt, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
-import { prepareContext } from '../contextSource';
+import { prepareRun } from '../../core/session/prepare';
 import { EXIT } from '../exitCodes';
 import { writeJson } from '../io';
 import { writeOutput } from '../outputFile';
@@ -34,17 +34,17 @@ without sending anything.
     const papers = await choosePapers(args, io, false);
     if (!papers.ok) return papers.usage ? usageError(io, 'context', papers.error) : failure(io, 'context', papers.error);
     for (const w of papers.warnings) io.stderr.write(`pairwise context: warning: ${w}\n`);
-    const built = await prepareContext({ repoRoot: resolve(io.cwd, str(args, 'repo') ?? '.'), mode: papers.mode, papers: papers.papers, ...(budget ? { budget } : {}) });
+    const built = await prepareRun({ repoRoot: resolve(io.cwd, str(args, 'repo') ?? '.'), mode: papers.mode, papers: papers.papers, ...(budget ? { budgetTokens: budget } : {}) });
     if (!built.ok) return failure(io, 'context', built.error);
-    for (const w of built.context.warnings) io.stderr.write(`pairwise context: warning: ${w}\n`);
+    for (const w of built.run.warnings) io.stderr.write(`pairwise context: warning: ${w}\n`);
     const out = str(args, 'out');
     if (out) {
-      const w = await writeOutput(io, out, built.context.promptBytes);
+      const w = await writeOutput(io, out, built.run.promptBytes);
       if (!w.ok) return failure(io, 'context', w.error);
-      io.stderr.write(`pairwise context: wrote the prompt (${Buffer.byteLength(built.context.promptBytes)} bytes) to ${w.path ?? 'stdout'}\n`);
+      io.stderr.write(`pairwise context: wrote the prompt (${Buffer.byteLength(built.run.promptBytes)} bytes) to ${w.path ?? 'stdout'}\n`);
     }
-    if (flag(args, 'json')) writeJson(io.stdout, built.context.manifest);
-    else io.stdout.write(renderManifestMarkdown(built.context.manifest));
+    if (flag(args, 'json')) writeJson(io.stdout, built.run.manifest);
+    else io.stdout.write(renderManifestMarkdown(built.run.manifest));
     return EXIT.ok;
   },
 };

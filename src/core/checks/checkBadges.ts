@@ -78,3 +78,28 @@ export function buildBadges(r: CheckReport): CheckBadge[] {
 
 /** Re-exported for callers that import it from here (the public entry is src/core/checks/index.ts). */
 export { summarizeChecksForRecord } from './recordSummary';
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isBadge = (v: unknown): v is CheckBadge => isObj(v) && typeof v.label === 'string' && (v.level === 'ok' || v.level === 'warn' || v.level === 'error');
+
+/** Badges for stored checks (a past comparison): a full report's own badges, or simple badges rebuilt from the record's compact summary. */
+export function badgesFromStoredChecks(stored: unknown): CheckBadge[] {
+  if (!isObj(stored)) return [];
+  if (Array.isArray(stored.badges)) return stored.badges.filter(isBadge).map((b) => ({ label: b.label, level: b.level, ...(typeof b.detail === 'string' ? { detail: b.detail } : {}) }));
+  const out: CheckBadge[] = [];
+  const num = (k: string): number | null => (typeof stored[k] === 'number' ? stored[k] as number : null);
+  if (stored.error === true) out.push({ label: 'checks incomplete', level: 'error' });
+  const grounded = num('grounded'), unverified = num('unverified');
+  if (grounded !== null && unverified !== null && grounded + unverified > 0) {
+    out.push({ label: `${grounded}/${grounded + unverified} references verified`, level: unverified === 0 ? 'ok' : 'warn' });
+  }
+  if (stored.patchApplies === true) out.push({ label: 'patch applies', level: 'ok' });
+  else if (stored.patchApplies === false) out.push({ label: 'patch does not apply', level: 'error' });
+  const stubs = num('stubs'), dead = num('deadModules'), empty = num('emptyClaims');
+  if (stubs) out.push({ label: `${stubs} stub${stubs === 1 ? '' : 's'} in the patch`, level: 'warn' });
+  if (dead) out.push({ label: `${dead} unused new module${dead === 1 ? '' : 's'}`, level: 'warn' });
+  if (empty) out.push({ label: `${empty} empty claim${empty === 1 ? '' : 's'}`, level: 'warn' });
+  if (stored.testsPassed === true) out.push({ label: 'tests pass', level: 'ok' });
+  else if (stored.testsPassed === false) out.push({ label: 'tests fail', level: 'error' });
+  return out;
+}

@@ -1,4 +1,5 @@
 import { SCHEMA_VERSION } from './schema';
+import { normalizePaperRecord } from '../session/identity';
 
 /** One upgrade step from schema `from` to `from + 1`, working on plain parsed JSON. */
 export interface Migration { from: number; describe: string; up(raw: Record<string, unknown>): Record<string, unknown> }
@@ -85,5 +86,15 @@ export function migrate(raw: unknown, migrations: readonly Migration[] = MIGRATI
     cur = step.up(cur);
   }
   if (from !== target) cur = { ...cur, schema: target };
-  return { ok: true, raw: cur, from };
+  return { ok: true, raw: normalizeIdentities(cur), from };
+}
+
+/**
+ * Identity fixes that need no schema bump: the CLI once recorded an arXiv paper by its model-facing label
+ * (`arXiv:2602.15763v1`) where the extension recorded `2602.15763` + version; both now read as the latter.
+ */
+export function normalizeIdentities(raw: Record<string, unknown>): Record<string, unknown> {
+  if (raw.type !== 'comparison' || !isObj(raw.paper) || typeof raw.paper.id !== 'string') return raw;
+  const paper = normalizePaperRecord(raw.paper as { id: string });
+  return paper === raw.paper ? raw : { ...raw, paper };
 }

@@ -5,7 +5,7 @@ export type RepoInfo = RepoState;
 
 export { stripCredentials };
 
-/** Reads repo identity with git plumbing only (nothing the repository names runs); a folder that is not a repo gives just its name. */
-export function readRepoInfo(root: string): Promise<RepoInfo> {
-  return readRepoState(root);
+/** The one repo identity of a record, read with git plumbing only (nothing the repository names runs); a folder that is not a repo gives just its name (or `name`). */
+export function readRepoInfo(root: string, name?: string): Promise<RepoInfo> {
+  return readRepoState(root, name);
 }

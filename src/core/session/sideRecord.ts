@@ -1,24 +1,22 @@
 import type { DraftResult, ResolvedSide, Usage } from '../providers/types';
 import type { ParsedDraft } from '../prompt/types';
 import type { SideRecord, UsageRecord } from '../results/schema';
+import { hostOf, recordTitle } from './identity';
 
 /** Converts provider usage to the results file's shape. */
 export function toUsageRecord(u: Usage): UsageRecord {
   return { input: u.inputTokens, output: u.outputTokens, cacheRead: u.cacheReadTokens, cacheWrite: u.cacheWriteTokens };
 }
 
-/** Host of a base URL, for the record (never the full URL, which may carry tokens in its query). */
-export function hostOf(url: string): string | undefined {
-  try { return new URL(url).host; } catch { return undefined; }
-}
 
 /** One side of a results record from how the side ended and its parsed draft. */
 export function toSideRecord(side: ResolvedSide, result: DraftResult, parsed: ParsedDraft | undefined,
   hashes: { draftHash?: string; patchHash?: string } = {}): SideRecord {
+  const host = hostOf(side.spec.baseUrl ?? side.preset.baseUrl);
   const rec: SideRecord = {
     preset: side.spec.preset,
     model: side.spec.model,
-    baseUrlHost: hostOf(side.spec.baseUrl ?? side.preset.baseUrl),
+    ...(host ? { baseUrlHost: host } : {}),
     status: result.ok ? (result.truncated ? 'truncated' : 'ok') : 'failed',
     ttftMs: result.timing.ttftMs,
     totalMs: Math.round(result.timing.totalMs),
@@ -40,7 +38,7 @@ export function toSideRecord(side: ResolvedSide, result: DraftResult, parsed: Pa
   }
   if (parsed && result.ok) {
     rec.route = parsed.route;
-    if (parsed.title) rec.title = parsed.title.slice(0, 300);
+    if (parsed.title) rec.title = recordTitle(parsed.title);
     if (parsed.paperPick) rec.paperPick = parsed.paperPick;
   }
   return rec;

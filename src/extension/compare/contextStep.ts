@@ -1,20 +1,18 @@
 import * as vscode from 'vscode';
 import { isAbsolute, join } from 'node:path';
-import { buildContext } from '../../core/context/buildContext';
 import { buildWhenTrusted } from '../../core/context/trustGate';
+import { prepareRun, type PreparedRun } from '../../core/session/prepare';
 import { loadTemplateFile } from '../../core/prompt/templateLoader';
 import type { PromptTemplate } from '../../core/prompt/template';
 import { renderManifestMarkdown } from '../../core/context/manifest';
-import type { ContextManifest } from '../../core/context/types';
-import type { BuiltPrompt } from '../../core/prompt/types';
 import type { Paper } from '../../core/paper/types';
 import type { ResolvedSide, SideId } from '../../core/providers/types';
 import { log } from '../log';
 import { readSettings } from '../settings';
 import { showError, showWarning } from '../notify';
 
-/** The context of one run: what will be sent and its manifest. */
-export interface PreparedContext { manifest: ContextManifest; prompt: BuiltPrompt; promptBytes: string }
+/** The context of one run: what will be sent and its manifest (core/session's prepared run). */
+export type PreparedContext = PreparedRun;
 
 const CONSENT_KEY = 'pairwise.consentGiven';
 
@@ -38,11 +36,12 @@ async function prepareTrusted(root: string, paper: Paper | undefined, budgetToke
     ? { path: editor.document.uri.fsPath, startLine: editor.selection.start.line + 1, endLine: editor.selection.end.line + 1, text: editor.document.getText(editor.selection) } : undefined;
   try {
     const built = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Pairwise: building context' },
-      () => buildContext({ repoRoot: root, paper, selection: pool ? { papers: pool } : undefined, budgetTokens, editorSelection, pinnedFiles, template }));
+      () => prepareRun({ repoRoot: root, mode: pool ? 'selection' : 'pin', papers: pool ?? (paper ? [paper] : []), budgetTokens, editorSelection, pinnedFiles, template }));
     if (!built.ok) { void showError(`Pairwise: ${built.error}`); log().error(`context: ${built.error}`); return undefined; }
-    for (const w of built.warnings) log().warn(`context: ${w}`);
-    log().info(`context: ${built.manifest.files.length} files, ${built.manifest.totals.tokens} tokens, ${built.manifest.redactions.length} redactions, manifest ${built.manifest.manifestHash.slice(0, 12)}`);
-    return built;
+    const run = built.run;
+    for (const w of run.warnings) log().warn(`context: ${w}`);
+    log().info(`context: ${run.manifest.files.length} files, ${run.manifest.totals.tokens} tokens, ${run.manifest.redactions.length} redactions, manifest ${run.manifest.manifestHash.slice(0, 12)}`);
+    return run;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     log().error(`context: ${msg}`);

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { randomInt } from 'node:crypto';
-import { Comparison } from '../../core/session/comparison';
+import type { Session, SessionResult } from '../../core/session/session';
 import { readRepoInfo } from '../../core/session/repoInfo';
 import type { ResolvedSide, SideId } from '../../core/providers/types';
 import { ResultsStore } from '../../core/results/resultsStore';
 import type { ComparisonRecord } from '../../core/results/schema';
-import { newRecordId } from '../../core/results/recordId';
 import { readSettings, sideLimits, workspaceRoot } from '../settings';
 import { KeyStore } from '../keys';
 import { chooseModels, resolveConfiguredSide } from '../models';
@@ -18,6 +17,7 @@ import { prepareContext, confirmSend, showManifest } from './contextStep';
 import { resultsFile, rubricOf } from './resultsLocation';
 import { showError, showWarning, uiText } from '../notify';
 import { UNTRUSTED_CONTEXT_MESSAGE } from '../../core/context/trustGate';
+import { saveRunVerdict, startCompareRun } from './compareRun';
 
 /** Options for automation and tests: skip prompts that have already been answered. */
 export interface CompareArgs { yes?: boolean }
@@ -81,27 +81,23 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
   const store = new ResultsStore(resultsFile(context, root));
   const map = { swapped: settings.blind ? randomInt(2) === 1 : false };
   const ctl = new AbortController();
-  let comparison: Comparison | undefined;
-  let pending: Promise<ComparisonRecord | undefined> = Promise.resolve(undefined);
+  let run: Session | undefined;
   const session = new PanelSession(context.extensionUri,
-    { runId: 'starting', repo: repo.name, commit: repo.commit?.slice(0, 10) ?? '(not a git repo)', paper: pin.title, mode }, map,
+    { runId: 'starting', repo: repo.name, commit: repo.commit?.slice(0, 10) ?? '(not a git repo)', paper: pin.title, mode },
+    map,
     { a: { model: sides.a.spec.model, provider: sides.a.preset.label, label: `${sides.a.preset.id}:${sides.a.spec.model}` },
       b: { model: sides.b.spec.model, provider: sides.b.preset.label, label: `${sides.b.preset.id}:${sides.b.spec.model}` } },
     {
       blind: settings.blind, rubric: rubricOf(settings.rubric),
       onVerdict: async (v) => {
-        const rec = await pending;
-        if (!rec) return { ok: false, error: { code: 'rejected', message: 'The comparison was not recorded, so the verdict cannot be saved.' } };
-        const r = await store.tryAppend({ schema: rec.schema, type: 'amend', id: newRecordId(), target: rec.id, time: new Date().toISOString(),
-          verdict: v.verdict, ratings: v.ratings, notes: v.notes || undefined, rater: settings.rater || undefined, timeToVerdictMs: v.timeToVerdictMs });
-        if (!r.ok) return { ok: false, error: { code: 'handler_failed', message: r.error } };
-        log().info(`verdict ${v.verdict} saved for ${rec.id}`);
-        return { ok: true, value: { savedAt: Date.now() } };
+        const r = await saveRunVerdict(run, v);
+        if (r.ok) log().info(`verdict ${v.verdict} saved for ${run?.id}`);
+        return r;
       },
-      onCancel: (side) => comparison?.cancel(side ?? undefined),
-      onRetry: (side) => { if (comparison) pending = comparison.retrySide(side).then((o) => record({ ...o.record, id: newRecordId() })); }, // a retried pair is a new record
+      onCancel: (side) => run?.cancel(side ?? undefined),
+      onRetry: (side) => { if (run) void run.retrySide(side).then(reportRecorded); }, // a retried pair is a new record
       onOpenPatch: async (side, path) => {
-        const patch = comparison?.draft(side)?.patch;
+        const patch = run?.draft(side)?.patch;
         if (!patch || !repo.commit) return { ok: false, error: { code: 'rejected', message: 'This draft has no patch to open.' } };
         const r = await openPatchDiff(root, repo.commit, patch, path, 'draft');
         return r.opened ? { ok: true, value: { opened: true } } : { ok: false, error: { code: 'rejected', message: r.error ?? 'Could not open the diff.' } };
@@ -109,37 +105,21 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
     });
   session.panel.onDidDispose(() => ctl.abort());
 
-  /** Appends the comparison (verdict pending) with its drafts as blobs; the verdict follows as an amend record. */
-  async function record(rec: ComparisonRecord): Promise<ComparisonRecord | undefined> {
-    rec.blind = settings.blind; rec.swapped = map.swapped;
-    if (settings.rater) rec.rater = settings.rater;
-    if (paper) rec.paper = { id: paper.arxivId ?? paper.id, version: paper.version, title: paper.title, hash: paper.hash };
-    for (const s of ['a', 'b'] as const) {
-      const d = comparison?.draft(s);
-      if (d?.raw) rec.sides[s].draftHash = await store.saveBlob(rec.id, `draft-${s}.md`, d.raw);
-      if (d?.patch) rec.sides[s].patchHash = await store.saveBlob(rec.id, `patch-${s}.diff`, d.patch);
-    }
-    rec.manifestHash = prepared!.manifest.manifestHash;
-    await store.saveBlob(rec.id, 'manifest.json', JSON.stringify(prepared!.manifest, null, 2));
-    const r = await store.tryAppend(rec);
-    if (!r.ok) { void showError(`Pairwise: ${r.error}`); return undefined; }
-    log().info(`comparison ${rec.id} recorded in ${store.file}`);
-    return rec;
+  /** Logs where the comparison went, or shows why it could not be recorded. */
+  function reportRecorded(r: SessionResult): ComparisonRecord | undefined {
+    if (r.writeError) { void showError(`Pairwise: ${r.writeError}`); return undefined; }
+    if (r.written) log().info(`comparison ${r.record.id} recorded in ${store.file}`);
+    return r.written ? r.record : undefined;
   }
 
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Pairwise: comparing', cancellable: true }, async (progress, token) => {
     token.onCancellationRequested(() => ctl.abort());
     progress.report({ message: uiText(`${sides.a.spec.model} vs ${sides.b.spec.model}`) });
-    comparison = new Comparison({ repoRoot: root, repo, mode, prompt: prepared.prompt, a: sides.a, b: sides.b, signal: ctl.signal,
-      testCommand: settings.testCommand || undefined, allowTestRun,
-      options: { warmRepeat: settings.warmRepeat, maxTokens: settings.maxOutputTokens, idleTimeoutMs: settings.idleTimeoutSeconds * 1000,
-        retry: { maxRetries: settings.maxRetries }, ...sideLimits(settings), log: (l) => log().info(l) },
-      onEvent: (e) => session.onRunEvent(e), onParsed: (s, d) => session.onParsed(s, d), onChecksStart: (s) => session.onChecksStart(s), onChecks: (s, r) => session.onChecks(s, r) });
-    session.panel.setState({ ...session.panel.viewState, header: { ...session.panel.viewState.header!, runId: comparison.id } });
-    const outcome = await comparison.done;
-    log().info(`comparison ${outcome.id}: start gap ${outcome.startGapMs} ms`);
-    pending = record(outcome.record);
-    return pending;
+    run = startCompareRun({ root, repo, prepared, sides, store, settings, swapped: map.swapped, allowTestRun, limits: sideLimits(settings), signal: ctl.signal, log: (l) => log().info(l) }, session);
+    session.panel.setState({ ...session.panel.viewState, header: { ...session.panel.viewState.header!, runId: run.id } });
+    const outcome = await run.recorded;
+    log().info(`comparison ${run.id}: start gap ${outcome.startGapMs} ms`);
+    return reportRecorded(outcome);
   });
 }
 

@@ -1,7 +1,8 @@
 /** Saving a verdict given while judging a pending comparison: screen terms → model terms → one amend line (pure: no vscode). */
 import type { Ratings, ScreenVerdict } from '../../shared/compareProtocol';
 import { newRecordId } from '../../core/results/recordId';
-import { SCHEMA_VERSION, type AmendRecord } from '../../core/results/schema';
+import type { AmendRecord } from '../../core/results/schema';
+import { buildAmend } from '../../core/session/amend';
 import type { AppendResult } from '../../core/results/resultsStore';
 import { toModelRatings, toModelVerdict, type SlotMap } from '../../shared/compare/slots';
 
@@ -21,17 +22,13 @@ export interface JudgeSaveInput {
   now?: Date;
 }
 
-/** Maps the verdict and ratings to model sides and appends the amend; returns it, or an actionable error. */
+/** Maps the verdict and ratings to model sides and appends the amend (core's one builder); returns it, or an actionable error. */
 export async function judgeSave(input: JudgeSaveInput): Promise<{ ok: true; amend: JudgeAmend } | { ok: false; error: string }> {
   const now = input.now ?? new Date();
-  const ratings = Object.fromEntries(Object.entries(toModelRatings(input.submission.ratings, input.map)).filter(([, v]) => Object.keys(v).length > 0));
-  const amend: JudgeAmend = {
-    schema: SCHEMA_VERSION, type: 'amend', id: newRecordId(now), target: input.target, time: now.toISOString(),
-    verdict: toModelVerdict(input.submission.verdict, input.map), timeToVerdictMs: Math.max(0, now.getTime() - input.shownAt), swapped: input.map.swapped,
-  };
-  if (Object.keys(ratings).length) amend.ratings = ratings;
-  if (input.submission.notes.trim()) amend.notes = input.submission.notes;
-  if (input.rater) amend.rater = input.rater;
+  const amend = buildAmend(input.target, {
+    verdict: toModelVerdict(input.submission.verdict, input.map), ratings: toModelRatings(input.submission.ratings, input.map),
+    notes: input.submission.notes, rater: input.rater, timeToVerdictMs: now.getTime() - input.shownAt, swapped: input.map.swapped,
+  }, { id: newRecordId(now), now }) as JudgeAmend;
   const r = await input.store.tryAppend(amend);
   return r.ok ? { ok: true, amend } : { ok: false, error: r.error };
 }

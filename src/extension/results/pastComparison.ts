@@ -4,13 +4,16 @@
  * Pure apart from reading blobs; no vscode.
  */
 import { createCompareViewState } from '../../shared/compare/viewState';
-import type { CheckBadge, CompareViewState, Ratings, RubricCriterion, ScreenVerdict, SlotId, SlotStatus, SlotView } from '../../shared/compareProtocol';
+import type { CompareViewState, Ratings, RubricCriterion, ScreenVerdict, SlotId, SlotStatus, SlotView } from '../../shared/compareProtocol';
 import type { EffectiveComparison } from '../../core/results/foldAmends';
 import { modelKey, type ComparisonRecord, type SideRecord } from '../../core/results/schema';
 import type { ResultsStore } from '../../core/results/resultsStore';
 import { parseAnswer } from '../../core/prompt/parseAnswer';
 import type { ParsedDraft } from '../../core/prompt/types';
 import { slotOf, type SlotMap } from '../../shared/compare/slots';
+import { badgesFromStoredChecks } from '../../core/checks/checkBadges';
+
+export { badgesFromStoredChecks };
 
 type SideId = 'a' | 'b';
 const SIDES: readonly SideId[] = ['a', 'b'];
@@ -27,31 +30,6 @@ export async function loadDrafts(store: Pick<ResultsStore, 'readBlob'>, rec: Com
   };
   const [a, b] = await Promise.all([one(rec.sides.a), one(rec.sides.b)]);
   return { a, b };
-}
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isBadge = (v: unknown): v is CheckBadge => isObj(v) && typeof v.label === 'string' && (v.level === 'ok' || v.level === 'warn' || v.level === 'error');
-
-/** Badges for stored checks: a full report's own badges, or simple badges rebuilt from the compact summary. */
-export function badgesFromStoredChecks(stored: unknown): CheckBadge[] {
-  if (!isObj(stored)) return [];
-  if (Array.isArray(stored.badges)) return stored.badges.filter(isBadge).map((b) => ({ label: b.label, level: b.level, ...(typeof b.detail === 'string' ? { detail: b.detail } : {}) }));
-  const out: CheckBadge[] = [];
-  const num = (k: string): number | null => (typeof stored[k] === 'number' ? stored[k] as number : null);
-  if (stored.error === true) out.push({ label: 'checks incomplete', level: 'error' });
-  const grounded = num('grounded'), unverified = num('unverified');
-  if (grounded !== null && unverified !== null && grounded + unverified > 0) {
-    out.push({ label: `${grounded}/${grounded + unverified} references verified`, level: unverified === 0 ? 'ok' : 'warn' });
-  }
-  if (stored.patchApplies === true) out.push({ label: 'patch applies', level: 'ok' });
-  else if (stored.patchApplies === false) out.push({ label: 'patch does not apply', level: 'error' });
-  const stubs = num('stubs'), dead = num('deadModules'), empty = num('emptyClaims');
-  if (stubs) out.push({ label: `${stubs} stub${stubs === 1 ? '' : 's'} in the patch`, level: 'warn' });
-  if (dead) out.push({ label: `${dead} unused new module${dead === 1 ? '' : 's'}`, level: 'warn' });
-  if (empty) out.push({ label: `${empty} empty claim${empty === 1 ? '' : 's'}`, level: 'warn' });
-  if (stored.testsPassed === true) out.push({ label: 'tests pass', level: 'ok' });
-  else if (stored.testsPassed === false) out.push({ label: 'tests fail', level: 'error' });
-  return out;
 }
 
 function statusOf(s: SideRecord): SlotStatus {

@@ -1,27 +1,12 @@
-// Loads papers and builds the context (core buildContext) for the CLI: paper cache location, pool files,
-// and the record's paper fields.
+/** Where papers come from for a run: one paper (arXiv id/URL, file or brief), a pool (folder or list file), distinct pool ids. */
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { buildContext } from '../core/context/buildContext';
-import type { ContextManifest } from '../core/context/types';
-import { loadPaper } from '../core/paper/loadPaper';
-import { loadPaperPool } from '../core/paper/paperPool';
-import type { Paper, PaperInput } from '../core/paper/types';
-import type { BuiltPrompt } from '../core/prompt/types';
-import type { ComparisonRecord } from '../core/results';
+import { loadPaper } from './loadPaper';
+import { loadPaperPool } from './paperPool';
+import type { Paper, PaperInput } from './types';
 
-/** A built context ready to send, plus what the record says about the paper. */
-export interface PreparedContext {
-  prompt: BuiltPrompt;
-  manifest: ContextManifest;
-  /** The exact text that would be sent (system, blocks, task). */
-  promptBytes: string;
-  warnings: string[];
-  paperRecord?: ComparisonRecord['paper'];
-}
-
-/** Where the CLI caches downloaded papers: $PAIRWISE_PAPER_CACHE, else $XDG_CACHE_HOME/pairwise/papers. */
+/** Where papers are cached outside VS Code (the CLI): $PAIRWISE_PAPER_CACHE, else $XDG_CACHE_HOME/pairwise/papers. */
 export function paperCacheDir(env: Record<string, string | undefined>): string {
   if (env.PAIRWISE_PAPER_CACHE) return env.PAIRWISE_PAPER_CACHE;
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'pairwise', 'papers');
@@ -59,22 +44,4 @@ export function uniquePaperIds(papers: Paper[]): Paper[] {
     used.add(id.toLowerCase());
     return id === p.id ? p : { ...p, id };
   });
-}
-
-/** The record's paper fields for a pinned paper. */
-export function paperRecordOf(p: Paper): NonNullable<ComparisonRecord['paper']> {
-  return { id: p.id, title: p.title, hash: p.hash, ...(p.version ? { version: p.version } : {}) };
-}
-
-/** Builds the context for a repo and a pinned paper (pin) or a pool (selection). */
-export async function prepareContext(opts: { repoRoot: string; mode: 'pin' | 'selection'; papers: Paper[]; budget?: number }): Promise<{ ok: true; context: PreparedContext } | { ok: false; error: string }> {
-  const built = await buildContext({
-    repoRoot: opts.repoRoot,
-    ...(opts.mode === 'selection' ? { selection: { papers: opts.papers } } : opts.papers[0] ? { paper: opts.papers[0] } : {}),
-    ...(opts.budget ? { budgetTokens: opts.budget } : {}),
-  });
-  if (!built.ok) return built;
-  const context: PreparedContext = { prompt: built.prompt, manifest: built.manifest, promptBytes: built.promptBytes, warnings: built.warnings };
-  if (opts.mode === 'pin' && opts.papers[0]) context.paperRecord = paperRecordOf(opts.papers[0]);
-  return { ok: true, context };
 }
