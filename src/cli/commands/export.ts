@@ -1,6 +1,6 @@
 // `pairwise export`: CSV, JSONL, Markdown, LMArena battles or LLM Comparator JSON from a results file.
-import { countArena, countTable, describeExportCount, describeNothing, exportArenaCsv, exportArenaJsonl, exportCsv, exportJsonl, exportLlmComparator, exportMarkdown,
-  type ExportCount } from '../../core/export';
+import { EXPORT_FORMAT_NAMES, emptyExportError, exportFormat, isExportFormat, type ExportFormat } from '../../core/export/formats';
+import { describeExportCount } from '../../core/export';
 import { filterRecords, ResultsStore } from '../../core/results';
 import { str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
@@ -9,17 +9,21 @@ import { writeOutput } from '../outputFile';
 import { missingInput, readResultsFile, resultsFileFor } from '../resultsInput';
 import { filterFromFlags } from './report';
 
-const FORMATS = ['csv', 'jsonl', 'md', 'arena', 'comparator'] as const;
+/** `--format arena` from before the shared format table: arena-csv when OUT ends in .csv, else arena-jsonl. */
+function legacyArena(out: string | undefined): ExportFormat {
+  return out?.toLowerCase().endsWith('.csv') ? 'arena-csv' : 'arena-jsonl';
+}
+const formatHelp = EXPORT_FORMAT_NAMES.map((f) => `                   ${f.padEnd(12)} ${exportFormat(f).detail}`).join('\n');
 
 /** The export command. */
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'export results as csv, jsonl, md, arena (LMArena battles) or comparator (LLM Comparator JSON)',
-  help: `Usage: pairwise export --format csv|jsonl|md|arena|comparator [--results FILE] [-o OUT] [filters]
+  summary: `export results as ${EXPORT_FORMAT_NAMES.join(', ')}`,
+  help: `Usage: pairwise export --format ${EXPORT_FORMAT_NAMES.join('|')} [--results FILE] [-o OUT] [filters]
 
-  --format F       csv: one row per comparison (effective verdict); jsonl: raw records;
-                   md: the Markdown report; arena: LMArena battles (JSONL, or CSV when OUT ends in .csv);
-                   comparator: LLM Comparator JSON for one model pair (drafts read from the saved blobs)
+  --format F       the same formats as the extension's Export command:
+${formatHelp}
+                   (arena, the older name, still works: arena-csv when OUT ends in .csv, else arena-jsonl)
   --pair A,B       comparator: the model pair (preset:model,preset:model); default the most compared pair
   --results FILE   results file (default ./.pairwise/results.jsonl)
   -o, --out OUT    write to OUT instead of stdout
@@ -28,8 +32,9 @@ export const exportCommand: CliCommand = {
   options: { format: { type: 'string' }, results: { type: 'string' }, out: { type: 'string', short: 'o' }, pair: { type: 'string' },
     repo: { type: 'string' }, paper: { type: 'string' }, mode: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' } },
   async run(args, io) {
-    const format = str(args, 'format');
-    if (!format || !(FORMATS as readonly string[]).includes(format)) return usageError(io, 'export', `--format must be one of ${FORMATS.join(', ')}.`);
+    const given = str(args, 'format');
+    const format = given === 'arena' ? legacyArena(str(args, 'out')) : given;
+    if (!isExportFormat(format)) return usageError(io, 'export', `--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}.`);
     const filter = filterFromFlags({ repo: str(args, 'repo'), paper: str(args, 'paper'), mode: str(args, 'mode'), since: str(args, 'since'), until: str(args, 'until') });
     if ('error' in filter) return usageError(io, 'export', filter.error);
     const pairText = str(args, 'pair');
@@ -40,28 +45,14 @@ export const exportCommand: CliCommand = {
     if (missing) return failure(io, 'export', missing);
     const records = filterRecords(await readResultsFile(io, file, 'export'), filter);
     const out = str(args, 'out');
-    let text: string;
-    let count: ExportCount;
-    if (format === 'csv') { text = exportCsv(records); count = countTable(records, 'csv'); }
-    else if (format === 'jsonl') { text = exportJsonl(records); count = countTable(records, 'jsonl'); }
-    else if (format === 'md') { text = exportMarkdown(records); count = countTable(records, 'md'); }
-    else if (format === 'arena') {
-      count = countArena(records);
-      text = out?.toLowerCase().endsWith('.csv') ? exportArenaCsv(records) : exportArenaJsonl(records);
-    } else {
-      const store = new ResultsStore(file);
-      const res = await exportLlmComparator(records, {
-        ...(pair ? { pair: pair as [string, string] } : {}), sourcePath: file,
-        readDraft: async (runId, hash) => { const b = await store.readBlob(runId, hash); return b.ok ? b.text : null; },
-      });
-      if (!res.ok) return failure(io, 'export', `${res.error} Nothing written (${describeNothing(res.count)}).`);
-      count = res.count;
-      text = `${JSON.stringify(res.file, null, 2)}\n`;
-    }
+    const store = new ResultsStore(file);
+    const res = await exportFormat(format).render({ records, sourcePath: file, ...(pair ? { pair: pair as [string, string] } : {}),
+      readDraft: async (runId, hash) => { const b = await store.readBlob(runId, hash); return b.ok ? b.text : null; } });
+    if (!res.ok) return failure(io, 'export', res.error);
     // An export with nothing in it is an error, not an empty file that looks like success.
-    if (count.written === 0 && format !== 'md') {
-      return failure(io, 'export', `nothing to export from ${file}: ${describeNothing(count)}. No file written.`);
-    }
+    const empty = emptyExportError(format, res, file);
+    if (empty) return failure(io, 'export', empty);
+    const { text, count } = res;
     const w = await writeOutput(io, out, text);
     if (!w.ok) return failure(io, 'export', w.error);
     io.stderr.write(`pairwise export: ${describeExportCount(count, w.path ?? 'stdout')}\n`);
