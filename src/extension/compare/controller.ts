@@ -88,7 +88,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
     { a: { model: sides.a.spec.model, provider: sides.a.preset.label, label: `${sides.a.preset.id}:${sides.a.spec.model}` },
       b: { model: sides.b.spec.model, provider: sides.b.preset.label, label: `${sides.b.preset.id}:${sides.b.spec.model}` } },
     {
-      blind: settings.blind, rubric: rubricOf(settings.rubric),
+      kind: 'run', blind: settings.blind, rubric: rubricOf(settings.rubric),
       onVerdict: async (v) => {
         const r = await saveRunVerdict(run, v);
         if (r.ok) log().info(`verdict ${v.verdict} saved for ${run?.id}`);

@@ -26,7 +26,7 @@ export class PanelSession {
   private readonly blindNames: string[];
 
   constructor(extensionUri: vscode.Uri, header: CompareHeader, private readonly map: SlotMap, private readonly identities: Record<SideId, SideIdentity>,
-    opts: { blind: boolean; rubric?: CompareViewState['rubric']; readOnly?: boolean; onVerdict: VerdictSink;
+    opts: { kind: 'run' | 'sample'; blind: boolean; rubric?: CompareViewState['rubric']; readOnly?: boolean; onVerdict: VerdictSink;
       onCancel?: (side: SideId | null) => void; onRetry?: (side: SideId) => void; onOpenPatch?: (side: SideId, path: string) => Promise<Result<{ opened: boolean }>> }) {
     this.blindNames = [identities.a.model, identities.b.model, identities.a.provider, identities.b.provider];
     const labels: Record<SlotId, string> = opts.blind ? { left: 'A', right: 'B' }
@@ -38,14 +38,13 @@ export class PanelSession {
       state.revealed = true;
       for (const side of ['a', 'b'] as const) state.slots[slotOf(side, map)].identity = { model: identities[side].model, provider: identities[side].provider };
     }
-    this.panel.setState(state);
-    this.mapper = new RunEventMapper(map, (e) => this.panel.pushEvent(e));
-    this.panel.setHandlers({
+    this.panel.show({ kind: opts.kind, state, handlers: {
       saveVerdict: (s: VerdictSubmission) => this.save(s, opts.onVerdict),
       cancel: async ({ slot }) => { opts.onCancel?.(slot ? sideOf(slot, map) : null); return { ok: true, value: { accepted: !!opts.onCancel } }; },
       retrySide: async ({ slot }) => { opts.onRetry?.(sideOf(slot, map)); return { ok: true, value: { accepted: !!opts.onRetry } }; },
       openPatchDiff: async ({ slot, path }) => opts.onOpenPatch ? opts.onOpenPatch(sideOf(slot, map), path) : { ok: false, error: { code: 'rejected', message: 'No repository to diff against.' } },
-    });
+    } });
+    this.mapper = new RunEventMapper(map, (e) => this.panel.pushEvent(e));
   }
 
   /** Feeds one run event to the panel. */

@@ -19,7 +19,7 @@ export async function openSampleComparison(extensionUri: vscode.Uri): Promise<vo
     { a: { model: SAMPLE.sides.a.model, provider: SAMPLE.sides.a.preset, label: SAMPLE.sides.a.label },
       b: { model: SAMPLE.sides.b.model, provider: SAMPLE.sides.b.preset, label: SAMPLE.sides.b.label } },
     {
-      blind: settings.blind,
+      kind: 'sample', blind: settings.blind,
       onVerdict: async () => {
         void showInfo('Pairwise: this was the sample comparison — your verdict was not recorded. Run "Pairwise: Compare" on your repo to start for real.');
         return { ok: true, value: { savedAt: Date.now() } };

@@ -1,18 +1,19 @@
 /**
- * The compare WebviewPanel ('pairwise.compare'): owns one host Messenger, keeps an authoritative copy of the
- * CompareViewState (same pure reducer as the webview) and turns webview requests into events for the lead's
- * orchestrator. Hidden panels are not retained: on show the webview restores its own state and the host sends
- * a snapshot only if the webview is behind.
+ * The compare WebviewPanel ('pairwise.compare') on the shared WebviewHost: the one owner of the compare view's
+ * state whatever fills it (a live run, the sample, judging, a past comparison). A filler hands over its state
+ * and handlers together with `show`, so nothing of the previous filler stays attached. The panel keeps an
+ * authoritative copy of the state (same reducer as the webview); hidden panels are not retained: on show the
+ * webview restores its own state and the host sends a snapshot only if the webview is behind.
  */
 import * as vscode from 'vscode';
 import { createCompareViewState } from '../../shared/compare/viewState';
-import { Messenger, type Result } from '../../shared/messenger';
-import { compareValidators, type CompareEvent, type CompareViewState, type CompareHostProtocol, type CompareHostToWebview, type SlotId, type SlotIdentity, type VerdictSubmission, type CompareWebviewProtocol } from '../../shared/compareProtocol';
+import type { Result } from '../../shared/messenger';
+import { compareValidators, type CompareEvent, type CompareViewState, type CompareHostProtocol, type SlotId, type SlotIdentity, type VerdictSubmission, type CompareWebviewProtocol } from '../../shared/compareProtocol';
 import type { PanelCommand } from '../../shared/panelProtocol';
 import { applyEvent, isFinal } from '../../shared/compare/reducer';
 import { parsePersistedState } from '../../shared/compare/savedState';
 import { confirmAndOpenLink } from './linkOpener';
-import { htmlFor, webviewOptions } from './webviewShell';
+import { WebviewHost, type WebviewHostSpec } from './webviewHost';
 
 /** Result of a saved verdict; `reveal` (optional) is pushed to the webview right after. */
 export interface SaveVerdictOutcome { savedAt: number; reveal?: Record<SlotId, SlotIdentity & { label: string }> }
@@ -30,7 +31,14 @@ export interface ComparePanelOptions {
   handlers?: Partial<ComparePanelHandlers>; log?: (line: string) => void;
 }
 
-type HostMessenger = Messenger<CompareHostProtocol, CompareWebviewProtocol>;
+/** What fills the panel. */
+export type CompareContentKind = 'placeholder' | 'run' | 'sample' | 'judge' | 'past';
+/** A filler's whole hand-over: what to show and who answers the webview's requests. */
+export interface CompareContent { kind: CompareContentKind; state: CompareViewState; handlers: Partial<ComparePanelHandlers> }
+
+const SPEC: WebviewHostSpec<CompareHostProtocol, CompareWebviewProtocol> = {
+  view: 'compare', viewType: 'pairwise.compare', title: 'Pairwise', validators: compareValidators, enableFindWidget: true, iconPath: ['media', 'pairwise.svg'],
+};
 /** The VS Code command behind each panel button. */
 const PANEL_COMMAND_IDS: Record<PanelCommand, string> = {
   'compare/start': 'pairwise.compare', 'sample/open': 'pairwise.openSample', 'models/choose': 'pairwise.chooseModels',
@@ -42,24 +50,22 @@ const fail = <T>(code: 'no_run' | 'rejected', message: string): Result<T> => ({ 
 /** The compare panel. Create with `ComparePanel.createOrShow`; at most one is open at a time. */
 export class ComparePanel implements vscode.Disposable {
   /** The webview view type (also the serializer id). */
-  static readonly viewType = 'pairwise.compare';
+  static readonly viewType = SPEC.viewType;
   private static currentPanel: ComparePanel | undefined;
   /** The open panel, if any. */
   static get current(): ComparePanel | undefined { return ComparePanel.currentPanel; }
 
   private state: CompareViewState;
+  private kind: CompareContentKind;
   private disposed = false;
   private handlers: Partial<ComparePanelHandlers>;
-  private readonly messenger: HostMessenger;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly host: WebviewHost<CompareHostProtocol, CompareWebviewProtocol>;
   private readonly verdictEmitter = new vscode.EventEmitter<VerdictSubmission>();
   private readonly cancelEmitter = new vscode.EventEmitter<{ runId: string; slot: SlotId | null }>();
   private readonly retryEmitter = new vscode.EventEmitter<{ runId: string; slot: SlotId }>();
   private readonly patchEmitter = new vscode.EventEmitter<{ runId: string; slot: SlotId; path: string }>();
   private readonly linkEmitter = new vscode.EventEmitter<{ href: string }>();
-  private readonly commandEmitter = new vscode.EventEmitter<PanelCommand>();
   private readonly readyEmitter = new vscode.EventEmitter<void>();
-  private readonly disposeEmitter = new vscode.EventEmitter<void>();
 
   /** The developer saved a verdict (screen terms: map slots to sides with your swap). */
   readonly onDidSaveVerdict = this.verdictEmitter.event;
@@ -72,31 +78,28 @@ export class ComparePanel implements vscode.Disposable {
   /** A link was clicked (already vetted: http(s)/mailto); without an openLink handler the panel confirms and opens it. */
   readonly onDidRequestOpenLink = this.linkEmitter.event;
   /** A placeholder/toolbar button was pressed. */
-  readonly onDidRequestCommand = this.commandEmitter.event;
+  readonly onDidRequestCommand: vscode.Event<PanelCommand>;
   /** The webview finished loading (after every show or reload). */
   readonly onDidBecomeReady = this.readyEmitter.event;
   /** The panel was closed. */
-  readonly onDidDispose = this.disposeEmitter.event;
+  readonly onDidDispose: vscode.Event<void>;
 
   /** Shows the panel (creating it with the placeholder if needed). */
   static createOrShow(extensionUri: vscode.Uri, opts: ComparePanelOptions = {}): ComparePanel {
     const existing = ComparePanel.currentPanel;
     if (existing) {
-      existing.panel.reveal(opts.column, opts.preserveFocus);
+      existing.host.reveal(opts.column, opts.preserveFocus);
       if (opts.handlers) existing.setHandlers(opts.handlers);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(ComparePanel.viewType, opts.title ?? 'Pairwise',
-      { viewColumn: opts.column ?? vscode.ViewColumn.Active, preserveFocus: opts.preserveFocus ?? false },
-      { ...webviewOptions(extensionUri), retainContextWhenHidden: false, enableFindWidget: true });
-    return new ComparePanel(panel, extensionUri, createCompareViewState({ header: null }), opts);
+    return new ComparePanel(WebviewHost.create(extensionUri, SPEC, opts), createCompareViewState({ header: null }), opts);
   }
 
   /** Re-attaches a panel restored by VS Code after a reload; never re-runs anything. */
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, persisted: unknown, opts: ComparePanelOptions = {}): ComparePanel {
     ComparePanel.currentPanel?.dispose();
     const restored = parsePersistedState(persisted)?.view ?? createCompareViewState({ header: null });
-    const p = new ComparePanel(panel, extensionUri, restored, opts);
+    const p = new ComparePanel(new WebviewHost(panel, extensionUri, SPEC, opts), restored, opts);
     const interrupted = !isFinal(restored.slots.left.status) || !isFinal(restored.slots.right.status);
     if (restored.header && interrupted) {
       p.pushEvent({ type: 'detached', message: 'Interrupted: the window was reloaded while this draft streamed. Run the comparison again.' });
@@ -106,28 +109,19 @@ export class ComparePanel implements vscode.Disposable {
 
   /** Registers the serializer so the panel survives window reloads (needs activation event onWebviewPanel:pairwise.compare). */
   static registerSerializer(extensionUri: vscode.Uri, opts: ComparePanelOptions = {}): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(ComparePanel.viewType, {
-      deserializeWebviewPanel: async (panel, state: unknown) => { ComparePanel.revive(panel, extensionUri, state, opts); },
-    });
+    return WebviewHost.registerSerializer(SPEC.viewType, (panel, state) => { ComparePanel.revive(panel, extensionUri, state, opts); });
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, initial: CompareViewState, opts: ComparePanelOptions) {
+  private constructor(host: WebviewHost<CompareHostProtocol, CompareWebviewProtocol>, initial: CompareViewState, opts: ComparePanelOptions) {
     ComparePanel.currentPanel = this;
+    this.host = host;
     this.state = initial;
+    this.kind = initial.header ? 'past' : 'placeholder';
     this.handlers = { ...opts.handlers };
-    const log = opts.log ?? (() => undefined);
-    panel.webview.options = webviewOptions(extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'pairwise.svg');
-    this.messenger = new Messenger<CompareHostProtocol, CompareWebviewProtocol>({
-      post: (m: CompareHostToWebview) => { void panel.webview.postMessage(m); },
-      subscribe: (l) => panel.webview.onDidReceiveMessage(l),
-    }, { ready: false, readyOn: 'webview/ready', validators: compareValidators, timeouts: {}, onProblem: (m) => log(`[compare panel] ${m}`) });
-    this.registerMessages(log);
-    panel.webview.html = htmlFor(panel.webview, extensionUri, 'compare', opts.title ?? 'Pairwise');
-    this.disposables.push(
-      panel.onDidChangeViewState(() => { if (!panel.visible) this.messenger.setReady(false); }),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.onDidRequestCommand = host.onDidRequestCommand;
+    this.onDidDispose = host.onDidDispose;
+    this.registerMessages();
+    host.onDidDispose(() => this.dispose()); // not tracked: tracked listeners are released before the host fires this
   }
 
   /** The run shown now (null: placeholder). */
@@ -135,29 +129,38 @@ export class ComparePanel implements vscode.Disposable {
   /** The state the host believes the webview shows. */
   get viewState(): CompareViewState { return this.state; }
   /** The underlying VS Code panel. */
-  get webviewPanel(): vscode.WebviewPanel { return this.panel; }
+  get webviewPanel(): vscode.WebviewPanel { return this.host.panel; }
+  /** What fills the panel now. */
+  get contentKind(): CompareContentKind { return this.kind; }
 
-  /** Replaces or adds request handlers. */
+  /** Hands the panel to a new filler: its state and its handlers replace the previous filler's entirely. */
+  show(content: CompareContent): void {
+    this.kind = content.kind;
+    this.handlers = { ...content.handlers };
+    this.setState(content.state);
+  }
+
+  /** Adds or replaces handlers of the current filler. */
   setHandlers(handlers: Partial<ComparePanelHandlers>): void { this.handlers = { ...this.handlers, ...handlers }; }
 
-  /** Shows a full state (new run, past comparison); its seq is assigned by the panel. */
+  /** Replaces the state of the current filler (e.g. the run id once known); its seq is assigned by the panel. */
   setState(state: CompareViewState): void {
     this.state = { ...state, seq: this.state.seq + 1 };
-    if (this.messenger.isReady) this.messenger.notify('run/state', { state: this.state });
+    if (this.host.messenger.isReady) this.host.messenger.notify('run/state', { state: this.state });
   }
 
   /** Applies one incremental event here and in the webview. */
   pushEvent(event: CompareEvent): void {
     const seq = this.state.seq + 1;
     this.state = { ...applyEvent(this.state, event), seq };
-    if (this.messenger.isReady) this.messenger.notify('run/event', { seq, event });
+    if (this.host.messenger.isReady) this.host.messenger.notify('run/event', { seq, event });
   }
 
   /** Brings the panel to the front. */
-  reveal(column?: vscode.ViewColumn, preserveFocus?: boolean): void { this.panel.reveal(column, preserveFocus); }
+  reveal(column?: vscode.ViewColumn, preserveFocus?: boolean): void { this.host.reveal(column, preserveFocus); }
 
   private sendSnapshotIfBehind(lastSeq: number | null): void {
-    if (lastSeq !== this.state.seq) this.messenger.notify('run/state', { state: this.state });
+    if (lastSeq !== this.state.seq) this.host.messenger.notify('run/state', { state: this.state });
   }
 
   private requireRun(runId?: string): string | null {
@@ -165,17 +168,13 @@ export class ComparePanel implements vscode.Disposable {
     return current && (runId === undefined || runId === current) ? current : null;
   }
 
-  private registerMessages(log: (line: string) => void): void {
-    const m = this.messenger;
+  private registerMessages(): void {
+    const m = this.host.messenger;
     const noRun = 'This comparison is no longer attached to a run (the window was reloaded or a newer run replaced it).';
-    this.disposables.push(
-      m.onNotification('webview/ready', ({ lastSeq }) => { this.sendSnapshotIfBehind(lastSeq); this.readyEmitter.fire(); }),
+    this.host.track(
+      this.host.onDidBecomeReady((lastSeq) => { this.sendSnapshotIfBehind(lastSeq); this.readyEmitter.fire(); }),
       m.onNotification('run/resync', ({ lastSeq }) => this.sendSnapshotIfBehind(lastSeq)),
-      m.onNotification('command/run', ({ command }) => {
-        this.commandEmitter.fire(command);
-        void vscode.commands.executeCommand(PANEL_COMMAND_IDS[command]); // placeholder and toolbar buttons
-      }),
-      m.onNotification('webview/error', ({ message }) => log(`[compare webview] ${message}`)),
+      this.host.onDidRequestCommand((command) => { void vscode.commands.executeCommand(PANEL_COMMAND_IDS[command]); }), // placeholder and toolbar buttons
       m.onRequest('verdict/save', async (s) => {
         if (!this.requireRun(s.runId)) return fail('no_run', noRun);
         if (this.state.readOnly || this.state.verdict.savedAt !== null) return fail('rejected', 'This verdict is already saved.');
@@ -217,11 +216,7 @@ export class ComparePanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (ComparePanel.currentPanel === this) ComparePanel.currentPanel = undefined;
-    this.messenger.dispose();
-    const ds = this.disposables.splice(0);
-    for (const d of ds) d.dispose();
-    this.panel.dispose();
-    this.disposeEmitter.fire();
-    for (const e of [this.verdictEmitter, this.cancelEmitter, this.retryEmitter, this.patchEmitter, this.linkEmitter, this.commandEmitter, this.readyEmitter, this.disposeEmitter]) e.dispose();
+    this.host.dispose();
+    for (const e of [this.verdictEmitter, this.cancelEmitter, this.retryEmitter, this.patchEmitter, this.linkEmitter, this.readyEmitter]) e.dispose();
   }
 }

@@ -68,13 +68,12 @@ export class JudgeSession implements vscode.Disposable {
     const state = pastViewState(rec, drafts, { map, readOnly: false, blind: true, reveal: false, showVerdict: false,
       rubric: rubricOf(settings.rubric), paperSuffix: ` — ${queue.length} left` });
     const panel = this.attach();
-    panel.setHandlers({
+    panel.show({ kind: 'judge', state, handlers: {
       saveVerdict: (s) => this.save(s),
       cancel: async () => ({ ok: true, value: { accepted: false } }),
       retrySide: async () => fail('rejected', 'A recorded comparison cannot be re-run here; run "Pairwise: Compare" again.'),
       openPatchDiff: async () => fail('rejected', 'Open the diff after judging, from "Pairwise: Open Results".'),
-    });
-    panel.setState(state);
+    } });
     this.current = { rec, map, shownAt: Date.now() };
     log().info(`judge pending: showing ${rec.id} (${queue.length} left)`);
     return true;
