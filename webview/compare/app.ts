@@ -7,7 +7,7 @@ import { BodyRenderer } from './bodyView';
 import { checksShown } from './checksDisplay';
 import { renderDiff } from './diffView';
 import { keyToAction } from './keyboard';
-import type { CompareTab, CompareUiState, PersistedCompareState } from '../../src/shared/compare/savedState';
+import { COMPARE_TABS, DEFAULT_UI, type CompareTab, type CompareUiState, type PersistedCompareState } from '../../src/shared/compare/savedState';
 import { displayText, SlotColumn } from './slotView';
 import { statusLine } from './statsFormat';
 import { titleNodes, titlePlain } from './titleText';
@@ -18,10 +18,6 @@ import { verdictChoices, buildSubmission } from './verdictOptions';
 import { applyLocal, applySeqEvent, applySnapshot, isFinal, votingOpen, type LocalAction } from '../../src/shared/compare/reducer';
 
 type WebviewMessenger = Messenger<CompareWebviewProtocol, CompareHostProtocol>;
-const TABS: { id: CompareTab; label: string; icon: string }[] = [
-  { id: 'rendered', label: 'Rendered', icon: 'preview' }, { id: 'raw', label: 'Raw', icon: 'file-code' },
-  { id: 'diff', label: 'Diff', icon: 'diff' }, { id: 'patch', label: 'Patch', icon: 'git-pull-request' },
-];
 
 /** Compare view controller. */
 export class CompareApp {
@@ -46,7 +42,7 @@ export class CompareApp {
   constructor(private readonly placeholder: HTMLElement, private readonly root: HTMLElement, private readonly messenger: WebviewMessenger,
     initial: PersistedCompareState | null, private readonly store: (s: PersistedCompareState) => void, private readonly announce: (text: string) => void) {
     this.view = initial?.view ?? null;
-    this.ui = initial?.ui ?? { tab: 'rendered', diffLayout: 'split' };
+    this.ui = initial?.ui ?? { ...DEFAULT_UI };
     const slotActions = {
       retry: (slot: SlotId) => void this.ask('side/retry', { slot }),
       cancel: (slot: SlotId) => void this.ask('run/cancel', { slot }),
@@ -208,7 +204,7 @@ export class CompareApp {
     const key = `${this.ui.tab}|${hasPatch}|${this.ui.diffLayout}`;
     if (this.tabs.dataset.key === key) return;
     this.tabs.dataset.key = key;
-    const buttons = TABS.filter((t) => t.id !== 'patch' || hasPatch).map((t) => {
+    const buttons = COMPARE_TABS.filter((t) => !t.needsPatch || hasPatch).map((t) => {
       const selected = this.ui.tab === t.id;
       return button(t.label, t.icon, { class: 'pw-tab', attrs: { role: 'tab', 'aria-selected': String(selected), tabindex: selected ? '0' : '-1', 'data-tab': t.id },
         on: { click: () => this.setTab(t.id) } });

@@ -4,8 +4,19 @@
  */
 import type { CompareViewState, SlotView } from '../compareProtocol';
 
+/** The compare views (body tabs), in tab order: the one list the tab bar and the saved-state guard read. */
+export const COMPARE_TABS = [
+  { id: 'rendered', label: 'Rendered', icon: 'preview', needsPatch: false },
+  { id: 'raw', label: 'Raw', icon: 'file-code', needsPatch: false },
+  { id: 'diff', label: 'Diff', icon: 'diff', needsPatch: false },
+  { id: 'patch', label: 'Patch', icon: 'git-pull-request', needsPatch: true },
+] as const;
 /** Which body view is shown. */
-export type CompareTab = 'rendered' | 'raw' | 'diff' | 'patch';
+export type CompareTab = (typeof COMPARE_TABS)[number]['id'];
+/** Whether a value names a compare view. */
+export function isCompareTab(v: unknown): v is CompareTab {
+  return COMPARE_TABS.some((t) => t.id === v);
+}
 /** Local UI choices that survive hide/show and reloads. */
 export interface CompareUiState { tab: CompareTab; diffLayout: 'split' | 'inline' }
 /** The whole persisted blob. */
@@ -36,7 +47,7 @@ export function isCompareViewState(v: unknown): v is CompareViewState {
 export function parsePersistedState(v: unknown): PersistedCompareState | null {
   if (!isObj(v) || !isCompareViewState(v.view)) return null;
   const ui = isObj(v.ui) ? v.ui : {};
-  const tab = ['rendered', 'raw', 'diff', 'patch'].includes(String(ui.tab)) ? ui.tab as CompareTab : DEFAULT_UI.tab;
+  const tab = isCompareTab(ui.tab) ? ui.tab : DEFAULT_UI.tab;
   const diffLayout = ui.diffLayout === 'inline' ? 'inline' : 'split';
   return { view: v.view, ui: { tab, diffLayout } };
 }

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCompareViewState } from '../../../src/shared/compare/viewState';
-import { parsePersistedState, isCompareViewState } from '../../../src/shared/compare/savedState';
+import { COMPARE_TABS, parsePersistedState, isCompareViewState } from '../../../src/shared/compare/savedState';
 import { checkLink } from '../../../src/shared/compare/linkPolicy';
 
 describe('parsePersistedState', () => {
@@ -33,4 +33,11 @@ describe('checkLink', () => {
     const r = checkLink('https://user:pw@example.org/');
     assert.ok(r.ok && r.hasCredentials);
   });
+});
+
+test('the compare views are one table: every tab it lists survives a reload, anything else falls back', () => {
+  const view = createCompareViewState({ header: null });
+  assert.deepEqual(COMPARE_TABS.map((t) => t.id), ['rendered', 'raw', 'diff', 'patch']);
+  for (const t of COMPARE_TABS) assert.equal(parsePersistedState({ view, ui: { tab: t.id } })?.ui.tab, t.id);
+  assert.equal(parsePersistedState({ view, ui: { tab: 'slides' } })?.ui.tab, 'rendered');
 });
