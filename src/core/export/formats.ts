@@ -38,13 +38,10 @@ export interface ExportFormatSpec {
   options: readonly 'pair'[];
   /** An empty export is still worth writing (a report that says "no comparisons"); otherwise both shells refuse it. */
   allowEmpty?: boolean;
-  /** What to do about an empty export, said after why it is empty. */
-  emptyHint?: string;
   render(input: ExportInput): Promise<ExportRender>;
 }
 
 const done = (text: string, count: ExportCount): ExportRender => ({ ok: true, text, count });
-const ARENA_EMPTY = 'judge some with "Pairwise: Judge Pending" (a battle needs a winner).';
 
 /** Every export format by name, in menu order. */
 export const EXPORT_FORMATS = {
@@ -58,10 +55,10 @@ export const EXPORT_FORMATS = {
     file: 'pairwise-report.md', extensions: ['md'], unit: 'comparison', options: [], allowEmpty: true,
     render: async ({ records }) => done(exportMarkdown(records), countTable(records, 'md')) },
   'arena-jsonl': { label: 'LMArena battles (JSONL)', detail: 'model_a, model_b, winner per judged comparison (pending left out)',
-    file: 'pairwise-arena-battles.jsonl', extensions: ['jsonl'], unit: 'battle', options: [], emptyHint: ARENA_EMPTY,
+    file: 'pairwise-arena-battles.jsonl', extensions: ['jsonl'], unit: 'battle', options: [],
     render: async ({ records }) => done(exportArenaJsonl(records), countArena(records)) },
   'arena-csv': { label: 'LMArena battles (CSV)', detail: 'The same battles as CSV, readable by pandas / arena-rank',
-    file: 'pairwise-arena-battles.csv', extensions: ['csv'], unit: 'battle', options: [], emptyHint: ARENA_EMPTY,
+    file: 'pairwise-arena-battles.csv', extensions: ['csv'], unit: 'battle', options: [],
     render: async ({ records }) => done(exportArenaCsv(records), countArena(records)) },
   comparator: { label: 'LLM Comparator (JSON)', detail: 'One model pair with both drafts (default the most compared pair), for PAIR-code/llm-comparator',
     file: 'pairwise-llm-comparator.json', extensions: ['json'], unit: 'example', options: ['pair'],
@@ -91,5 +88,5 @@ export function exportFormat(name: ExportFormat): ExportFormatSpec {
 export function emptyExportError(name: ExportFormat, r: Extract<ExportRender, { ok: true }>, source: string): string | null {
   const spec = exportFormat(name);
   if (r.count.written > 0 || spec.allowEmpty) return null;
-  return `nothing to export from ${source}: ${describeNothing(r.count)}.${spec.emptyHint ? ` ${spec.emptyHint}` : ''} No file written.`;
+  return `nothing to export from ${source}: ${describeNothing(r.count)}. No file written.`;
 }

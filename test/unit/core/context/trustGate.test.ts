@@ -26,17 +26,18 @@ describe('untrusted workspaces never build a context (Preview Context included)'
 
   test('the extension builds a context in one place, behind the gate; Compare and Preview both go through it', () => {
     const files = tsFiles(join(ROOT, 'src/extension'));
-    const callers = files.filter((f) => /\bbuildContext\(/.test(readFileSync(f, 'utf8')));
+    // The extension builds through core/session's prepareRun (which calls buildContext); either name counts.
+    const callers = files.filter((f) => /\b(buildContext|prepareRun)\(/.test(readFileSync(f, 'utf8')));
     assert.deepEqual(callers.map((f) => f.slice(ROOT.length + 1)), ['src/extension/compare/contextStep.ts']);
     const step = readFileSync(callers[0], 'utf8');
     const entry = step.indexOf('export async function prepareContext(');
     const gate = step.indexOf('buildWhenTrusted(vscode.workspace.isTrusted', entry);
-    const build = step.indexOf('buildContext(', entry);
+    const build = step.indexOf('prepareRun(', entry);
     assert.ok(entry >= 0 && gate > entry && gate < step.indexOf('\n}\n', entry), 'prepareContext starts with the trust gate');
     assert.ok(build > gate && !/export async function prepareTrusted/.test(step), 'the ungated builder is not exported');
     const controller = readFileSync(join(ROOT, 'src/extension/compare/controller.ts'), 'utf8');
     const preview = controller.slice(controller.indexOf('export async function previewContext('));
     assert.match(preview.slice(0, 300), /if \(!vscode\.workspace\.isTrusted\)/, 'Preview Context refuses before loading anything');
-    assert.doesNotMatch(controller, /\bbuildContext\(/);
+    assert.doesNotMatch(controller, /\b(buildContext|prepareRun)\(/);
   });
 });
