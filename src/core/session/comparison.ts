@@ -85,7 +85,7 @@ export class Comparison {
     delete this.checks[side];
     if (!result.ok) return; // a failed side's partial text is kept (raw) but has no route and is not checked
     this.input.onParsed?.(side, parsed);
-    if (this.input.checks === false || this.input.signal?.aborted) return;
+    if (this.input.checks === false) return;
     this.input.onChecksStart?.(side);
     this.checking[side] = runChecksOffThread({ repoRoot: this.input.repoRoot, commit: this.input.commit, draft: parsed,
       testCommand: this.input.testCommand, allowTestRun: this.input.allowTestRun, signal: this.input.signal })

@@ -73,6 +73,9 @@ export async function saveRecordBlobs(store: BlobSink, id: string, drafts: Finis
     if (d?.patch) out.patchHash = await store.saveBlob(id, `patch-${s}.diff`, d.patch);
     return out;
   };
-  const [a, b, manifestHash] = await Promise.all([side('a'), side('b'), store.saveBlob(id, 'manifest.json', `${JSON.stringify(manifest, null, 2)}\n`)]);
+  // One after another: the run folder's name index lists blobs in write order, so both shells write the same folder.
+  const a = await side('a');
+  const b = await side('b');
+  const manifestHash = await store.saveBlob(id, 'manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   return { a, b, manifestHash };
 }

@@ -44,6 +44,8 @@ export interface SessionInput extends Omit<RecordMeta, 'prepared'> {
   testCommand?: string;
   allowTestRun?: boolean;
   signal?: AbortSignal;
+  /** Record a run stopped through `signal` too (the extension keeps it, its sides marked cancelled); the CLI does not. */
+  keepCancelled?: boolean;
   /** Decides whether to write the record (batch skips rate-limited cells it will requeue); default: always. */
   shouldRecord?: (rec: SessionRecord) => boolean;
 }
@@ -106,7 +108,7 @@ export class Session {
     const cancelled = i.signal?.aborted === true;
     const finished = { sides: i.sides, results: o.results, drafts: o.drafts, checks: o.checks };
     const draft = buildRecord(id, this.now(), i, finished);
-    if (cancelled || (i.shouldRecord && !i.shouldRecord(draft))) return { ...o, record: draft, written: false, cancelled };
+    if ((cancelled && !i.keepCancelled) || (i.shouldRecord && !i.shouldRecord(draft))) return { ...o, record: draft, written: false, cancelled };
     try {
       const blobs = await saveRecordBlobs(i.store, id, o.drafts, i.prepared.manifest);
       const record = buildRecord(id, new Date(draft.time), i, finished, blobs);

@@ -49,7 +49,7 @@ export function startCompareRun(i: CompareRunInput, view: CompareRunView, ports:
   return new Session({
     repoRoot: i.root, repo: i.repo, prepared: i.prepared, sides: i.sides, store: i.store, blind: s.blind, swapped: i.swapped,
     ...(s.rater ? { rater: s.rater } : {}), ...(s.testCommand ? { testCommand: s.testCommand } : {}), allowTestRun: i.allowTestRun,
-    ...(i.signal ? { signal: i.signal } : {}),
+    ...(i.signal ? { signal: i.signal } : {}), keepCancelled: true, // closing the panel mid-run still records the cancelled sides
     options: { warmRepeat: s.warmRepeat, maxTokens: s.maxOutputTokens, idleTimeoutMs: s.idleTimeoutSeconds * 1000, retry: { maxRetries: s.maxRetries },
       ...i.limits, ...(i.log ? { log: i.log } : {}) },
   }, { ...ports, onEvent: (e) => view.onRunEvent(e), onParsed: (side, d) => view.onParsed(side, d), onChecksStart: (side) => view.onChecksStart?.(side), onChecks: (side, r) => view.onChecks(side, r) });

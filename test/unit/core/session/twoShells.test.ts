@@ -109,3 +109,33 @@ describe('one comparison engine for both shells', () => {
     assert.deepEqual(amend, { schema: 1, type: 'amend', id: ID, target: ID, time: AT.toISOString(), verdict: 'a', ratings: { grounded: { a: 4 } }, timeToVerdictMs: 1200 });
   });
 });
+
+describe('a run stopped through its signal', () => {
+  test('the extension records it with its sides cancelled; the CLI records nothing', async () => {
+    const t = tempDir('pw-stop-');
+    try {
+      const repo = makeRepo(join(t.dir, 'repo'), { 'src/main.py': 'def f(x):\n    return x\n' });
+      const mocks = await startMocks({ type: 'hang' }, { type: 'hang' });
+      const cfg = sideConfigFrom(undefined, undefined, env);
+      assert.ok(cfg.ok);
+      const a = resolveCliSide('anthropic:claude-opus-4-7', mocks.a.url, cfg.config, '--a');
+      const b = resolveCliSide('openai:gpt-5', mocks.b.url, cfg.config, '--b');
+      assert.ok(a.ok && b.ok);
+      const prepared = await prepareRun({ repoRoot: repo, mode: 'pin', papers: [] });
+      assert.ok(prepared.ok);
+      const ctl = new AbortController();
+      const results = join(t.dir, 'ext', 'results.jsonl');
+      const view = { onRunEvent: () => undefined, onParsed: () => undefined, onChecks: () => undefined };
+      const session = startCompareRun({ root: repo, repo: await readRepoInfo(repo), prepared: prepared.run, sides: { a: a.side, b: b.side },
+        store: new ResultsStore(results), allowTestRun: false, swapped: false, signal: ctl.signal,
+        settings: { blind: true, rater: '', testCommand: '', warmRepeat: false, maxOutputTokens: 8192, idleTimeoutSeconds: 60, maxRetries: 0 } }, view, ports);
+      setTimeout(() => ctl.abort(), 300);
+      const done = await session.recorded;
+      await mocks.close();
+      assert.equal(done.cancelled, true);
+      assert.equal(done.written, true, done.writeError);
+      const [rec] = comparisons(results);
+      assert.ok(rec?.type === 'comparison' && rec.sides.a.status === 'failed' && rec.sides.a.errorKind === 'cancelled');
+    } finally { t.cleanup(); }
+  });
+});
