@@ -180,7 +180,9 @@ describe('PairRun control', () => {
     }
     assert.ok(out.b.ok);
     assert.equal(run.results.a, out.a);
-    await new Promise((r) => setImmediate(r));
+    // The mock server's own stream timer stops when it sees the socket close (a few ms later); a leaked watchdog,
+    // retry or deadline timer of the run would stay for seconds, so wait up to 1 s for the count to come back.
+    for (let i = 0; i < 50 && timerCount() !== timers; i++) await new Promise((r) => setTimeout(r, 20));
     assert.equal(timerCount(), timers, 'no timer left running after cancel');
     assert.deepEqual(trap.stop(), []);
   });
