@@ -1,4 +1,5 @@
-import { mkdir, open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
 
@@ -30,6 +31,35 @@ async function withLock<T>(file: string, settings: LockSettings, fn: () => Promi
   }
 }
 
+const APPEND_FLAGS = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Opens a file for appending without following a symlink at its name: a repository can ship
+ * `.pairwise/results.jsonl` (or its `.corrupt` side file) as a link to `~/.bashrc`, and a record holds text a
+ * shell would expand. A link fails with a message saying so.
+ */
+export async function openForAppend(file: string): Promise<FileHandle> {
+  try {
+    return await open(file, APPEND_FLAGS, 0o666);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') {
+      throw new Error(`${file} is a symbolic link; Pairwise never writes results through a link (a repository could point it at any file). Remove the link or choose another results file.`, { cause: e });
+    }
+    throw e;
+  }
+}
+
+/** Appends text to a file opened with openForAppend (no symlink followed). */
+export async function appendNoFollow(file: string, text: string): Promise<void> {
+  const fh = await openForAppend(file);
+  try {
+    await fh.write(text);
+  } finally {
+    await fh.close();
+  }
+}
+
 /**
  * Appends one complete line (must end with '\n') in a single write under the advisory lock, then fsyncs.
  * If the file ends without a newline (a torn write from a killed process), a '\n' is put first so the new
@@ -46,7 +76,7 @@ export async function appendLinesLocked(file: string, lines: string, settings: L
   const line = lines;
   await mkdir(dirname(file), { recursive: true });
   await withLock(file, settings, async () => {
-    const fh = await open(file, 'a+');
+    const fh = await openForAppend(file);
     try {
       const { size } = await fh.stat();
       let data = Buffer.from(line, 'utf8');

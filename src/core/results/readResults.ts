@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendFile, open, readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
+import { appendNoFollow } from './appendLine';
 import { readLines, type RawLine } from './lineReader';
 import { parseRecordLine, type ReadProblem } from './parseRecordLine';
 import type { ResultRecord } from './schema';
@@ -45,7 +46,8 @@ async function quarantineLine(file: string, raw: RawLine, problem: ReadProblem, 
   seen.add(key);
   const entry = { file, line: raw.line, offset: raw.offset, kind: problem.kind, message: problem.message, sha256,
     foundAt: new Date().toISOString(), text: raw.text };
-  await appendFile(corruptPathFor(file), `${JSON.stringify(entry)}\n`, 'utf8');
+  // Best effort: a side file that is a symlink (or unwritable) is left alone; reading goes on.
+  await appendNoFollow(corruptPathFor(file), `${JSON.stringify(entry)}\n`).catch(() => undefined);
 }
 
 /**
