@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { lstat, mkdir, open, type FileHandle } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
 
 /** How long a lock may go untouched before another process treats it as abandoned, and how long to wait. */
@@ -39,6 +39,11 @@ const APPEND_FLAGS = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT |
  * shell would expand. A link fails with a message saying so.
  */
 export async function openForAppend(file: string): Promise<FileHandle> {
+  // The default folder (`<repo>/.pairwise`) may itself be a shipped link, e.g. to ~/.bashrc.d, whose files a shell sources.
+  const dir = dirname(file);
+  if (basename(dir) === '.pairwise' && (await lstat(dir).catch(() => null))?.isSymbolicLink()) {
+    throw new Error(`${dir} is a symbolic link; Pairwise never writes results through a link (a repository could point it at any folder). Remove the link or choose another results file.`);
+  }
   try {
     return await open(file, APPEND_FLAGS, 0o666);
   } catch (e) {

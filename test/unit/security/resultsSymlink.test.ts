@@ -60,3 +60,15 @@ describe('results never written through a symlink', () => {
     assert.equal(readFileSync(target, 'utf8'), RC, 'the quarantine copy went through the link');
   });
 });
+
+describe('the .pairwise folder itself a symlink', () => {
+  test('regression: a shipped `.pairwise` linked to a folder a shell sources (~/.bashrc.d) gets no results file', async () => {
+    const sourced = join(t.dir, 'bashrc.d');
+    mkdirSync(sourced, { recursive: true });
+    const root = join(t.dir, 'repo2');
+    mkdirSync(root, { recursive: true });
+    symlinkSync(sourced, join(root, '.pairwise'));
+    await assert.rejects(appendLineLocked(join(root, '.pairwise', 'results.jsonl'), '{"x":"$(touch y)"}\n'), /symbolic link/);
+    assert.ok(!existsSync(join(sourced, 'results.jsonl')), 'a results file was created in the linked folder');
+  });
+});
