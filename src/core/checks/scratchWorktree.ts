@@ -2,9 +2,11 @@
 // Each lives in os.tmpdir()/pairwise-wt-<pid>-<random>/wt, recorded by an owner file Pairwise writes there;
 // a sweep on the next run removes those left behind by a process that was killed. The sweep only ever looks
 // in the temp folder for folders it made: never at paths the repository names (`.git/worktrees/*/gitdir`).
+import { createHash } from 'node:crypto';
 import { lstat, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import lockfile from 'proper-lockfile';
 import { describeGitFailure, runGit } from '../git/runGit';
 
 /** Prefix of every scratch directory, so stale ones are recognisable. */
@@ -31,11 +33,28 @@ const repoLocks = new Map<string, Promise<unknown>>();
  */
 function withRepoLock<T>(repoRoot: string, fn: () => Promise<T>): Promise<T> {
   const prev = repoLocks.get(repoRoot) ?? Promise.resolve();
-  const next = prev.then(fn, fn);
+  const locked = () => withSharedLock(repoRoot, fn);
+  const next = prev.then(locked, locked);
   const tail = next.catch(() => undefined);
   repoLocks.set(repoRoot, tail);
   void tail.then(() => { if (repoLocks.get(repoRoot) === tail) repoLocks.delete(repoRoot); });
   return next;
+}
+
+/**
+ * The same serialisation across threads and processes (checks run in worker threads, each with its own module
+ * state, and several CLI processes may check one repo): a lock directory in the temp folder named by the repo.
+ * If the lock cannot be taken the bookkeeping runs anyway (as before), never failing the checks for it.
+ */
+async function withSharedLock<T>(repoRoot: string, fn: () => Promise<T>): Promise<T> {
+  const path = join(tmpdir(), `pairwise-wtlock-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 16)}`);
+  const release = await lockfile.lock(path, { realpath: false, stale: 30_000, retries: { retries: 300, minTimeout: 10, maxTimeout: 100 } })
+    .catch(() => undefined);
+  try {
+    return await fn();
+  } finally {
+    await release?.().catch(() => undefined);
+  }
 }
 
 /**
@@ -104,7 +123,9 @@ async function isStale(dir: string): Promise<boolean> {
     const owner = await lstat(join(dir, OWNER_FILE));
     if (!owner.isFile() || (await readFile(join(dir, OWNER_FILE), 'utf8')).trim() !== m[1]) return false;
     const pid = Number(m[1]);
-    if (pid === process.pid || !pidAlive(pid)) return true;
+    // A folder of this very process may belong to a check running in another worker thread (each thread has its
+    // own `active` set): only a dead process's folders, or very old ones (pid reuse), are stale.
+    if (!pidAlive(pid)) return true;
     return Date.now() - st.mtimeMs > STALE_AGE_MS;
   } catch {
     return false;
