@@ -88,17 +88,21 @@ suite('results: dashboard, export, open, judge pending', () => {
   test('Show Dashboard computes tables and charts, filters, and follows the results file', async () => {
     const view = await vscode.commands.executeCommand<DashboardView>('pairwise.showDashboard');
     const data = view.data!;
-    const titles = data.tables.map((t) => t.title);
+    // The leaderboard's and the outcomes' counts sit beside their charts; every other table is below them.
+    const beside = data.svgs.flatMap((s) => (s.table ? [{ ...s.table, title: s.title }, s.table] : []));
+    const tables = [...data.tables, ...beside];
+    const titles = tables.map((t) => t.title);
     for (const t of ['Totals', 'Leaderboard', 'Head to head', 'Outcomes per model', 'Agreement', 'Cost, tokens and time', 'Cost per win', 'Position bias']) {
       assert.ok(titles.some((x) => x.startsWith(t)), `table ${t} in ${titles.join(' | ')}`);
     }
-    const lb = data.tables.find((t) => t.title.startsWith('Leaderboard'))!;
-    assert.ok(lb.rows.some((r) => r[1] === 'fixa:alpha-1') && lb.rows.some((r) => r[1] === 'fixb:beta-2'), 'both fixture models ranked');
+    const lb = tables.find((t) => t.title.startsWith('Leaderboard'))!;
+    const ranked = (id: string) => lb.rows.some((r) => String(r[1]).split(' ')[0] === id);
+    assert.ok(ranked('fixa:alpha-1') && ranked('fixb:beta-2'), 'both fixture models ranked');
     const pair = data.tables.find((t) => t.title.startsWith('Head to head'))!.rows.find((r) => String(r[0]).includes('fixa:alpha-1'))!;
     assert.deepEqual(pair.slice(1, 7), [3, 1, 1, 1, 0, 2], 'decided, wins, losses, ties, both bad, pending');
     assert.match(String(pair[7]), /^\d+% \([\d.]+ of 3\)$/);
     assert.match(String(pair[8]), /^\d+–\d+%$/, 'Wilson bounds');
-    assert.equal(data.svgs.length, 5);
+    assert.equal(data.svgs.length, 6, 'leaderboard, cost vs win rate, wall time, TTFT, cold vs warm TTFT, outcomes');
     for (const s of data.svgs) assert.match(s.svg, /^<svg/);
     assert.ok(data.filters.options?.repo.includes(REPO));
     await until(() => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('pairwise.dashboard'))));
