@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { lstat, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 /** Result of reading a blob back: its text, or a message saying what is missing or damaged. */
 export type BlobRead = { ok: true; text: string } | { ok: false; error: string };
@@ -26,12 +26,28 @@ export function blobPathFor(resultsFile: string, runId: string, hash: string): s
 }
 
 /**
+ * A repository may ship `.pairwise/runs` (or a run folder) as a link to any folder of the user's: drafts are never
+ * written through one. Throws with the folder named.
+ */
+async function refuseLinkedFolders(resultsFile: string, runId: string): Promise<void> {
+  const runs = join(dirname(resultsFile), 'runs');
+  const base = dirname(resultsFile);
+  // A results file the user placed in a linked folder of their own is fine; a repository's `.pairwise` link is not.
+  for (const dir of [...(basename(base) === '.pairwise' ? [base] : []), runs, join(runs, runId)]) {
+    if ((await lstat(dir).catch(() => null))?.isSymbolicLink()) {
+      throw new Error(`${dir} is a symbolic link; Pairwise never writes drafts through a link (a repository could point it at any folder). Remove the link.`);
+    }
+  }
+}
+
+/**
  * Saves a text under its content hash (write to a temp name, then rename, so readers never see half a blob)
  * and records `name -> hash` in the run's names.jsonl so a person browsing the folder knows what each file is.
  */
 export async function saveBlob(resultsFile: string, runId: string, name: string, text: string): Promise<string> {
   const hash = contentHash(text);
   const path = blobPathFor(resultsFile, runId, hash);
+  await refuseLinkedFolders(resultsFile, runId);
   await mkdir(dirname(path), { recursive: true });
   const exists = await stat(path).then(() => true, () => false);
   if (!exists) {

@@ -72,3 +72,18 @@ describe('the .pairwise folder itself a symlink', () => {
     assert.ok(!existsSync(join(sourced, 'results.jsonl')), 'a results file was created in the linked folder');
   });
 });
+
+describe('run folders (drafts, patches, manifests)', () => {
+  test('regression: a shipped .pairwise/runs linked to an outside folder gets no draft written into it', async () => {
+    const { saveBlob } = await import('../../../src/core/results/blobStore');
+    const tmp = tempDir();
+    after(tmp.cleanup);
+    const dir = tmp.dir;
+    const outside = join(dir, 'outside');
+    mkdirSync(outside);
+    mkdirSync(join(dir, 'repo', '.pairwise'), { recursive: true });
+    symlinkSync(outside, join(dir, 'repo', '.pairwise', 'runs'));
+    await assert.rejects(saveBlob(join(dir, 'repo', '.pairwise', 'results.jsonl'), 'run1', 'draft A', 'text'), /symbolic link/);
+    assert.equal(existsSync(join(outside, 'run1')), false, 'nothing was created through the link');
+  });
+});
