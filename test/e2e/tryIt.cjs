@@ -99,6 +99,12 @@ function startServe(vsix, state) {
       await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'detached', timeout: 30000 });
       const modal = page.getByRole('dialog', { name: 'Workspace Trust' });
       for (let i = 0; i < 5 && await modal.count(); i++) { await page.keyboard.press('Escape'); await page.waitForTimeout(500); }
+      // Newer workbenches show the trust editor as a modal editor that Escape may not close: use its close button.
+      for (let i = 0; i < 3 && await modal.count(); i++) {
+        const close = modal.locator('.codicon-close, [aria-label^="Close"]').last();
+        if (await close.count()) await close.click().catch(() => undefined);
+        await page.waitForTimeout(500);
+      }
       if (await modal.count()) throw new Error('the Workspace Trust editor did not close');
     });
     await check('Compare: pin the sample paper as a file, consent, both demo sides stream and finish', async () => {
