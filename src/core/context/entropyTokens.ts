@@ -14,11 +14,13 @@ function entropy(s: string): number {
 }
 
 const TOKEN_CHARS = /^[A-Za-z0-9+/=_\-.~:]+$/;
-const NOT_TOKEN = /example|placeholder|sample|dummy|your[_-]|test[_-]?(key|token)|xxxx|redacted|changeme|^[a-z]+(-[a-z]+)+$|^[A-Za-z]+([A-Z][a-z]+)+$/i;
+const NOT_TOKEN = /example|placeholder|sample|dummy|your[_-]|test[_-]?(key|token)|xxxx|redacted|changeme/i;
+// Words joined by dashes, and letters only (camelCase identifiers): no nested quantifier over one class, so linear.
+const WORDS = /^[a-z]+(?:-[a-z]+)+$|^[a-z]+$/i;
 
 /** True for a string that reads as a random token: 16-500 token characters, three character classes (or long hex), high entropy, no words. */
 export function isHighEntropyToken(v: string): boolean {
-  if (v.length < 16 || v.length > 500 || !TOKEN_CHARS.test(v) || NOT_TOKEN.test(v)) return false;
+  if (v.length < 16 || v.length > 500 || !TOKEN_CHARS.test(v) || NOT_TOKEN.test(v) || WORDS.test(v)) return false;
   if (/^[./]|\.(js|ts|json|md|html|css|py|png|svg)$|^[a-z]+:\/\//i.test(v)) return false; // paths, file names, URLs
   if (/^[\w-]+(\.[\w-]+){2,}$/.test(v) && !/\d/.test(v)) return false; // dotted identifiers
   const hex = /^[0-9a-f]+$/i.test(v);

@@ -111,3 +111,17 @@ describe('entropy detector (rule entropy-token)', () => {
     assert.ok(total > 300_000);
   });
 });
+
+describe('entropy detector stays linear', () => {
+  test('regression: a quoted run of letters ending in a digit (a context build spun for minutes on a real repository)', () => {
+    const t0 = performance.now();
+    for (const n of [40, 200, 499]) {
+      assert.equal(isHighEntropyToken(`${'a'.repeat(n)}1`), false);
+      assert.equal(isHighEntropyToken(`${'Ab'.repeat(n >> 1)}1`), false);
+      assert.equal(findEntropyTokens(`auth = "${'a'.repeat(n)}1"`).length, 0);
+    }
+    assert.ok(performance.now() - t0 < 500, `took ${Math.round(performance.now() - t0)} ms (was exponential: 1.9 s at 40 letters)`);
+    assert.equal(isHighEntropyToken('kebab-case-words-only'), false);
+    assert.equal(isHighEntropyToken('someCamelCaseIdentifierName'), false);
+  });
+});
