@@ -1,8 +1,8 @@
 /** A high-entropy detector for tokens handed to login/auth-like calls or assigned to credential-like names (no known prefix needed). */
 import type { SecretHit } from './secretRules';
 
-/** Shannon entropy in bits per character. */
-function entropy(s: string): number {
+/** Shannon entropy in bits per character (also used by the generic secret-assignment rule in secretRules.ts). */
+export function shannonEntropy(s: string): number {
   const counts = new Map<string, number>();
   for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let h = 0;
@@ -25,11 +25,11 @@ export function isHighEntropyToken(v: string): boolean {
   if (/^[\w-]+(\.[\w-]+){2,}$/.test(v) && !/\d/.test(v)) return false; // dotted identifiers
   const hex = /^[0-9a-f]+$/i.test(v);
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(v)).length;
-  if (hex) return v.length >= 32 && /[0-9]/.test(v) && /[a-f]/i.test(v) && entropy(v) >= 3.3;
+  if (hex) return v.length >= 32 && /[0-9]/.test(v) && /[a-f]/i.test(v) && shannonEntropy(v) >= 3.3;
   if (classes < 3) return false;
   // Random tokens scatter digits among the letters; identifiers carry at most a version or a suffix.
   if ((v.match(/[0-9]+/g) ?? []).length < 2 || (v.match(/[A-Z]/g) ?? []).length < 2 || (v.match(/[a-z]/g) ?? []).length < 2) return false;
-  return entropy(v) >= Math.min(4.2, Math.log2(v.length) * 0.85);
+  return shannonEntropy(v) >= Math.min(4.2, Math.log2(v.length) * 0.85);
 }
 
 // Linear scan: every quoted token-like string, then a bounded look at the 160 characters before it on its line.

@@ -1,5 +1,5 @@
 /** Pairwise's own secret rules for what secretlint's preset misses: generic assignments, JWTs, Google keys, bearer tokens, URL credentials. */
-import { findEntropyTokens } from './entropyTokens';
+import { findEntropyTokens, shannonEntropy } from './entropyTokens';
 
 
 /** A found secret: offsets of the value to redact and the rule that found it. */
@@ -7,18 +7,6 @@ export interface SecretHit {
   start: number;
   end: number;
   rule: string;
-}
-
-/** Shannon entropy in bits per character. */
-export function shannonEntropy(s: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let h = 0;
-  for (const n of counts.values()) {
-    const p = n / s.length;
-    h -= p * Math.log2(p);
-  }
-  return h;
 }
 
 const PLACEHOLDER = /^(x+|\*+|\.+|-+|_+|0+|<[^>]*>|\$\{[^}]*\}|\$[A-Z_]+|\{\{.*\}\}|%\(.*\)s|%s|changeme|change_me|password|passw0rd|secret|token|none|null|nil|undefined|true|false|required|optional|string|number|env|todo|tbd|redacted)$|example|placeholder|redacted|your[_-]?|dummy|sample|\bxxx|xxxx|\*\*\*\*|process\.env|os\.environ|getenv|\[redacted/i;
