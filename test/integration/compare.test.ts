@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startMockProvider, scenarios, type MockProvider } from '../fakes/mockProviders';
 import type { CompareViewState } from '../../src/shared/compareProtocol';
+import { until } from './until';
 
 const EXT_ID = 'pairwise.pairwise';
 const PLANTED = 'AKIAQ7XJ4K2M9PLR3TZW';
@@ -13,17 +14,6 @@ const KEY_B = 'sk-integration-test-key-B-0123456789';
 
 const DRAFT_A = `===ROUTE===\nPR\n===TITLE===\nUse a numerically stable softmax in src/attention.py\n===BODY===\nThe \`attention\` function in \`src/attention.py\` multiplies raw scores.\n===PATCH===\ndiff --git a/src/attention.py b/src/attention.py\n--- a/src/attention.py\n+++ b/src/attention.py\n@@ -1,3 +1,4 @@\n def attention(q, k, v):\n     """Scaled dot-product attention."""\n-    return q @ k.T @ v\n+    s = q @ k.T\n+    return s @ v\n`;
 const DRAFT_B = `===ROUTE===\nISSUE\n===TITLE===\nTrack softmax stability\n===BODY===\nSee \`src/attention.py\` and \`src/missing_module.py\`.\n`;
-
-/** Polls until fn returns a truthy value (webview and tab updates are asynchronous). */
-async function until<T>(fn: () => T | undefined, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 suite('compare against mock providers', () => {
   let anthropic: MockProvider; let openai: MockProvider;

@@ -11,6 +11,7 @@ import type { CompareViewState } from '../../src/shared/compareProtocol';
 import type { DashboardData } from '../../src/shared/dashboardProtocol';
 import { judgeSave } from '../../src/extension/results/judgeSave';
 import { describeProblems } from '../../src/extension/results/resultsSource';
+import { until } from './until';
 
 const EXT_ID = 'pairwise.pairwise';
 const A = { preset: 'fixa', model: 'alpha-1' };
@@ -19,17 +20,6 @@ const REPO = 'results-fixture-repo';
 const draft = (route: string, title: string, body: string, patch?: string) =>
   `===ROUTE===\n${route}\n===TITLE===\n${title}\n===BODY===\n${body}\n${patch ? `===PATCH===\n${patch}` : ''}`;
 const PATCH = 'diff --git a/src/attention.py b/src/attention.py\n--- a/src/attention.py\n+++ b/src/attention.py\n@@ -1,3 +1,3 @@\n def attention(q, k, v):\n     """Scaled dot-product attention."""\n-    return q @ k.T @ v\n+    return (q @ k.T) @ v\n';
-
-/** Polls until fn returns a truthy value (file watching and webview updates are asynchronous). */
-async function until<T>(fn: () => T | undefined | Promise<T | undefined>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 interface DashboardView { readonly data: DashboardData | undefined; readonly refreshCount: number }
 interface JudgeSessionLike {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { startMockProvider, scenarios, type MockProvider } from '../fakes/mockProviders';
 import { buildHostileRepo, type HostileRepo } from '../fakes/hostileRepo';
 import type { CompareViewState } from '../../src/shared/compareProtocol';
+import { until } from './until';
 
 const EXT_ID = 'pairwise.pairwise';
 const KEY_A = 'sk-ant-api03-hostile-test-key-A';
@@ -14,16 +15,6 @@ const PR = ['===ROUTE===', 'PR', '===TITLE===', 'Cache parseTable', '===BODY==='
   'diff --git a/src/app.ts b/src/app.ts', '--- a/src/app.ts', '+++ b/src/app.ts', '@@ -1,3 +1,4 @@', '+// cached',
   ' export function parseTable(x: string): string[] {', '   return x.split(",");', ' }', '===REASON===', 'Faster.', ''].join('\n');
 const ISSUE = ['===ROUTE===', 'ISSUE', '===TITLE===', 'Track parseTable', '===BODY===', 'See `src/app.ts` and `tools/run.py`.', ''].join('\n');
-
-async function until<T>(fn: () => T | undefined, ms = 30000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 suite('hostile repository in the real host (Compare, checks, Preview Context)', () => {
   let a: MockProvider; let b: MockProvider; let h: HostileRepo;
@@ -63,7 +54,7 @@ suite('hostile repository in the real host (Compare, checks, Preview Context)', 
 
   test('Preview Context runs no repository program and shows no canary', async () => {
     await vscode.commands.executeCommand('pairwise.previewContext');
-    const doc = await until(() => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.isUntitled && /app\.ts/.test(d.getText())));
+    const doc = await until(() => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.isUntitled && /app\.ts/.test(d.getText())), 30000);
     const text = doc.getText();
     assert.deepEqual(h.firedByPairwise(), []);
     assert.deepEqual(h.leaks(text), []);
