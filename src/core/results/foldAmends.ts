@@ -1,7 +1,10 @@
-import type { AmendRecord, ComparisonRecord, ResultRecord, Verdict } from './schema';
+import { isJudgeRater, type AmendRecord, type ComparisonRecord, type JudgeRecord, type ResultRecord, type Verdict } from './schema';
 
 /** A verdict given by a rater other than the comparison's own rater (used for inter-rater agreement). */
 export interface SecondOpinion { rater: string; verdict: Verdict; time: string; amendId: string }
+
+/** An LLM judge's latest answer on a comparison; `verdict` is absent when neither order gave one (unparsed/failed). */
+export interface JudgeOpinion { rater: string; verdict?: Exclude<Verdict, 'pending'>; time: string; amendId: string; judge: JudgeRecord }
 
 /** A comparison as it stands after its amends: latest verdict/ratings/notes of its own rater applied. */
 export interface EffectiveComparison extends ComparisonRecord {
@@ -11,6 +14,8 @@ export interface EffectiveComparison extends ComparisonRecord {
   amendedAt?: string;
   /** Latest verdict of each other rater, when someone else judged the same comparison. */
   secondOpinions: SecondOpinion[];
+  /** Latest answer of each LLM judge (rater `judge:…`); judges never change the verdict and are not second opinions. */
+  judgeOpinions: JudgeOpinion[];
 }
 
 /** The effective view, plus amends whose target comparison is not in the records. */
@@ -18,6 +23,7 @@ export interface FoldResult { comparisons: EffectiveComparison[]; orphans: Amend
 
 /** True when an amend is by the comparison's own rater (or either rater is unnamed). */
 function sameRater(c: ComparisonRecord, a: AmendRecord): boolean {
+  if (isJudgeRater(a.rater) !== isJudgeRater(c.rater)) return false;
   return a.rater === undefined || c.rater === undefined || a.rater === c.rater;
 }
 
@@ -34,7 +40,7 @@ export function foldAmendsDetailed(records: Iterable<ResultRecord>): FoldResult 
   for (const r of records) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
-    if (r.type === 'comparison') byId.set(r.id, { ...r, amendCount: 0, secondOpinions: [] });
+    if (r.type === 'comparison') byId.set(r.id, { ...r, amendCount: 0, secondOpinions: [], judgeOpinions: [] });
     else amends.push({ a: r, order: order++ });
   }
   amends.sort((x, y) => (x.a.time < y.a.time ? -1 : x.a.time > y.a.time ? 1 : x.order - y.order));
@@ -42,6 +48,7 @@ export function foldAmendsDetailed(records: Iterable<ResultRecord>): FoldResult 
   for (const { a } of amends) {
     const c = byId.get(a.target);
     if (!c) { orphans.push(a); continue; }
+    if (isJudgeRater(a.rater) && a.judge !== undefined) { addJudge(c, a, a.judge); continue; }
     if (sameRater(c, a)) {
       if (a.verdict !== undefined) c.verdict = a.verdict;
       if (a.ratings !== undefined) c.ratings = { ...c.ratings, ...a.ratings };
@@ -60,6 +67,14 @@ export function foldAmendsDetailed(records: Iterable<ResultRecord>): FoldResult 
     }
   }
   return { comparisons: [...byId.values()], orphans };
+}
+
+function addJudge(c: EffectiveComparison, a: AmendRecord, judge: JudgeRecord): void {
+  const op: JudgeOpinion = { rater: a.rater ?? '', time: a.time, amendId: a.id, judge };
+  if (a.verdict !== undefined && a.verdict !== 'pending') op.verdict = a.verdict;
+  const prev = c.judgeOpinions.findIndex((o) => o.rater === op.rater);
+  if (prev >= 0) c.judgeOpinions[prev] = op;
+  else c.judgeOpinions.push(op);
 }
 
 /** The effective view of every comparison after applying amends. */

@@ -97,6 +97,57 @@ export interface AmendRecord {
   swapped?: boolean;
   /** Whether that later judgment was blind. */
   blind?: boolean;
+  /** Present on an LLM judge's amend (rater `judge:<preset>:<model>`): both orders, their answers and costs. */
+  judge?: JudgeRecord;
+}
+
+/** What a judge answered in one order; `A` means the draft shown first in the judge's prompt. */
+export type JudgeAnswer = 'A' | 'B' | 'TIE' | 'BOTH_BAD';
+
+/** One of the two judge calls: which model's draft was shown first, the parsed answer, and what the call used. */
+export interface JudgeOrderRecord {
+  /** `ab` = the draft of sides.a was shown first ("A" in the judge's prompt); `ba` = sides.b first. */
+  order: 'ab' | 'ba';
+  /** The parsed answer, `unparsed` when the text did not follow the format, `failed` when the call failed. */
+  answer: JudgeAnswer | 'unparsed' | 'failed';
+  /** The answer in model terms (`a` = the model in sides.a); absent for unparsed or failed calls. */
+  verdict?: Exclude<Verdict, 'pending'>;
+  /** Rubric ratings the judge gave, criterion → 1–5, for the draft it saw first ("A") and second ("B"), mapped to model terms. */
+  ratings?: Record<string, { a?: number; b?: number }>;
+  reason?: string;
+  errorKind?: string;
+  errorMessage?: string;
+  usage?: UsageRecord;
+  cost?: CostRecord;
+  ttftMs?: number | null;
+  totalMs?: number;
+  /** sha256 of the judge's raw answer text saved with saveBlob under runs/<comparison id>/. */
+  answerHash?: string;
+}
+
+/** How a judge's two orders combine: agreeing orders give the verdict; disagreeing ones are `inconsistent` (a tie). */
+export type JudgeOutcome = 'consistent' | 'inconsistent' | 'unparsed' | 'failed';
+
+/** An LLM judge's full answer on one comparison, carried on its amend record. */
+export interface JudgeRecord {
+  preset: string;
+  model: string;
+  baseUrlHost?: string;
+  outcome: JudgeOutcome;
+  /** Always two: `ab` then `ba`. */
+  orders: JudgeOrderRecord[];
+  /** Version of the judge prompt and rubric. */
+  promptVersion?: string;
+  /** Which side's model is of the judge's own family, when one is (self-preference guard). */
+  sameFamily?: ('a' | 'b')[];
+}
+
+/** Rater prefix of LLM judges: `judge:<preset>:<model>`. */
+export const JUDGE_RATER_PREFIX = 'judge:';
+
+/** True when a rater name is an LLM judge rather than a person. */
+export function isJudgeRater(rater: string | undefined): boolean {
+  return rater !== undefined && rater.startsWith(JUDGE_RATER_PREFIX);
 }
 
 /** Any record a results file may hold. */

@@ -75,6 +75,12 @@ function checkAmend(r: Obj): string | null {
   if (!isStr(r.target) || r.target === '') return 'amend.target must be the id of a comparison';
   if (r.verdict !== undefined && !VERDICTS.includes(r.verdict as never)) return `verdict must be one of ${VERDICTS.join(', ')}`;
   if (!optStr(r.notes) || !optStr(r.rater) || !optNum(r.timeToVerdictMs)) return 'notes/rater/timeToVerdictMs have wrong types';
+  if (r.judge !== undefined) {
+    const j = r.judge;
+    if (!isObj(j) || !isStr(j.preset) || !isStr(j.model) || !Array.isArray(j.orders)) return 'amend.judge must be {preset, model, outcome, orders}';
+    if (!['consistent', 'inconsistent', 'unparsed', 'failed'].includes(j.outcome as string)) return 'amend.judge.outcome must be consistent, inconsistent, unparsed or failed';
+    if (!isStr(r.rater) || !r.rater.startsWith('judge:')) return 'an amend with judge must have rater judge:<preset>:<model>';
+  }
   return checkRatings(r.ratings, 'amend');
 }
 

@@ -23,6 +23,21 @@ describe('foldAmends', () => {
     assert.equal(c.verdict, 'a', 'input records are not mutated');
   });
 
+  test('a judge amend never changes the verdict, even on an unnamed comparison; the latest per judge is kept', () => {
+    const c = makeComparison({ verdict: 'pending' });
+    const judge = { preset: 'zai', model: 'glm-5', outcome: 'consistent' as const, orders: [] };
+    const j1 = { ...makeAmend(c.id, { verdict: 'a', rater: 'judge:zai:glm-5', time: '2026-03-01T00:00:00.000Z' }), judge };
+    const j2 = { ...makeAmend(c.id, { verdict: 'b', rater: 'judge:zai:glm-5', time: '2026-03-02T00:00:00.000Z' }), judge };
+    const human = makeAmend(c.id, { verdict: 'tie', time: '2026-03-03T00:00:00.000Z' });
+    const e = foldAmends([c, j2, j1, human])[0];
+    assert.equal(e.verdict, 'tie', 'the unnamed human amend still applies');
+    assert.equal(e.amendCount, 1);
+    assert.deepEqual(e.secondOpinions, [], 'a judge is not a second opinion of a person');
+    assert.deepEqual(e.judgeOpinions.map((o) => [o.rater, o.verdict]), [['judge:zai:glm-5', 'b']]);
+    const onlyJudge = foldAmends([c, j1])[0];
+    assert.equal(onlyJudge.verdict, 'pending', 'a judge leaves a pending verdict pending');
+  });
+
   test('duplicate comparison ids keep the first', () => {
     const c = makeComparison({ verdict: 'a' });
     assert.equal(foldAmends([c, { ...c, verdict: 'b' }])[0].verdict, 'a');
