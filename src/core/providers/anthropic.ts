@@ -3,7 +3,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { Stream } from '@anthropic-ai/sdk/core/streaming';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
 import { AnthropicEventMapper, buildAnthropicParams } from './anthropicMapper';
-import { sdkClientOptions, type ProviderSetup, type ProviderStream } from './providerClient';
+import { sdkClientOptions, type ProviderSetup, type ProviderStream } from './sdkClient';
 
 /** Builds an Anthropic client with SDK retries off and explicit auth, and streams the side's request. */
 export function openAnthropic(setup: ProviderSetup): ProviderStream {

@@ -1,6 +1,6 @@
 // Provider kinds (wire protocols): one registry entry per kind. Adding a kind = its union member in types.ts,
 // an entry here, its adapter and its mapper (see docs/architecture.md, "Adding a provider kind").
-import type { ProviderSetup, ProviderStream } from './providerClient';
+import type { ProviderSetup, ProviderStream } from './sdkClient';
 import type { AuthStyle, ProviderKind } from './types';
 
 /** What Pairwise knows about one wire protocol. */

@@ -2,7 +2,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions/completions';
 import { buildOpenAIParams, mapOpenAIChunk } from './openaiMapper';
-import { sdkClientOptions, type ProviderSetup, type ProviderStream } from './providerClient';
+import { sdkClientOptions, type ProviderSetup, type ProviderStream } from './sdkClient';
 
 /** Builds an OpenAI-compatible client (base URL, extra headers, SDK retries off) and streams the side's request. */
 export function openOpenAICompatible(setup: ProviderSetup): ProviderStream {

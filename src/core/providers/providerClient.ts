@@ -1,59 +1,10 @@
 // Opens a provider through its official SDK, loaded lazily so importing src/core/providers never loads an SDK.
-import { guardedFetch } from './guardedFetch';
 import { providerKind } from './kinds';
-import type { AuthStyle, PromptInput, ProviderEvent, ProviderPreset } from './types';
+import type { ProviderSetup, ProviderStream } from './sdkClient';
 
-/** Everything needed to send one side's request (the same request every attempt). */
-export interface ProviderSetup {
-  preset: ProviderPreset;
-  model: string;
-  apiKey?: string;
-  prompt: PromptInput;
-  maxTokens: number;
-  /** fetch the SDK uses; the run layer passes an instrumented one (send time, headers, idle watchdog). */
-  fetch?: typeof globalThis.fetch;
-  /** Headers-to-first-byte cap handed to the SDK; our own watchdogs are tighter, so keep it large. */
-  sdkTimeoutMs?: number;
-}
-
-/** A prepared client: each `stream()` call sends the request once (no SDK retries) and maps its events. */
-export interface ProviderStream {
-  stream(signal: AbortSignal): AsyncIterable<ProviderEvent>;
-}
-
-/** Default SDK timeout: large, because Pairwise's own headers timeout and idle watchdog decide. */
-export const SDK_TIMEOUT_MS = 30 * 60_000;
-
-/** Silent logger: the SDKs would otherwise print raw stream lines (which may echo secrets) to the console. */
-export const SILENT_LOGGER = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
-
-/**
- * Client options both SDKs share: endpoint, explicit auth, no SDK retries, a long timeout, silence, and a fetch
- * that never follows a redirect and accepts only an event stream (the run layer's fetch, if any, sits below it).
- */
-export function sdkClientOptions(setup: ProviderSetup) {
-  return {
-    baseURL: setup.preset.baseUrl,
-    maxRetries: 0,
-    timeout: setup.sdkTimeoutMs ?? SDK_TIMEOUT_MS,
-    defaultHeaders: { ...setup.preset.headers, ...authHeaders(setup.preset.auth, setup.apiKey) },
-    logger: SILENT_LOGGER,
-    logLevel: 'off' as const,
-    fetch: guardedFetch(setup.fetch),
-  };
-}
+export type { ProviderSetup, ProviderStream } from './sdkClient';
 
 /** Loads the SDK for the preset's kind and builds its client; an unknown kind rejects with a clear message. */
 export async function openProvider(setup: ProviderSetup): Promise<ProviderStream> {
   return providerKind(setup.preset.kind).open(setup);
-}
-
-/**
- * Explicit auth headers. They are set (and the other scheme nulled) instead of relying on SDK defaults,
- * which differ between SDK versions (x-api-key vs Bearer for `apiKey`).
- */
-export function authHeaders(auth: AuthStyle, apiKey: string | undefined): Record<string, string | null> {
-  if (auth === 'none' || !apiKey) return { Authorization: null, 'x-api-key': null };
-  if (auth === 'x-api-key') return { 'x-api-key': apiKey, Authorization: null };
-  return { Authorization: `Bearer ${apiKey}`, 'x-api-key': null };
 }
