@@ -76,3 +76,38 @@ A PR would need agreement on whether to keep NumPy-only semantics, so an Issue c
   ttftMs: { a: 900, b: 1400 },
   tokensPerSecond: { a: 120, b: 90 },
 } as const;
+
+/** The sample repo the drafts were written against (softmax.py lines 9-13 are what draft A's patch replaces). */
+export const SAMPLE_REPO_FILES: Readonly<Record<string, string>> = {
+  'README.md': '# tinyattn\n\nA tiny NumPy attention layer (the sample repository of Pairwise).\n',
+  'tinyattn/__init__.py': 'from tinyattn.attention import attention\n',
+  'tinyattn/softmax.py': [
+    '"""Numerics used by the attention layer."""',
+    'import numpy as np',
+    '',
+    '__all__ = ["softmax"]',
+    '',
+    '# Logits are float64 rows; the last axis is normalised.',
+    'DTYPE = np.float64',
+    'EPS = 1e-12',
+    '',
+    'def softmax(x):',
+    '    """Row-wise softmax."""',
+    '    e = np.exp(x)',
+    '    return e / e.sum(axis=-1, keepdims=True)',
+    '',
+  ].join('\n'),
+  'tinyattn/attention.py': [
+    '"""Scaled dot-product attention."""',
+    'import numpy as np',
+    '',
+    'from tinyattn.softmax import softmax',
+    '',
+    '',
+    'def attention(q, k, v):',
+    '    """One softmax per query row."""',
+    '    scores = q @ k.T / np.sqrt(q.shape[-1])',
+    '    return softmax(scores) @ v',
+    '',
+  ].join('\n'),
+};
