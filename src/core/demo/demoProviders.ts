@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mockJudgeAnswer, requestText } from './demoJudge';
 import { fillerText, type Scenario, type StreamShape } from './demoScenarios';
 import {
   OPENAI_DONE, anthropicBlockStart, anthropicDelta, anthropicEnd, anthropicErrorEvent, anthropicMessageStart, errorBody,
@@ -11,6 +12,7 @@ import {
 } from './demoWire';
 
 export { scenarios, fillerText, type Scenario, type StreamShape } from './demoScenarios';
+export { JUDGE_PREFER_MARK, mockJudgeAnswer, requestText, type JudgeRule } from './demoJudge';
 
 /** Options of {@link startMockProvider}. */
 export interface MockProviderOptions {
@@ -19,6 +21,11 @@ export interface MockProviderOptions {
   scenario?: Scenario | Scenario[];
   /** When set, requests whose key differs get a 401. */
   expectKey?: string;
+  /**
+   * OpenAI-compatible only: simulate automatic prefix caching (the longest prefix shared with an earlier request is
+   * read from cache, in 128-token steps from 1024 tokens), not just identical repeats. Default off.
+   */
+  prefixCache?: boolean;
 }
 
 /** A request as the mock received it. */
@@ -50,6 +57,7 @@ export async function startMockProvider(opts: MockProviderOptions): Promise<Mock
   let script: Scenario[] = toList(opts.scenario);
   const requests: RecordedRequest[] = [];
   const seenPrefixes = new Set<string>();
+  const seenBodies: string[] = [];
   const live = new Set<Ctx>();
   const server = createServer((req, res) => {
     const ctx: Ctx = { res, closed: false, timers: new Set() };
@@ -122,9 +130,9 @@ export async function startMockProvider(opts: MockProviderOptions): Promise<Mock
 
   async function stream(ctx: Ctx, sc: Exclude<Scenario, { type: 'status' | 'echo-key' | 'big-error' | 'hang' | 'redirect' | 'flood' | 'byte-drip' | 'wrong-type' }>, json: unknown, seen: Set<string>): Promise<void> {
     const shape: StreamShape = sc;
-    const text = shape.text ?? fillerText(shape.chars ?? 600);
+    const text = shape.text ?? (sc.type === 'judge' ? mockJudgeAnswer(sc.rule, requestText(json)) : fillerText(shape.chars ?? 600));
     const chunkChars = Math.max(1, shape.chunkChars ?? 16);
-    const sim = simulateUsage(kind, json, seen, text.length);
+    const sim = simulateUsage(kind, json, seen, text.length, opts.prefixCache ? seenBodies : undefined);
     const usage: MockUsage = { ...sim.usage, ...shape.usage };
     const model = (json as { model?: string } | undefined)?.model ?? 'mock-model';
     const id = `${kind === 'anthropic' ? 'msg' : 'chatcmpl'}_mock${requests.length}`;
@@ -227,7 +235,7 @@ function write(ctx: Ctx, data: string): Promise<void> {
 }
 
 /** Simulated prompt cache: the cacheable prefix is written on first sight and read on repeats. */
-function simulateUsage(kind: WireKind, json: unknown, seen: Set<string>, outChars: number): { usage: MockUsage; warm: boolean } {
+function simulateUsage(kind: WireKind, json: unknown, seen: Set<string>, outChars: number, bodies?: string[]): { usage: MockUsage; warm: boolean } {
   const tok = (chars: number) => Math.ceil(chars / 4);
   const output = tok(outChars);
   const body = (json ?? {}) as { system?: { text: string; cache_control?: unknown }[]; messages?: { content: unknown }[] };
@@ -248,8 +256,21 @@ function simulateUsage(kind: WireKind, json: unknown, seen: Set<string>, outChar
   const warm = seen.has(key);
   seen.add(key);
   const total = tok(all.length);
-  const cached = warm ? Math.floor((total * 0.9) / 128) * 128 : 0;
+  let cached = warm ? Math.floor((total * 0.9) / 128) * 128 : 0;
+  if (bodies && !warm) {
+    const shared = bodies.reduce((best, b) => Math.max(best, commonPrefix(b, all)), 0);
+    const steps = Math.floor(tok(shared) / 128) * 128;
+    cached = steps >= 1024 ? steps : 0;
+  }
+  if (bodies) bodies.push(all);
   return { warm, usage: { input: total - cached, output, cacheRead: cached, cacheWrite: 0 } };
+}
+
+function commonPrefix(x: string, y: string): number {
+  const n = Math.min(x.length, y.length);
+  let i = 0;
+  while (i < n && x.charCodeAt(i) === y.charCodeAt(i)) i++;
+  return i;
 }
 
 function hash(s: string): string {

@@ -1,5 +1,6 @@
 // Scripted behaviours of the mock provider servers. A server takes one scenario or a sequence (request i uses
 // entry i, the last entry repeats), e.g. [scenarios.rateLimited(1), scenarios.ok()].
+import type { JudgeRule } from './demoJudge';
 import type { MockUsage } from './demoWire';
 
 /** Shape of a streamed answer. */
@@ -38,7 +39,8 @@ export type Scenario =
   | { type: 'redirect'; status: number; location: string }
   | { type: 'flood'; bytes: number; shape: 'deltas' | 'line' }
   | { type: 'byte-drip'; gapMs: number }
-  | { type: 'wrong-type'; contentType: string; body: string };
+  | { type: 'wrong-type'; contentType: string; body: string }
+  | ({ type: 'judge'; rule: JudgeRule } & StreamShape);
 
 /** Named scenarios of the fault matrix (and handy building blocks). */
 export const scenarios = {
@@ -89,6 +91,8 @@ export const scenarios = {
     ({ type: 'wrong-type', contentType, body }),
   /** Anthropic in-stream `error` event (e.g. overloaded_error) after some deltas. */
   streamError: (errorType = 'overloaded_error', afterChunks = 2): Scenario => ({ type: 'stream-error', errorType, afterChunks }),
+  /** A judge answering in the judge format by `rule`, read from the prompt it was sent (see demoJudge.ts). */
+  judge: (rule: JudgeRule, shape: StreamShape = {}): Scenario => ({ type: 'judge', rule, ...shape }),
 };
 
 /** Deterministic filler text: words from a small vocabulary, exactly `chars` characters. */
