@@ -6,6 +6,9 @@ import type { ComparisonRecord, ResultRecord } from '../core/results';
 import { loadOnePaper, uniquePaperIds } from '../core/paper/paperSources';
 import { prepareRun, type PreparedRun } from '../core/session/prepare';
 import { readRepoInfo } from '../core/session/repoInfo';
+import { foldAmends, modelKey } from '../core/results';
+import { battlesOf } from '../core/stats/headToHead';
+import { orderToJudge } from '../core/stats/nextToJudge';
 import type { Matrix, MatrixPaper } from './matrix';
 import { duplicateCellIds, expandMatrix, shardCells, type Cell, type Shard } from './matrixCells';
 import { estimatedInputCost, preloadProviderSdks, providerKey, resolveCliSide, sideConfigFrom } from './sides';
@@ -103,7 +106,9 @@ export async function planBatch(m: Matrix, opts: { shard?: Shard; env: Record<st
     planned.push({ cell, id: cell.id, a, b, providers: [providerKey(a), providerKey(b)], context: contexts.get(ctxKey) as PreparedRun,
       repo: repos.get(cell.repo.path) as ComparisonRecord['repo'] });
   }
-  const todo = planned;
+  // Run order: the pairs whose verdicts most shrink the leaderboard's top-pair interval first (core/stats/nextToJudge),
+  // so a batch stopped early (budget, Ctrl-C) has spent its cells where they decide the ranking.
+  const todo = orderToJudge(planned, (p) => [modelKey(p.a.spec), modelKey(p.b.spec)], battlesOf(foldAmends(opts.existing)));
   const estimate = { usd: 0, unknownSides: 0, tokens: 0 };
   for (const p of todo) {
     const tokens = p.context.manifest.totals.tokens;

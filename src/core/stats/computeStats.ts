@@ -8,6 +8,7 @@ import { agreementTable, outcomeTable, positionBias, usageTable } from './runSta
 import { DEFAULT_TTFT_THRESHOLDS_MS, servingTable, type CorrectCheck } from './serving';
 import { styleControlledLeaderboard, type StyledBattle } from './styleControl';
 import { raterStats } from './raters';
+import { ppiSection } from './ppiData';
 import type { StyleMap } from './styleLoad';
 import { scoreOfVerdict } from './headToHead';
 import type { Stats } from './types';
@@ -47,6 +48,7 @@ export function computeStats(records: Iterable<ResultRecord>, options: StatsOpti
     serving: servingTable(comparisons, { ttftThresholdsMs: thresholds, correctCheck: options.correctCheck }), ttftThresholdsMs: thresholds,
     styleControl: options.styles ? styleControlledLeaderboard(styledBattles(comparisons, options.styles)) : null,
     raters: raterStats(comparisons, { seed: options.seed, smallBelow: small }),
+    ppi: ppiSection(comparisons),
     smallSampleThreshold: small,
   };
 }

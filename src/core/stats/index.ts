@@ -19,3 +19,6 @@ export { svgOutcomeBars } from './svgOutcomes';
 export { svgServingTtft } from './svgServing';
 export { sequentialDecision, csRadius, describeDecision, DEFAULT_EQUIVALENCE_MARGIN, type SequentialResult, type SequentialDecision } from './sequential';
 export { servingTable, tailSummary, draftCorrect, DEFAULT_TTFT_THRESHOLDS_MS, CORRECT_CHECKS, type ServingRow, type CorrectCheck } from './serving';
+export { ppiMean, tunedLambda, PPI_MIN_LABELLED, type PpiMean, type PpiEstimate } from './ppi';
+export { ppiBradleyTerry, type PpiBradleyTerry, type PpiBtEntry, type PpiScore } from './ppiBradleyTerry';
+export { ppiSection, pairLabels, judgeRaters, type PpiSection, type PpiJudge, type PpiPair } from './ppiData';

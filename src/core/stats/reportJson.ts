@@ -2,6 +2,7 @@ import type { SequentialDecision, SequentialResult } from './sequential';
 import type { ServingRow } from './serving';
 import type { StyleControl } from './styleControl';
 import type { RaterStats } from './raters';
+import type { PpiSection } from './ppiData';
 import type { AgreementRow, KappaRow, OutcomeRow, PositionBias, Rate, Stats, Summary } from './types';
 
 /** Identifies the JSON report format; bump `version` on breaking changes. */
@@ -31,6 +32,11 @@ export interface ReportRate { p: number | null; lo: number | null; hi: number | 
  * - raters: over comparisons judged by two or more raters (own verdict + other raters' amends), Fleiss' kappa and
  *   Krippendorff's alpha (nominal: a / b / tie / both_bad) with seeded bootstrap 95% bounds; perRater[] with tie and
  *   both-bad shares, mean rubric rating and leniency (its mean minus everyone's), and left-slot win rate.
+ * - ppi: one entry per LLM judge (rater `judge:<preset>:<model>`). pairs[]: models (scores from the first one's side),
+ *   `mean.humanOnly` (mean of the human verdicts, ties ½, normal 95% bounds) next to `mean.combined` (PPI++: the
+ *   judge's labels on comparisons no human judged, rectified by human − λ·judge on those a human did), `lambda` (weight
+ *   on the judge, 0 = human-only), `n` human verdicts, `N` judge-only labels, `effectiveHuman` (n × Var human-only ÷
+ *   Var combined), `agreement` (judge = human share). bt: human-only and combined Bradley–Terry scores with Wald bounds.
  */
 export interface ReportJson {
   format: 'pairwise-report';
@@ -62,6 +68,7 @@ export interface ReportJson {
   serving: ServingRow[];
   styleControl: StyleControl | null;
   raters: RaterStats;
+  ppi: PpiSection;
 }
 
 const rate = (r: Rate): ReportRate => ({ p: r.p, lo: r.lo, hi: r.hi, successes: r.successes, n: r.n, smallSample: r.smallSample });
@@ -104,5 +111,6 @@ export function reportJson(stats: Stats): ReportJson {
     serving: stats.serving,
     styleControl: stats.styleControl,
     raters: stats.raters,
+    ppi: stats.ppi,
   };
 }

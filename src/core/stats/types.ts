@@ -4,6 +4,7 @@ import type { SequentialResult } from './sequential';
 import type { ServingRow } from './serving';
 import type { StyleControl } from './styleControl';
 import type { RaterStats } from './raters';
+import type { PpiSection } from './ppiData';
 
 /** A proportion with its Wilson 95% interval; p/lo/hi are null when n is 0. */
 export interface Rate { successes: number; n: number; p: number | null; lo: number | null; hi: number | null; smallSample: boolean }
@@ -112,5 +113,7 @@ export interface Stats {
   styleControl: StyleControl | null;
   /** Fleiss' kappa and Krippendorff's alpha across raters, and each rater's habits. */
   raters: RaterStats;
+  /** Human-only vs prediction-powered (human + LLM judge) win rates and Bradley–Terry scores, per judge. */
+  ppi: PpiSection;
   smallSampleThreshold: number;
 }

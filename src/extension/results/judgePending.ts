@@ -18,6 +18,7 @@ import { loadDrafts, pastViewState, revealOf } from './pastComparison';
 import { judgeSave } from './judgeSave';
 import { loadResults, openStore } from './resultsSource';
 import { showError, showInfo } from '../notify';
+import { orderPending } from '../../core/stats/nextToJudge';
 
 /** Arguments for automation: the pause between a saved verdict (with its reveal) and the next comparison. */
 export interface JudgePendingArgs { nextDelayMs?: number }
@@ -25,11 +26,10 @@ export interface JudgePendingArgs { nextDelayMs?: number }
 const DEFAULT_DELAY_MS = 1500;
 const fail = <T>(code: 'no_run' | 'rejected' | 'handler_failed', message: string): Result<T> => ({ ok: false, error: { code, message } });
 
-/** Comparisons still waiting for this rater's verdict, oldest first. */
+/** Comparisons still waiting for this rater's verdict, in the order that shrinks the top pair's interval first (core/stats/nextToJudge). */
 export function pendingFor(comparisons: readonly EffectiveComparison[], rater: string | undefined, skip: ReadonlySet<string> = new Set()): EffectiveComparison[] {
-  return comparisons
-    .filter((c) => c.verdict === 'pending' && !c.imported && !skip.has(c.id) && !(rater && c.secondOpinions.some((o) => o.rater === rater)))
-    .sort((x, y) => (x.time < y.time ? -1 : x.time > y.time ? 1 : 0));
+  return orderPending(comparisons
+    .filter((c) => c.verdict === 'pending' && !c.imported && !skip.has(c.id) && !(rater && c.secondOpinions.some((o) => o.rater === rater))), comparisons);
 }
 
 /** One judging pass over the pending comparisons, bound to the compare panel. */
