@@ -1,8 +1,10 @@
+import { BattleTally, tallyBattles } from './battleTally';
+import { sampleMultinomial } from './binomial';
 import { seededRandom } from './prng';
 import { quantileSorted } from './summary';
 import type { Leaderboard, LeaderboardEntry } from './types';
 
-/** One decided battle: model a vs model b; y is a's score (1 win, 0.5 tie or both-bad, 0 loss). */
+/** One decided battle: model a vs model b; y is a's score (1 win, 0.5 tie or both-bad, 0 loss; any other value counts as a tie). */
 export interface Battle { a: string; b: string; y: number }
 
 /** Fitting options. */
@@ -20,30 +22,25 @@ export const BT_SCALE = 400 / Math.LN10;
 /** Centre of the scale. */
 export const BT_OFFSET = 1000;
 
-interface Compact { models: string[]; pairI: Int32Array; pairJ: Int32Array; battlePair: Int32Array; battleY: Float64Array }
+/** Unordered pairs i < j (indices into the name-sorted models) with the counts of i's wins, ties and losses. */
+interface Compact { models: string[]; pairI: Int32Array; pairJ: Int32Array; wins: Float64Array; ties: Float64Array; losses: Float64Array }
 
-function compact(battles: readonly Battle[]): Compact {
-  const names = new Set<string>();
-  for (const b of battles) { names.add(b.a); names.add(b.b); }
-  const models = [...names].sort();
+function compact(t: BattleTally): Compact {
+  const models = [...new Set([...t.a, ...t.b])].sort();
   const idx = new Map(models.map((m, i) => [m, i]));
   const pairKey = new Map<number, number>();
-  const pi: number[] = [];
-  const pj: number[] = [];
-  const battlePair = new Int32Array(battles.length);
-  const battleY = new Float64Array(battles.length);
-  battles.forEach((b, k) => {
-    let i = idx.get(b.a) as number;
-    let j = idx.get(b.b) as number;
-    let y = b.y;
-    if (i > j) { [i, j] = [j, i]; y = 1 - y; }
+  const pi: number[] = [], pj: number[] = [], w: number[] = [], d: number[] = [], l: number[] = [];
+  for (let s = 0; s < t.size; s++) {
+    let i = idx.get(t.a[s]) as number;
+    let j = idx.get(t.b[s]) as number;
+    let win = t.wins[s], loss = t.losses[s];
+    if (i > j) { [i, j] = [j, i]; [win, loss] = [loss, win]; }
     const key = i * models.length + j;
     let p = pairKey.get(key);
-    if (p === undefined) { p = pi.length; pairKey.set(key, p); pi.push(i); pj.push(j); }
-    battlePair[k] = p;
-    battleY[k] = y;
-  });
-  return { models, pairI: Int32Array.from(pi), pairJ: Int32Array.from(pj), battlePair, battleY };
+    if (p === undefined) { p = pi.length; pairKey.set(key, p); pi.push(i); pj.push(j); w.push(0); d.push(0); l.push(0); }
+    w[p] += win; d[p] += t.ties[s]; l[p] += loss;
+  }
+  return { models, pairI: Int32Array.from(pi), pairJ: Int32Array.from(pj), wins: Float64Array.from(w), ties: Float64Array.from(d), losses: Float64Array.from(l) };
 }
 
 /** Solves A x = b in place (Gaussian elimination with partial pivoting; A is small and positive definite). */
@@ -101,33 +98,42 @@ export function fitLogitRatings(k: number, pairI: Int32Array, pairJ: Int32Array,
 /** Seed of the bootstrap when none is given (`pairwise report --seed`). */
 export const DEFAULT_BOOTSTRAP_SEED = 42;
 
-/** Bradley–Terry leaderboard with seeded bootstrap 95% intervals (battles resampled with replacement). */
-export function bradleyTerryLeaderboard(battles: readonly Battle[], options: BtOptions = {}): Leaderboard {
+/**
+ * Bradley–Terry leaderboard with seeded bootstrap 95% intervals (battles resampled with replacement). The fit and each
+ * resample depend on battles only through per-pair counts of wins, ties and losses, so a resample of the n battles is
+ * drawn as one multinomial over those (pair, outcome) counts — the same distribution as n uniform battle draws, at a
+ * cost that does not grow with n (test/unit/core/stats/btBootstrap.test.ts checks the intervals against the per-battle
+ * resampling).
+ */
+export function bradleyTerryLeaderboard(battles: readonly Battle[] | BattleTally, options: BtOptions = {}): Leaderboard {
   const rounds = options.rounds ?? 200;
   const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
   const ridge = options.ridge ?? 0.01;
   const smallBelow = options.smallBelow ?? 10;
   const method = `Bradley–Terry MLE (logistic, ties = ½, ridge ${ridge}), ${rounds} seeded bootstrap resamples (seed ${seed}), 2.5–97.5% percentiles`;
-  const c = compact(battles);
+  const c = compact(battles instanceof BattleTally ? battles : tallyBattles(battles));
   const k = c.models.length;
   if (k === 0) return { entries: [], battles: 0, bootstrapRounds: rounds, seed, method };
   const P = c.pairI.length;
   const S = new Float64Array(P);
   const N = new Float64Array(P);
-  for (let b = 0; b < c.battlePair.length; b++) { S[c.battlePair[b]] += c.battleY[b]; N[c.battlePair[b]] += 1; }
+  let n = 0;
+  for (let p = 0; p < P; p++) { S[p] = c.wins[p] + 0.5 * c.ties[p]; N[p] = c.wins[p] + c.ties[p] + c.losses[p]; n += N[p]; }
   const theta = fitLogitRatings(k, c.pairI, c.pairJ, S, N, ridge);
   const games = new Float64Array(k);
   for (let p = 0; p < P; p++) { games[c.pairI[p]] += N[p]; games[c.pairJ[p]] += N[p]; }
 
+  // Kinds of battle: (pair p, outcome) at 3p (win), 3p + 1 (tie), 3p + 2 (loss).
+  const counts = new Float64Array(3 * P);
+  for (let p = 0; p < P; p++) { counts[3 * p] = c.wins[p]; counts[3 * p + 1] = c.ties[p]; counts[3 * p + 2] = c.losses[p]; }
+  const drawn = new Float64Array(3 * P);
   const samples = Array.from({ length: k }, () => new Float64Array(rounds));
   const rand = seededRandom(seed);
-  const n = c.battlePair.length;
   for (let r = 0; r < rounds; r++) {
-    S.fill(0); N.fill(0);
-    for (let d = 0; d < n; d++) {
-      const b = Math.floor(rand() * n);
-      S[c.battlePair[b]] += c.battleY[b];
-      N[c.battlePair[b]] += 1;
+    sampleMultinomial(counts, rand, drawn);
+    for (let p = 0; p < P; p++) {
+      S[p] = drawn[3 * p] + 0.5 * drawn[3 * p + 1];
+      N[p] = drawn[3 * p] + drawn[3 * p + 1] + drawn[3 * p + 2];
     }
     const t = fitLogitRatings(k, c.pairI, c.pairJ, S, N, ridge, theta);
     for (let m = 0; m < k; m++) samples[m][r] = BT_OFFSET + BT_SCALE * t[m];

@@ -2,7 +2,7 @@ import { foldAmendsDetailed, type EffectiveComparison } from '../results/foldAme
 import { modelKey } from '../results/schema';
 import type { ResultRecord } from '../results/schema';
 import { bradleyTerryLeaderboard } from './bradleyTerry';
-import { battlesOf, modelRecords, pairStats } from './headToHead';
+import { modelRecords, pairStats, tallyOf } from './headToHead';
 import { raterAgreement } from './kappa';
 import { agreementTable, outcomeTable, positionBias, usageTable } from './runStats';
 import { DEFAULT_TTFT_THRESHOLDS_MS, servingTable, type CorrectCheck } from './serving';
@@ -34,7 +34,7 @@ export function computeStats(records: Iterable<ResultRecord>, options: StatsOpti
   const all: ResultRecord[] = [];
   for (const r of records) { all.push(r); if (r.type === 'amend') amends += 1; }
   const { comparisons, orphans } = foldAmendsDetailed(all);
-  const battles = battlesOf(comparisons);
+  const battles = tallyOf(comparisons);
   const leaderboard = bradleyTerryLeaderboard(battles, { rounds: options.bootstrapRounds, seed: options.seed, smallBelow: small });
   const pending = comparisons.filter((c) => c.verdict === 'pending').length;
   const models = modelRecords(battles, small);

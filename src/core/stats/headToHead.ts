@@ -1,6 +1,7 @@
 import type { EffectiveComparison } from '../results/foldAmends';
 import { modelKey, type Verdict } from '../results/schema';
 import type { Battle } from './bradleyTerry';
+import { BattleTally, tallyBattles } from './battleTally';
 import { sequentialDecision, type SequentialOptions } from './sequential';
 import { rateOf } from './wilson';
 import type { ModelRecord, PairStats } from './types';
@@ -24,6 +25,19 @@ export function battlesOf(comparisons: readonly EffectiveComparison[]): Battle[]
     if (a !== b) out.push({ a, b, y });
   }
   return out;
+}
+
+/** Decided comparisons counted per model pair and outcome (self-matches left out): what battlesOf gives, without a battle per verdict. */
+export function tallyOf(comparisons: readonly EffectiveComparison[]): BattleTally {
+  const t = new BattleTally();
+  for (const c of comparisons) {
+    const y = scoreOfVerdict(c.verdict);
+    if (y === null) continue;
+    const a = modelKey(c.sides.a);
+    const b = modelKey(c.sides.b);
+    if (a !== b) t.add(a, b, y);
+  }
+  return t;
 }
 
 interface PairAcc { models: [string, string]; wins: number; losses: number; ties: number; bothBad: number; pending: number }
@@ -57,17 +71,20 @@ export function pairStats(comparisons: readonly EffectiveComparison[], smallBelo
 }
 
 /** Each model's totals over all its decided battles, with a ties-as-half win rate. */
-export function modelRecords(battles: readonly Battle[], smallBelow = 10): ModelRecord[] {
+export function modelRecords(battles: readonly Battle[] | BattleTally, smallBelow = 10): ModelRecord[] {
+  const t = battles instanceof BattleTally ? battles : tallyBattles(battles);
   const acc = new Map<string, { wins: number; losses: number; ties: number }>();
   const get = (m: string) => {
     let r = acc.get(m);
     if (!r) { r = { wins: 0, losses: 0, ties: 0 }; acc.set(m, r); }
     return r;
   };
-  for (const b of battles) {
-    const ra = get(b.a);
-    const rb = get(b.b);
-    if (b.y === 1) { ra.wins += 1; rb.losses += 1; } else if (b.y === 0) { ra.losses += 1; rb.wins += 1; } else { ra.ties += 1; rb.ties += 1; }
+  for (let s = 0; s < t.size; s++) {
+    const ra = get(t.a[s]);
+    const rb = get(t.b[s]);
+    ra.wins += t.wins[s]; rb.losses += t.wins[s];
+    ra.losses += t.losses[s]; rb.wins += t.losses[s];
+    ra.ties += t.ties[s]; rb.ties += t.ties[s];
   }
   return [...acc.entries()].map(([model, r]) => {
     const battlesN = r.wins + r.losses + r.ties;
