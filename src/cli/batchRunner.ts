@@ -1,5 +1,7 @@
 // Runs a planned batch: scheduler + one pair job per cell, rate-limit requeues, spend cap, progress,
 // and per-cell results appended as they finish (so a killed run loses no finished cell).
+import { hasBothDrafts, judgeComparison, type JudgeComparisonResult } from '../core/judge';
+import type { ResolvedSide } from '../core/providers';
 import type { ResultsStore } from '../core/results';
 import type { RunEvent, RunOptions } from '../core/run';
 import { BatchScheduler, type SchedulerSummary, type TaskOutcome } from './batchScheduler';
@@ -28,7 +30,12 @@ export interface BatchRunOptions {
   ports?: Pick<SessionPorts, 'now' | 'newId'>;
   /** Receives one line per finished cell (plain mode) — the caller decides where it goes. */
   onCell?: (cell: PlannedCell, status: 'done' | 'failed' | 'requeued', rec?: SessionRecord) => void;
+  /** `--judge`: an LLM judge answers each recorded pair with both drafts as soon as the cell finishes. */
+  judge?: { side: ResolvedSide; onJudged?: (cell: PlannedCell, r: JudgeComparisonResult) => void };
 }
+
+/** What the batch's judge did: outcomes per pair judged, and answers that could not be written. */
+export interface BatchJudgeCounts { consistent: number; inconsistent: number; unparsed: number; failed: number; notWritten: number }
 
 /** Outcome of a batch run: scheduler counts, spend, and each cell's final status. */
 export interface BatchRunResult extends SchedulerSummary {
@@ -38,6 +45,8 @@ export interface BatchRunResult extends SchedulerSummary {
   backoffs: number;
   cellStatus: Record<string, 'done' | 'failed' | 'cancelled' | 'not_started'>;
   writeErrors: string[];
+  /** Present with `judge`. */
+  judged?: BatchJudgeCounts;
 }
 
 /** Dollars spent so far (known prices) and sides whose cost is unknown. */
@@ -57,6 +66,7 @@ export async function runBatch(o: BatchRunOptions): Promise<BatchRunResult> {
   const meter = o.meter ?? { usd: 0, unknown: 0 };
   let backoffs = 0;
   const writeErrors: string[] = [];
+  const judged: BatchJudgeCounts | undefined = o.judge ? { consistent: 0, inconsistent: 0, unparsed: 0, failed: 0, notWritten: 0 } : undefined;
   const cellStatus: BatchRunResult['cellStatus'] = Object.fromEntries(o.cells.map((c) => [c.id, 'not_started' as const]));
   const presetOf = (key: string) => key.slice(0, key.lastIndexOf('@'));
   const scheduler: BatchScheduler<PlannedCell> = new BatchScheduler<PlannedCell>({
@@ -95,10 +105,21 @@ export async function runBatch(o: BatchRunOptions): Promise<BatchRunResult> {
       const failed = !job.written || job.record.sides.a.status === 'failed' || job.record.sides.b.status === 'failed';
       cellStatus[cell.id] = failed ? 'failed' : 'done';
       o.onCell?.(cell, failed ? 'failed' : 'done', job.record);
+      if (o.judge && judged && job.written && hasBothDrafts(job.record) && job.drafts.a && job.drafts.b && !ctx.signal.aborted) {
+        const { maxTokens: _sides, ...judgeOptions } = o.runOptions;
+        const r = await judgeComparison({ comparison: job.record, store: o.store, judge: o.judge.side, drafts: { a: job.drafts.a.raw, b: job.drafts.b.raw },
+          context: { prompt: cell.context.prompt, manifest: cell.context.manifest }, options: judgeOptions, signal: ctx.signal }, { ...o.ports });
+        if (r.ok) {
+          for (const ord of r.record.orders) { if (ord.cost?.usd !== undefined && ord.cost.usd !== null) meter.usd += ord.cost.usd; else if (ord.usage) meter.unknown += 1; }
+          if (r.written) judged[r.record.outcome] += 1;
+          else if (!r.cancelled) { judged.notWritten += 1; if (r.writeError) writeErrors.push(r.writeError); }
+        }
+        o.judge.onJudged?.(cell, r);
+      }
       return { kind: failed ? 'failed' : 'done' };
     },
   });
   const summary = await scheduler.run(o.cells);
   o.progress?.end();
-  return { ...summary, spentUsd: meter.usd, unknownCostSides: meter.unknown, backoffs, cellStatus, writeErrors };
+  return { ...summary, spentUsd: meter.usd, unknownCostSides: meter.unknown, backoffs, cellStatus, writeErrors, ...(judged ? { judged } : {}) };
 }

@@ -19,6 +19,8 @@ export const COMMAND_ENTRIES: readonly CommandEntry[] = [
     load: async () => (await import('./commands/compare')).compareCommand },
   { name: 'batch', summary: 'run a matrix of repos × papers × model pairs (resumable, sharded, rate-limit aware); --demo to try it',
     load: async () => (await import('./commands/batch')).batchCommand },
+  { name: 'judge', summary: 'let an LLM judge recorded comparisons in both orders (resumable, cost estimate first)',
+    load: async () => (await import('./commands/judge')).judgeCommand },
   { name: 'report', summary: 'print the leaderboard, win rates, outcomes and cost tables of a results file',
     load: async () => (await import('./commands/report')).reportCommand },
   { name: 'export', summary: 'export results as csv, jsonl, md, arena-jsonl, arena-csv, comparator',

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { exportMarkdown } from '../../core/export';
+import type { ResolvedSide } from '../../core/providers';
 import { ResultsStore } from '../../core/results';
 import { flag, nonNegNumber, posInt, str } from '../args';
 import { planBatch } from '../batchPlan';
@@ -16,9 +17,10 @@ import { parseShard, type Shard } from '../matrixCells';
 import { ProgressDisplay, formatSpend } from '../progressDisplay';
 import { readResultsFile, resultsFileFor } from '../resultsInput';
 import { SIDE_LIMIT_HELP, SIDE_LIMIT_OPTIONS, sideLimitsFrom } from '../sideLimits';
+import { resolveCliSide, sideConfigFrom } from '../sides';
 
 const HELP = `Usage: pairwise batch --matrix matrix.yaml [--concurrency N] [--shard i/n] [--max-cost USD]
-                      [--results FILE] [--yes] [--json]
+                      [--results FILE] [--judge PRESET:MODEL [--judge-base-url URL]] [--yes] [--json]
        pairwise batch --demo
 
 Runs every cell of the matrix (repos × papers × pairs × repeats) and appends one pending comparison per
@@ -30,6 +32,9 @@ retries failed ones; Ctrl-C stops cleanly (finished cells are kept) with exit 13
   --max-cost USD     stop starting new cells once this much was spent (known prices; running cells finish)
   --results FILE     results file (default ./.pairwise/results.jsonl next to the matrix)
   --backoff-ms N     first wait before a rate-limited cell is retried (default 2000, doubles, max 60 s)
+  --judge SPEC       an LLM judge (preset:model; matrix providers/prices apply) answers each pair in both orders
+                     as it finishes (see 'pairwise judge'); its cost counts towards --max-cost
+  --judge-base-url   override the judge's endpoint
 ${SIDE_LIMIT_HELP}
   --yes              consent to send without asking (required when not on a terminal)
   --json             print the run summary as JSON on stdout
@@ -53,7 +58,7 @@ export const batchCommand: CliCommand = {
   help: HELP,
   options: { matrix: { type: 'string' }, concurrency: { type: 'string' }, shard: { type: 'string' }, 'max-cost': { type: 'string' },
     results: { type: 'string' }, yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' }, demo: { type: 'boolean' }, 'backoff-ms': { type: 'string' },
-    ...SIDE_LIMIT_OPTIONS },
+    judge: { type: 'string' }, 'judge-base-url': { type: 'string' }, ...SIDE_LIMIT_OPTIONS },
   async run(args, io) {
     const cmd = 'batch';
     const demoFlag = flag(args, 'demo');
@@ -75,6 +80,15 @@ export const batchCommand: CliCommand = {
       const { res, baseDir } = await loadMatrix(io, str(args, 'matrix'), demo);
       if (!res.ok) return usageError(io, cmd, `the matrix has problems:\n  - ${res.errors.join('\n  - ')}`);
       const m = res.matrix;
+      const judgeText = str(args, 'judge');
+      let judge: { side: ResolvedSide } | undefined;
+      if (judgeText) {
+        const cfg = sideConfigFrom(m.providers, m.prices, io.env);
+        if (!cfg.ok) return usageError(io, cmd, cfg.errors.join(' '));
+        const j = resolveCliSide(judgeText, str(args, 'judge-base-url'), cfg.config, '--judge');
+        if (!j.ok) return usageError(io, cmd, j.error);
+        judge = { side: j.side };
+      } else if (str(args, 'judge-base-url')) return usageError(io, cmd, '--judge-base-url needs --judge PRESET:MODEL.');
       const resultsArg = str(args, 'results');
       const store = new ResultsStore(resultsArg ? resultsFileFor(io, resultsArg) : demo ? demo.results : resultsFileFor(io, undefined, baseDir));
       const existing = await readResultsFile(io, store.file, cmd);
@@ -92,7 +106,8 @@ export const batchCommand: CliCommand = {
         if (maxCost !== undefined && est.unknownSides > 0) {
           line(io.stderr, `batch: warning: ${est.unknownSides} sides have no known price; --max-cost counts them as $0 (add them under prices: in the matrix).`);
         }
-        if (!demo && !(await confirmSend(io, flag(args, 'yes'), `Send ${plan.todo.length} cells (each: one context to both models)?`, cmd))) return EXIT.refused;
+        if (judge) line(io.stderr, `batch: judge ${judgeText} answers each finished pair twice (both orders); its calls are not in this estimate but count towards --max-cost.`);
+        if (!demo && !(await confirmSend(io, flag(args, 'yes'), `Send ${plan.todo.length} cells (each: one context to both models${judge ? ', then both drafts to the judge' : ''})?`, cmd))) return EXIT.refused;
       }
       const meter: SpendMeter = { usd: 0, unknown: 0 };
       const progress = new ProgressDisplay(io.stderr, io.isTTY, () => meter, io.columns ?? 80);
@@ -106,16 +121,18 @@ export const batchCommand: CliCommand = {
           const routes = rec ? ` (${rec.sides.a.route ?? '—'} vs ${rec.sides.b.route ?? '—'})` : '';
           progress.note(`cell ${c.id} ${status}: ${who}${routes}`);
         },
+        ...(judge ? { judge: { side: judge.side, onJudged: (c, r) => progress.note(`cell ${c.id} judged: ${r.ok ? r.record.outcome : r.error}${r.ok && r.warnings[0] ? ` (${r.warnings[0]})` : ''}`) } } : {}),
       });
       const runMs = Math.round(performance.now() - t0);
       for (const e of [...new Set(result.writeErrors)]) io.stderr.write(`pairwise ${cmd}: ${e}\n`);
       const summary = { resultsFile: store.file, total: plan.total, alreadyDone: plan.alreadyDone, ran: plan.todo.length - result.notStarted,
         done: result.done, failed: result.failed, cancelled: result.cancelled, notStarted: result.notStarted, requeues: result.requeues,
         backoffs: result.backoffs, spentUsd: result.spentUsd, unknownCostSides: result.unknownCostSides, stoppedBy: result.stoppedBy ?? null,
-        runMs, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cells: result.cellStatus };
+        runMs, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cells: result.cellStatus, ...(result.judged ? { judged: result.judged } : {}) };
       if (flag(args, 'json')) writeJson(io.stdout, summary);
       else {
         line(io.stdout, `batch: ${result.done} done, ${result.failed} failed, ${result.cancelled + result.notStarted} not run, ${plan.alreadyDone} done before; spent ${formatSpend(result.spentUsd, result.unknownCostSides)}`);
+        if (result.judged) line(io.stdout, `batch: judge ${judgeText}: ${result.judged.consistent} consistent, ${result.judged.inconsistent} inconsistent, ${result.judged.unparsed} unparsed, ${result.judged.failed} failed (re-run 'pairwise judge' to retry those)`);
         if (result.stoppedBy === 'budget') line(io.stdout, `batch: stopped starting cells at --max-cost ${maxCost}; re-run to continue.`);
         if (result.failed) line(io.stdout, 'batch: re-run the same command to retry the failed cells.');
         if (demo) io.stdout.write(`\n${exportMarkdown(await readResultsFile(io, store.file, cmd), { title: 'Pairwise demo report (mock providers)' })}`);
