@@ -2,7 +2,7 @@
 // and dropping batch attempts that a later attempt of the same cell superseded.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { latestPerCell, ResultsStore, resultsPathFor, type ResultRecord } from '../core/results';
+import { latestPerCell, ResultsStore, resultsPathFor, type ReadProblem, type ResultRecord } from '../core/results';
 import type { CliIo } from './io';
 
 /** Absolute results path: `--results` as given (relative to cwd), else `<root or cwd>/.pairwise/results.jsonl`. */
@@ -30,7 +30,12 @@ export async function missingInput(file: string): Promise<string | null> {
 /** Reads a results file (an unreadable or missing one was refused by missingInput first); unusable lines are reported on stderr, not fatal. */
 export async function readResultsFile(io: CliIo, file: string, command: string): Promise<ResultRecord[]> {
   const { records, problems } = await new ResultsStore(file).readAll({ quarantine: false });
-  for (const p of problems.slice(0, 5)) io.stderr.write(`pairwise ${command}: ${file}:${p.line}: skipped ${p.kind} line: ${p.message}\n`);
-  if (problems.length > 5) io.stderr.write(`pairwise ${command}: … and ${problems.length - 5} more unusable lines in ${file}\n`);
+  reportProblems(io, file, command, problems, problems.length);
   return latestPerCell(records);
+}
+
+/** Writes the first five unusable lines of a results file to stderr, and how many more there were (`count` in all). */
+export function reportProblems(io: CliIo, file: string, command: string, problems: readonly ReadProblem[], count: number): void {
+  for (const p of problems.slice(0, 5)) io.stderr.write(`pairwise ${command}: ${file}:${p.line}: skipped ${p.kind} line: ${p.message}\n`);
+  if (count > 5) io.stderr.write(`pairwise ${command}: … and ${count - 5} more unusable lines in ${file}\n`);
 }

@@ -1,6 +1,6 @@
 // `pairwise report`: the Markdown report (or the documented JSON) of a results file.
-import { filterRecords, type RecordFilter } from '../../core/results';
-import { computeStats, renderReportMarkdown, reportJson, type StatsOptions } from '../../core/stats';
+import { foldResultsFile, type RecordFilter } from '../../core/results';
+import { renderReportMarkdown, reportJson, statsOfFolded, type StatsOptions } from '../../core/stats';
 import { CORRECT_CHECKS, type CorrectCheck } from '../../core/stats/serving';
 import { loadStyleFeatures } from '../../core/stats/styleLoad';
 import { DEFAULT_BOOTSTRAP_SEED } from '../../core/stats/bradleyTerry';
@@ -8,7 +8,7 @@ import { flag, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
 import { writeJson } from '../io';
-import { missingInput, readResultsFile, resultsFileFor } from '../resultsInput';
+import { missingInput, reportProblems, resultsFileFor } from '../resultsInput';
 
 /** Builds a record filter from --repo/--paper/--mode/--since/--until; an error names the bad flag. */
 export function filterFromFlags(values: { repo?: string; paper?: string; mode?: string; since?: string; until?: string }): RecordFilter | { error: string } {
@@ -81,9 +81,11 @@ Prints the Markdown report (tables) of a results file, or the documented JSON re
     const file = resultsFileFor(io, str(args, 'results'));
     const missing = await missingInput(file);
     if (missing) return failure(io, 'report', missing);
-    const records = filterRecords(await readResultsFile(io, file, 'report'), filter);
-    const styles = await loadStyleFeatures(file, records);
-    const stats = computeStats(records, { ...extra, styles, ...(seed === undefined ? {} : { seed }) });
+    // One streaming pass (latest batch attempts, the filter and amends applied as it reads): no array of every record.
+    const folded = await foldResultsFile(file, { filter, read: { quarantine: false }, keptProblems: 5 });
+    reportProblems(io, file, 'report', folded.problems, folded.problemCount);
+    const styles = await loadStyleFeatures(file, folded.comparisons);
+    const stats = statsOfFolded({ comparisons: folded.comparisons, amends: folded.amends, orphanAmends: 0 }, { ...extra, styles, ...(seed === undefined ? {} : { seed }) });
     if (flag(args, 'json')) writeJson(io.stdout, reportJson(stats));
     else io.stdout.write(renderReportMarkdown(stats, str(args, 'title')));
     return EXIT.ok;

@@ -27,22 +27,18 @@ function sameRater(c: ComparisonRecord, a: AmendRecord): boolean {
   return a.rater === undefined || c.rater === undefined || a.rater === c.rater;
 }
 
+/** The opinion lists of a comparison that has none yet; shared and frozen, replaced (never pushed to) when one arrives. */
+export const NO_OPINIONS: never[] = Object.freeze([]) as unknown as never[];
+
+/** An amend with its position among the amends (file order breaks time ties). */
+export interface OrderedAmend { a: AmendRecord; order: number }
+
 /**
- * Applies amends in time order (file order breaks ties). An amend by the comparison's own rater changes the
- * effective verdict; an amend by another named rater is kept as a second opinion and changes nothing else.
- * Duplicate ids keep their first record.
+ * Applies amends to their comparisons in time order (file order breaks ties) and returns those whose target is not
+ * in `byId`. An amend by the comparison's own rater changes the effective verdict; an amend by another named rater is
+ * kept as a second opinion; a judge's amend is kept as a judge opinion.
  */
-export function foldAmendsDetailed(records: Iterable<ResultRecord>): FoldResult {
-  const byId = new Map<string, EffectiveComparison>();
-  const amends: { a: AmendRecord; order: number }[] = [];
-  const seen = new Set<string>();
-  let order = 0;
-  for (const r of records) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    if (r.type === 'comparison') byId.set(r.id, { ...r, amendCount: 0, secondOpinions: [], judgeOpinions: [] });
-    else amends.push({ a: r, order: order++ });
-  }
+export function applyAmends(byId: ReadonlyMap<string, EffectiveComparison>, amends: OrderedAmend[]): AmendRecord[] {
   amends.sort((x, y) => (x.a.time < y.a.time ? -1 : x.a.time > y.a.time ? 1 : x.order - y.order));
   const orphans: AmendRecord[] = [];
   for (const { a } of amends) {
@@ -60,21 +56,43 @@ export function foldAmendsDetailed(records: Iterable<ResultRecord>): FoldResult 
       c.amendCount += 1;
       c.amendedAt = a.time;
     } else if (a.verdict !== undefined && a.rater !== undefined) {
-      const prev = c.secondOpinions.findIndex((o) => o.rater === a.rater);
       const op: SecondOpinion = { rater: a.rater, verdict: a.verdict, time: a.time, amendId: a.id };
-      if (prev >= 0) c.secondOpinions[prev] = op;
-      else c.secondOpinions.push(op);
+      c.secondOpinions = upsert(c.secondOpinions, op);
     }
   }
+  return orphans;
+}
+
+/** The list with `op` in place of the same rater's earlier entry, else appended (a new array: lists may be shared). */
+function upsert<T extends { rater: string }>(list: T[], op: T): T[] {
+  const prev = list.findIndex((o) => o.rater === op.rater);
+  return prev >= 0 ? list.map((o, i) => (i === prev ? op : o)) : [...list, op];
+}
+
+/**
+ * Applies amends in time order (file order breaks ties). An amend by the comparison's own rater changes the
+ * effective verdict; an amend by another named rater is kept as a second opinion and changes nothing else.
+ * Duplicate ids keep their first record.
+ */
+export function foldAmendsDetailed(records: Iterable<ResultRecord>): FoldResult {
+  const byId = new Map<string, EffectiveComparison>();
+  const amends: OrderedAmend[] = [];
+  const seen = new Set<string>();
+  let order = 0;
+  for (const r of records) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    if (r.type === 'comparison') byId.set(r.id, { ...r, amendCount: 0, secondOpinions: [], judgeOpinions: [] });
+    else amends.push({ a: r, order: order++ });
+  }
+  const orphans = applyAmends(byId, amends);
   return { comparisons: [...byId.values()], orphans };
 }
 
 function addJudge(c: EffectiveComparison, a: AmendRecord, judge: JudgeRecord): void {
   const op: JudgeOpinion = { rater: a.rater ?? '', time: a.time, amendId: a.id, judge };
   if (a.verdict !== undefined && a.verdict !== 'pending') op.verdict = a.verdict;
-  const prev = c.judgeOpinions.findIndex((o) => o.rater === op.rater);
-  if (prev >= 0) c.judgeOpinions[prev] = op;
-  else c.judgeOpinions.push(op);
+  c.judgeOpinions = upsert(c.judgeOpinions, op);
 }
 
 /** The effective view of every comparison after applying amends. */

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 
 /** One line of a file with where it sits: 1-based line number, byte offset, and whether a newline ended it. */
 export interface RawLine { text: string; line: number; offset: number; bytes: number; terminated: boolean; oversize: boolean }
@@ -6,57 +6,106 @@ export interface RawLine { text: string; line: number; offset: number; bytes: nu
 /** Lines longer than this are reported as oversize (their text cut) instead of being buffered whole. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
+/** Bytes read per step; every whole line inside one step is decoded in one go. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/** Bytes of an oversize line kept as its text. */
+const OVERSIZE_HEAD = 200;
+
+const stripCr = (s: string): string => (s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s);
+
 /**
- * Streams a file line by line without holding it in memory, keeping byte offsets (readline hides them and
- * cannot tell a torn final line from a complete one). Missing file yields nothing.
+ * Streams a file in batches of lines (one batch per chunk read) without holding it in memory, keeping byte offsets
+ * (readline hides them and cannot tell a torn final line from a complete one). The whole lines of a chunk are decoded
+ * with one UTF-8 decode and cut with string slices when the chunk is plain ASCII (the common case), else line by line.
+ * Missing file yields nothing.
  */
-export async function* readLines(file: string, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<RawLine> {
-  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
-  let parts: Buffer[] = [];
-  let partBytes = 0;
-  let oversize = false;
-  let lineNo = 0;
-  let offset = 0;
-  let lineBytes = 0;
-  const emit = (terminated: boolean): RawLine => {
-    const buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, partBytes);
-    let text = buf.toString('utf8');
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    lineNo += 1;
-    return { text, line: lineNo, offset, bytes: lineBytes + (terminated ? 1 : 0), terminated, oversize };
-  };
+export async function* readLineBatches(file: string, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<RawLine[]> {
+  let fh: FileHandle;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let pos = 0;
-      while (pos < chunk.length) {
-        const nl = chunk.indexOf(10, pos);
-        const end = nl === -1 ? chunk.length : nl;
-        const piece = chunk.subarray(pos, end);
-        lineBytes += piece.length;
-        if (!oversize) {
-          if (partBytes + piece.length > maxLineBytes) {
-            oversize = true;
-            const room = Math.max(0, 200 - partBytes);
-            if (room > 0) { parts.push(piece.subarray(0, room)); partBytes += Math.min(room, piece.length); }
-          } else if (piece.length > 0) {
-            parts.push(piece);
-            partBytes += piece.length;
-          }
-        }
-        if (nl === -1) break;
-        yield emit(true);
-        offset += lineBytes + 1;
-        parts = []; partBytes = 0; lineBytes = 0; oversize = false;
-        pos = nl + 1;
-      }
-    }
+    fh = await open(file, 'r');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw e;
+  }
+  // A line that runs across chunks: its pieces so far (cut at the oversize limit), its length, whether it is oversize.
+  let parts: Buffer[] = [];
+  let partBytes = 0;
+  let oversize = false;
+  let lineBytes = 0;
+  let lineNo = 0;
+  let offset = 0;
+  const addPiece = (piece: Buffer): void => {
+    lineBytes += piece.length;
+    if (oversize) return;
+    if (partBytes + piece.length > maxLineBytes) {
+      oversize = true;
+      parts = [Buffer.concat([...parts, piece.subarray(0, OVERSIZE_HEAD)]).subarray(0, OVERSIZE_HEAD)];
+      partBytes = parts[0].length;
+    } else if (piece.length > 0) {
+      parts.push(piece);
+      partBytes += piece.length;
+    }
+  };
+  const emitPending = (terminated: boolean): RawLine => {
+    const buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, partBytes);
+    lineNo += 1;
+    const raw: RawLine = { text: stripCr(buf.toString('utf8')), line: lineNo, offset, bytes: lineBytes + (terminated ? 1 : 0), terminated, oversize };
+    offset += raw.bytes;
+    parts = []; partBytes = 0; lineBytes = 0; oversize = false;
+    return raw;
+  };
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+      const { bytesRead } = await fh.read(buf, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      const chunk = buf.subarray(0, bytesRead);
+      const last = chunk.lastIndexOf(10);
+      if (last === -1) { addPiece(chunk); continue; }
+      const out: RawLine[] = [];
+      let pos = 0;
+      if (lineBytes > 0) {
+        const nl = chunk.indexOf(10);
+        addPiece(chunk.subarray(0, nl));
+        out.push(emitPending(true));
+        pos = nl + 1;
+      }
+      if (pos <= last) {
+        const s = chunk.toString('utf8', pos, last + 1);
+        if (s.length === last + 1 - pos) {
+          // One UTF-16 unit per byte: string positions are byte positions.
+          for (let p = 0; p < s.length;) {
+            const nl = s.indexOf('\n', p);
+            const bytes = nl - p;
+            const big = bytes > maxLineBytes;
+            lineNo += 1;
+            out.push({ text: big ? s.slice(p, p + OVERSIZE_HEAD) : stripCr(s.slice(p, nl)), line: lineNo, offset, bytes: bytes + 1, terminated: true, oversize: big });
+            offset += bytes + 1;
+            p = nl + 1;
+          }
+        } else {
+          for (let p = pos; p <= last;) {
+            const nl = chunk.indexOf(10, p);
+            const bytes = nl - p;
+            const big = bytes > maxLineBytes;
+            lineNo += 1;
+            out.push({ text: big ? chunk.toString('utf8', p, p + OVERSIZE_HEAD) : stripCr(chunk.toString('utf8', p, nl)), line: lineNo, offset, bytes: bytes + 1, terminated: true, oversize: big });
+            offset += bytes + 1;
+            p = nl + 1;
+          }
+        }
+      }
+      if (last + 1 < chunk.length) addPiece(chunk.subarray(last + 1));
+      yield out;
+    }
   } finally {
-    stream.destroy();
+    await fh.close();
   }
-  if (lineBytes > 0) {
-    yield emit(false);
-  }
+  if (lineBytes > 0) yield [emitPending(false)];
+}
+
+/** Streams a file line by line (see readLineBatches). Missing file yields nothing. */
+export async function* readLines(file: string, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<RawLine> {
+  for await (const batch of readLineBatches(file, maxLineBytes)) yield* batch;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { appendNoFollow } from './appendLine';
-import { readLines, type RawLine } from './lineReader';
+import { readLineBatches, type RawLine } from './lineReader';
 import { parseRecordLine, type ReadProblem } from './parseRecordLine';
 import type { ResultRecord } from './schema';
 
@@ -18,7 +18,8 @@ export function corruptPathFor(file: string): string {
   return `${file}.corrupt`;
 }
 
-const excerptOf = (s: string): string => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
+/** The first 200 characters, copied (a slice would keep the whole chunk it was cut from alive). */
+const excerptOf = (s: string): string => Buffer.from(s.length > 200 ? `${s.slice(0, 200)}…` : s, 'utf8').toString('utf8');
 
 async function knownQuarantine(file: string): Promise<Set<string>> {
   const seen = new Set<string>();
@@ -70,47 +71,70 @@ async function rereadFinishedLine(file: string, raw: RawLine): Promise<string | 
   }
 }
 
+/** Turns a line that is not a plain usable record into its entry: rereads a growing last line, quarantines bad ones. */
+async function slowEntry(file: string, raw: RawLine, quarantine: boolean, seen: { set: Set<string> | null }): Promise<ReadEntry> {
+  let problem: ReadProblem;
+  if (raw.oversize) {
+    problem = { file, line: raw.line, offset: raw.offset, kind: 'oversize', excerpt: excerptOf(raw.text),
+      message: `line ${raw.line} is ${raw.bytes} bytes, over the reader limit; large texts belong in runs/<id>/ blobs` };
+  } else {
+    let p = parseRecordLine(raw.text);
+    if (!p.ok && !raw.terminated) {
+      const again = await rereadFinishedLine(file, raw);
+      if (again !== null) p = parseRecordLine(again);
+    }
+    if (p.ok) return { ok: true, record: p.record, line: raw.line, offset: raw.offset, migratedFrom: p.migratedFrom };
+    const torn = !raw.terminated && p.kind === 'malformed';
+    problem = { file, line: raw.line, offset: raw.offset, kind: torn ? 'torn' : p.kind, excerpt: excerptOf(raw.text),
+      message: torn
+        ? `line ${raw.line} (byte ${raw.offset}) is an unfinished last line, likely a write cut short; copied to ${corruptPathFor(file)}`
+        : `line ${raw.line}: ${p.message}` };
+  }
+  if (quarantine && problem.kind !== 'newer-schema') {
+    seen.set ??= await knownQuarantine(file);
+    await quarantineLine(file, raw, problem, seen.set);
+  }
+  return { ok: false, problem };
+}
+
+/** True for an empty or whitespace-only line (skipped, not a problem). */
+const blank = (text: string): boolean => text.length === 0 || (text.charCodeAt(0) !== 123 && text.trim() === '');
+
+/**
+ * Streams a results file in batches (one per chunk read): records in file order, plus problems (torn, malformed,
+ * invalid) with line numbers. Batches keep a million-line read from paying one promise per line.
+ */
+export async function* readResultBatches(file: string, options: ReadOptions = {}): AsyncGenerator<ReadEntry[]> {
+  const quarantine = options.quarantine ?? true;
+  const seen: { set: Set<string> | null } = { set: null };
+  for await (const lines of readLineBatches(file, options.maxLineBytes)) {
+    const out: ReadEntry[] = [];
+    for (const raw of lines) {
+      if (!raw.oversize && blank(raw.text)) continue;
+      if (!raw.oversize && raw.terminated) {
+        const p = parseRecordLine(raw.text);
+        if (p.ok) { out.push({ ok: true, record: p.record, line: raw.line, offset: raw.offset, migratedFrom: p.migratedFrom }); continue; }
+      }
+      out.push(await slowEntry(file, raw, quarantine, seen));
+    }
+    yield out;
+  }
+}
+
 /** Streams a results file: records in file order, plus problems (torn, malformed, invalid) with line numbers. */
 export async function* readResults(file: string, options: ReadOptions = {}): AsyncGenerator<ReadEntry> {
-  const quarantine = options.quarantine ?? true;
-  let seen: Set<string> | null = null;
-  for await (const raw of readLines(file, options.maxLineBytes)) {
-    if (raw.text.trim() === '' && !raw.oversize) continue;
-    let problem: ReadProblem;
-    if (raw.oversize) {
-      problem = { file, line: raw.line, offset: raw.offset, kind: 'oversize', excerpt: excerptOf(raw.text),
-        message: `line ${raw.line} is ${raw.bytes} bytes, over the reader limit; large texts belong in runs/<id>/ blobs` };
-    } else {
-      let p = parseRecordLine(raw.text);
-      if (!p.ok && !raw.terminated) {
-        const again = await rereadFinishedLine(file, raw);
-        if (again !== null) p = parseRecordLine(again);
-      }
-      if (p.ok) {
-        yield { ok: true, record: p.record, line: raw.line, offset: raw.offset, migratedFrom: p.migratedFrom };
-        continue;
-      }
-      const torn = !raw.terminated && p.kind === 'malformed';
-      problem = { file, line: raw.line, offset: raw.offset, kind: torn ? 'torn' : p.kind, excerpt: excerptOf(raw.text),
-        message: torn
-          ? `line ${raw.line} (byte ${raw.offset}) is an unfinished last line, likely a write cut short; copied to ${corruptPathFor(file)}`
-          : `line ${raw.line}: ${p.message}` };
-    }
-    if (quarantine && problem.kind !== 'newer-schema') {
-      seen ??= await knownQuarantine(file);
-      await quarantineLine(file, raw, problem, seen);
-    }
-    yield { ok: false, problem };
-  }
+  for await (const batch of readResultBatches(file, options)) yield* batch;
 }
 
 /** Reads a whole results file into records and problems (records in file order). */
 export async function readAllResults(file: string, options: ReadOptions = {}): Promise<{ records: ResultRecord[]; problems: ReadProblem[] }> {
   const records: ResultRecord[] = [];
   const problems: ReadProblem[] = [];
-  for await (const e of readResults(file, options)) {
-    if (e.ok) records.push(e.record);
-    else problems.push(e.problem);
+  for await (const batch of readResultBatches(file, options)) {
+    for (const e of batch) {
+      if (e.ok) records.push(e.record);
+      else problems.push(e.problem);
+    }
   }
   return { records, problems };
 }

@@ -28,12 +28,26 @@ export interface StatsOptions {
 
 /** Computes every statistic the reports show from raw records (comparisons and amends; amends folded first). */
 export function computeStats(records: Iterable<ResultRecord>, options: StatsOptions = {}): Stats {
-  const small = options.smallSampleThreshold ?? 10;
-  const thresholds = [...(options.ttftThresholdsMs ?? DEFAULT_TTFT_THRESHOLDS_MS)];
   let amends = 0;
   const all: ResultRecord[] = [];
   for (const r of records) { all.push(r); if (r.type === 'amend') amends += 1; }
   const { comparisons, orphans } = foldAmendsDetailed(all);
+  return statsOfFolded({ comparisons, amends, orphanAmends: orphans.length }, options);
+}
+
+/** Comparisons already folded (foldAmendsDetailed, or foldResultsFile for a large file) with their amend counts. */
+export interface FoldedInput { comparisons: readonly EffectiveComparison[]; amends: number; orphanAmends: number }
+
+/**
+ * Every statistic from folded comparisons. Budget: `pairwise report` over a million verdicts must stay under 5 s and
+ * 1 GB (the stats_scale bench), so each statistic is one linear pass that keeps counts or per-pair / per-model data —
+ * never a per-comparison array, sort or resample over all comparisons (the leaderboard resamples pair counts; see
+ * bradleyTerry.ts). Per-run figures (usage, serving) are over own runs only, not imported battles.
+ */
+export function statsOfFolded(folded: FoldedInput, options: StatsOptions = {}): Stats {
+  const small = options.smallSampleThreshold ?? 10;
+  const thresholds = [...(options.ttftThresholdsMs ?? DEFAULT_TTFT_THRESHOLDS_MS)];
+  const { comparisons, amends, orphanAmends } = folded;
   const battles = tallyOf(comparisons);
   const leaderboard = bradleyTerryLeaderboard(battles, { rounds: options.bootstrapRounds, seed: options.seed, smallBelow: small });
   const pending = comparisons.filter((c) => c.verdict === 'pending').length;
@@ -42,7 +56,7 @@ export function computeStats(records: Iterable<ResultRecord>, options: StatsOpti
   const names = new Set([...models.map((m) => m.model), ...outcomes.map((o) => o.model)]);
   return {
     totals: { comparisons: comparisons.length, decided: comparisons.length - pending, pending, imported: comparisons.filter((c) => c.imported).length,
-      amends, orphanAmends: orphans.length, models: names.size },
+      amends, orphanAmends, models: names.size },
     leaderboard, models, pairs: pairStats(comparisons, small, { equivalenceMargin: options.equivalenceMargin }), outcomes, agreement: agreementTable(comparisons, small),
     usage: usageTable(comparisons), positionBias: positionBias(comparisons, small), kappa: raterAgreement(comparisons, small),
     serving: servingTable(comparisons, { ttftThresholdsMs: thresholds, correctCheck: options.correctCheck }), ttftThresholdsMs: thresholds,

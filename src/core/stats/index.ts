@@ -1,6 +1,6 @@
 // Public surface of the statistics area (computation, reports, charts).
 export * from './types';
-export { computeStats, type StatsOptions } from './computeStats';
+export { computeStats, statsOfFolded, type StatsOptions, type FoldedInput } from './computeStats';
 export { wilsonInterval, rateOf, Z95 } from './wilson';
 export { seededRandom } from './prng';
 export { summarize, quantileSorted } from './summary';
