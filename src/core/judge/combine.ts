@@ -13,6 +13,19 @@ import type { ParsedJudgeAnswer } from './judgeParse';
 /** A verdict in model terms. */
 export type JudgeVerdict = Exclude<Verdict, 'pending'>;
 
+/** Longest reason kept in a judge record; the full answer is in its blob (`answerHash`). */
+export const JUDGE_REASON_MAX_CHARS = 4000;
+
+/**
+ * A judge's reason as recorded: control characters (terminal escapes) dropped and cut to JUDGE_REASON_MAX_CHARS, so a
+ * hostile or runaway answer can never make its amend a results line too long to read back (or print escapes).
+ */
+export function recordedReason(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  return clean.length <= JUDGE_REASON_MAX_CHARS ? clean : `${clean.slice(0, JUDGE_REASON_MAX_CHARS - 1).replace(/[\ud800-\udbff]$/, '')}…`;
+}
+
 /** Maps an answer in prompt terms to model terms: in order `ba` the first draft ("A") is sides.b. */
 export function answerToVerdict(answer: JudgeAnswer, order: JudgeOrder): JudgeVerdict {
   if (answer === 'TIE') return 'tie';
@@ -45,7 +58,7 @@ export function orderRecord(order: JudgeOrder, result: DraftResult, parsed: Pars
   const second = order === 'ab' ? 'b' : 'a';
   const ratings = Object.fromEntries(Object.entries(parsed.ratings).map(([id, r]) => [id, { [first]: r.A, [second]: r.B }]));
   if (Object.keys(ratings).length) rec.ratings = ratings;
-  if (parsed.reason) rec.reason = parsed.reason;
+  if (parsed.reason) rec.reason = recordedReason(parsed.reason);
   return rec;
 }
 

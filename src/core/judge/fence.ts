@@ -8,11 +8,15 @@ import { createHash } from 'node:crypto';
 /** Which slot of the judge prompt a draft is shown in. */
 export type JudgeSlot = 'A' | 'B';
 
-const MARKERISH = /^(\s*)(===|<<<)/;
+/**
+ * A marker at the start of a line: after any line break a model may read as one (not only \n: also VT, FF, NEL,
+ * U+2028, U+2029), behind spaces and invisible format characters (zero-width space, joiners, soft hyphen, marks).
+ */
+const MARKERISH = /(^|[\n\v\f\u0085\u2028\u2029])((?:[^\S\n\v\f\u0085\u2028\u2029]|\p{Cf})*)(===|<<<)/gu;
 
 /** The draft text with marker-like lines escaped (a leading backslash); nothing else changes. */
 export function escapeDraft(text: string): string {
-  return text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(MARKERISH, '$1\\$2')).join('\n');
+  return text.replace(/\r\n?/g, '\n').replace(MARKERISH, '$1$2\\$3');
 }
 
 /** The fence tag of a draft: 10 hex of the sha256 of its text (byte-stable, not guessable by the draft itself). */

@@ -45,6 +45,8 @@ export function applyAmends(byId: ReadonlyMap<string, EffectiveComparison>, amen
     const c = byId.get(a.target);
     if (!c) { orphans.push(a); continue; }
     if (isJudgeRater(a.rater) && a.judge !== undefined) { addJudge(c, a, a.judge); continue; }
+    // A `judge:` rater without its judge record (hand-written, another tool) is no person: never a second opinion.
+    if (isJudgeRater(a.rater) && !isJudgeRater(c.rater)) continue;
     if (sameRater(c, a)) {
       if (a.verdict !== undefined) c.verdict = a.verdict;
       if (a.ratings !== undefined) c.ratings = { ...c.ratings, ...a.ratings };

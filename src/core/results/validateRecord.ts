@@ -71,14 +71,36 @@ function checkComparison(r: Obj): string | null {
   return checkRatings(r.ratings, 'record');
 }
 
+const JUDGE_ANSWERS = ['A', 'B', 'TIE', 'BOTH_BAD', 'unparsed', 'failed'];
+
+/** A judge record read from a file (maybe a teammate's): every field readers and reports touch has its type. */
+function checkJudge(j: unknown): string | null {
+  if (!isObj(j) || !isStr(j.preset) || !isStr(j.model) || !Array.isArray(j.orders)) return 'amend.judge must be {preset, model, outcome, orders}';
+  if (!['consistent', 'inconsistent', 'unparsed', 'failed'].includes(j.outcome as string)) return 'amend.judge.outcome must be consistent, inconsistent, unparsed or failed';
+  if (!optStr(j.baseUrlHost) || !optStr(j.promptVersion)) return 'amend.judge.baseUrlHost/promptVersion must be strings';
+  if (j.sameFamily !== undefined && (!Array.isArray(j.sameFamily) || !j.sameFamily.every((s) => s === 'a' || s === 'b'))) return 'amend.judge.sameFamily must list sides a and b';
+  if (j.orders.length > 2) return 'amend.judge has at most two orders (ab and ba)';
+  for (const [i, o] of j.orders.entries()) {
+    const where = `amend.judge.orders[${i}]`;
+    if (!isObj(o)) return `${where} must be an object`;
+    if (o.order !== 'ab' && o.order !== 'ba') return `${where}.order must be ab or ba`;
+    if (!JUDGE_ANSWERS.includes(o.answer as string)) return `${where}.answer must be one of ${JUDGE_ANSWERS.join(', ')}`;
+    if (o.verdict !== undefined && (o.verdict === 'pending' || !VERDICTS.includes(o.verdict as never))) return `${where}.verdict must be a, b, tie or both_bad`;
+    for (const k of ['reason', 'errorKind', 'errorMessage', 'answerHash']) if (!optStr(o[k])) return `${where}.${k} must be a string`;
+    if (!optNumOrNull(o.ttftMs) || !optNum(o.totalMs)) return `${where} timing must be numbers`;
+    const err = checkUsage(o.usage, where) ?? checkCost(o.cost, where) ?? checkRatings(o.ratings, where);
+    if (err) return err;
+  }
+  return null;
+}
+
 function checkAmend(r: Obj): string | null {
   if (!isStr(r.target) || r.target === '') return 'amend.target must be the id of a comparison';
   if (r.verdict !== undefined && !VERDICTS.includes(r.verdict as never)) return `verdict must be one of ${VERDICTS.join(', ')}`;
   if (!optStr(r.notes) || !optStr(r.rater) || !optNum(r.timeToVerdictMs)) return 'notes/rater/timeToVerdictMs have wrong types';
   if (r.judge !== undefined) {
-    const j = r.judge;
-    if (!isObj(j) || !isStr(j.preset) || !isStr(j.model) || !Array.isArray(j.orders)) return 'amend.judge must be {preset, model, outcome, orders}';
-    if (!['consistent', 'inconsistent', 'unparsed', 'failed'].includes(j.outcome as string)) return 'amend.judge.outcome must be consistent, inconsistent, unparsed or failed';
+    const err = checkJudge(r.judge);
+    if (err) return err;
     if (!isStr(r.rater) || !r.rater.startsWith('judge:')) return 'an amend with judge must have rater judge:<preset>:<model>';
   }
   return checkRatings(r.ratings, 'amend');
