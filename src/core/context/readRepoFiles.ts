@@ -1,7 +1,7 @@
 /** Reads candidate files safely (no symlink escapes, no FIFOs, size-capped) and sorts out what must be skipped. */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { classifyContent, classifyPath, skippedDirOf } from './fileFilters';
+import { classifyContent, classifyPath, skippedDirOf, type PathVerdict } from './fileFilters';
 import { TERM_SCAN_CHARS, termsIn } from './paperTerms';
 import type { ManifestFileOmitted } from './types';
 
@@ -31,30 +31,79 @@ const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /** Result of reading one path: its first bytes (or all), size and resolved path, or why it was left out. */
-export type ReadOutcome = { buf: Buffer; size: number; absPath: string } | { omit: ManifestFileOmitted };
+export type ReadOutcome = { buf: Buffer; size: number; absPath: string } | { omit: ManifestFileOmitted; code?: string };
 
-/** Opens without following symlinks, checks it is a regular file within maxBytes, and reads up to limit bytes. */
-function readCapped(abs: string, path: string, maxBytes: number, limit = Infinity): ReadOutcome {
+/** Bytes a file's kind is judged by (binary, generated header, minified): skipped files are read no further. */
+const SNIFF_BYTES = 8192;
+const SLAB_BYTES = 1 << 20;
+
+/**
+ * Memory files of one listing are read into: large blocks carved in order (one allocation per megabyte, not one per
+ * file); the space a skipped file was sniffed into is reused by the next.
+ */
+class Slab {
+  private block = Buffer.allocUnsafe(0);
+  private used = 0;
+
+  /** Room for n bytes at the current end (a fresh block when the current one is too full). */
+  room(n: number): Buffer {
+    if (this.block.length - this.used < n) {
+      this.block = Buffer.allocUnsafe(Math.max(SLAB_BYTES, n));
+      this.used = 0;
+    }
+    return this.block.subarray(this.used, this.used + n);
+  }
+
+  /** Keeps the first n bytes of the last room given out. */
+  keep(n: number): void {
+    this.used += n;
+  }
+}
+
+/** Reads up to `want` bytes from offset `off` of fd into buf; returns the offset reached (short at end of file). */
+function readInto(fd: number, buf: Buffer, off: number, want: number): number {
+  while (off < want) {
+    const n = readSync(fd, buf, off, want - off, off);
+    if (n === 0) break;
+    off += n;
+  }
+  return off;
+}
+
+/** How a listing read judges and stores files: the verdict on the first 8 KB, and the memory to read into. */
+interface Sniffer {
+  verdict: (head: Buffer, size: number) => PathVerdict;
+  slab: Slab;
+}
+
+/**
+ * Opens without following symlinks, checks it is a regular file within maxBytes, and reads up to limit bytes. With
+ * a sniffer, the first 8 KB are judged first and a skipped file is read no further (its verdict is the omission).
+ */
+function readCapped(abs: string, path: string, maxBytes: number, limit = Infinity, sniff?: Sniffer): ReadOutcome {
   let fd: number;
   try {
     // O_NOFOLLOW: a symlink fails with ELOOP instead of being followed; O_NONBLOCK: a FIFO cannot hang the open.
     fd = openSync(abs, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { omit: { path, reason: 'unreadable', detail: code ?? 'open failed' } };
+    return { omit: { path, reason: 'unreadable', detail: code ?? 'open failed' }, code };
   }
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { omit: { path, reason: 'not_a_file' } };
     if (st.size > maxBytes) return { omit: { path, reason: 'too_large', detail: `${st.size} bytes > ${maxBytes}` } };
     const want = Math.min(st.size, limit);
-    const buf = Buffer.allocUnsafe(want);
+    const buf = sniff ? sniff.slab.room(want) : Buffer.allocUnsafe(want);
     let off = 0;
-    while (off < want) {
-      const n = readSync(fd, buf, off, want - off, off);
-      if (n === 0) break;
-      off += n;
-    }
+    if (sniff) {
+      const first = Math.min(want, SNIFF_BYTES);
+      off = readInto(fd, buf, 0, first);
+      const v = sniff.verdict(buf.subarray(0, off), off < first ? off : st.size);
+      if (v.skip) return { omit: { path, reason: v.reason, ...(v.detail ? { detail: v.detail } : {}) } };
+      if (off === first) off = readInto(fd, buf, off, want);
+      sniff.slab.keep(off);
+    } else off = readInto(fd, buf, 0, want);
     return { buf: off === want ? buf : buf.subarray(0, off), size: off < want ? off : st.size, absPath: abs };
   } catch (e) {
     return { omit: { path, reason: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? 'read failed' } };
@@ -166,6 +215,51 @@ export function readRepoFile(root: string, realRoot: string, path: string, maxBy
   return readCapped(target, path, maxBytes, limit);
 }
 
+/**
+ * Directories of one listing already checked: true when each component under the real root is a real directory (no
+ * symlink on the way, one lstat per directory) and it lies outside every git directory, so its files need no realpath.
+ */
+type DirMemo = Map<string, boolean>;
+
+function plainDir(realRoot: string, dir: string, memo: DirMemo, gitDirs: string[]): boolean {
+  let ok = memo.get(dir);
+  if (ok === undefined) {
+    const abs = dir ? join(realRoot, dir) : realRoot;
+    if (gitDirs.some((d) => abs === d || abs.startsWith(d + sep))) ok = false;
+    else if (!dir) ok = true;
+    else {
+      const slash = dir.lastIndexOf('/');
+      try {
+        ok = plainDir(realRoot, slash < 0 ? '' : dir.slice(0, slash), memo, gitDirs) && lstatSync(abs).isDirectory();
+      } catch {
+        ok = false;
+      }
+    }
+    memo.set(dir, ok);
+  }
+  return ok;
+}
+
+/**
+ * readRepoFile for a listing: a path whose directories hold no symlink (checked once per directory) is opened
+ * directly without following a final symlink; anything else (a symlink, an error) takes readRepoFile's full route.
+ */
+function readListed(root: string, realRoot: string, path: string, maxBytes: number, memo: DirMemo, sniff: Sniffer): ReadOutcome {
+  if (NOFOLLOW && !unsafeRepoPath(path)) {
+    const gitDirs = gitDirsOf(realRoot);
+    const slash = path.lastIndexOf('/');
+    const abs = join(realRoot, path);
+    if (plainDir(realRoot, slash < 0 ? '' : path.slice(0, slash), memo, gitDirs) && !gitDirs.includes(abs)) {
+      const r = readCapped(abs, path, maxBytes, HEAD_BYTES, sniff);
+      if (!('omit' in r) || !r.code) return r;
+    }
+  }
+  const r = readRepoFile(root, realRoot, path, maxBytes, HEAD_BYTES);
+  if ('omit' in r) return r;
+  const v = sniff.verdict(r.buf, r.size);
+  return v.skip ? { omit: { path, reason: v.reason, ...(v.detail ? { detail: v.detail } : {}) } } : r;
+}
+
 /** The whole content of a listed file (its head when that is all of it); null when it can no longer be read. */
 export function readWhole(file: RepoFile, maxBytes: number): Buffer | null {
   if (file.head.length === file.size) return file.head;
@@ -184,6 +278,8 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
   } catch {
     realRoot = root;
   }
+  const memo: DirMemo = new Map();
+  const slab = new Slab();
   let lastYield = performance.now();
   for (const path of paths) {
     const dir = skippedDirOf(path);
@@ -198,13 +294,8 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
       omitted.push({ path, reason: byPath.reason, ...(byPath.detail ? { detail: byPath.detail } : {}) });
       continue;
     }
-    const r = readRepoFile(root, realRoot, path, maxBytes, HEAD_BYTES);
-    if ('omit' in r) {
-      omitted.push(r.omit);
-      continue;
-    }
-    const byContent = classifyContent(path, r.buf, r.size);
-    if (byContent.skip) omitted.push({ path, reason: byContent.reason, ...(byContent.detail ? { detail: byContent.detail } : {}) });
+    const r = readListed(root, realRoot, path, maxBytes, memo, { verdict: (head, size) => classifyContent(path, head, size), slab });
+    if ('omit' in r) omitted.push(r.omit);
     else {
       const file: RepoFile = { path, size: r.size, head: r.buf, absPath: r.absPath };
       if (termRe) file.terms = termsIn(r.buf.toString('latin1', 0, Math.min(r.buf.length, TERM_SCAN_CHARS)), termRe);
