@@ -13,11 +13,18 @@ export const DOC_PATH = /\.(md|mdx|rst|txt|adoc)$|(^|\/)(docs?|site)\//i;
 /** The kind of a file, as the ranking and the budget treat it. */
 export type FileKind = 'source' | 'test' | 'doc' | 'other';
 
-/** Classifies a path. */
+const kinds = new Map<string, FileKind>();
+
+/** Classifies a path (remembered: every stage of a build asks about the same paths). */
 export function fileKind(path: string): FileKind {
-  if (SOURCE_EXT.test(path) && !DOC_PATH.test(path)) return TEST_PATH.test(path) ? 'test' : 'source';
-  if (DOC_PATH.test(path)) return 'doc';
-  return 'other';
+  let k = kinds.get(path);
+  if (k === undefined) {
+    const doc = DOC_PATH.test(path);
+    k = SOURCE_EXT.test(path) && !doc ? (TEST_PATH.test(path) ? 'test' : 'source') : doc ? 'doc' : 'other';
+    if (kinds.size >= 200_000) kinds.clear();
+    kinds.set(path, k);
+  }
+  return k;
 }
 
 const KIND_FACTOR: Record<FileKind, number> = { source: 1, test: 0.45, doc: 0.35, other: 0.3 };
@@ -27,15 +34,19 @@ const KIND_FACTOR: Record<FileKind, number> = { source: 1, test: 0.45, doc: 0.35
  * import graph. Scores are rounded to 0.01 so the order is stable across platforms.
  */
 export function rankForQuery(prior: RankedFile[], hits: Map<string, SearchHit>, edges: Map<string, Set<string>>, recent: string[]): RankedFile[] {
-  const code = prior.map((f) => f.path).filter((p) => fileKind(p) === 'source' || fileKind(p) === 'test');
+  const code: string[] = [];
   const textPrior = new Map<string, number>();
-  for (const p of code) {
-    const h = hits.get(p);
-    if (h) textPrior.set(p, h.score * KIND_FACTOR[fileKind(p)]);
+  for (const f of prior) {
+    const kind = fileKind(f.path);
+    if (kind !== 'source' && kind !== 'test') continue;
+    code.push(f.path);
+    const h = hits.get(f.path);
+    if (h) textPrior.set(f.path, h.score * KIND_FACTOR[kind]);
   }
   const damping = 0.5;
   const rank = personalizedRank(code, edges, textPrior, damping);
-  const total = [...textPrior.values()].reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (const v of textPrior.values()) total += v;
   const importers = new Map<string, string[]>();
   for (const [from, tos] of edges) {
     if (!textPrior.has(from)) continue;
@@ -46,30 +57,38 @@ export function rankForQuery(prior: RankedFile[], hits: Map<string, SearchHit>, 
     }
   }
   const recentPos = new Map(recent.map((p, i) => [p, i]));
-  const out = prior.map((f, i) => {
+  const n = prior.length;
+  const out: RankedFile[] = new Array<RankedFile>(n);
+  for (let i = 0; i < n; i++) {
+    const f = prior[i];
     const kind = fileKind(f.path);
     const h = hits.get(f.path);
-    const textScore = (h?.score ?? 0) * KIND_FACTOR[kind];
-    const inflow = Math.max(0, (rank.get(f.path) ?? 0) * total - (1 - damping) * textScore);
+    const textScore = h ? h.score * KIND_FACTOR[kind] : 0;
+    const r = rank.get(f.path);
+    const inflow = r === undefined ? 0 : Math.max(0, r * total - (1 - damping) * textScore);
     let score = textScore + 0.6 * inflow;
     const reasons: string[] = [];
-    if (h?.defines.length) reasons.push(`defines ${h.defines.slice(0, 4).join(', ')}`);
-    if (h?.terms.length) reasons.push(`terms: ${h.terms.slice(0, 6).join(', ')}`);
-    if (h?.pathTerms.length) reasons.push(`path terms: ${h.pathTerms.slice(0, 4).join(', ')}`);
-    const by = inflow > 0.05 ? (importers.get(f.path) ?? []).sort((a, b) => (textPrior.get(b) ?? 0) - (textPrior.get(a) ?? 0)) : [];
-    if (by.length) reasons.push(`used by ${by.slice(0, 2).join(', ')}${by.length > 2 ? ` (+${by.length - 2})` : ''}`);
+    if (h) {
+      if (h.defines.length) reasons.push(`defines ${h.defines.slice(0, 4).join(', ')}`);
+      if (h.terms.length) reasons.push(`terms: ${h.terms.slice(0, 6).join(', ')}`);
+      if (h.pathTerms.length) reasons.push(`path terms: ${h.pathTerms.slice(0, 4).join(', ')}`);
+    }
+    if (inflow > 0.05) {
+      const by = (importers.get(f.path) ?? []).sort((a, b) => (textPrior.get(b) ?? 0) - (textPrior.get(a) ?? 0));
+      if (by.length) reasons.push(`used by ${by.slice(0, 2).join(', ')}${by.length > 2 ? ` (+${by.length - 2})` : ''}`);
+    }
     const rp = recentPos.get(f.path);
     if (rp !== undefined && score > 0) {
       score += 1.5 * (1 - rp / Math.max(50, recent.length));
       reasons.push('recently changed');
     }
     // The prior ranking (readme, manifests, entry points) orders what the query did not reach, and breaks ties.
-    const base = f.reasons.filter((r) => r !== 'source' && r !== 'other text' && !r.startsWith('paper terms') && r !== 'recently changed');
-    if (base.length) reasons.push(...base);
-    score += Math.max(0, f.score) / 400 + (prior.length - i) / (prior.length * 1000);
+    for (const x of f.reasons) if (x !== 'source' && x !== 'other text' && x !== 'recently changed' && !x.startsWith('paper terms')) reasons.push(x);
+    score += Math.max(0, f.score) / 400 + (n - i) / (n * 1000);
     if (reasons.length === 0) reasons.push(kind === 'source' ? 'source' : kind);
     const rounded = Math.round(score * 100) / 100;
-    return { ...f, score: rounded, reasons: [`score ${rounded.toFixed(2)}`, ...reasons] };
-  });
+    reasons.unshift(`score ${rounded.toFixed(2)}`);
+    out[i] = { ...f, score: rounded, reasons };
+  }
   return out.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -43,15 +43,19 @@ function pathParts(path: string): string[] {
   return noExt.split('/').flatMap((seg) => [seg.toLowerCase(), ...splitIdentifier(seg)]);
 }
 
+// Most files match no term: they share one empty count map and name list (fewer objects per build).
+const NO_TERMS: ReadonlyMap<string, number> = new Map();
+const NO_NAMES: readonly string[] = [];
+
 const ALNUM = /[A-Za-z0-9]/;
 const LOWER_OR_DIGIT = /[a-z0-9]/;
 const UPPER = /[A-Z]/;
 
 interface Indexed {
   path: string;
-  tf: Map<string, number>;
+  tf: ReadonlyMap<string, number>;
   len: number;
-  defines: string[];
+  defines: readonly string[];
 }
 
 /**
@@ -62,6 +66,7 @@ export class CodeIndex {
   private readonly re: RegExp | null;
   private readonly weight: Map<string, number>;
   private readonly identTerms: string[];
+  private readonly prefixes: string[];
   private readonly docs: Indexed[] = [];
   private readonly df = new Map<string, number>();
   /** Raw import specifiers per code file (see importSpecs). */
@@ -72,12 +77,13 @@ export class CodeIndex {
     this.re = terms.length ? new RegExp([...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe).join('|'), 'gi') : null;
     this.weight = new Map(q.terms.map((t) => [t.term, t.weight]));
     this.identTerms = terms.filter((t) => q.identifiers.has(t) || q.identifiers.has(`_${t}`));
+    this.prefixes = [...new Set(terms.map((t) => t.slice(0, 4)))];
   }
 
   /** Adds one file (text: any decoding that keeps ASCII; latin1 is fastest); code files also yield their imports. */
   add(path: string, text: string, code: boolean): void {
     const hay = text.length > SEARCH_CHARS ? text.slice(0, SEARCH_CHARS) : text;
-    const tf = new Map<string, number>();
+    let counts: Map<string, number> | null = null;
     if (this.re) {
       // The i flag on the text itself is faster than matching a lower-cased copy (no second string).
       this.re.lastIndex = 0;
@@ -90,16 +96,20 @@ export class CodeIndex {
           if (ALNUM.test(prev) && !(LOWER_OR_DIGIT.test(prev) && UPPER.test(hay.charAt(i)))) continue;
         }
         const t = m[0].toLowerCase();
-        tf.set(t, (tf.get(t) ?? 0) + 1);
+        counts ??= new Map();
+        counts.set(t, (counts.get(t) ?? 0) + 1);
       }
     }
+    const tf: ReadonlyMap<string, number> = counts ?? NO_TERMS;
     for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    const defines: string[] = [];
-    if (this.identTerms.some((t) => tf.has(t))) {
+    let defines = NO_NAMES;
+    if (counts && this.identTerms.some((t) => tf.has(t))) {
+      const names: string[] = [];
       for (const name of definedNames(hay)) {
         const low = name.toLowerCase();
-        if (this.q.identifiers.has(low) || this.q.identifiers.has(low.replace(/^_+/, ''))) defines.push(name);
+        if (this.q.identifiers.has(low) || this.q.identifiers.has(low.replace(/^_+/, ''))) names.push(name);
       }
+      if (names.length) defines = names;
     }
     this.docs.push({ path, tf, len: Math.max(200, hay.length), defines });
     // Only matched files' imports are followed (the walk starts at matched files; deeper hops add little).
@@ -110,7 +120,7 @@ export class CodeIndex {
   private pathTerms(path: string): string[] {
     const low = path.toLowerCase();
     // Most paths contain no term at all: rule them out before splitting.
-    if (!this.q.terms.some((t) => low.includes(t.term.slice(0, 4)))) return [];
+    if (!this.prefixes.some((p) => low.includes(p))) return [];
     const parts = pathParts(path);
     return this.q.terms.filter((t) => parts.some((p) => p.startsWith(t.term) || (p.length >= 4 && t.term.startsWith(p)))).map((t) => t.term);
   }
@@ -136,7 +146,7 @@ export class CodeIndex {
       const pathTerms = this.pathTerms(d.path);
       for (const t of pathTerms) score += (this.weight.get(t) ?? 0) * Math.max(1, idf(t)) * 1.2;
       score += d.defines.length * 6;
-      if (score > 0) out.set(d.path, { score, terms: terms.sort((a, b) => b.s - a.s).map((x) => x.t), pathTerms, defines: d.defines });
+      if (score > 0) out.set(d.path, { score, terms: terms.sort((a, b) => b.s - a.s).map((x) => x.t), pathTerms, defines: [...d.defines] });
     }
     return out;
   }
