@@ -133,14 +133,44 @@ export function redactSecretPath(path: string): string | null {
   return hits.length === 0 ? null : applyRedactions(path, hits).text;
 }
 
+/**
+ * Indexes of the paths the own rules flag, found in one pass over all paths joined by newlines (no rule matches
+ * across a newline); null when that shortcut does not hold (a path with a newline, or a private-key block, whose
+ * match may run past a line): then every path is scanned on its own.
+ */
+function flaggedPaths(paths: string[]): Set<number> | null {
+  if (paths.some((p) => p.includes('\n'))) return null;
+  const joined = paths.join('\n');
+  if (joined.includes('-----BEGIN')) return null;
+  const starts: number[] = [];
+  let at = 0;
+  for (const p of paths) {
+    starts.push(at);
+    at += p.length + 1;
+  }
+  const out = new Set<number>();
+  for (const h of findOwnSecrets('path.txt', joined)) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= h.start) lo = mid;
+      else hi = mid - 1;
+    }
+    out.add(lo);
+  }
+  return out;
+}
+
 /** Splits listed paths into clean ones and secret-looking ones (left out whole, shown only with the secret redacted). */
 export function dropSecretPaths(paths: string[]): { kept: string[]; omitted: { path: string; reason: 'secret_file'; detail: string }[] } {
   const kept: string[] = [];
   const omitted: { path: string; reason: 'secret_file'; detail: string }[] = [];
-  for (const p of paths) {
-    const redacted = redactSecretPath(p);
+  const flagged = flaggedPaths(paths);
+  paths.forEach((p, i) => {
+    const redacted = flagged && !flagged.has(i) ? null : redactSecretPath(p);
     if (redacted === null) kept.push(p);
     else omitted.push({ path: redacted, reason: 'secret_file', detail: 'secret-looking path (left out, name redacted)' });
-  }
+  });
   return { kept, omitted };
 }

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildContext } from '../../../../src/core/context/buildContext';
 import { findEntropyTokens, isHighEntropyToken } from '../../../../src/core/context/entropyTokens';
-import { redactSecretPath, scanAndRedact } from '../../../../src/core/context/secretScan';
+import { dropSecretPaths, redactSecretPath, scanAndRedact } from '../../../../src/core/context/secretScan';
 import { makeRepo, type TempRepo } from './repoFixture';
 
 const repos: TempRepo[] = [];
@@ -28,6 +28,20 @@ describe('secret-looking paths', () => {
     assert.equal(o?.path, 'keys/[redacted: aws-access-key-id].txt');
     assert.ok(r.manifest.files.some((f) => f.path === 'src/app.ts'));
     assert.equal(redactSecretPath('src/app.ts'), null);
+  });
+  test('the listing is scanned in one pass and flags exactly the paths a scan of each path flags', () => {
+    const paths = [
+      'src/app.ts', `keys/${AKIA}.txt`, 'a/ghp_' + 'Zq7Xp2Lm9Rk4Tv8Nb3Wc6Yd1Zq7Xp2Lm9Rk4T' + '.json', 'docs/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlX3Rlc3Q.md',
+      'conf/redis://:Zk8q2mVt7pL4@cache', 'x/token="Jm4Qx8Rz2Tk6Wb9Np3Lv7Yc5"', 'plain/AKIA.txt', 'end-with-AKIA', `${AKIA}`, 'ok/readme.md',
+    ];
+    const oneByOne = (ps: string[]) => ps.map((p) => redactSecretPath(p)).filter((x): x is string => x !== null);
+    const batch = dropSecretPaths(paths);
+    assert.deepEqual(batch.omitted.map((o) => o.path), oneByOne(paths));
+    assert.ok(batch.omitted.length >= 4, 'the corpus has secret-looking paths');
+    assert.deepEqual(batch.kept, paths.filter((p) => redactSecretPath(p) === null));
+    // A private-key block or a newline in a path falls back to the per-path scan.
+    const odd = ['k/-----BEGIN RSA PRIVATE KEY-----', `n/line\n${AKIA}`, 'src/b.ts'];
+    assert.deepEqual(dropSecretPaths(odd).omitted.map((o) => o.path), oneByOne(odd));
   });
 });
 
