@@ -3,7 +3,7 @@ import type { SlotId, SlotView } from '../../src/shared/compareProtocol';
 import { button, el, icon } from '../shared/dom';
 import { createMarkdownRenderer, renderMarkdown, MAX_RENDERED_CHARS } from './markdown';
 import { answerToMarkdown } from './answerMarkdown';
-import { stableSplit } from './stableSplit';
+import { IncrementalMarkdown } from './incrementalMarkdown';
 import { summarizePatch } from './patchSummary';
 import type { CompareTab } from '../../src/shared/compare/savedState';
 import { sanitizeMarkdownHtml } from './sanitize';
@@ -17,7 +17,7 @@ const MAX_PATCH_LINES = 5000;
 /** Renders column bodies, skipping work when nothing visible changed. */
 export class BodyRenderer {
   private readonly md = createMarkdownRenderer();
-  private readonly streamed = new Map<SlotId, { md: string; stable: HTMLElement; tail: HTMLElement }>();
+  private readonly streamed = new Map<SlotId, { inc: IncrementalMarkdown; stable: HTMLElement; tail: HTMLElement }>();
   private readonly last = new Map<SlotId, { tab: CompareTab; masked: boolean; text: string; patch: string | null; status: SlotView['status']['kind'] }>();
 
   constructor(private readonly actions: BodyActions) {}
@@ -37,7 +37,7 @@ export class BodyRenderer {
     if (tab === 'patch') { target.replaceChildren(this.patchView(slot, s, masked, terms)); return; }
     const md = answerToMarkdown(text);
     const live = s.status.kind === 'streaming' || s.status.kind === 'waiting' || s.status.kind === 'retrying';
-    if (live && md.length <= MAX_RENDERED_CHARS) { this.renderStreaming(slot, target, md); return; }
+    if (md.length <= MAX_RENDERED_CHARS) { this.renderIncremental(slot, target, md, live); return; }
     this.streamed.delete(slot);
     const { html, clipped } = renderMarkdown(this.md, md);
     const container = el('div', { class: 'pw-markdown' });
@@ -47,23 +47,20 @@ export class BodyRenderer {
   }
 
   /**
-   * While a draft streams, finished blocks (up to the last blank line outside a code fence) are rendered once
-   * and kept; only the growing tail is rendered again, so each update costs the same however long the draft
-   * gets. The final text is rendered whole (lists or references split across chunks come out right then).
+   * Markdown through IncrementalMarkdown: while streaming, finished blocks are appended once and only the tail is
+   * replaced; the final text renders whole but touches only what differs. Every string is sanitised before use.
    */
-  private renderStreaming(slot: SlotId, target: HTMLElement, md: string): void {
-    const split = stableSplit(md);
+  private renderIncremental(slot: SlotId, target: HTMLElement, md: string, live: boolean): void {
     let c = this.streamed.get(slot);
-    if (!c || !md.startsWith(c.md) || split < c.md.length || c.stable.parentNode !== target) {
-      c = { md: '', stable: el('div', { class: 'pw-markdown' }), tail: el('div', { class: 'pw-markdown pw-md-tail' }) };
+    if (!c || c.stable.parentNode !== target) {
+      c = { inc: new IncrementalMarkdown((src) => renderMarkdown(this.md, src).html), stable: el('div', { class: 'pw-markdown' }), tail: el('div', { class: 'pw-markdown pw-md-tail' }) };
       this.streamed.set(slot, c);
       target.replaceChildren(c.stable, c.tail);
     }
-    if (split > c.md.length) {
-      c.stable.append(sanitizeMarkdownHtml(renderMarkdown(this.md, md.slice(c.md.length, split)).html));
-      c.md = md.slice(0, split);
-    }
-    c.tail.replaceChildren(sanitizeMarkdownHtml(renderMarkdown(this.md, md.slice(split)).html));
+    const u = live ? c.inc.stream(md) : c.inc.final(md);
+    if (u.kind === 'replace') c.stable.replaceChildren(sanitizeMarkdownHtml(u.stableHtml));
+    else if (u.appendHtml) c.stable.append(sanitizeMarkdownHtml(u.appendHtml));
+    if (u.tailHtml !== null) c.tail.replaceChildren(u.tailHtml ? sanitizeMarkdownHtml(u.tailHtml) : '');
   }
 
   private patchView(slot: SlotId, s: SlotView, masked: boolean, terms: readonly string[]): Node {

@@ -50,6 +50,7 @@ export class SlotColumn {
   private readonly fixBtn: HTMLButtonElement;
   private readonly draftTitle: HTMLElement;
   private lastChecksKey = '';
+  private lastStatsKey = '';
   private lastTitle: string | null = null;
   private lastStatusKey = '';
   private fix: PanelCommand | null = null;
@@ -92,8 +93,13 @@ export class SlotColumn {
       this.draftTitle.title = title ? titlePlain(title) : '';
     }
     this.draftTitle.hidden = !s.title;
-    this.stats.replaceChildren(...statItems(s.stats, { hideCost: ctx.hideCost }).map((i) =>
-      el('div', { class: `pw-stat pw-stat-${i.key}`, title: i.title }, el('dt', { text: i.label }), el('dd', { text: i.value }))));
+    const items = statItems(s.stats, { hideCost: ctx.hideCost });
+    const statsKey = JSON.stringify(items);
+    if (statsKey !== this.lastStatsKey) { // rebuilt only when a figure changes, not on every streamed chunk
+      this.lastStatsKey = statsKey;
+      this.stats.replaceChildren(...items.map((i) =>
+        el('div', { class: `pw-stat pw-stat-${i.key}`, title: i.title }, el('dt', { text: i.label }), el('dd', { text: i.value }))));
+    }
     this.updateChecks(ctx);
     this.fix = !ctx.readOnly && s.status.kind === 'failed' && s.status.fix ? s.status.fix : null;
     this.fixBtn.hidden = this.fix === null;
@@ -108,7 +114,8 @@ export class SlotColumn {
 
   private updateRoute(route: RouteBadge | null): void {
     this.route.hidden = route === null;
-    if (route === null) return;
+    if (route === null || this.route.dataset.route === route) return;
+    this.route.dataset.route = route;
     const r = ROUTE_LABEL[route];
     this.route.className = `pw-badge pw-route pw-route-${route}`;
     this.route.title = r.title;

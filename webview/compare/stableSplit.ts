@@ -5,12 +5,13 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /**
  * The offset just after the last blank line that lies outside any code fence: blocks before it are complete
  * (a new paragraph, list or fence can only change what comes after). 0 when there is no such line.
+ * `from` (a split found earlier in a prefix of `md`) skips the part already scanned.
  */
-export function stableSplit(md: string): number {
+export function stableSplit(md: string, from = 0): number {
   let open: string | null = null;
-  let split = 0;
-  let pos = 0;
-  let prevBlank = false;
+  let split = from;
+  let pos = from;
+  let prevBlank = from > 0;
   while (pos < md.length) {
     const nl = md.indexOf('\n', pos);
     const end = nl === -1 ? md.length : nl + 1;

@@ -13,6 +13,7 @@ import type { PanelCommand } from '../../shared/panelProtocol';
 import { applyEvent, isFinal } from '../../shared/compare/reducer';
 import { parsePersistedState } from '../../shared/compare/savedState';
 import { confirmAndOpenLink } from './linkOpener';
+import { DeltaBatcher } from './deltaBatcher';
 import { WebviewHost, type WebviewHostSpec } from './webviewHost';
 
 /** Result of a saved verdict; `reveal` (optional) is pushed to the webview right after. */
@@ -59,6 +60,7 @@ export class ComparePanel implements vscode.Disposable {
   private kind: CompareContentKind;
   private disposed = false;
   private handlers: Partial<ComparePanelHandlers>;
+  private readonly deltas = new DeltaBatcher((e) => this.apply(e));
   private readonly host: WebviewHost<CompareHostProtocol, CompareWebviewProtocol>;
   private readonly verdictEmitter = new vscode.EventEmitter<VerdictSubmission>();
   private readonly cancelEmitter = new vscode.EventEmitter<{ runId: string; slot: SlotId | null }>();
@@ -127,7 +129,7 @@ export class ComparePanel implements vscode.Disposable {
   /** The run shown now (null: placeholder). */
   get runId(): string | null { return this.state.header?.runId ?? null; }
   /** The state the host believes the webview shows. */
-  get viewState(): CompareViewState { return this.state; }
+  get viewState(): CompareViewState { this.deltas.flush(); return this.state; }
   /** The underlying VS Code panel. */
   get webviewPanel(): vscode.WebviewPanel { return this.host.panel; }
   /** What fills the panel now. */
@@ -145,12 +147,15 @@ export class ComparePanel implements vscode.Disposable {
 
   /** Replaces the state of the current filler (e.g. the run id once known); its seq is assigned by the panel. */
   setState(state: CompareViewState): void {
+    this.deltas.flush();
     this.state = { ...state, seq: this.state.seq + 1 };
     if (this.host.messenger.isReady) this.host.messenger.notify('run/state', { state: this.state });
   }
 
-  /** Applies one incremental event here and in the webview. */
-  pushEvent(event: CompareEvent): void {
+  /** Applies one incremental event here and in the webview (deltas batched per slot: deltaBatcher.ts). */
+  pushEvent(event: CompareEvent): void { this.deltas.push(event); }
+
+  private apply(event: CompareEvent): void {
     const seq = this.state.seq + 1;
     this.state = { ...applyEvent(this.state, event), seq };
     if (this.host.messenger.isReady) this.host.messenger.notify('run/event', { seq, event });
@@ -160,6 +165,7 @@ export class ComparePanel implements vscode.Disposable {
   reveal(column?: vscode.ViewColumn, preserveFocus?: boolean): void { this.host.reveal(column, preserveFocus); }
 
   private sendSnapshotIfBehind(lastSeq: number | null): void {
+    this.deltas.flush();
     if (lastSeq !== this.state.seq) this.host.messenger.notify('run/state', { state: this.state });
   }
 
@@ -215,6 +221,7 @@ export class ComparePanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.deltas.dispose();
     if (ComparePanel.currentPanel === this) ComparePanel.currentPanel = undefined;
     this.host.dispose();
     for (const e of [this.verdictEmitter, this.cancelEmitter, this.retryEmitter, this.patchEmitter, this.linkEmitter, this.readyEmitter]) e.dispose();

@@ -27,3 +27,14 @@ test('the stable part only grows as text streams in', () => {
     last = Math.max(last, s);
   }
 });
+
+test('a scan resumed from an earlier split finds the same split', () => {
+  const full = '# Title\n\nSome text.\n\n```js\nlet x;\n\nx = 2;\n```\n\nEnd.\n\nmore';
+  for (let i = 1; i <= full.length; i++) {
+    const prefix = full.slice(0, i);
+    for (let j = 1; j < i; j++) {
+      const earlier = stableSplit(full.slice(0, j));
+      assert.equal(stableSplit(prefix, earlier), stableSplit(prefix), `at ${i} from ${earlier}`);
+    }
+  }
+});
