@@ -10,10 +10,9 @@
  * whatever other processes ran meanwhile, so each round is also traced (Chromium 'toplevel' events carry each task's
  * thread time): max_task_cpu_ms is the median over rounds of the costliest main-thread task in CPU time — the work
  * in it, which load from other processes does not inflate; goal: <= 50 ms. The bench FAILS (measured nothing) when
- * a round streamed
- * for less than 70 % of its planned time or saw no stream, when the view did not re-render at least twice a second
- * while streaming, or when an 80 ms probe task after the round is missing from the observer or from the trace
- * (test/bench/benchKit.ts). Under load the 80 ms probe (a wall-clock busy loop) shows less CPU: probe_cpu_ms vs 80
+ * a round streamed for less than 70 % of its planned time or saw no stream, when the view did not re-render at
+ * least twice a second while streaming, or when an 80 ms probe task after the round is missing from the observer
+ * or from the trace (test/bench/benchKit.ts). Under load the 80 ms probe (a wall-clock busy loop) shows less CPU: probe_cpu_ms vs 80
  * tells how much of the machine the browser got.
  */
 import { createRequire } from 'node:module';
