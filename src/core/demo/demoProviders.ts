@@ -22,8 +22,9 @@ export interface MockProviderOptions {
   /** When set, requests whose key differs get a 401. */
   expectKey?: string;
   /**
-   * OpenAI-compatible only: simulate automatic prefix caching (the longest prefix shared with an earlier request is
-   * read from cache, in 128-token steps from 1024 tokens), not just identical repeats. Default off.
+   * Simulate prefix caching, not just identical repeats (default off). Anthropic: a hit at the longest `cache_control`
+   * breakpoint whose prefix an earlier request wrote. OpenAI-compatible: the longest prefix shared with an earlier
+   * request, in 128-token steps from 1024 tokens.
    */
   prefixCache?: boolean;
 }
@@ -246,9 +247,16 @@ function simulateUsage(kind: WireKind, json: unknown, seen: Set<string>, outChar
     const prefix = blocks.slice(0, lastMarked + 1).map((b) => b.text).join('\u0000');
     const rest = blocks.slice(lastMarked + 1).reduce((n, b) => n + b.text.length, 0);
     const key = hash(prefix);
+    const cached = tok(prefix.length);
+    if (bodies) {
+      // Prefix caching: a hit at the longest breakpoint whose prefix was written before; the rest of the prefix is written.
+      const marked = blocks.map((b, i) => (b.cache_control ? i : -1)).filter((i) => i >= 0);
+      const hit = marked.reduce((len, i) => { const p = blocks.slice(0, i + 1).map((b) => b.text).join('\u0000'); return seen.has(hash(p)) ? p.length : len; }, 0);
+      for (const i of marked) seen.add(hash(blocks.slice(0, i + 1).map((b) => b.text).join('\u0000')));
+      return { warm: hit > 0, usage: { input: tok(rest), output, cacheRead: tok(hit), cacheWrite: cached - tok(hit) } };
+    }
     const warm = prefix.length > 0 && seen.has(key);
     if (prefix.length > 0) seen.add(key);
-    const cached = tok(prefix.length);
     return { warm, usage: { input: tok(rest), output, cacheRead: warm ? cached : 0, cacheWrite: warm ? 0 : cached } };
   }
   const all = JSON.stringify(body.messages ?? []);
