@@ -1,6 +1,6 @@
 // Runs a planned batch: scheduler + one pair job per cell, rate-limit requeues, spend cap, progress,
 // and per-cell results appended as they finish (so a killed run loses no finished cell).
-import { hasBothDrafts, judgeComparison, type JudgeComparisonResult } from '../core/judge';
+import type { JudgeComparisonResult } from '../core/judge';
 import type { ResolvedSide } from '../core/providers';
 import type { ResultsStore } from '../core/results';
 import type { RunEvent, RunOptions } from '../core/run';
@@ -105,7 +105,9 @@ export async function runBatch(o: BatchRunOptions): Promise<BatchRunResult> {
       const failed = !job.written || job.record.sides.a.status === 'failed' || job.record.sides.b.status === 'failed';
       cellStatus[cell.id] = failed ? 'failed' : 'done';
       o.onCell?.(cell, failed ? 'failed' : 'done', job.record);
-      if (o.judge && judged && job.written && hasBothDrafts(job.record) && job.drafts.a && job.drafts.b && !ctx.signal.aborted) {
+      if (o.judge && judged && job.written && job.drafts.a && job.drafts.b && !ctx.signal.aborted) {
+        const { hasBothDrafts, judgeComparison } = await import('../core/judge'); // loaded only with --judge
+        if (!hasBothDrafts(job.record)) return { kind: failed ? 'failed' : 'done' };
         const { maxTokens: _sides, ...judgeOptions } = o.runOptions;
         const r = await judgeComparison({ comparison: job.record, store: o.store, judge: o.judge.side, drafts: { a: job.drafts.a.raw, b: job.drafts.b.raw },
           context: { prompt: cell.context.prompt, manifest: cell.context.manifest }, options: judgeOptions, signal: ctx.signal }, { ...o.ports });

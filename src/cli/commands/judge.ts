@@ -93,7 +93,7 @@ export const judgeCommand: CliCommand = {
     for (const w of families) line(io.stderr, `judge: warning: ${w}`);
     for (const p of est.problems.slice(0, 5)) line(io.stderr, `judge: warning: ${p}`);
     if (maxCost !== undefined && est.usd === null) line(io.stderr, 'judge: warning: the judge model has no known price, so --max-cost cannot stop it (add a price with --providers or choose a priced model).');
-    if (!(await confirmSend(io, flag(args, 'yes'), `Send ${est.pairs * 2} judge requests?`, cmd))) return EXIT.refused;
+    if (!(await confirmSend(io, flag(args, 'yes'), `Send ${est.pairs * 2} judge requests (each: the context summary, both drafts and their checks)?`, cmd))) return EXIT.refused;
     const summary = await judgeQueue({
       comparisons: plan.todo, store, judge: judge.side, contextFor, estimates: est.perPair, ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
       options: { ...(maxTokens ? { maxTokens } : {}), ...limits.options }, ...(io.signal ? { signal: io.signal } : {}),

@@ -130,6 +130,17 @@ for (const kind of ['anthropic', 'openai'] as const) {
       assert.equal(r.record.orders[1].errorKind, 'idle');
     });
 
+    test('the byte cap and the deadline apply to judge calls like to sides', async () => {
+      const flood = await judgeOnce(scenarios.flood(4 * 1024 * 1024), SHORT, LONG, { options: { ...FAST, maxOutputBytes: 256 * 1024 } });
+      assert.ok(flood.r.ok);
+      assert.deepEqual(flood.r.record.orders.map((o) => o.errorKind), ['too_large', 'too_large']);
+      assert.equal(flood.r.record.outcome, 'failed');
+      const slow = await judgeOnce(scenarios.byteDrip(50), SHORT, LONG, { options: { ...FAST, sideDeadlineMs: 400 } });
+      assert.ok(slow.r.ok);
+      assert.deepEqual(slow.r.record.orders.map((o) => o.errorKind), ['deadline', 'deadline']);
+      assert.equal(slow.records.length, 2, 'the failed answer is recorded, so a later run judges the pair again');
+    });
+
     test('cancelled: nothing appended', async () => {
       const ctl = new AbortController();
       const p = judgeOnce(scenarios.hang(), SHORT, LONG, { signal: ctl.signal });
