@@ -1,5 +1,6 @@
-import { cp, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { cp, lstat, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { runDirFor } from '../results/blobStore';
 import type { ReadProblem } from '../results/parseRecordLine';
 import { readAllResults } from '../results/readResults';
 import { ResultsStore } from '../results/resultsStore';
@@ -18,6 +19,8 @@ export interface MergeResult {
   /** When `into` was given: records appended to it (those not already there) and run folders copied. */
   appended: number;
   blobDirsCopied: number;
+  /** Run folders not copied, and why (an id that is no safe folder name, a linked folder). */
+  blobDirsSkipped: { id: string; reason: string }[];
 }
 
 /** Stable text of a record for comparing duplicates (key order ignored). */
@@ -28,6 +31,23 @@ function canonical(v: unknown): string {
 }
 
 const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
+const isLink = (p: string): Promise<boolean> => lstat(p).then((s) => s.isSymbolicLink(), () => false);
+/** cp filter: folders and regular files only (a link inside a run folder could point at any file of the user's). */
+const plainEntry = (p: string): Promise<boolean> => lstat(p).then((s) => s.isDirectory() || s.isFile(), () => false);
+
+/**
+ * Why a run folder of a record read from `from` must not be copied beside `into`, or undefined when it may. The id
+ * comes from that file: it must be a safe folder name (no `../`), and no folder on either side may be a link
+ * (a teammate's `runs` linked to the user's home, a repository's `.pairwise/runs` linked to any folder).
+ */
+async function unsafeRunCopy(from: string, into: string, id: string): Promise<string | undefined> {
+  let src: string, dst: string;
+  try { src = runDirFor(from, id); dst = runDirFor(into, id); } catch (e) { return (e as Error).message; }
+  const dstBase = dirname(into);
+  const links = [join(dirname(from), 'runs'), src, ...(basename(dstBase) === '.pairwise' ? [dstBase] : []), join(dstBase, 'runs'), dst];
+  for (const l of links) if (await isLink(l)) return `${l} is a symbolic link; run folders are never copied through a link`;
+  return undefined;
+}
 
 /**
  * Combines results files from several machines: every record once (by id — comparisons and amends alike),
@@ -53,6 +73,7 @@ export async function mergeResultFiles(files: readonly string[], options: { into
   const merged = [...byId.values()].sort((a, b) => (a.rec.time < b.rec.time ? -1 : a.rec.time > b.rec.time ? 1 : a.rec.id < b.rec.id ? -1 : 1));
   let appended = 0;
   let blobDirsCopied = 0;
+  const blobDirsSkipped: MergeResult['blobDirsSkipped'] = [];
   if (options.into) {
     const store = new ResultsStore(options.into);
     const { records: have } = await store.readAll();
@@ -62,13 +83,16 @@ export async function mergeResultFiles(files: readonly string[], options: { into
     if (!res.ok) throw new Error(res.error);
     appended = fresh.length;
     for (const { rec, from } of fresh) {
-      const src = join(dirname(from), 'runs', rec.id);
-      const dst = join(dirname(options.into), 'runs', rec.id);
-      if (rec.type === 'comparison' && from !== options.into && (await exists(src)) && !(await exists(dst))) {
-        await cp(src, dst, { recursive: true });
+      if (rec.type !== 'comparison' || from === options.into) continue;
+      const unsafe = await unsafeRunCopy(from, options.into, rec.id);
+      if (unsafe) { blobDirsSkipped.push({ id: rec.id, reason: unsafe }); continue; }
+      const src = runDirFor(from, rec.id);
+      const dst = runDirFor(options.into, rec.id);
+      if ((await exists(src)) && !(await exists(dst))) {
+        await cp(src, dst, { recursive: true, filter: plainEntry });
         blobDirsCopied += 1;
       }
     }
   }
-  return { records: merged.map((m) => m.rec), problems, duplicates, conflicts, appended, blobDirsCopied };
+  return { records: merged.map((m) => m.rec), problems, duplicates, conflicts, appended, blobDirsCopied, blobDirsSkipped };
 }

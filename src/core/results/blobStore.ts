@@ -1,11 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { lstat, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Result of reading a blob back: its text, or a message saying what is missing or damaged. */
 export type BlobRead = { ok: true; text: string } | { ok: false; error: string };
 
 const SAFE_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** Largest blob read back (far above any draft, patch or manifest); a bigger file is refused, not loaded. */
+export const MAX_BLOB_BYTES = 256 * 1024 * 1024;
 const HASH = /^[0-9a-f]{64}$/;
 
 /** sha256 hex of a text's UTF-8 bytes; the name blobs are stored under. */
@@ -68,10 +72,19 @@ export async function readBlob(resultsFile: string, runId: string, hash: string)
     return { ok: false, error: (e as Error).message };
   }
   let text: string;
+  // A results folder from elsewhere may hold a FIFO (open would block for good) or a device such as /dev/zero (read
+  // without end) in place of a blob: open without blocking, and read only a regular file of bounded size.
+  const fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch(() => null);
+  if (!fh) return { ok: false, error: `blob ${hash.slice(0, 12)}… of run ${runId} is missing (${path}); was the runs/ folder copied with the results file?` };
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { ok: false, error: `blob ${hash.slice(0, 12)}… of run ${runId} is missing (${path}); was the runs/ folder copied with the results file?` };
+    const st = await fh.stat();
+    if (!st.isFile()) return { ok: false, error: `blob ${path} is not a regular file (a pipe, device or folder); Pairwise does not read it` };
+    if (st.size > MAX_BLOB_BYTES) return { ok: false, error: `blob ${path} is ${st.size} bytes, over the ${MAX_BLOB_BYTES}-byte limit of a blob; Pairwise does not read it` };
+    text = await fh.readFile('utf8');
+  } catch (e) {
+    return { ok: false, error: `blob ${path} could not be read: ${(e as Error).message}` };
+  } finally {
+    await fh.close().catch(() => {});
   }
   if (contentHash(text) !== hash) return { ok: false, error: `blob ${path} does not match its hash; the file was edited or damaged` };
   return { ok: true, text };
