@@ -11,6 +11,7 @@ export const COMMAND_IDS = [
   'pairwise.openResults',
   'pairwise.openSample',
   'pairwise.judgePending',
+  'pairwise.askJudge',
 ] as const;
 
 /** One contributed command id. */

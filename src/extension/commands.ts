@@ -21,4 +21,5 @@ export const commandHandlers: Record<CommandId, Handler> = {
   'pairwise.export': async (context, ...args) => (await import('./results/exportResults')).exportResults(context, argOf(args)),
   'pairwise.openResults': async (context, ...args) => (await import('./results/openResults')).openResults(context, argOf(args)),
   'pairwise.judgePending': async (context, ...args) => (await import('./results/judgePending')).judgePending(context, argOf(args)),
+  'pairwise.askJudge': async (context, ...args) => (await import('./judge/askJudge')).askJudgeCommand(context, argOf(args)),
 };

@@ -4,7 +4,8 @@ import { log } from './log';
 import { COMMAND_IDS } from './commandIds';
 import { updateStatusBar } from './statusBar';
 import type * as Impl from './impl';
-import type { CompareViewState } from '../shared/compareProtocol';
+import type { CompareViewState, VerdictSubmission } from '../shared/compareProtocol';
+import type { Result } from '../shared/messenger';
 import type { DashboardData } from '../shared/dashboardProtocol';
 import { showError, shownMessages, type ShownMessage } from './notify';
 
@@ -13,6 +14,8 @@ export interface PairwiseApi {
   activationMs: number; comparePanelState(): CompareViewState | undefined; dashboardData(): DashboardData | undefined;
   /** The last notifications as VS Code received them (tests: outside text stays text). */
   shownMessages(): readonly ShownMessage[];
+  /** Saves a verdict on the compare panel the way its webview does (tests). */
+  compareSubmitVerdict(s: VerdictSubmission): Promise<Result<{ savedAt: number }>> | undefined;
 }
 
 let impl: typeof Impl | undefined;
@@ -47,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): PairwiseApi {
   const activationMs = performance.now() - t0;
   log().info(`activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}, Node ${process.versions.node})`);
   updateStatusBar(context); // Compare button and the paper pin
-  return { activationMs, comparePanelState: () => impl?.comparePanelState(), dashboardData: () => impl?.dashboardData(), shownMessages };
+  return { activationMs, comparePanelState: () => impl?.comparePanelState(), dashboardData: () => impl?.dashboardData(), shownMessages,
+    compareSubmitVerdict: (s) => impl?.compareSubmitVerdict(s) };
 }
 
 /** Nothing to tear down beyond the disposables in context.subscriptions. */

@@ -4,7 +4,8 @@ import type * as vscode from 'vscode';
 import { ComparePanel } from './panels/comparePanel';
 import { DashboardPanel } from './panels/dashboardPanel';
 import { log } from './log';
-import type { CompareViewState } from '../shared/compareProtocol';
+import type { CompareViewState, VerdictSubmission } from '../shared/compareProtocol';
+import type { Result } from '../shared/messenger';
 
 export { commandHandlers } from './commands';
 export { showPinnedPaper } from './paperPin';
@@ -24,4 +25,9 @@ export function reviveDashboard(context: vscode.ExtensionContext, panel: vscode.
 /** The compare panel's current state (integration tests). */
 export function comparePanelState(): CompareViewState | undefined {
   return ComparePanel.current?.viewState;
+}
+
+/** Saves a verdict on the compare panel exactly as the webview's verdict/save request does (integration tests). */
+export function compareSubmitVerdict(s: VerdictSubmission): Promise<Result<{ savedAt: number }>> | undefined {
+  return ComparePanel.current?.submitVerdict(s);
 }

@@ -24,6 +24,12 @@ export async function resolveConfiguredSide(which: SideId, keys: KeyStore): Prom
   const s = readSettings();
   const text = which === 'a' ? s.sideA : s.sideB;
   if (!text) return { error: `No model chosen for side ${which.toUpperCase()}. Run "Pairwise: Choose Models".` };
+  return resolveConfiguredSpec(text, keys);
+}
+
+/** Resolves a `preset:model` (a side, or the judge) with the user's presets, prices and the preset's key from SecretStorage. */
+export async function resolveConfiguredSpec(text: string, keys: KeyStore): Promise<ResolvedSide | { error: string }> {
+  const s = readSettings();
   const { presets: custom, problems } = customPresetsFrom(s.providers);
   const preset = text.split(':')[0];
   // A custom entry for this name that was refused (e.g. it took a built-in's name or key variable): say so, send nothing.
@@ -33,8 +39,8 @@ export async function resolveConfiguredSide(which: SideId, keys: KeyStore): Prom
   return resolveSide(text, { custom, apiKey: key, pricingOverride: s.pricing as PriceTable });
 }
 
-/** Asks for one side: a preset, then the model id. Returns `preset:model` or undefined when dismissed. */
-async function pickSide(label: string, current: string): Promise<string | undefined> {
+/** Asks for one side (or the judge): a preset, then the model id. Returns `preset:model` or undefined when dismissed. */
+export async function pickSide(label: string, current: string): Promise<string | undefined> {
   const presets = allPresets();
   const items: (vscode.QuickPickItem & { id?: string })[] = Object.values(presets).map((p) => plainItem({
     label: p.label, description: p.id, detail: `${p.kind} · ${p.baseUrl}${p.auth === 'none' ? ' · no key needed' : ''}`, id: p.id,

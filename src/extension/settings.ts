@@ -24,6 +24,8 @@ export interface PairwiseSettings {
   sideDeadlineSeconds: number;
   pinnedFiles: string[];
   promptTemplate: string;
+  /** The LLM judge as `preset:model` (pairwise.judge.model); empty: none chosen. */
+  judgeModel: string;
 }
 
 /** Reads the `pairwise.*` configuration. */
@@ -49,6 +51,7 @@ export function readSettings(): PairwiseSettings {
     sideDeadlineSeconds: c.get<number>('sideDeadlineSeconds', 900),
     pinnedFiles: c.get<string[]>('pinnedFiles', []),
     promptTemplate: c.get<string>('promptTemplate', ''),
+    judgeModel: c.get<string>('judge.model', ''),
   };
 }
 

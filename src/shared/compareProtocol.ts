@@ -55,12 +55,40 @@ export interface VerdictDraft { verdict: ScreenVerdict | null; ratings: Ratings;
 export interface VerdictFormState { draft: VerdictDraft; saving: boolean; savedAt: number | null; error: string | null }
 /** Header of a comparison. */
 export interface CompareHeader { runId: string; repo: string; commit: string; paper: string | null; mode: 'pin' | 'selection' }
+/** How the judge's two orders combined: agreeing orders give its verdict, disagreeing ones are `inconsistent` (a tie). */
+export type JudgeOutcomeView = 'consistent' | 'inconsistent' | 'unparsed' | 'failed';
+/** One of the judge's two calls, in screen terms. */
+export interface JudgeOrderView {
+  /** The slot whose draft the judge saw first ("A" in its prompt). */
+  first: SlotId;
+  /** What this call preferred, in screen terms; `unparsed` when the answer did not follow the format, `failed` when the call failed. */
+  answer: ScreenVerdict | 'unparsed' | 'failed';
+  reason: string | null;
+  /** Why the call failed. */
+  error: string | null;
+  costUsd: number | null;
+  totalMs: number | null;
+}
+/**
+ * The LLM judge on the shown comparison. While the comparison is blind and the developer's verdict is not saved, the
+ * host sends at most `running` or `withheld` (no verdict, no reason: no anchoring); `answered` follows the saved verdict.
+ */
+export type JudgeView =
+  | { status: 'running'; judge: string; message: string }
+  | { status: 'withheld'; judge: string }
+  | { status: 'failed'; judge: string; message: string }
+  | { status: 'answered'; judge: string; outcome: JudgeOutcomeView; verdict: ScreenVerdict | null; orders: JudgeOrderView[];
+    costUsd: number | null; costUnknown: boolean; time: string; warning: string | null };
 /** The serialisable state of the compare panel; header null shows the placeholder. */
 export interface CompareViewState {
   version: 1; seq: number; header: CompareHeader | null; slots: Record<SlotId, SlotView>;
   blind: boolean; revealed: boolean; rubric: RubricCriterion[]; verdict: VerdictFormState; readOnly: boolean;
   /** Extra names to mask while blind (configured model ids, preset names); the built-in vendor list always applies. */
   maskTerms?: string[];
+  /** The LLM judge's second opinion, when one was asked (see JudgeView for when its verdict may be sent). */
+  judge?: JudgeView | null;
+  /** Whether the toolbar offers "Ask judge" (a recorded comparison; not the sample). */
+  canAskJudge?: boolean;
 }
 
 /** Incremental changes the host sends while a run streams. */
@@ -76,7 +104,8 @@ export type CompareEvent =
   | { type: 'verdictSaved'; savedAt: number; draft?: VerdictDraft }
   | { type: 'verdictFailed'; message: string }
   | { type: 'detached'; message: string }
-  | { type: 'readOnly'; readOnly: boolean };
+  | { type: 'readOnly'; readOnly: boolean }
+  | { type: 'judge'; judge: JudgeView | null };
 
 // ---------------------------------------------------------------- method vocabulary
 

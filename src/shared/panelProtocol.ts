@@ -7,9 +7,9 @@ import { isObj, isStr } from './guards';
 /** The views the one webview bundle can show. */
 export type ViewName = 'compare' | 'dashboard';
 /** Buttons of the placeholder and the dashboard: the host maps them to commands. */
-export type PanelCommand = 'compare/start' | 'sample/open' | 'models/choose' | 'paper/pin' | 'dashboard/show' | 'results/open' | 'key/set';
+export type PanelCommand = 'compare/start' | 'sample/open' | 'models/choose' | 'paper/pin' | 'dashboard/show' | 'results/open' | 'key/set' | 'judge/ask';
 /** Every panel command, in toolbar order. */
-export const PANEL_COMMANDS: readonly PanelCommand[] = ['compare/start', 'sample/open', 'models/choose', 'paper/pin', 'dashboard/show', 'results/open', 'key/set'];
+export const PANEL_COMMANDS: readonly PanelCommand[] = ['compare/start', 'sample/open', 'models/choose', 'paper/pin', 'dashboard/show', 'results/open', 'key/set', 'judge/ask'];
 
 /** Notifications every view's webview sends. */
 export type PanelWebviewNotifications = {

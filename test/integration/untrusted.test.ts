@@ -42,4 +42,16 @@ suite('untrusted workspace (Restricted Mode)', () => {
     assert.equal(mock.requests.length, 0, 'no request reached the provider');
     assert.match(api.shownMessages().at(-1)?.message ?? '', /never sends anything from an untrusted workspace/);
   });
+
+  test('Ask Judge and Judge Pending\'s LLM judge send nothing', async () => {
+    await vscode.workspace.getConfiguration('pairwise').update('judge.model', 'mocku:judge', vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(await vscode.commands.executeCommand('pairwise.askJudge', { id: 'any', yes: true }), undefined);
+      assert.match(api.shownMessages().at(-1)?.message ?? '', /sends nothing from an untrusted workspace, the judge included/);
+      assert.equal(await vscode.commands.executeCommand('pairwise.judgePending', { llm: true, yes: true }), undefined);
+      assert.equal(mock.requests.length, 0, 'no request reached the provider');
+    } finally {
+      await vscode.workspace.getConfiguration('pairwise').update('judge.model', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

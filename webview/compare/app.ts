@@ -14,6 +14,7 @@ import { titleNodes, titlePlain } from './titleText';
 import { computeDraftDiff } from './textDiff';
 import { createThrottle } from './throttle';
 import { VerdictForm } from './verdictForm';
+import { JudgeCard } from './judgeCard';
 import { verdictChoices, buildSubmission } from './verdictOptions';
 import { applyLocal, applySeqEvent, applySnapshot, isFinal, votingOpen, type LocalAction } from '../../src/shared/compare/reducer';
 
@@ -26,6 +27,7 @@ export class CompareApp {
   private readonly columns: Record<SlotId, SlotColumn>;
   private readonly bodies: BodyRenderer;
   private readonly form: VerdictForm;
+  private readonly judge = new JudgeCard();
   private readonly header = el('header', { class: 'pw-header' });
   private readonly tabs = el('div', { class: 'pw-tabs', attrs: { role: 'tablist', 'aria-label': 'View' } });
   private readonly tabTools = el('span', { class: 'pw-tab-tools' });
@@ -53,7 +55,7 @@ export class CompareApp {
     this.form = new VerdictForm({ dispatch: (a) => this.local(a), save: () => void this.saveVerdict() });
     this.tabs.addEventListener('keydown', (e) => this.onTabKey(e));
     root.replaceChildren(el('h1', { class: 'pw-visually-hidden', text: 'Pairwise comparison' }), this.header,
-      el('div', { class: 'pw-tabbar' }, this.tabs, this.tabTools), el('div', { class: 'pw-columns' }, this.columns.left.root, this.columns.right.root), this.diffPane, this.form.root);
+      el('div', { class: 'pw-tabbar' }, this.tabs, this.tabTools), this.judge.root, el('div', { class: 'pw-columns' }, this.columns.left.root, this.columns.right.root), this.diffPane, this.form.root);
     root.addEventListener('click', (e) => this.onClick(e));
     root.addEventListener('auxclick', (e) => { if ((e.target as Element | null)?.closest('[data-pw-link]')) e.preventDefault(); });
     document.addEventListener('keydown', (e) => this.onKey(e));
@@ -158,6 +160,7 @@ export class CompareApp {
     this.diffPane.hidden = this.ui.tab !== 'diff';
     if (this.ui.tab === 'diff') this.renderDiffPane(v, masked, now);
     this.form.update(v);
+    this.judge.update(v, masked);
     if (v.revealed && this.wasRevealed === false) {
       const who = (slot: SlotId) => { const id = v.slots[slot].identity; return id ? `${id.model} (${id.provider})` : v.slots[slot].label; };
       this.announce(`Revealed: left was ${who('left')}, right was ${who('right')}.`);
@@ -185,7 +188,9 @@ export class CompareApp {
     if (!h) return;
     const anyRunning = !v.readOnly && (!isFinal(v.slots.left.status) || !isFinal(v.slots.right.status));
     const paper = h.paper ? displayText(h.paper, masked, v.maskTerms) : '—';
-    const key = JSON.stringify([h, paper, masked, v.blind, v.readOnly, anyRunning]);
+    const judging = v.judge?.status === 'running';
+    const canAsk = v.canAskJudge === true && !anyRunning && isFinal(v.slots.left.status) && isFinal(v.slots.right.status);
+    const key = JSON.stringify([h, paper, masked, v.blind, v.readOnly, anyRunning, canAsk, judging]);
     if (key === this.headerKey) return;
     this.headerKey = key;
     const item = (label: string, value: string, ic: string, cls = '') => el('span', { class: `pw-header-item${cls}`, title: `${label}: ${titlePlain(value)}` }, icon(ic),
@@ -196,6 +201,8 @@ export class CompareApp {
       el('span', { class: `pw-badge ${masked ? 'pw-blind' : 'pw-open'}`, text: masked ? 'Blind' : v.blind ? 'Revealed' : 'Not blind' }),
       v.readOnly ? el('span', { class: 'pw-badge', text: 'Read-only' }) : '',
       el('span', { class: 'pw-spacer' }),
+      canAsk ? button(judging ? 'Judging…' : 'Ask judge', 'law', { class: 'pw-ask-judge', attrs: { disabled: judging ? '' : null, title: 'A second opinion from your LLM judge (pairwise.judge.model), in both orders; blind: shown after your verdict' },
+        on: { click: () => this.messenger.notify('command/run', { command: 'judge/ask' }) } }) : '',
       anyRunning ? button('Cancel run', 'debug-stop', { on: { click: () => void this.ask('run/cancel', { slot: null }) } }) : '');
   }
 

@@ -18,6 +18,7 @@ import { resultsFile, rubricOf } from './resultsLocation';
 import { showError, showWarning, uiText } from '../notify';
 import { UNTRUSTED_CONTEXT_MESSAGE } from '../../core/context/trustGate';
 import { saveRunVerdict, startCompareRun } from './compareRun';
+import { rememberJudgeContext } from '../judge/judgeRun';
 
 /** Options for automation and tests: skip prompts that have already been answered. */
 export interface CompareArgs { yes?: boolean }
@@ -105,10 +106,14 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
     });
   session.panel.onDidDispose(() => ctl.abort());
 
+  const sentContext = { prompt: prepared.prompt, ...(paper ? { paper } : {}) };
   /** Logs where the comparison went, or shows why it could not be recorded. */
   function reportRecorded(r: SessionResult): ComparisonRecord | undefined {
     if (r.writeError) { void showError(`Pairwise: ${r.writeError}`); return undefined; }
-    if (r.written) log().info(`comparison ${r.record.id} recorded in ${store.file}`);
+    if (r.written) {
+      log().info(`comparison ${r.record.id} recorded in ${store.file}`);
+      rememberJudgeContext(r.record.id, sentContext); // Ask Judge reuses the sides' prefix
+    }
     return r.written ? r.record : undefined;
   }
 

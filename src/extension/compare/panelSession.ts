@@ -43,7 +43,7 @@ export class PanelSession {
       cancel: async ({ slot }) => { opts.onCancel?.(slot ? sideOf(slot, map) : null); return { ok: true, value: { accepted: !!opts.onCancel } }; },
       retrySide: async ({ slot }) => { opts.onRetry?.(sideOf(slot, map)); return { ok: true, value: { accepted: !!opts.onRetry } }; },
       openPatchDiff: async ({ slot, path }) => opts.onOpenPatch ? opts.onOpenPatch(sideOf(slot, map), path) : { ok: false, error: { code: 'rejected', message: 'No repository to diff against.' } },
-    } });
+    }, map });
     this.mapper = new RunEventMapper(map, (e) => this.panel.pushEvent(e));
   }
 

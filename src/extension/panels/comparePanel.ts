@@ -8,7 +8,9 @@
 import * as vscode from 'vscode';
 import { createCompareViewState } from '../../shared/compare/viewState';
 import type { Result } from '../../shared/messenger';
-import { compareValidators, type CompareEvent, type CompareViewState, type CompareHostProtocol, type SlotId, type SlotIdentity, type VerdictSubmission, type CompareWebviewProtocol } from '../../shared/compareProtocol';
+import { compareValidators, type CompareEvent, type CompareViewState, type CompareHostProtocol, type JudgeView, type SlotId, type SlotIdentity, type VerdictSubmission, type CompareWebviewProtocol } from '../../shared/compareProtocol';
+import type { SlotMap } from '../../shared/compare/slots';
+import { JudgeGate } from '../judge/judgeView';
 import type { PanelCommand } from '../../shared/panelProtocol';
 import { applyEvent, isFinal } from '../../shared/compare/reducer';
 import { parsePersistedState } from '../../shared/compare/savedState';
@@ -34,8 +36,11 @@ export interface ComparePanelOptions {
 
 /** What fills the panel. */
 export type CompareContentKind = 'placeholder' | 'run' | 'sample' | 'judge' | 'past';
-/** A filler's whole hand-over: what to show and who answers the webview's requests. */
-export interface CompareContent { kind: CompareContentKind; state: CompareViewState; handlers: Partial<ComparePanelHandlers> }
+/**
+ * A filler's whole hand-over: what to show, who answers the webview's requests, and (when it knows it) which side sits
+ * left, so the panel can show an LLM judge's answer in screen terms. `state.judge` is gated like any judge answer.
+ */
+export interface CompareContent { kind: CompareContentKind; state: CompareViewState; handlers: Partial<ComparePanelHandlers>; map?: SlotMap }
 
 const SPEC: WebviewHostSpec<CompareHostProtocol, CompareWebviewProtocol> = {
   view: 'compare', viewType: 'pairwise.compare', title: 'Pairwise', validators: compareValidators, enableFindWidget: true, iconPath: ['media', 'pairwise.svg'],
@@ -44,9 +49,10 @@ const SPEC: WebviewHostSpec<CompareHostProtocol, CompareWebviewProtocol> = {
 const PANEL_COMMAND_IDS: Record<PanelCommand, string> = {
   'compare/start': 'pairwise.compare', 'sample/open': 'pairwise.openSample', 'models/choose': 'pairwise.chooseModels',
   'paper/pin': 'pairwise.pinPaper', 'dashboard/show': 'pairwise.showDashboard', 'results/open': 'pairwise.openResults',
-  'key/set': 'pairwise.setApiKey',
+  'key/set': 'pairwise.setApiKey', 'judge/ask': 'pairwise.askJudge',
 };
 const fail = <T>(code: 'no_run' | 'rejected', message: string): Result<T> => ({ ok: false, error: { code, message } });
+const noRun = 'This comparison is no longer attached to a run (the window was reloaded or a newer run replaced it).';
 
 /** The compare panel. Create with `ComparePanel.createOrShow`; at most one is open at a time. */
 export class ComparePanel implements vscode.Disposable {
@@ -61,6 +67,9 @@ export class ComparePanel implements vscode.Disposable {
   private disposed = false;
   private handlers: Partial<ComparePanelHandlers>;
   private readonly deltas = new DeltaBatcher((e) => this.apply(e));
+  private map: SlotMap | undefined;
+  /** Every judge view passes through here: a blind comparison's judge verdict waits for the developer's. */
+  private readonly gate = new JudgeGate((e) => this.pushEvent(e));
   private readonly host: WebviewHost<CompareHostProtocol, CompareWebviewProtocol>;
   private readonly verdictEmitter = new vscode.EventEmitter<VerdictSubmission>();
   private readonly cancelEmitter = new vscode.EventEmitter<{ runId: string; slot: SlotId | null }>();
@@ -134,12 +143,20 @@ export class ComparePanel implements vscode.Disposable {
   get webviewPanel(): vscode.WebviewPanel { return this.host.panel; }
   /** What fills the panel now. */
   get contentKind(): CompareContentKind { return this.kind; }
+  /** Which side sits left in what is shown, when the filler said (a revived panel does not know). */
+  get slotMap(): SlotMap | undefined { return this.map; }
 
   /** Hands the panel to a new filler: its state and its handlers replace the previous filler's entirely. */
   show(content: CompareContent): void {
     this.kind = content.kind;
     this.handlers = { ...content.handlers };
-    this.setState(content.state);
+    this.map = content.map;
+    this.setState(this.gate.initial({ ...content.state, canAskJudge: content.kind === 'run' || content.kind === 'past' || content.kind === 'judge' }));
+  }
+
+  /** Shows the LLM judge on comparison `runId` (ignored when another is shown); a blind one gets its verdict after the developer's. */
+  showJudge(runId: string, view: JudgeView | null): boolean {
+    return this.gate.offer(this.state, runId, view);
   }
 
   /** Adds or replaces handlers of the current filler. */
@@ -174,23 +191,26 @@ export class ComparePanel implements vscode.Disposable {
     return current && (runId === undefined || runId === current) ? current : null;
   }
 
+  /** The webview's verdict/save request (the integration tests come in here too): save, reveal, then release a held judge answer. */
+  async submitVerdict(s: VerdictSubmission): Promise<Result<{ savedAt: number }>> {
+    if (!this.requireRun(s.runId)) return fail('no_run', noRun);
+    if (this.state.readOnly || this.state.verdict.savedAt !== null) return fail('rejected', 'This verdict is already saved.');
+    this.verdictEmitter.fire(s);
+    const r: Result<SaveVerdictOutcome> = this.handlers.saveVerdict ? await this.handlers.saveVerdict(s) : { ok: true, value: { savedAt: Date.now() } };
+    if (!r.ok) return r;
+    this.pushEvent({ type: 'verdictSaved', savedAt: r.value.savedAt, draft: { verdict: s.verdict, ratings: s.ratings, notes: s.notes } });
+    if (r.value.reveal) this.pushEvent({ type: 'reveal', identities: r.value.reveal });
+    this.gate.release(this.state);
+    return { ok: true, value: { savedAt: r.value.savedAt } };
+  }
+
   private registerMessages(): void {
     const m = this.host.messenger;
-    const noRun = 'This comparison is no longer attached to a run (the window was reloaded or a newer run replaced it).';
     this.host.track(
       this.host.onDidBecomeReady((lastSeq) => { this.sendSnapshotIfBehind(lastSeq); this.readyEmitter.fire(); }),
       m.onNotification('run/resync', ({ lastSeq }) => this.sendSnapshotIfBehind(lastSeq)),
       this.host.onDidRequestCommand((command) => { void vscode.commands.executeCommand(PANEL_COMMAND_IDS[command]); }), // placeholder and toolbar buttons
-      m.onRequest('verdict/save', async (s) => {
-        if (!this.requireRun(s.runId)) return fail('no_run', noRun);
-        if (this.state.readOnly || this.state.verdict.savedAt !== null) return fail('rejected', 'This verdict is already saved.');
-        this.verdictEmitter.fire(s);
-        const r: Result<SaveVerdictOutcome> = this.handlers.saveVerdict ? await this.handlers.saveVerdict(s) : { ok: true, value: { savedAt: Date.now() } };
-        if (!r.ok) return r;
-        this.pushEvent({ type: 'verdictSaved', savedAt: r.value.savedAt, draft: { verdict: s.verdict, ratings: s.ratings, notes: s.notes } });
-        if (r.value.reveal) this.pushEvent({ type: 'reveal', identities: r.value.reveal });
-        return { ok: true, value: { savedAt: r.value.savedAt } };
-      }),
+      m.onRequest('verdict/save', (s) => this.submitVerdict(s)),
       m.onRequest('link/open', async ({ href }) => {
         this.linkEmitter.fire({ href });
         return this.handlers.openLink ? this.handlers.openLink(href) : confirmAndOpenLink(href);

@@ -17,11 +17,15 @@ import { log } from '../log';
 import { loadDrafts, pastViewState, revealOf } from './pastComparison';
 import { judgeSave } from './judgeSave';
 import { loadResults, openStore } from './resultsSource';
-import { showError, showInfo } from '../notify';
+import { plainItem, showError, showInfo } from '../notify';
 import { orderPending } from '../../core/stats/nextToJudge';
+import type { JudgeQueueSummary } from '../../core/judge';
 
-/** Arguments for automation: the pause between a saved verdict (with its reveal) and the next comparison. */
-export interface JudgePendingArgs { nextDelayMs?: number }
+/**
+ * Arguments for automation: the pause between a saved verdict (with its reveal) and the next comparison; `llm` lets
+ * the configured LLM judge answer the queue instead (`yes` skips its consent modal).
+ */
+export interface JudgePendingArgs { nextDelayMs?: number; llm?: boolean; yes?: boolean }
 
 const DEFAULT_DELAY_MS = 1500;
 const fail = <T>(code: 'no_run' | 'rejected' | 'handler_failed', message: string): Result<T> => ({ ok: false, error: { code, message } });
@@ -73,7 +77,7 @@ export class JudgeSession implements vscode.Disposable {
       cancel: async () => ({ ok: true, value: { accepted: false } }),
       retrySide: async () => fail('rejected', 'A recorded comparison cannot be re-run here; run "Pairwise: Compare" again.'),
       openPatchDiff: async () => fail('rejected', 'Open the diff after judging, from "Pairwise: Open Results".'),
-    } });
+    }, map });
     this.current = { rec, map, shownAt: Date.now() };
     log().info(`judge pending: showing ${rec.id} (${queue.length} left)`);
     return true;
@@ -134,8 +138,26 @@ export class JudgeSession implements vscode.Disposable {
   }
 }
 
-/** `Pairwise: Judge Pending`: starts a judging session; returns it (for automation), or undefined when nothing is pending. */
-export async function judgePending(context: vscode.ExtensionContext, args?: JudgePendingArgs): Promise<JudgeSession | undefined> {
+/** Asked when a judge model is configured: judge the queue yourself, or let the LLM judge answer it first. */
+async function chooseJudge(context: vscode.ExtensionContext): Promise<'human' | 'llm' | undefined> {
+  const model = readSettings().judgeModel.trim();
+  if (!model) return 'human';
+  const { comparisons } = await loadResults(context);
+  const n = pendingFor(comparisons, readSettings().rater || undefined).length;
+  if (!n) return 'human'; // the human path says there is nothing pending
+  const pick = await vscode.window.showQuickPick([
+    { label: '$(person) Judge them yourself', description: `${n} pending`, detail: 'One at a time in the compare panel, blind, with a fresh random layout.', id: 'human' as const },
+    { ...plainItem({ label: '', description: `${model} — both orders, after a cost estimate` }), label: '$(law) Ask the LLM judge',
+      detail: 'Its answers are recorded as its own; your verdicts stay pending until you give them.', id: 'llm' as const },
+  ], { title: 'Pairwise: Judge Pending' });
+  return pick?.id;
+}
+
+/** `Pairwise: Judge Pending`: starts a judging session (or the LLM judge's pass); returns it (for automation), or undefined when nothing is pending. */
+export async function judgePending(context: vscode.ExtensionContext, args?: JudgePendingArgs): Promise<JudgeSession | JudgeQueueSummary | undefined> {
+  const who = args?.llm ? 'llm' : args === undefined ? await chooseJudge(context) : 'human';
+  if (!who) return undefined;
+  if (who === 'llm') return (await import('../judge/judgeQueueCommand')).judgeQueueCommand(context, { yes: args?.yes });
   const store = openStore(context);
   const delay = typeof args?.nextDelayMs === 'number' && args.nextDelayMs >= 0 ? Math.min(args.nextDelayMs, 60_000) : DEFAULT_DELAY_MS;
   const session = new JudgeSession(context, store, delay);

@@ -41,7 +41,7 @@ export async function showPastComparison(extensionUri: vscode.Uri, store: Pick<R
   const reveal = !namesHidden(c);
   const state = pastViewState(c, drafts, { map, readOnly: true, blind: c.blind, reveal, showVerdict: true, rubric: rubricOf(readSettings().rubric) });
   const panel = ComparePanel.createOrShow(extensionUri, { log: (l) => log().info(l) });
-  panel.show({ kind: 'past', state, handlers: readOnlyHandlers(c, drafts, map) });
+  panel.show({ kind: 'past', state, handlers: readOnlyHandlers(c, drafts, map), map });
   return panel.viewState;
 }
 

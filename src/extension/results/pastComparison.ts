@@ -12,6 +12,7 @@ import { parseAnswer } from '../../core/prompt/parseAnswer';
 import type { ParsedDraft } from '../../core/prompt/types';
 import { slotOf, type SlotMap } from '../../shared/compare/slots';
 import { badgesFromStoredChecks } from '../../core/checks/checkBadges';
+import { latestJudgeView } from '../judge/judgeView';
 
 export { badgesFromStoredChecks };
 
@@ -97,6 +98,7 @@ export function pastViewState(rec: EffectiveComparison, drafts: Record<SideId, S
     state.slots[slot] = slotView(rec.sides[side], drafts[side], label, o.reveal, (rec.checks as Record<string, unknown> | undefined)?.[side]);
   }
   state.revealed = o.reveal;
+  state.judge = latestJudgeView(rec, o.map); // the panel's gate holds its verdict back while blind and unvoted
   if (o.showVerdict && rec.verdict !== 'pending') {
     state.verdict = { draft: { verdict: screenVerdictOf(rec.verdict, o.map), ratings: screenRatingsOf(rec.ratings, o.map), notes: rec.notes ?? '' },
       saving: false, savedAt: Date.parse(rec.amendedAt ?? rec.time) || Date.now(), error: null };

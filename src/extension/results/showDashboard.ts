@@ -26,7 +26,7 @@ export interface DashboardView { readonly data: DashboardData | undefined; reado
 const DEBOUNCE_MS = 300;
 const PANEL_COMMANDS: Record<PanelCommand, string | null> = {
   'compare/start': 'pairwise.compare', 'sample/open': 'pairwise.openSample', 'models/choose': 'pairwise.chooseModels',
-  'paper/pin': 'pairwise.pinPaper', 'dashboard/show': null, 'results/open': null, 'key/set': 'pairwise.setApiKey',
+  'paper/pin': 'pairwise.pinPaper', 'dashboard/show': null, 'results/open': null, 'key/set': 'pairwise.setApiKey', 'judge/ask': 'pairwise.askJudge',
 };
 
 /** Binds the dashboard panel to the results file: filters, file watching and recomputation. */

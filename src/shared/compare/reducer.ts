@@ -49,6 +49,7 @@ export function applyEvent(state: CompareViewState, event: CompareEvent): Compar
       return next;
     }
     case 'readOnly': return { ...state, readOnly: event.readOnly };
+    case 'judge': return { ...state, judge: event.judge };
   }
 }
 

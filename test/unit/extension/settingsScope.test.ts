@@ -8,7 +8,7 @@ import { test } from 'node:test';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const USER_ONLY = ['pairwise.providers', 'pairwise.resultsLocation', 'pairwise.resultsPath', 'pairwise.checks.testCommand',
-  'pairwise.arxiv.apiBase', 'pairwise.arxiv.pdfBase', 'pairwise.promptTemplate', 'pairwise.sideA', 'pairwise.sideB'];
+  'pairwise.arxiv.apiBase', 'pairwise.arxiv.pdfBase', 'pairwise.promptTemplate', 'pairwise.sideA', 'pairwise.sideB', 'pairwise.judge.model'];
 
 test('regression: a workspace cannot set where results go, which hosts get the prompt, or what runs (application scope)', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
