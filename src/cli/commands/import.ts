@@ -1,7 +1,8 @@
 // `pairwise import --format arena FILE`: bring LMArena-style battles in as imported comparisons.
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { importArena } from '../../core/export';
+import { importArenaFile } from '../../core/export/arenaStream';
 import { ResultsStore } from '../../core/results';
 import { flag, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
@@ -26,20 +27,17 @@ in .csv) and appends them as comparisons marked imported. Importing the same fil
     if (str(args, 'format') !== 'arena') return usageError(io, 'import', '--format arena is required (the only import format).');
     if (args.positionals.length !== 1) return usageError(io, 'import', 'name exactly one file of battles to import.');
     const src = isAbsolute(args.positionals[0]) ? args.positionals[0] : resolve(io.cwd, args.positionals[0]);
-    let text: string;
-    try { text = await readFile(src, 'utf8'); } catch (e) { return failure(io, 'import', `Could not read ${src}: ${(e as Error).message}`); }
+    try { await access(src, constants.R_OK); } catch (e) { return failure(io, 'import', `Could not read ${src}: ${(e as Error).message}`); }
     const store = new ResultsStore(resultsFileFor(io, str(args, 'results')));
-    const { records: have } = await store.readAll({ quarantine: false });
-    const present = new Set(have.map((r) => r.id));
     const preset = str(args, 'preset');
-    const res = importArena(text, src.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl', { skipIds: present, ...(preset ? { preset } : {}) });
-    const fresh = res.records.filter((r) => !present.has(r.id));
-    const w = await store.appendMany(fresh);
-    if (!w.ok) return failure(io, 'import', w.error);
+    // Streams the battles and appends them in batches: memory stays flat however large the file is.
+    let res: Awaited<ReturnType<typeof importArenaFile>>;
+    try { res = await importArenaFile(src, store, preset ? { preset } : {}); } catch (e) { return failure(io, 'import', `Could not import ${src}: ${(e as Error).message}`); }
+    if (res.error) return failure(io, 'import', `${res.error} (${res.imported} battles were imported before this; run the same import again to add the rest)`);
     for (const p of res.problems.slice(0, 10)) io.stderr.write(`pairwise import: ${src}:${p.line}: ${p.message}\n`);
-    const summary = { file: store.file, imported: fresh.length, alreadyPresent: res.records.length - fresh.length, problems: res.problems.length };
+    const summary = { file: store.file, imported: res.imported, alreadyPresent: res.alreadyPresent, problems: res.problemCount };
     if (flag(args, 'json')) writeJson(io.stdout, summary);
-    else io.stdout.write(`imported ${fresh.length} battles into ${store.file} (${summary.alreadyPresent} already present, ${summary.problems} rows skipped)\n`);
+    else io.stdout.write(`imported ${res.imported} battles into ${store.file} (${summary.alreadyPresent} already present, ${summary.problems} rows skipped)\n`);
     return EXIT.ok;
   },
 };

@@ -41,7 +41,32 @@ export function exportArenaCsv(records: Iterable<ResultRecord>): string {
  * Options for importing battles: fallback preset for names without one, the import time, and ids already in the
  * results file (a battle whose question_id is one of them is Pairwise's own export and is skipped).
  */
-export interface ArenaImportOptions { preset?: string; now?: Date; skipIds?: ReadonlySet<string> }
+export interface ArenaImportOptions { preset?: string; now?: Date; skipIds?: { has(id: string): boolean } }
+
+/** What turning one row into a record needs: the fallback preset, the import time, ids to skip, and the duplicate counter of question ids. */
+export interface ArenaRowContext { preset: string; nowIso: string; skipIds?: { has(id: string): boolean }; nextDup(base: string): number }
+
+/** One battle row as an imported comparison, or why the row is skipped. `raw` identifies a row without a question_id. */
+export function arenaRecordOf(obj: Record<string, unknown>, raw: string, ctx: ArenaRowContext): ComparisonRecord | string {
+  const a = obj.model_a;
+  const b = obj.model_b;
+  const verdict = FROM_ARENA[String(obj.winner)];
+  if (typeof a !== 'string' || typeof b !== 'string' || !a || !b) return 'model_a and model_b must be non-empty strings';
+  if (!verdict) return `winner ${JSON.stringify(obj.winner)} is not model_a, model_b, tie or tie (bothbad)`;
+  const qid = obj.question_id ?? obj.id;
+  if ((typeof qid === 'string' || typeof qid === 'number') && ctx.skipIds?.has(String(qid))) {
+    return `battle ${String(qid)} is already in the results file (a Pairwise export); skipped`;
+  }
+  const base = typeof qid === 'string' || typeof qid === 'number' ? String(qid) : createHash('sha256').update(raw).digest('hex').slice(0, 16);
+  const dup = ctx.nextDup(base);
+  const id = `arena-${base}${dup ? `-${dup}` : ''}`;
+  const time = arenaTime(obj.tstamp, ctx.nowIso);
+  if (time === null) return `tstamp ${JSON.stringify(obj.tstamp)} is not a time (seconds since 1970 within JavaScript's date range); row skipped`;
+  const rec: ComparisonRecord = { schema: SCHEMA_VERSION, type: 'comparison', id, time, repo: { name: 'imported' }, mode: 'pin', prompt: {},
+    sides: { a: side(a, ctx.preset), b: side(b, ctx.preset) }, blind: true, swapped: false, verdict, imported: true };
+  if (typeof obj.judge === 'string' && obj.judge) rec.rater = obj.judge;
+  return rec;
+}
 
 /** Imported comparisons, plus rows that could not be used (1-based line/row numbers). */
 export interface ArenaImport { records: ComparisonRecord[]; problems: { line: number; message: string }[] }
@@ -94,28 +119,12 @@ export function importArena(text: string, format: 'csv' | 'jsonl', options: Aren
     body.forEach((cells, i) => rows.push({ line: i + 2, obj: Object.fromEntries(head.map((h, k) => [h, cells[k] ?? ''])), raw: cells.join('\u0000') }));
   }
   const seen = new Map<string, number>();
+  const ctx: ArenaRowContext = { preset, nowIso, skipIds: options.skipIds, nextDup: (base) => { const d = seen.get(base) ?? 0; seen.set(base, d + 1); return d; } };
   const records: ComparisonRecord[] = [];
   for (const { line, obj, raw } of rows) {
-    const a = obj.model_a;
-    const b = obj.model_b;
-    const verdict = FROM_ARENA[String(obj.winner)];
-    if (typeof a !== 'string' || typeof b !== 'string' || !a || !b) { problems.push({ line, message: 'model_a and model_b must be non-empty strings' }); continue; }
-    if (!verdict) { problems.push({ line, message: `winner ${JSON.stringify(obj.winner)} is not model_a, model_b, tie or tie (bothbad)` }); continue; }
-    const qid = obj.question_id ?? obj.id;
-    if ((typeof qid === 'string' || typeof qid === 'number') && options.skipIds?.has(String(qid))) {
-      problems.push({ line, message: `battle ${String(qid)} is already in the results file (a Pairwise export); skipped` });
-      continue;
-    }
-    const base = typeof qid === 'string' || typeof qid === 'number' ? String(qid) : createHash('sha256').update(raw).digest('hex').slice(0, 16);
-    const dup = seen.get(base) ?? 0;
-    seen.set(base, dup + 1);
-    const id = `arena-${base}${dup ? `-${dup}` : ''}`;
-    const time = arenaTime(obj.tstamp, nowIso);
-    if (time === null) { problems.push({ line, message: `tstamp ${JSON.stringify(obj.tstamp)} is not a time (seconds since 1970 within JavaScript's date range); row skipped` }); continue; }
-    const rec: ComparisonRecord = { schema: SCHEMA_VERSION, type: 'comparison', id, time, repo: { name: 'imported' }, mode: 'pin', prompt: {},
-      sides: { a: side(a, preset), b: side(b, preset) }, blind: true, swapped: false, verdict, imported: true };
-    if (typeof obj.judge === 'string' && obj.judge) rec.rater = obj.judge;
-    records.push(rec);
+    const r = arenaRecordOf(obj, raw, ctx);
+    if (typeof r === 'string') problems.push({ line, message: r });
+    else records.push(r);
   }
   problems.sort((x, y) => x.line - y.line);
   return { records, problems };

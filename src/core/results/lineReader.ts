@@ -9,6 +9,9 @@ export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 /** Bytes read per step; every whole line inside one step is decoded in one go. */
 const CHUNK_BYTES = 1024 * 1024;
 
+/** Bytes decoded into one string at a time. */
+const DECODE_BYTES = 64 * 1024;
+
 /** Bytes of an oversize line kept as its text. */
 const OVERSIZE_HEAD = 200;
 
@@ -40,10 +43,10 @@ export async function* readLineBatches(file: string, maxLineBytes = MAX_LINE_BYT
     if (oversize) return;
     if (partBytes + piece.length > maxLineBytes) {
       oversize = true;
-      parts = [Buffer.concat([...parts, piece.subarray(0, OVERSIZE_HEAD)]).subarray(0, OVERSIZE_HEAD)];
+      parts = [Buffer.from(Buffer.concat([...parts, piece.subarray(0, OVERSIZE_HEAD)]).subarray(0, OVERSIZE_HEAD))];
       partBytes = parts[0].length;
     } else if (piece.length > 0) {
-      parts.push(piece);
+      parts.push(Buffer.from(piece));
       partBytes += piece.length;
     }
   };
@@ -55,9 +58,37 @@ export async function* readLineBatches(file: string, maxLineBytes = MAX_LINE_BYT
     parts = []; partBytes = 0; lineBytes = 0; oversize = false;
     return raw;
   };
+
+  /** Cuts the whole lines of chunk[from .. to] (to = a newline) into `out`. */
+  const cutLines = (chunk: Buffer, from: number, to: number, out: RawLine[]): void => {
+    const s = chunk.toString('utf8', from, to + 1);
+    if (s.length === to + 1 - from) {
+      // One UTF-16 unit per byte: string positions are byte positions.
+      for (let p = 0; p < s.length;) {
+        const nl = s.indexOf('\n', p);
+        const bytes = nl - p;
+        const big = bytes > maxLineBytes;
+        lineNo += 1;
+        out.push({ text: big ? s.slice(p, p + OVERSIZE_HEAD) : stripCr(s.slice(p, nl)), line: lineNo, offset, bytes: bytes + 1, terminated: true, oversize: big });
+        offset += bytes + 1;
+        p = nl + 1;
+      }
+      return;
+    }
+    for (let p = from; p <= to;) {
+      const nl = chunk.indexOf(10, p);
+      const bytes = nl - p;
+      const big = bytes > maxLineBytes;
+      lineNo += 1;
+      out.push({ text: big ? chunk.toString('utf8', p, p + OVERSIZE_HEAD) : stripCr(chunk.toString('utf8', p, nl)), line: lineNo, offset, bytes: bytes + 1, terminated: true, oversize: big });
+      offset += bytes + 1;
+      p = nl + 1;
+    }
+  };
+  // One read buffer for the whole file; a line left unfinished at its end is copied out (addPiece).
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES);
   try {
     for (;;) {
-      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
       const { bytesRead } = await fh.read(buf, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) break;
       const chunk = buf.subarray(0, bytesRead);
@@ -71,30 +102,13 @@ export async function* readLineBatches(file: string, maxLineBytes = MAX_LINE_BYT
         out.push(emitPending(true));
         pos = nl + 1;
       }
-      if (pos <= last) {
-        const s = chunk.toString('utf8', pos, last + 1);
-        if (s.length === last + 1 - pos) {
-          // One UTF-16 unit per byte: string positions are byte positions.
-          for (let p = 0; p < s.length;) {
-            const nl = s.indexOf('\n', p);
-            const bytes = nl - p;
-            const big = bytes > maxLineBytes;
-            lineNo += 1;
-            out.push({ text: big ? s.slice(p, p + OVERSIZE_HEAD) : stripCr(s.slice(p, nl)), line: lineNo, offset, bytes: bytes + 1, terminated: true, oversize: big });
-            offset += bytes + 1;
-            p = nl + 1;
-          }
-        } else {
-          for (let p = pos; p <= last;) {
-            const nl = chunk.indexOf(10, p);
-            const bytes = nl - p;
-            const big = bytes > maxLineBytes;
-            lineNo += 1;
-            out.push({ text: big ? chunk.toString('utf8', p, p + OVERSIZE_HEAD) : stripCr(chunk.toString('utf8', p, nl)), line: lineNo, offset, bytes: bytes + 1, terminated: true, oversize: big });
-            offset += bytes + 1;
-            p = nl + 1;
-          }
-        }
+      while (pos <= last) {
+        // Decode at most ~64 KiB of whole lines at a time: a small string stays in V8's young generation (a larger one
+        // would go to the large-object space and keep the heap grown until a full collection).
+        let end = pos + DECODE_BYTES >= last ? last : chunk.lastIndexOf(10, pos + DECODE_BYTES);
+        if (end < pos) end = chunk.indexOf(10, pos + DECODE_BYTES);
+        cutLines(chunk, pos, end, out);
+        pos = end + 1;
       }
       if (last + 1 < chunk.length) addPiece(chunk.subarray(last + 1));
       yield out;
