@@ -5,20 +5,20 @@
 import type { ProtocolSpec, WireMessage } from './messenger';
 import { isObj, optStr } from './guards';
 import { panelValidators, type PanelWebviewNotifications } from './panelProtocol';
+import { isReportModel, REPORT_CHART_IDS, type ReportChartId, type ReportModel } from './reportModel';
 
-/** A precomputed table for the dashboard. */
-export interface DashboardTable { title: string; columns: string[]; rows: (string | number | null)[][] }
-/** A precomputed SVG chart for the dashboard (sanitised again in the webview), with the counts behind it as a table. */
-export interface DashboardSvg { title: string; svg: string; table?: DashboardTable }
 /** Filter values the dashboard can change; the host recomputes and resends. */
 export interface DashboardFilters { repo: string | null; paper: string | null; rater: string | null; since: string | null; mode?: 'pin' | 'selection' | null; options?: Record<'repo' | 'paper' | 'rater', string[]> }
-/** Everything the dashboard shows. */
-export interface DashboardData { tables: DashboardTable[]; svgs: DashboardSvg[]; filters: DashboardFilters }
+/**
+ * Everything the dashboard shows: the report model (the same sections, tables and notes the Markdown report prints;
+ * null when nothing matches the filters), the SVG of each chart it names (sanitised again in the webview), the filters.
+ */
+export interface DashboardData { report: ReportModel | null; charts: Partial<Record<ReportChartId, string>>; filters: DashboardFilters }
 
 /** Messages the host sends to the dashboard. */
 export interface DashboardHostProtocol extends ProtocolSpec {
   notifications: {
-    /** Dashboard tables and charts. */
+    /** The report model and its charts. */
     'dashboard/data': { data: DashboardData };
   };
   requests: Record<never, never>;
@@ -44,7 +44,6 @@ export const dashboardValidators = {
 
 /** Whether a value has the DashboardData shape (data restored from webview state comes from outside our control). */
 export function isDashboardData(v: unknown): v is DashboardData {
-  if (!isObj(v) || !Array.isArray(v.tables) || !Array.isArray(v.svgs) || !isObj(v.filters)) return false;
-  const isTable = (t: unknown): boolean => isObj(t) && typeof t.title === 'string' && Array.isArray(t.columns) && Array.isArray(t.rows) && t.rows.every(Array.isArray);
-  return v.tables.every(isTable) && v.svgs.every((s) => isObj(s) && typeof s.title === 'string' && typeof s.svg === 'string' && (s.table === undefined || isTable(s.table)));
+  if (!isObj(v) || !isObj(v.charts) || !isObj(v.filters) || !(v.report === null || isReportModel(v.report))) return false;
+  return Object.entries(v.charts).every(([k, s]) => (REPORT_CHART_IDS as readonly string[]).includes(k) && typeof s === 'string');
 }

@@ -9,6 +9,7 @@ import { SCHEMA_VERSION, type AmendRecord, type ComparisonRecord, type ResultRec
 import { parseCsv } from '../../src/core/export/csvFormat';
 import type { CompareViewState } from '../../src/shared/compareProtocol';
 import type { DashboardData } from '../../src/shared/dashboardProtocol';
+import { cellText } from '../../src/shared/reportModel';
 import { judgeSave } from '../../src/extension/results/judgeSave';
 import { describeProblems } from '../../src/extension/results/resultsSource';
 import { until } from './until';
@@ -20,6 +21,12 @@ const REPO = 'results-fixture-repo';
 const draft = (route: string, title: string, body: string, patch?: string) =>
   `===ROUTE===\n${route}\n===TITLE===\n${title}\n===BODY===\n${body}\n${patch ? `===PATCH===\n${patch}` : ''}`;
 const PATCH = 'diff --git a/src/attention.py b/src/attention.py\n--- a/src/attention.py\n+++ b/src/attention.py\n@@ -1,3 +1,3 @@\n def attention(q, k, v):\n     """Scaled dot-product attention."""\n-    return q @ k.T @ v\n+    return (q @ k.T) @ v\n';
+
+/** Comparisons, judged and pending, read from the report's overview sentence ("5 comparisons: 3 judged, 2 pending; …"). */
+function totals(data: DashboardData | undefined): number[] {
+  const m = /^(\d+) comparisons?: (\d+) judged, (\d+) pending/.exec(data?.report?.sections[0]?.lines[0] ?? '');
+  return m ? m.slice(1, 4).map(Number) : [];
+}
 
 interface DashboardView { readonly data: DashboardData | undefined; readonly refreshCount: number }
 interface JudgeSessionLike {
@@ -78,32 +85,31 @@ suite('results: dashboard, export, open, judge pending', () => {
   test('Show Dashboard computes tables and charts, filters, and follows the results file', async () => {
     const view = await vscode.commands.executeCommand<DashboardView>('pairwise.showDashboard');
     const data = view.data!;
-    // The leaderboard's and the outcomes' counts sit beside their charts; every other table is below them.
-    const beside = data.svgs.flatMap((s) => (s.table ? [{ ...s.table, title: s.title }, s.table] : []));
-    const tables = [...data.tables, ...beside];
-    const titles = tables.map((t) => t.title);
-    for (const t of ['Totals', 'Leaderboard', 'Head to head', 'Outcomes per model', 'Agreement', 'Cost, tokens and time', 'Cost per win', 'Position bias']) {
-      assert.ok(titles.some((x) => x.startsWith(t)), `table ${t} in ${titles.join(' | ')}`);
+    const report = data.report!;
+    const titles = report.sections.map((x) => x.title);
+    for (const t of ['Leaderboard', 'Head to head', 'Outcomes per model', 'Agreement', 'Cost, tokens and time', 'Serving', 'Position bias']) {
+      assert.ok(titles.some((x) => x.startsWith(t)), `section ${t} in ${titles.join(' | ')}`);
     }
-    const lb = tables.find((t) => t.title.startsWith('Leaderboard'))!;
-    const ranked = (id: string) => lb.rows.some((r) => String(r[1]).split(' ')[0] === id);
+    const table = (id: string) => report.sections.flatMap((x) => x.tables).find((t) => t.id === id)!;
+    const lb = table('leaderboard');
+    const ranked = (id: string) => lb.rows.some((r) => cellText(r[1]) === id);
     assert.ok(ranked('fixa:alpha-1') && ranked('fixb:beta-2'), 'both fixture models ranked');
-    const pair = data.tables.find((t) => t.title.startsWith('Head to head'))!.rows.find((r) => String(r[0]).includes('fixa:alpha-1'))!;
-    assert.deepEqual(pair.slice(1, 7), [3, 1, 1, 1, 0, 2], 'decided, wins, losses, ties, both bad, pending');
-    assert.match(String(pair[7]), /^\d+% \([\d.]+ of 3\)$/);
-    assert.match(String(pair[8]), /^\d+–\d+%$/, 'Wilson bounds');
-    assert.equal(data.svgs.length, 6, 'leaderboard, cost vs win rate, wall time, TTFT, cold vs warm TTFT, outcomes');
-    for (const s of data.svgs) assert.match(s.svg, /^<svg/);
+    const pair = table('pairs').rows.find((r) => cellText(r[0]).includes('fixa:alpha-1'))!.map(cellText);
+    assert.deepEqual(pair.slice(1, 7), ['3', '1', '1', '1', '0', '2'], 'decided, wins, losses, ties, both bad, pending');
+    assert.match(pair[7], /^small sample: \d+% \(95% CI \d+–\d+%; [\d.]+ of 3\)$/, 'win rate with its Wilson bounds');
+    assert.deepEqual(Object.keys(data.charts).sort(), ['costWin', 'leaderboard', 'outcomes', 'servingTtft', 'ttft', 'wallTime'],
+      'leaderboard, cost vs win rate, wall time, TTFT, cold vs warm TTFT, outcomes');
+    for (const svg of Object.values(data.charts)) assert.match(svg ?? '', /^<svg/);
     assert.ok(data.filters.options?.repo.includes(REPO));
     await until(() => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('pairwise.dashboard'))));
 
     const filtered = await vscode.commands.executeCommand<DashboardView>('pairwise.showDashboard', { filters: { repo: REPO } });
-    assert.deepEqual(filtered.data!.tables[0].rows[0].slice(0, 3), [5, 3, 2], 'only the fixture comparisons: 5, 3 judged, 2 pending');
+    assert.deepEqual(totals(filtered.data), [5, 3, 2], 'only the fixture comparisons: 5, 3 judged, 2 pending');
     const none = await vscode.commands.executeCommand<DashboardView>('pairwise.showDashboard', { filters: { repo: REPO, since: '2999-01-01' } });
-    assert.equal(none.data!.tables.length, 0, 'nothing matches: the empty state');
+    assert.equal(none.data!.report, null, 'nothing matches: the empty state');
 
     const all = await vscode.commands.executeCommand<DashboardView>('pairwise.showDashboard', { filters: {} });
-    const total = () => Number(all.data!.tables[0]?.rows[0]?.[0] ?? 0);
+    const total = () => totals(all.data)[0] ?? 0;
     const before = total();
     await addComparison(null, 5, 'a', [draft('PR', 'Watcher', 'Body W.'), draft('ISSUE', 'Watcher B', 'Body WB.')]);
     await until(() => total() === before + 1, 20000);
@@ -219,8 +225,7 @@ suite('results: dashboard, export, open, judge pending', () => {
       assert.ok(s2.ok);
       assert.equal(session.judged, 2);
       const view = await vscode.commands.executeCommand<DashboardView>('pairwise.showDashboard', { filters: { repo: REPO } });
-      const totals = view.data!.tables[0].rows[0];
-      assert.equal(totals[2], 0, 'no fixture comparison is pending any more');
+      assert.equal(totals(view.data)[2], 0, 'no fixture comparison is pending any more');
     } finally {
       session?.dispose();
     }

@@ -1,11 +1,11 @@
-/** Entry of the dashboard webview (started by webview/main.ts, bundled to dist/webview.js): shows host-computed tables and SVG charts, posts filter changes. */
+/** Entry of the dashboard webview (started by webview/main.ts, bundled to dist/webview.js): shows the host-computed report model and its SVG charts, posts filter changes. */
 import { Messenger } from '../../src/shared/messenger';
-import { isDashboardData, type DashboardData, type DashboardFilters, type DashboardTable, type DashboardHostProtocol, type DashboardWebviewProtocol } from '../../src/shared/dashboardProtocol';
+import { isDashboardData, type DashboardData, type DashboardFilters, type DashboardHostProtocol, type DashboardWebviewProtocol } from '../../src/shared/dashboardProtocol';
 import type { PanelCommand } from '../../src/shared/panelProtocol';
-import { sanitizeSvg } from '../compare/sanitize';
 import { button, el } from '../shared/dom';
 import { vscodeApi, webviewTransport } from '../shared/vscodeApi';
 import { revealBidi } from '../../src/shared/outsideText';
+import { reportNodes } from './reportView';
 
 const api = vscodeApi();
 const messenger = new Messenger<DashboardWebviewProtocol, DashboardHostProtocol>(webviewTransport(api, window));
@@ -41,21 +41,6 @@ function send(filters: DashboardFilters): void {
   messenger.notify('dashboard/filter', { filters: rest });
 }
 
-function tableOf(t: DashboardTable, cls = ''): HTMLElement {
-  const table = el('table', { class: `pw-table${cls}` },
-    el('caption', { text: t.title }),
-    el('thead', {}, el('tr', {}, ...t.columns.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))));
-  const body = el('tbody');
-  for (const row of t.rows) {
-    body.append(el('tr', {}, ...row.map((v, i) => (i === 0 && typeof v === 'string'
-      ? el('th', { text: revealBidi(v), attrs: { scope: 'row' } })
-      : el('td', { class: typeof v === 'number' ? 'pw-num' : '', text: v === null ? '—' : revealBidi(String(v)) })))));
-  }
-  table.append(body);
-  // A wide table scrolls inside its wrapper, which keyboard users can focus to scroll.
-  return el('div', { class: 'pw-table-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': t.title } }, table);
-}
-
 /** Widens a chart's viewBox to its measured content, so no label is ever clipped at the chart's edge. */
 function fitToContent(svg: SVGSVGElement): void {
   const vb = svg.viewBox.baseVal;
@@ -82,17 +67,9 @@ function render(): void {
     filterSelect('Repository', 'repo', f), filterSelect('Paper', 'paper', f), modeSelect(f), filterSelect('Rater', 'rater', f),
     el('label', {}, el('span', { text: 'Since' }), since));
   filters.addEventListener('submit', (e) => e.preventDefault());
-  const fitted: SVGSVGElement[] = [];
-  const charts = data.svgs.map((s) => {
-    const svg = sanitizeSvg(s.svg);
-    const root = svg.firstElementChild;
-    if (root instanceof SVGSVGElement) fitted.push(root);
-    const figure = el('figure', { class: 'pw-chart-card' }, el('figcaption', { class: 'pw-chart-title', text: s.title }), svg);
-    return el('section', { class: `pw-chart-row${s.table ? '' : ' pw-chart-alone'}`, attrs: { 'aria-label': s.title } }, figure, s.table ? tableOf(s.table, ' pw-chart-table') : null);
-  });
-  const tables = data.tables.map((t) => tableOf(t));
-  const empty = charts.length === 0 && tables.length === 0 ? el('p', { class: 'pw-muted', text: 'No comparisons recorded yet for these filters.' }) : null;
-  root.replaceChildren(head, filters, ...(empty ? [empty] : []), ...charts, ...tables);
+  if (!data.report) { root.replaceChildren(head, filters, el('p', { class: 'pw-muted', text: 'No comparisons recorded yet for these filters.' })); return; }
+  const { nodes, fitted } = reportNodes(data.report, data.charts);
+  root.replaceChildren(head, filters, ...nodes);
   for (const svg of fitted) fitToContent(svg);
 }
 

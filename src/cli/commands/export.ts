@@ -25,11 +25,12 @@ export const exportCommand: CliCommand = {
 ${formatHelp}
                    (arena, the older name, still works: arena-csv when OUT ends in .csv, else arena-jsonl)
   --pair A,B       comparator: the model pair (preset:model,preset:model); default the most compared pair
+  --judges         arena-jsonl, arena-csv: add the LLM judges' verdicts as battles of their own (default people only)
   --results FILE   results file (default ./.pairwise/results.jsonl)
   -o, --out OUT    write to OUT instead of stdout
   --repo, --paper, --mode, --since, --until   filters, as in 'pairwise report'
 `,
-  options: { format: { type: 'string' }, results: { type: 'string' }, out: { type: 'string', short: 'o' }, pair: { type: 'string' },
+  options: { format: { type: 'string' }, results: { type: 'string' }, out: { type: 'string', short: 'o' }, pair: { type: 'string' }, judges: { type: 'boolean' },
     repo: { type: 'string' }, paper: { type: 'string' }, mode: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' } },
   async run(args, io) {
     const given = str(args, 'format');
@@ -46,7 +47,9 @@ ${formatHelp}
     const records = filterRecords(await readResultsFile(io, file, 'export'), filter);
     const out = str(args, 'out');
     const store = new ResultsStore(file);
-    const res = await exportFormat(format).render({ records, sourcePath: file, ...(pair ? { pair: pair as [string, string] } : {}),
+    const judges = args.values.judges === true;
+    if (judges && !(exportFormat(format).options as readonly string[]).includes('judges')) return usageError(io, 'export', `--judges applies to ${EXPORT_FORMAT_NAMES.filter((f) => (exportFormat(f).options as readonly string[]).includes('judges')).join(', ')} only.`);
+    const res = await exportFormat(format).render({ records, sourcePath: file, judges, ...(pair ? { pair: pair as [string, string] } : {}),
       readDraft: async (runId, hash) => { const b = await store.readBlob(runId, hash); return b.ok ? b.text : null; } });
     if (!res.ok) return failure(io, 'export', res.error);
     // An export with nothing in it is an error, not an empty file that looks like success.

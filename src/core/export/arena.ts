@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { foldAmends } from '../results/foldAmends';
 import { modelKey, SCHEMA_VERSION, type ComparisonRecord, type ResultRecord, type Verdict } from '../results/schema';
 import { csvDocument, parseCsv } from './csvFormat';
+import { judgeVerdict } from '../stats/judges';
 
 /** LMArena winner values (as in the chatbot_arena_conversations data set; arena-rank maps both ties to ½). */
 export type ArenaWinner = 'model_a' | 'model_b' | 'tie' | 'tie (bothbad)';
@@ -12,29 +13,39 @@ export interface ArenaBattle { question_id: string; model_a: string; model_b: st
 const TO_ARENA: Partial<Record<Verdict, ArenaWinner>> = { a: 'model_a', b: 'model_b', tie: 'tie', both_bad: 'tie (bothbad)' };
 const FROM_ARENA: Record<string, Verdict> = { model_a: 'a', model_b: 'b', tie: 'tie', 'tie (bothbad)': 'both_bad', both_bad: 'both_bad', bothbad: 'both_bad' };
 
-/** Decided comparisons (after amends) as LMArena battles; pending ones are left out. */
-export function toArenaBattles(records: Iterable<ResultRecord>): ArenaBattle[] {
+/** Arena export options: `judges` adds each LLM judge's verdict as a battle of its own (judge = `judge:<preset>:<model>`). */
+export interface ArenaExportOptions { judges?: boolean }
+
+/**
+ * Decided comparisons (after amends) as LMArena battles; pending ones are left out. People's verdicts only, unless
+ * `judges` asks for the LLM judges' too (one more battle per judge verdict, same question_id, the judge named).
+ */
+export function toArenaBattles(records: Iterable<ResultRecord>, options: ArenaExportOptions = {}): ArenaBattle[] {
   const out: ArenaBattle[] = [];
   for (const c of foldAmends(records)) {
+    const base = { question_id: c.id, model_a: modelKey(c.sides.a), model_b: modelKey(c.sides.b), tstamp: Date.parse(c.time) / 1000 };
     const winner = TO_ARENA[c.verdict];
-    if (!winner) continue;
-    const b: ArenaBattle = { question_id: c.id, model_a: modelKey(c.sides.a), model_b: modelKey(c.sides.b), winner, tstamp: Date.parse(c.time) / 1000 };
-    if (c.rater) b.judge = c.rater;
-    out.push(b);
+    if (winner) out.push(c.rater ? { ...base, winner, judge: c.rater } : { ...base, winner });
+    if (!options.judges) continue;
+    for (const op of c.judgeOpinions) {
+      const v = judgeVerdict(op);
+      const w = v === null ? undefined : TO_ARENA[v];
+      if (w) out.push({ ...base, winner: w, tstamp: Date.parse(op.time) / 1000, judge: op.rater });
+    }
   }
   return out;
 }
 
 /** Battles as JSONL (`model_a, model_b, winner` plus id, time and judge). */
-export function exportArenaJsonl(records: Iterable<ResultRecord>): string {
-  const lines = toArenaBattles(records).map((b) => JSON.stringify(b));
+export function exportArenaJsonl(records: Iterable<ResultRecord>, options: ArenaExportOptions = {}): string {
+  const lines = toArenaBattles(records, options).map((b) => JSON.stringify(b));
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
 /** Battles as CSV with columns model_a, model_b, winner, question_id, tstamp, judge (readable by pandas / arena-rank). */
-export function exportArenaCsv(records: Iterable<ResultRecord>): string {
+export function exportArenaCsv(records: Iterable<ResultRecord>, options: ArenaExportOptions = {}): string {
   return csvDocument(['model_a', 'model_b', 'winner', 'question_id', 'tstamp', 'judge'],
-    toArenaBattles(records).map((b) => [b.model_a, b.model_b, b.winner, b.question_id, b.tstamp, b.judge]));
+    toArenaBattles(records, options).map((b) => [b.model_a, b.model_b, b.winner, b.question_id, b.tstamp, b.judge]));
 }
 
 /**

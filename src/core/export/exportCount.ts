@@ -1,6 +1,7 @@
 // What an export wrote and what it left out (and why), so no format drops records silently.
 import { foldAmends } from '../results/foldAmends';
 import type { ResultRecord } from '../results/schema';
+import { judgeVerdict } from '../stats/judges';
 
 /** Records left out of an export for one reason. */
 export interface ExportSkip { count: number; reason: string }
@@ -10,11 +11,15 @@ export interface ExportCount { written: number; unit: string; skipped: ExportSki
 
 const plural = (n: number, one: string): string => `${n} ${n === 1 ? one : one.endsWith('y') ? `${one.slice(0, -1)}ies` : `${one}s`}`;
 
-/** Counts of the LMArena battles export: decided comparisons become battles; pending verdicts are skipped. */
-export function countArena(records: Iterable<ResultRecord>): ExportCount {
+/** Counts of the LMArena battles export: decided comparisons become battles; pending verdicts are skipped; judges' verdicts count when asked for. */
+export function countArena(records: Iterable<ResultRecord>, options: { judges?: boolean } = {}): ExportCount {
   const cs = foldAmends(records);
   const pending = cs.filter((c) => c.verdict === 'pending').length;
-  return { written: cs.length - pending, unit: 'battle', skipped: pending ? [{ count: pending, reason: 'verdict pending (a battle needs a winner: judge them first)' }] : [] };
+  const judged = options.judges ? cs.reduce((n, c) => n + c.judgeOpinions.filter((o) => judgeVerdict(o) !== null).length, 0) : 0;
+  const opinions = cs.reduce((n, c) => n + c.judgeOpinions.length, 0);
+  const skipped: ExportSkip[] = pending ? [{ count: pending, reason: 'verdict pending (a battle needs a winner: judge them first)' }] : [];
+  if (!options.judges && opinions) skipped.push({ count: opinions, reason: 'LLM judge verdicts (people only; ask for judges to include them)' });
+  return { written: cs.length - pending + judged, unit: 'battle', skipped };
 }
 
 /** Counts of the CSV (one row per comparison, pending included), JSONL (raw records) and Markdown (a report) exports. */

@@ -1,6 +1,7 @@
 import { foldAmends } from '../results/foldAmends';
 import { modelKey, type ResultRecord, type SideRecord } from '../results/schema';
 import { csvDocument, type CsvValue } from './csvFormat';
+import { judgeVerdict } from '../stats/judges';
 
 const SIDE_COLS = ['preset', 'model', 'base_url_host', 'route', 'status', 'error_kind', 'title', 'input_tokens', 'output_tokens',
   'cache_read_tokens', 'cache_write_tokens', 'cost_usd', 'cost_basis', 'cost_cache_basis', 'ttft_ms', 'total_ms', 'paper_pick', 'draft_hash'];
@@ -15,16 +16,25 @@ function sideCells(s: SideRecord): CsvValue[] {
     s.usage?.cacheWrite, s.cost?.usd, s.cost?.basis, s.cost?.cacheBasis, s.ttftMs, s.totalMs, s.paperPick, s.draftHash];
 }
 
-/** Comparisons as CSV, RFC 4180 quoted, spreadsheet formulas neutralised (see csvField). */
+/** Per LLM judge found in the file, appended after CSV_COLUMNS: `<rater>:verdict` (a / b / tie / both_bad, empty when none) and `<rater>:outcome`. */
+export const JUDGE_CSV_SUFFIXES = ['verdict', 'outcome'] as const;
+
+/** Comparisons as CSV, RFC 4180 quoted, spreadsheet formulas neutralised (see csvField); LLM judges get columns of their own. */
 export function exportCsv(records: Iterable<ResultRecord>, options: { guardFormulas?: boolean } = {}): string {
-  const rows = foldAmends(records).map((c) => {
+  const comparisons = foldAmends(records);
+  const judges = [...new Set(comparisons.flatMap((c) => c.judgeOpinions.map((o) => o.rater)))].sort();
+  const rows = comparisons.map((c) => {
     const winner = c.verdict === 'a' ? modelKey(c.sides.a) : c.verdict === 'b' ? modelKey(c.sides.b) : '';
     return [c.id, c.time, c.repo.name, c.repo.remote, c.repo.commit, c.repo.dirty, c.paper?.id, c.paper?.version, c.paper?.title, c.mode,
       c.prompt.templateVersion, c.prompt.prefixHash, c.manifestHash, modelKey(c.sides.a), modelKey(c.sides.b), c.verdict, winner, c.blind,
       c.swapped, c.selection?.samePaper, c.timeToVerdictMs, c.rater, c.notes, c.amendCount, c.imported ?? false,
-      ...sideCells(c.sides.a), ...sideCells(c.sides.b)];
+      ...sideCells(c.sides.a), ...sideCells(c.sides.b), ...judges.flatMap((j) => {
+        const op = c.judgeOpinions.find((o) => o.rater === j);
+        return op ? [judgeVerdict(op), op.judge.outcome] : [null, null];
+      })];
   });
-  return csvDocument(CSV_COLUMNS, rows, options.guardFormulas ?? true);
+  const head = [...CSV_COLUMNS, ...judges.flatMap((j) => JUDGE_CSV_SUFFIXES.map((x) => `${j}:${x}`))];
+  return csvDocument(head, rows, options.guardFormulas ?? true);
 }
 
 /** Records as JSONL (raw records, amends included, one per line) — a faithful copy for other tools or machines. */

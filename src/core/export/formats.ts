@@ -9,6 +9,7 @@ import { exportCsv, exportJsonl } from './exportTable';
 import { exportMarkdown } from './markdownExport';
 import { exportArenaCsv, exportArenaJsonl } from './arena';
 import { exportLlmComparator } from './llmComparator';
+import { exportAuditCsv } from './auditExport';
 
 /** What a renderer gets: the records, a way to read saved drafts, and the options the format declares. */
 export interface ExportInput {
@@ -19,6 +20,8 @@ export interface ExportInput {
   readDraft: (runId: string, hash: string) => Promise<string | null>;
   /** comparator: the model pair (preset:model, preset:model); default the most compared pair. */
   pair?: [string, string];
+  /** arena: add the LLM judges' verdicts as battles of their own (default people only). */
+  judges?: boolean;
 }
 
 /** A rendered export: the text and what it wrote and skipped (by reason), or why there is nothing to write. */
@@ -35,7 +38,7 @@ export interface ExportFormatSpec {
   /** What `count.written` counts. */
   unit: string;
   /** Options the format takes beyond the records (shared by both shells). */
-  options: readonly 'pair'[];
+  options: readonly ('pair' | 'judges')[];
   /** An empty export is still worth writing (a report that says "no comparisons"); otherwise both shells refuse it. */
   allowEmpty?: boolean;
   render(input: ExportInput): Promise<ExportRender>;
@@ -54,12 +57,12 @@ export const EXPORT_FORMATS = {
   md: { label: 'Markdown report', detail: 'Leaderboard, head to head, outcomes, cost and time — the same text as `pairwise report`',
     file: 'pairwise-report.md', extensions: ['md'], unit: 'comparison', options: [], allowEmpty: true,
     render: async ({ records }) => done(exportMarkdown(records), countTable(records, 'md')) },
-  'arena-jsonl': { label: 'LMArena battles (JSONL)', detail: 'model_a, model_b, winner per judged comparison (pending left out)',
-    file: 'pairwise-arena-battles.jsonl', extensions: ['jsonl'], unit: 'battle', options: [],
-    render: async ({ records }) => done(exportArenaJsonl(records), countArena(records)) },
+  'arena-jsonl': { label: 'LMArena battles (JSONL)', detail: 'model_a, model_b, winner per judged comparison (pending left out; people only unless judges are asked for)',
+    file: 'pairwise-arena-battles.jsonl', extensions: ['jsonl'], unit: 'battle', options: ['judges'],
+    render: async ({ records, judges }) => done(exportArenaJsonl(records, { judges }), countArena(records, { judges })) },
   'arena-csv': { label: 'LMArena battles (CSV)', detail: 'The same battles as CSV, readable by pandas / arena-rank',
-    file: 'pairwise-arena-battles.csv', extensions: ['csv'], unit: 'battle', options: [],
-    render: async ({ records }) => done(exportArenaCsv(records), countArena(records)) },
+    file: 'pairwise-arena-battles.csv', extensions: ['csv'], unit: 'battle', options: ['judges'],
+    render: async ({ records, judges }) => done(exportArenaCsv(records, { judges }), countArena(records, { judges })) },
   comparator: { label: 'LLM Comparator (JSON)', detail: 'One model pair with both drafts (default the most compared pair), for PAIR-code/llm-comparator',
     file: 'pairwise-llm-comparator.json', extensions: ['json'], unit: 'example', options: ['pair'],
     render: async ({ records, sourcePath, readDraft, pair }) => {
@@ -67,6 +70,9 @@ export const EXPORT_FORMATS = {
       if (!r.ok) return { ok: false, error: `${r.error} Nothing written (${describeNothing(r.count)}).`, count: r.count };
       return done(`${JSON.stringify(r.file, null, 2)}\n`, r.count);
     } },
+  audit: { label: 'Judge audit set (CSV)', detail: 'Every pair where an LLM judge and the human verdict disagree, with both orders\' answers and reasons',
+    file: 'pairwise-judge-audit.csv', extensions: ['csv'], unit: 'disagreement', options: [],
+    render: async ({ records }) => { const r = exportAuditCsv(records); return done(r.text, r.count); } },
 } as const satisfies Record<string, ExportFormatSpec>;
 
 /** An export format name. */

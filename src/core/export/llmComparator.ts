@@ -1,6 +1,7 @@
 import { foldAmends, type EffectiveComparison } from '../results/foldAmends';
 import { modelKey, type ResultRecord, type Verdict } from '../results/schema';
 import type { ExportCount, ExportSkip } from './exportCount';
+import { judgeVerdict } from '../stats/judges';
 
 /** One rating in LLM Comparator's `individual_rater_scores` (score > 0 means model A is better). */
 export interface LlmComparatorRating { score: number | null; rating_label: string | null; is_flipped: boolean | null; rationale: string | null; custom_fields: Record<string, string> }
@@ -103,6 +104,14 @@ export async function exportLlmComparator(records: Iterable<ResultRecord>, optio
     const ratings: LlmComparatorRating[] = own ? [own] : [];
     for (const o of c.secondOpinions) {
       const r = rating(o.verdict, flip, { is_flipped: null, rationale: null, custom_fields: { rater: o.rater } });
+      if (r) ratings.push(r);
+    }
+    for (const o of c.judgeOpinions) {
+      const v = judgeVerdict(o);
+      // Which exported model the judge saw first in each order: `ab` shows sides.a first, which is model B when flipped.
+      const reasons = o.judge.orders.filter((x) => x.reason).map((x) => `${(x.order === 'ab') !== flip ? 'A' : 'B'} shown first: ${x.reason}`);
+      const r = v === null ? null : rating(v, flip, { is_flipped: null, rationale: reasons.length ? reasons.join('\n\n') : null,
+        custom_fields: { rater: o.rater, kind: 'llm-judge', outcome: o.judge.outcome } });
       if (r) ratings.push(r);
     }
     const score = meanScore(ratings);

@@ -9,6 +9,7 @@ import { DEFAULT_TTFT_THRESHOLDS_MS, servingTable, type CorrectCheck } from './s
 import { styleControlledLeaderboard, type StyledBattle } from './styleControl';
 import { raterStats } from './raters';
 import { ppiSection } from './ppiData';
+import { judgeStats } from './judges';
 import type { StyleMap } from './styleLoad';
 import { scoreOfVerdict } from './headToHead';
 import type { Stats } from './types';
@@ -63,6 +64,7 @@ export function statsOfFolded(folded: FoldedInput, options: StatsOptions = {}): 
     styleControl: options.styles ? styleControlledLeaderboard(styledBattles(comparisons, options.styles)) : null,
     raters: raterStats(comparisons, { seed: options.seed, smallBelow: small }),
     ppi: ppiSection(comparisons),
+    judges: judgeStats(comparisons, { seed: options.seed, smallBelow: small }),
     smallSampleThreshold: small,
   };
 }

@@ -3,6 +3,7 @@ import type { ServingRow } from './serving';
 import type { StyleControl } from './styleControl';
 import type { RaterStats } from './raters';
 import type { PpiSection } from './ppiData';
+import { JUDGE_CATEGORIES, type JudgeStats } from './judges';
 import type { AgreementRow, KappaRow, OutcomeRow, PositionBias, Rate, Stats, Summary } from './types';
 
 /** Identifies the JSON report format; bump `version` on breaking changes. */
@@ -37,6 +38,14 @@ export interface ReportRate { p: number | null; lo: number | null; hi: number | 
  *   judge's labels on comparisons no human judged, rectified by human − λ·judge on those a human did), `lambda` (weight
  *   on the judge, 0 = human-only), `n` human verdicts, `N` judge-only labels, `effectiveHuman` (n × Var human-only ÷
  *   Var combined), `agreement` (judge = human share). bt: human-only and combined Bradley–Terry scores with Wald bounds.
+ * - judges[]: one per LLM judge (rater `judge:<preset>:<model>`; judges count nowhere else). `n` = pairs with a judge
+ *   verdict (both orders agreeing, or disagreeing = tie) and a decided human verdict; `agreement` (Wilson 95%) and
+ *   `kappa` (Cohen's, seeded bootstrap 95% over pairs) over those n; `positionConsistency` = share of pairs whose two
+ *   orders agree; `firstPositionWinRate` = share of decisive order answers (A or B) that picked the draft shown first;
+ *   `selfPreference` = over pairs with exactly one side of the judge's family, its win rate for that side vs the
+ *   humans' on the same pairs (ties ½); `confusion.counts[h][j]` = human × judge over `categories`; `audit` = ids of
+ *   the off-diagonal pairs; `checks` = how often the judge (and the human, same pairs) picked the draft whose patch
+ *   does not apply / whose references are unverified when the other draft's check passed.
  */
 export interface ReportJson {
   format: 'pairwise-report';
@@ -69,6 +78,7 @@ export interface ReportJson {
   styleControl: StyleControl | null;
   raters: RaterStats;
   ppi: PpiSection;
+  judges: (Omit<JudgeStats, 'confusion' | 'confusionIds'> & { confusion: { rows: 'human'; columns: 'judge'; categories: typeof JUDGE_CATEGORIES; counts: number[][] } })[];
 }
 
 const rate = (r: Rate): ReportRate => ({ p: r.p, lo: r.lo, hi: r.hi, successes: r.successes, n: r.n, smallSample: r.smallSample });
@@ -112,5 +122,6 @@ export function reportJson(stats: Stats): ReportJson {
     styleControl: stats.styleControl,
     raters: stats.raters,
     ppi: stats.ppi,
+    judges: stats.judges.map(({ confusion, confusionIds: _ids, ...j }) => ({ ...j, confusion: { rows: 'human', columns: 'judge', categories: JUDGE_CATEGORIES, counts: confusion } })),
   };
 }

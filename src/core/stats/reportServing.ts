@@ -1,12 +1,9 @@
-// The serving section of the Markdown report and the dashboard's serving table (rows shared by both).
+// The report model's serving section: cold vs warm latency, cache share and cost per correct draft, per model.
+import type { ReportSection } from '../../shared/reportModel';
 import { duration, int, pct, usd } from './format';
+import { figure, label, section, table, text } from './reportCells';
 import type { ServingPhase, ServingRow } from './serving';
-
-/** Column heads of the serving table. */
-export function servingColumns(thresholdsMs: readonly number[]): string[] {
-  return ['Model', 'Phase', 'Runs', 'TTFT median', 'TTFT p90', 'TTFT p95', ...thresholdsMs.map((t) => `TTFT > ${duration(t)}`),
-    'Wall time median', 'Wall time p95', 'Prompt tokens from cache', 'Cost per win', 'Cost per correct draft'];
-}
+import type { Stats } from './types';
 
 function phaseCells(p: ServingPhase): string[] {
   const t = p.ttftMs;
@@ -16,7 +13,7 @@ function phaseCells(p: ServingPhase): string[] {
 }
 
 /** Cold and warm rows per model (warm only when recorded); costs go on the cold row. */
-export function servingRows(rows: readonly ServingRow[]): string[][] {
+function servingRows(rows: readonly ServingRow[]): string[][] {
   const out: string[][] = [];
   for (const r of rows) {
     const c = r.correct;
@@ -28,9 +25,24 @@ export function servingRows(rows: readonly ServingRow[]): string[][] {
 }
 
 /** What the serving figures mean, in one paragraph. */
-export function servingNote(rows: readonly ServingRow[]): string {
+function servingNote(rows: readonly ServingRow[]): string {
   const check = rows[0]?.correct.check ?? 'patchApplies';
   return `Cold = each recorded run; warm = the identical request sent again right after it (pairwise.warmRepeat), so warm shows what the provider's prompt cache buys. ` +
     `TTFT = time to first token; quantiles interpolate linearly and mean little below ~20 runs. Prompt tokens from cache = cached input tokens ÷ all input tokens. ` +
     `Cost per correct draft = known cost of all the model's cold runs ÷ drafts whose recorded check "${check}" passed (warm repeats are not counted in cost).`;
+}
+
+/** Cold vs warm serving figures per model, with the first-token chart. */
+export function servingSection(s: Stats): ReportSection {
+  const title = 'Serving: cold vs warm';
+  const rows = s.serving.filter((r) => r.cold.ttftMs.n + r.cold.totalMs.n + r.warm.runs > 0);
+  if (rows.length === 0) return section('serving', title, { empty: 'No timing recorded.' });
+  const columns = [label('Model'), text('Phase'), figure('Runs'), figure('TTFT median'), figure('TTFT p90'), figure('TTFT p95'),
+    ...s.ttftThresholdsMs.map((t) => figure(`TTFT > ${duration(t)}`)), figure('Wall time median'), figure('Wall time p95'), figure('Prompt tokens from cache'),
+    figure('Cost per win'), figure('Cost per correct draft')];
+  return section('serving', title, {
+    tables: [table('serving', 'Cold vs warm per model', columns, servingRows(rows))],
+    charts: [{ id: 'servingTtft', title: 'Time to first token, cold vs warm' }],
+    explanation: [servingNote(rows)],
+  });
 }

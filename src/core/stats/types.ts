@@ -5,6 +5,7 @@ import type { ServingRow } from './serving';
 import type { StyleControl } from './styleControl';
 import type { RaterStats } from './raters';
 import type { PpiSection } from './ppiData';
+import type { JudgeStats } from './judges';
 
 /** A proportion with its Wilson 95% interval; p/lo/hi are null when n is 0. */
 export interface Rate { successes: number; n: number; p: number | null; lo: number | null; hi: number | null; smallSample: boolean }
@@ -115,5 +116,7 @@ export interface Stats {
   raters: RaterStats;
   /** Human-only vs prediction-powered (human + LLM judge) win rates and Bradley–Terry scores, per judge. */
   ppi: PpiSection;
+  /** Each LLM judge against the human verdicts (judges never count in the leaderboard, kappa or raters above). */
+  judges: JudgeStats[];
   smallSampleThreshold: number;
 }

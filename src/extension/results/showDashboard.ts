@@ -1,6 +1,6 @@
 /**
  * `Pairwise: Show Dashboard`: reads the results file, computes the statistics (src/core/stats) for the chosen
- * filters and shows tables and charts in the dashboard panel; re-reads when the file changes.
+ * filters and shows the report model (the Markdown report's sections) with its charts in the dashboard panel; re-reads when the file changes.
  */
 import * as vscode from 'vscode';
 import { basename, dirname } from 'node:path';
@@ -13,7 +13,8 @@ import { DashboardPanel } from '../panels/dashboardPanel';
 import { log } from '../log';
 import { loadResults, openResultsFile, openStore } from './resultsSource';
 import { applyFilters, filterOptions, noFilters, normalizeFilters, type ResultsFilters } from './dashboardFilters';
-import { dashboardSvgs, dashboardTables } from './dashboardTables';
+import { buildReportModel } from '../../core/stats/reportModel';
+import { reportCharts } from '../../core/stats/reportCharts';
 import { setDashboardSource } from './testHooks';
 import { showError, showInfo } from '../notify';
 
@@ -81,11 +82,12 @@ class DashboardController implements DashboardView {
     const kept = comparisons.length ? applyFilters(records, this.filters) : [];
     let data: DashboardData;
     if (!kept.some((r) => r.type === 'comparison')) {
-      data = { tables: [], svgs: [], filters };
+      data = { report: null, charts: {}, filters };
       if (!comparisons.length) this.emptyNotice();
     } else {
       const stats = computeStats(kept, { ...statsSettings(), styles: await loadStyleFeatures(store.file, kept) });
-      data = { tables: dashboardTables(stats), svgs: dashboardSvgs(stats), filters };
+      const report = buildReportModel(stats, 'Pairwise dashboard');
+      data = { report, charts: reportCharts(stats, report), filters };
     }
     this.data = data;
     this.refreshCount += 1;

@@ -26,8 +26,9 @@ describe('report from the seed-19 fixture (published figures)', () => {
     assert.ok(md.includes('| Model | Runs | PR | Issue | skip | failed | unparsed |'));
     assert.deepEqual(rowCells(md, 'anthropic:claude-opus'), ['anthropic:claude-opus', '19', '5 / 19 (26%)', '10 / 19 (53%)', '4 / 19 (21%)', '0', '0']);
     assert.deepEqual(rowCells(md, 'zai:glm-5.2'), ['zai:glm-5.2', '19', '1 / 19 (5%)', '15 / 19 (79%)', '2 / 19 (11%)', '1 / 19 (5%)', '0']);
-    assert.match(md, /pin mode: routing agreed on 8 of 10 pairs/);
-    assert.match(md, /selection mode: routing agreed on 1 of 9 pairs \(small sample\); same paper picked in 6 of 9; of those 6, 5 ended on different outcomes/);
+    assert.ok(md.includes('| anthropic:claude-opus vs zai:glm-5.2 | pin | 10 | 80% (95% CI 49–94%; 8 of 10) | — | — |'), 'pin: routing agreed on 8 of 10');
+    assert.ok(md.includes('| anthropic:claude-opus vs zai:glm-5.2 | selection | 9 | small sample: 11% (95% CI 2–43%; 1 of 9) | 6 of 9 | 5 of 6 |'),
+      'selection: routing agreed on 1 of 9 (small sample); same paper picked in 6 of 9; of those 6, 5 ended on different outcomes');
     assert.match(md, /19 comparisons: 0 judged, 19 pending/);
     assert.match(md, /No decided verdicts yet/);
     assert.match(md, /No cost, token or timing data recorded/);
