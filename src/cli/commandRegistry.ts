@@ -23,7 +23,7 @@ export const COMMAND_ENTRIES: readonly CommandEntry[] = [
     load: async () => (await import('./commands/judge')).judgeCommand },
   { name: 'report', summary: 'print the leaderboard, win rates, outcomes and cost tables of a results file',
     load: async () => (await import('./commands/report')).reportCommand },
-  { name: 'export', summary: 'export results as csv, jsonl, md, arena-jsonl, arena-csv, comparator',
+  { name: 'export', summary: 'export results as csv, jsonl, md, arena-jsonl, arena-csv, comparator, audit',
     load: async () => (await import('./commands/export')).exportCommand },
   { name: 'merge', summary: 'merge results files (e.g. from batch shards) into one, deduplicated by record id',
     load: async () => (await import('./commands/merge')).mergeCommand },

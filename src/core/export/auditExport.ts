@@ -13,9 +13,10 @@ export const AUDIT_COLUMNS: readonly string[] = ['id', 'time', 'repo', 'paper', 
 /** Audit rows (judge × comparison, file order then judge name) and what was left out. */
 export function auditRows(records: Iterable<ResultRecord>): { rows: CsvValue[][]; count: ExportCount } {
   const rows: CsvValue[][] = [];
-  let agreed = 0, undecided = 0;
+  let agreed = 0, undecided = 0, unjudged = 0;
   for (const c of foldAmends(records)) {
     if (c.imported) continue;
+    if (c.judgeOpinions.length === 0) unjudged += 1;
     const h = humanVerdict(c);
     for (const op of [...c.judgeOpinions].sort((x, y) => (x.rater < y.rater ? -1 : 1))) {
       const j = judgeVerdict(op);
@@ -26,7 +27,7 @@ export function auditRows(records: Iterable<ResultRecord>): { rows: CsvValue[][]
         (op.judge.sameFamily ?? []).join(';'), order('ab')?.answer, order('ba')?.answer, order('ab')?.reason, order('ba')?.reason]);
     }
   }
-  const skipped = [...(agreed ? [{ count: agreed, reason: 'judge answers that agree with the human verdict' }] : []),
+  const skipped = [...(unjudged ? [{ count: unjudged, reason: 'not answered by any LLM judge (run pairwise judge first)' }] : []), ...(agreed ? [{ count: agreed, reason: 'judge answers that agree with the human verdict' }] : []),
     ...(undecided ? [{ count: undecided, reason: 'judge answers without a decided human verdict or without a judge verdict (unparsed or failed)' }] : [])];
   return { rows, count: { written: rows.length, unit: 'disagreement', skipped } };
 }

@@ -12,13 +12,13 @@ import { EXIT } from '../../../../src/cli/exitCodes';
 const SAMPLE = join(__dirname, '../../../fixtures/results/v1-sample.jsonl');
 
 test('the table is the one list of names: the extension\'s and the CLI\'s', () => {
-  assert.deepEqual(EXPORT_FORMAT_NAMES, ['csv', 'jsonl', 'md', 'arena-jsonl', 'arena-csv', 'comparator']);
+  assert.deepEqual(EXPORT_FORMAT_NAMES, ['csv', 'jsonl', 'md', 'arena-jsonl', 'arena-csv', 'comparator', 'audit']);
   for (const name of EXPORT_FORMAT_NAMES) {
     const spec = exportFormat(name);
     assert.ok(spec.label && spec.detail && spec.file.endsWith(`.${spec.extensions[0]}`), name);
   }
   assert.equal(isExportFormat('arena'), false, 'the older CLI name is an alias, not a format');
-  assert.deepEqual(Object.entries(EXPORT_FORMATS).filter(([, s]) => s.options.length).map(([n]) => n), ['comparator']);
+  assert.deepEqual(Object.entries(EXPORT_FORMATS).filter(([, s]) => s.options.length).map(([n]) => n), ['arena-jsonl', 'arena-csv', 'comparator']);
 });
 
 test('pairwise export renders every format of the table with the table\'s renderer', async () => {
@@ -26,7 +26,7 @@ test('pairwise export renders every format of the table with the table\'s render
   const { records } = await store.readAll();
   const t = tempDir('pw-formats-');
   try {
-    for (const name of EXPORT_FORMAT_NAMES) {
+    for (const name of EXPORT_FORMAT_NAMES.filter((f) => f !== 'audit')) {
       const out = join(t.dir, `out-${name}`);
       const r = await cli(['export', '--format', name, '--results', SAMPLE, '-o', out]);
       assert.equal(r.code, EXIT.ok, `${name}: ${r.stderr}`);
@@ -35,9 +35,12 @@ test('pairwise export renders every format of the table with the table\'s render
       assert.ok(want.ok);
       assert.equal(readFileSync(out, 'utf8'), want.text, name);
     }
+    const audit = await cli(['export', '--format', 'audit', '--results', SAMPLE, '-o', join(t.dir, 'audit.csv')]);
+    assert.equal(audit.code, EXIT.failure, 'no LLM judge in the sample: nothing to audit, and it says why');
+    assert.match(audit.stderr, /not answered by any LLM judge/);
     const bad = await cli(['export', '--format', 'xlsx', '--results', SAMPLE]);
     assert.equal(bad.code, EXIT.usage);
-    assert.match(bad.stderr, /csv, jsonl, md, arena-jsonl, arena-csv, comparator/);
+    assert.match(bad.stderr, /csv, jsonl, md, arena-jsonl, arena-csv, comparator, audit/);
   } finally { t.cleanup(); }
 });
 
