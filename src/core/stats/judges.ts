@@ -4,6 +4,7 @@
 import type { EffectiveComparison, JudgeOpinion } from '../results/foldAmends';
 import { isJudgeRater, type Verdict } from '../results/schema';
 import { seededRandom } from './prng';
+import { sampleMultinomial } from './binomial';
 import { quantileSorted } from './summary';
 import { rateOf } from './wilson';
 import type { Rate } from './types';
@@ -40,7 +41,7 @@ export interface JudgeStats {
   selfPreference: SelfPreference | null;
   /** confusion[h][j]: pairs the human called JUDGE_CATEGORIES[h] and the judge JUDGE_CATEGORIES[j]. */
   confusion: number[][];
-  /** Comparison ids behind each confusion cell (same indices). */
+  /** Comparison ids behind each off-diagonal confusion cell (same indices; diagonal cells stay empty). */
   confusionIds: string[][][];
   /** Off-diagonal pairs (judge and human disagree), in file order. */
   audit: string[];
@@ -64,44 +65,50 @@ export function humanVerdict(c: EffectiveComparison): Decided | null {
   return c.verdict;
 }
 
-/** Cohen's kappa of two code lists (0..k-1) from their counts; null when undefined (no items, or chance agreement 1). */
-function kappaOfCodes(x: ArrayLike<number>, y: ArrayLike<number>, idx: ArrayLike<number> | null, k: number): number | null {
-  const n = idx ? idx.length : x.length;
+/** Cohen's kappa of a k×k contingency table (flat, row-major: rows = first rater); null when undefined (no items, or chance agreement 1). */
+export function kappaOfTable(cells: ArrayLike<number>, k: number): number | null {
+  let n = 0, agree = 0, pe = 0;
+  for (let i = 0; i < k * k; i++) n += cells[i];
   if (n === 0) return null;
-  const cx = new Float64Array(k), cy = new Float64Array(k);
-  let agree = 0;
-  for (let i = 0; i < n; i++) {
-    const t = idx ? idx[i] : i;
-    cx[x[t]] += 1; cy[y[t]] += 1;
-    if (x[t] === y[t]) agree += 1;
+  for (let c = 0; c < k; c++) {
+    let row = 0, col = 0;
+    for (let j = 0; j < k; j++) { row += cells[c * k + j]; col += cells[j * k + c]; }
+    agree += cells[c * k + c];
+    pe += (row / n) * (col / n);
   }
-  let pe = 0;
-  for (let c = 0; c < k; c++) pe += (cx[c] / n) * (cy[c] / n);
   return pe >= 1 ? null : (agree / n - pe) / (1 - pe);
 }
 
 /**
- * Cohen's kappa of two label lists and the 2.5 / 97.5 % percentiles (linear interpolation) of its value over `rounds`
- * resamples of the pairs with replacement (index = floor(u·n), u from the seeded mulberry32 stream; resamples whose
- * kappa is undefined are left out).
+ * Cohen's kappa of a contingency table and the 2.5 / 97.5 % percentiles (linear interpolation) of its value over
+ * `rounds` bootstrap resamples of the pairs. Resampling n pairs with replacement is drawing the table's cells from a
+ * multinomial with the observed shares, so each round costs the same whatever n (seeded mulberry32 stream; resamples
+ * whose kappa is undefined are left out).
  */
-export function kappaWithInterval(x: readonly string[], y: readonly string[], rounds = 1000, seed = 42): KappaInterval {
-  const cats = [...new Set([...x, ...y])];
-  const code = (v: string): number => cats.indexOf(v);
-  const cx = Int32Array.from(x, code), cy = Int32Array.from(y, code);
-  const n = x.length;
-  const value = n === y.length ? kappaOfCodes(cx, cy, null, cats.length) : null;
+export function kappaWithInterval(cells: ArrayLike<number>, k: number, rounds = 1000, seed = 42): KappaInterval {
+  const value = kappaOfTable(cells, k);
+  let n = 0;
+  for (let i = 0; i < k * k; i++) n += cells[i];
   if (value === null || n < 2) return { value, lo: null, hi: null, rounds };
   const rand = seededRandom(seed);
   const vals: number[] = [];
-  const idx = new Int32Array(n);
+  const sample = new Float64Array(k * k);
   for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < n; i++) idx[i] = Math.floor(rand() * n);
-    const v = kappaOfCodes(cx, cy, idx, cats.length);
+    sampleMultinomial(cells, rand, sample);
+    const v = kappaOfTable(sample, k);
     if (v !== null) vals.push(v);
   }
   const sorted = Float64Array.from(vals).sort();
   return { value, lo: quantileSorted(sorted, 0.025), hi: quantileSorted(sorted, 0.975), rounds };
+}
+
+/** kappaWithInterval of two label lists (their categories in first-seen order). */
+export function kappaOfLabels(x: readonly string[], y: readonly string[], rounds = 1000, seed = 42): KappaInterval {
+  const cats = [...new Set([...x, ...y])];
+  const k = cats.length;
+  const cells = new Float64Array(k * k);
+  if (x.length === y.length) for (let i = 0; i < x.length; i++) cells[cats.indexOf(x[i]) * k + cats.indexOf(y[i])] += 1;
+  return kappaWithInterval(cells, k, rounds, seed);
 }
 
 const half = (v: Decided, own: 'a' | 'b'): number => (v === own ? 1 : v === 'a' || v === 'b' ? 0 : 0.5);
@@ -116,7 +123,6 @@ function faulted(summary: unknown, check: 'brokenPatch' | 'inventedRefs'): boole
 
 class Acc {
   judged = 0; consistent = 0; inconsistent = 0; unparsed = 0; failed = 0;
-  human: string[] = []; judge: string[] = [];
   first = 0; decisiveOrders = 0;
   own = { n: 0, judge: 0, human: 0 };
   checks = { brokenPatch: { n: 0, judge: 0, human: 0, humanN: 0 }, inventedRefs: { n: 0, judge: 0, human: 0, humanN: 0 } };
@@ -150,11 +156,9 @@ function add(acc: Acc, c: EffectiveComparison, op: JudgeOpinion): void {
   const h = humanVerdict(c);
   addChecks(acc, c, j, h);
   if (h === null) return;
-  acc.human.push(h); acc.judge.push(j);
   const hi = JUDGE_CATEGORIES.indexOf(h), ji = JUDGE_CATEGORIES.indexOf(j);
   acc.confusion[hi][ji] += 1;
-  acc.ids[hi][ji].push(c.id);
-  if (hi !== ji) acc.audit.push(c.id);
+  if (hi !== ji) { acc.ids[hi][ji].push(c.id); acc.audit.push(c.id); }
   const fam = rec.sameFamily ?? [];
   if (fam.length === 1) { acc.own.n += 1; acc.own.judge += half(j, fam[0]); acc.own.human += half(h, fam[0]); }
 }
@@ -175,14 +179,15 @@ export function judgeStats(comparisons: readonly EffectiveComparison[], options:
     }
   }
   return [...byRater.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([rater, a]): JudgeStats => {
-    const n = a.human.length;
-    const agree = a.human.filter((h, i) => h === a.judge[i]).length;
+    const flat = a.confusion.flat();
+    const n = flat.reduce((x, y) => x + y, 0);
+    const agree = a.confusion.reduce((x, row, i) => x + row[i], 0);
     const both = a.consistent + a.inconsistent;
     const pref = (e: Acc['checks']['brokenPatch']): CheckPreference => ({ n: e.n, judge: rateOf(e.judge, e.n, small), human: rateOf(e.human, e.humanN, small) });
     const judgeWin = rateOf(a.own.judge, a.own.n, small), humanWin = rateOf(a.own.human, a.own.n, small);
     return {
       rater, judged: a.judged, n, outcomes: { consistent: a.consistent, inconsistent: a.inconsistent, unparsed: a.unparsed, failed: a.failed },
-      agreement: rateOf(agree, n, small), kappa: kappaWithInterval(a.human, a.judge, options.rounds, options.seed),
+      agreement: rateOf(agree, n, small), kappa: kappaWithInterval(flat, JUDGE_CATEGORIES.length, options.rounds, options.seed),
       positionConsistency: rateOf(a.consistent, both, small), firstPositionWinRate: rateOf(a.first, a.decisiveOrders, small),
       selfPreference: a.own.n ? { n: a.own.n, judgeWinRate: judgeWin, humanWinRate: humanWin,
         difference: judgeWin.p === null || humanWin.p === null ? null : judgeWin.p - humanWin.p } : null,
