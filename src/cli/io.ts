@@ -25,9 +25,19 @@ export interface CliIo {
   ports?: { now?: () => Date; newId?: (now: Date) => string };
 }
 
-/** Writes a line (adds the newline) to a sink. */
+/**
+ * Text safe for a terminal: control characters other than newline and tab become `?`. Record ids, repo names, raters
+ * and provider messages come from results files and servers; raw, they carry escape sequences (retitle the terminal,
+ * write the clipboard with OSC 52, erase lines).
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+/** Writes a line (adds the newline) to a sink, without control characters (see terminalSafe). */
 export function line(sink: TextSink, text = ''): void {
-  sink.write(`${text}\n`);
+  sink.write(`${terminalSafe(text)}\n`);
 }
 
 /** Writes a value as pretty JSON plus newline (the --json contract: one JSON document on stdout). */

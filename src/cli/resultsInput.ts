@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { latestPerCell, ResultsStore, resultsPathFor, type ReadProblem, type ResultRecord } from '../core/results';
-import type { CliIo } from './io';
+import { terminalSafe, type CliIo } from './io';
 
 /** Absolute results path: `--results` as given (relative to cwd), else `<root or cwd>/.pairwise/results.jsonl`. */
 export function resultsFileFor(io: CliIo, explicit: string | undefined, root?: string): string {
@@ -36,6 +36,6 @@ export async function readResultsFile(io: CliIo, file: string, command: string):
 
 /** Writes the first five unusable lines of a results file to stderr, and how many more there were (`count` in all). */
 export function reportProblems(io: CliIo, file: string, command: string, problems: readonly ReadProblem[], count: number): void {
-  for (const p of problems.slice(0, 5)) io.stderr.write(`pairwise ${command}: ${file}:${p.line}: skipped ${p.kind} line: ${p.message}\n`);
+  for (const p of problems.slice(0, 5)) io.stderr.write(`pairwise ${command}: ${file}:${p.line}: skipped ${p.kind} line: ${terminalSafe(p.message)}\n`);
   if (count > 5) io.stderr.write(`pairwise ${command}: … and ${count - 5} more unusable lines in ${file}\n`);
 }

@@ -11,7 +11,7 @@ import { failure, usageError, type CliCommand } from '../command';
 import { confirmSend } from '../consent';
 import { DEMO_NOTICE, setupDemo, type DemoSetup } from '../demo';
 import { EXIT } from '../exitCodes';
-import { line, writeJson, type CliIo } from '../io';
+import { line, terminalSafe, writeJson, type CliIo } from '../io';
 import { matrixFromValue, parseMatrix, type MatrixResult } from '../matrix';
 import { parseShard, type Shard } from '../matrixCells';
 import { ProgressDisplay, formatSpend } from '../progressDisplay';
@@ -124,7 +124,7 @@ export const batchCommand: CliCommand = {
         ...(judge ? { judge: { side: judge.side, onJudged: (c, r) => progress.note(`cell ${c.id} judged: ${r.ok ? r.record.outcome : r.error}${r.ok && r.warnings[0] ? ` (${r.warnings[0]})` : ''}`) } } : {}),
       });
       const runMs = Math.round(performance.now() - t0);
-      for (const e of [...new Set(result.writeErrors)]) io.stderr.write(`pairwise ${cmd}: ${e}\n`);
+      for (const e of [...new Set(result.writeErrors)]) io.stderr.write(`pairwise ${cmd}: ${terminalSafe(e)}\n`);
       const summary = { resultsFile: store.file, total: plan.total, alreadyDone: plan.alreadyDone, ran: plan.todo.length - result.notStarted,
         done: result.done, failed: result.failed, cancelled: result.cancelled, notStarted: result.notStarted, requeues: result.requeues,
         backoffs: result.backoffs, spentUsd: result.spentUsd, unknownCostSides: result.unknownCostSides, stoppedBy: result.stoppedBy ?? null,

@@ -4,7 +4,7 @@ import { mergeResultFiles } from '../../core/export';
 import { flag, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
-import { writeJson } from '../io';
+import { terminalSafe, writeJson } from '../io';
 import { missingInput } from '../resultsInput';
 
 /** The merge command. */
@@ -38,9 +38,9 @@ reported as a conflict (the first file's copy is kept).
     } catch (e) {
       return failure(io, 'merge', `Could not merge into ${into}: ${(e as Error).message}`);
     }
-    for (const p of res.problems.slice(0, 5)) io.stderr.write(`pairwise merge: ${p.file}:${p.line}: skipped ${p.kind} line: ${p.message}\n`);
-    for (const b of res.blobDirsSkipped.slice(0, 5)) io.stderr.write(`pairwise merge: did not copy the run folder of record ${JSON.stringify(b.id)}: ${b.reason}\n`);
-    for (const c of res.conflicts.slice(0, 5)) io.stderr.write(`pairwise merge: record ${c.id} differs between ${c.keptFrom} and ${c.droppedFrom}; kept the first\n`);
+    for (const p of res.problems.slice(0, 5)) io.stderr.write(`pairwise merge: ${p.file}:${p.line}: skipped ${p.kind} line: ${terminalSafe(p.message)}\n`);
+    for (const b of res.blobDirsSkipped.slice(0, 5)) io.stderr.write(`pairwise merge: did not copy the run folder of record ${JSON.stringify(b.id)}: ${terminalSafe(b.reason)}\n`);
+    for (const c of res.conflicts.slice(0, 5)) io.stderr.write(`pairwise merge: record ${terminalSafe(c.id)} differs between ${c.keptFrom} and ${c.droppedFrom}; kept the first\n`);
     const summary = { out: into, files: files.length, records: res.records.length, appended: res.appended, duplicates: res.duplicates,
       conflicts: res.conflicts.length, problems: res.problems.length, blobDirsCopied: res.blobDirsCopied, blobDirsSkipped: res.blobDirsSkipped.length };
     if (flag(args, 'json')) writeJson(io.stdout, summary);

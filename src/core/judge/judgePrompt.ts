@@ -56,7 +56,9 @@ export function judgeInstructions(repoName: string, paper: JudgePromptInput['pap
 export function checkLines(stored: unknown): string {
   const badges = badgesFromStoredChecks(stored);
   if (!badges.length) return '- no objective checks were recorded for this draft';
-  return badges.map((b) => `- ${b.label} (${b.level})${b.detail ? `: ${b.detail.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`).join('\n');
+  // Labels and details can quote a draft (a claimed-missing subject) or come from a results file: one line each.
+  const flat = (t: string, max: number) => t.replace(/\s+/g, ' ').slice(0, max);
+  return badges.map((b) => `- ${flat(b.label, 120)} (${b.level})${b.detail ? `: ${flat(b.detail, 200)}` : ''}`).join('\n');
 }
 
 function draftSection(slot: JudgeSlot, text: string, checks: unknown): string {

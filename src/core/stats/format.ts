@@ -56,5 +56,7 @@ export function int(x: number | null): string {
 
 /** Escapes text for a Markdown table cell (pipes, newlines, and HTML-significant characters). */
 export function mdCell(s: string): string {
-  return s.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  // A lone CR is a line break in CommonMark too; other control characters would reach a terminal the report is printed to.
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  return s.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r\n?|\n/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
