@@ -7,11 +7,12 @@ import { servingSection } from './reportServing';
 import { styleSection } from './reportStyle';
 import { ratersSection } from './reportRaters';
 import { judgesSection } from './reportJudges';
+import { ppiReportSection } from './reportPpi';
 import type { Stats } from './types';
 
 /** Section builders in reading order; a builder returns null when its section does not apply. */
 const SECTIONS: readonly ((s: Stats) => ReportSection | null)[] = [
-  overviewSection, leaderboardSection, styleSection, pairsSection, outcomesSection, agreementSection, usageSection, servingSection, biasSection, ratersSection, judgesSection,
+  overviewSection, leaderboardSection, styleSection, pairsSection, outcomesSection, agreementSection, usageSection, servingSection, biasSection, ratersSection, judgesSection, ppiReportSection,
 ];
 
 /** The report as ordered sections of explained tables and chart references. */
