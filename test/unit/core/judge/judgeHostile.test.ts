@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { escapeDraft, fenceDraft, readFencedDrafts } from '../../../../src/core/judge/fence';
 import { judgeComparison } from '../../../../src/core/judge/judgeComparison';
 import { checkLines } from '../../../../src/core/judge/judgePrompt';
+import { foldAmends } from '../../../../src/core/results/foldAmends';
 import type { AmendRecord } from '../../../../src/core/results/schema';
 import { scenarios, startMockProvider, type MockProvider } from '../../../fakes/mockProviders';
-import { FAST, sideFor } from '../run/pairHarness';
+import { FAST, KEYS, sideFor } from '../run/pairHarness';
+import { readFile } from 'node:fs/promises';
 import { resultsWith } from './judgeFixture';
 
 describe('hostile judge answers', () => {
@@ -40,6 +42,38 @@ describe('hostile judge answers', () => {
       }
     } finally { await fx.cleanup(); }
   });
+});
+
+describe('hostile judge servers', () => {
+  let mock: MockProvider;
+  before(async () => { mock = await startMockProvider({ kind: 'anthropic' }); });
+  after(() => mock.close());
+  const cases: [string, ReturnType<typeof scenarios.ok>][] = [
+    ['a redirect (the key must not follow it)', scenarios.redirect(307, 'http://127.0.0.1:9/steal')],
+    ['an HTML login page instead of an event stream', scenarios.wrongType()],
+    ['a flood past the output cap', scenarios.flood(8 * 1024 * 1024)],
+    ['a byte drip that never ends (each gap under the idle watchdog)', scenarios.byteDrip(100)],
+    ['an error that echoes the key', scenarios.echoKey(400)],
+  ];
+  for (const [name, sc] of cases) {
+    test(`${name}: both orders fail within the deadline, recorded without the key, no verdict`, async () => {
+      mock.setScenario(sc);
+      const fx = await resultsWith([{ id: 'c1', a: 'draft a', b: 'draft b', verdict: 'a' }]);
+      try {
+        const t0 = Date.now();
+        const r = await judgeComparison({ comparison: fx.records[0], store: fx.store, judge: sideFor(mock, 'claude-haiku-4-5'),
+          options: { ...FAST, retry: { ...FAST.retry, maxRetries: 0 }, sideDeadlineMs: 2000 } });
+        assert.ok(Date.now() - t0 < 10_000, 'bounded time');
+        assert.ok(r.ok && r.written);
+        assert.equal(r.record.outcome, 'failed');
+        assert.equal(r.amend.verdict, undefined);
+        const file = await readFile(fx.store.file, 'utf8');
+        assert.ok(!file.includes(KEYS.anthropic), 'the key is not in the results file');
+        const c = foldAmends((await fx.store.readAll()).records)[0];
+        assert.equal(c.verdict, 'a', 'the human verdict stays');
+      } finally { await fx.cleanup(); }
+    });
+  }
 });
 
 describe('fence against hostile drafts', () => {
