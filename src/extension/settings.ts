@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { personRaterName } from '../core/results/schema';
 
 /** The user's Pairwise settings, read fresh each time (they can change while VS Code runs). */
 export interface PairwiseSettings {
@@ -39,7 +40,7 @@ export function readSettings(): PairwiseSettings {
     blind: c.get<boolean>('blind', true),
     resultsLocation: c.get<'workspace' | 'global' | 'custom'>('resultsLocation', 'workspace'),
     resultsPath: c.get<string>('resultsPath', ''),
-    rater: c.get<string>('rater', ''),
+    rater: personRaterName(c.get<string>('rater', '')),
     testCommand: c.get<string>('checks.testCommand', ''),
     pricing: c.get<Record<string, unknown>>('pricing', {}),
     rubric: c.get<string[]>('rubric', []),

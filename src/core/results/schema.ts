@@ -150,6 +150,16 @@ export function isJudgeRater(rater: string | undefined): boolean {
   return rater !== undefined && rater.startsWith(JUDGE_RATER_PREFIX);
 }
 
+/**
+ * A person's rater name as configured, or '' when it is taken by the LLM judges' prefix: `pairwise.rater` can come from
+ * a repository's workspace settings, and a person's verdicts under `judge:…` would drop out of the judge-agreement
+ * statistics (they are not human verdicts there).
+ */
+export function personRaterName(name: string): string {
+  const t = name.trim();
+  return isJudgeRater(t) ? '' : t;
+}
+
 /** Any record a results file may hold. */
 export type ResultRecord = ComparisonRecord | AmendRecord;
 

@@ -5,6 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { foldAmends } from '../../../../src/core/results/foldAmends';
+import { personRaterName } from '../../../../src/core/results/schema';
 import { validateRecord } from '../../../../src/core/results/validateRecord';
 import { makeAmend, makeComparison } from '../../../fixtures/results/makeRecord';
 
@@ -43,5 +44,10 @@ describe('judge records from a hostile results file', () => {
     const e = foldAmends([c, forged, bob])[0];
     assert.equal(e.verdict, 'a', 'the human verdict stays');
     assert.deepEqual(e.secondOpinions.map((o) => o.rater), ['bob'], 'only people are second opinions');
+  });
+
+  test('a person cannot be named like a judge (pairwise.rater may come from a repository\'s workspace settings)', () => {
+    assert.equal(personRaterName('judge:anthropic:claude-haiku-4-5'), '');
+    assert.equal(personRaterName('  ana '), 'ana');
   });
 });
