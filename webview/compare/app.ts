@@ -190,7 +190,7 @@ export class CompareApp {
     const paper = h.paper ? displayText(h.paper, masked, v.maskTerms) : '—';
     const judging = v.judge?.status === 'running';
     const canAsk = v.canAskJudge === true && !anyRunning && isFinal(v.slots.left.status) && isFinal(v.slots.right.status);
-    const key = JSON.stringify([h, paper, masked, v.blind, v.readOnly, anyRunning, canAsk, judging]);
+    const key = JSON.stringify([h, paper, masked, v.blind, v.readOnly, anyRunning, canAsk, judging, Boolean(v.judge)]);
     if (key === this.headerKey) return;
     this.headerKey = key;
     const item = (label: string, value: string, ic: string, cls = '') => el('span', { class: `pw-header-item${cls}`, title: `${label}: ${titlePlain(value)}` }, icon(ic),
@@ -201,7 +201,7 @@ export class CompareApp {
       el('span', { class: `pw-badge ${masked ? 'pw-blind' : 'pw-open'}`, text: masked ? 'Blind' : v.blind ? 'Revealed' : 'Not blind' }),
       v.readOnly ? el('span', { class: 'pw-badge', text: 'Read-only' }) : '',
       el('span', { class: 'pw-spacer' }),
-      canAsk ? button(judging ? 'Judging…' : 'Ask judge', 'law', { class: 'pw-ask-judge', attrs: { disabled: judging ? '' : null, title: 'A second opinion from your LLM judge (pairwise.judge.model), in both orders; blind: shown after your verdict' },
+      canAsk ? button(judging ? 'Judging…' : v.judge ? 'Ask judge again' : 'Ask judge', 'law', { class: 'pw-ask-judge', attrs: { disabled: judging ? '' : null, title: 'A second opinion from your LLM judge (pairwise.judge.model), in both orders; blind: shown after your verdict' },
         on: { click: () => this.messenger.notify('command/run', { command: 'judge/ask' }) } }) : '',
       anyRunning ? button('Cancel run', 'debug-stop', { on: { click: () => void this.ask('run/cancel', { slot: null }) } }) : '');
   }

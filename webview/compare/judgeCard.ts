@@ -43,7 +43,7 @@ export class JudgeCard {
     }
     const badge = outcomeBadge(v.outcome);
     head.append(el('span', { class: `pw-badge pw-judge-outcome pw-level-${badge.tone}`, title: badge.title }, icon(badge.icon), el('span', { text: badge.text })),
-      el('span', { class: 'pw-spacer' }), el('span', { class: 'pw-judge-total', title: 'What the judge\'s two calls cost, and how many were made' }, icon('credit-card'), el('span', { text: totalCost(v) })));
+      el('span', { class: 'pw-spacer' }), el('span', { class: 'pw-judge-total', title: 'How many calls the judge made (one per order) and what they cost' }, el('span', { text: totalCost(v) })));
     const verdict = el('p', { class: 'pw-judge-verdict' }, el('span', { class: 'pw-muted', text: 'Verdict ' }), el('strong', { text: text(verdictHeadline(v, labels)) }));
     const orders = el('div', { class: 'pw-judge-orders' }, ...ordersInColumns(v.orders).map((o, i) => orderBlock(o, labels, text, i)));
     this.root.replaceChildren(head, verdict, orders,
@@ -55,9 +55,10 @@ function orderBlock(o: JudgeOrderView, labels: SlotLabels, text: (t: string) => 
   const id = `pw-judge-order-${i}`;
   const failed = o.answer === 'failed' || o.answer === 'unparsed';
   return el('article', { class: 'pw-judge-order', attrs: { 'aria-labelledby': id } },
-    el('div', { class: 'pw-judge-order-head' }, el('h3', { attrs: { id }, text: orderTitle(o) }),
+    el('div', { class: 'pw-judge-order-head' }, el('h3', { attrs: { id }, title: 'The judge saw this draft first: its reason calls it "A" and the other "B"', text: orderTitle(o) }),
       el('span', { class: `pw-judge-answer${failed ? ' pw-tone-warn' : ''}` }, icon(failed ? 'question' : 'arrow-right'), el('span', { text: text(answerText(o.answer, labels)) })),
-      el('span', { class: 'pw-spacer' }), el('span', { class: 'pw-judge-figures', title: 'Cost · latency of this call', text: orderFigures(o) })),
+      el('span', { class: 'pw-spacer' }), el('dl', { class: 'pw-stats pw-judge-figures' }, ...orderFigures(o).map((x) =>
+        el('div', { class: 'pw-stat', title: x.title }, el('dt', { text: x.label }), el('dd', { text: x.value }))))),
     o.reason ? el('p', { class: 'pw-judge-reason', attrs: { tabindex: '0', role: 'region', 'aria-label': `Reason, ${orderTitle(o).toLowerCase()}` }, text: text(o.reason) }) : null,
     o.error ? el('p', { class: 'pw-judge-reason pw-muted', text: text(o.error) }) : null);
 }

@@ -31,20 +31,23 @@ export function outcomeBadge(o: JudgeOutcomeView): { text: string; tone: 'ok' | 
   }
 }
 
-/** "Left shown first" / "Right shown first". */
+/** "Left draft first ("A")": which draft the judge saw first, the one its reason calls "A". */
 export function orderTitle(o: JudgeOrderView): string {
-  return `${SIDE[o.first]} draft shown first`;
+  return `${SIDE[o.first]} draft first ("A")`;
 }
 
-/** "$0.0031 · 4.2 s" for one call. */
-export function orderFigures(o: JudgeOrderView): string {
-  return `${formatCost(o.costUsd)} · ${formatMs(o.totalMs)}`;
+/** The figures of one call, labelled like a draft's stats line: time to the whole answer, and cost ("—" when unknown). */
+export function orderFigures(o: JudgeOrderView): { label: string; value: string; title: string }[] {
+  return [
+    { label: 'Total', value: formatMs(o.totalMs), title: 'Latency of this call: from sending to the end of its answer (retries included)' },
+    { label: 'Cost', value: formatCost(o.costUsd), title: 'Cost of this call (— when the judge model has no known price)' },
+  ];
 }
 
-/** "$0.0043 for 2 calls" (with a note when some price is unknown). */
+/** "2 calls · $0.0043" (with a note when some price is unknown). */
 export function totalCost(v: Extract<JudgeView, { status: 'answered' }>): string {
-  const cost = v.costUsd === null ? 'cost unknown' : formatCost(v.costUsd);
-  return `${cost}${v.costUnknown && v.costUsd !== null ? ' + unpriced' : ''} · ${v.orders.length} calls`;
+  const cost = v.costUsd === null ? 'cost unknown' : `${formatCost(v.costUsd)}${v.costUnknown ? ' + unpriced' : ''}`;
+  return `${v.orders.length} calls · ${cost}`;
 }
 
 /** The two orders left to right: the one that showed the left draft first sits on the left. */

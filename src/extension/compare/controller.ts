@@ -113,6 +113,7 @@ export async function runCompare(context: vscode.ExtensionContext, args?: Compar
     if (r.written) {
       log().info(`comparison ${r.record.id} recorded in ${store.file}`);
       rememberJudgeContext(r.record.id, sentContext); // Ask Judge reuses the sides' prefix
+      session.panel.judgeAvailable(r.record.id);
     }
     return r.written ? r.record : undefined;
   }

@@ -151,7 +151,14 @@ export class ComparePanel implements vscode.Disposable {
     this.kind = content.kind;
     this.handlers = { ...content.handlers };
     this.map = content.map;
-    this.setState(this.gate.initial({ ...content.state, canAskJudge: content.kind === 'run' || content.kind === 'past' || content.kind === 'judge' }));
+    // A recorded comparison can be judged; a live run once it is recorded (its filler calls judgeAvailable), never the sample.
+    const canAskJudge = content.kind === 'past' || content.kind === 'judge' || (content.kind === 'run' && content.state.canAskJudge === true);
+    this.setState(this.gate.initial({ ...content.state, canAskJudge }));
+  }
+
+  /** The live run `runId` is recorded: the toolbar may offer "Ask judge" now. */
+  judgeAvailable(runId: string): void {
+    if (this.kind === 'run' && this.runId === runId && !this.state.canAskJudge) this.setState({ ...this.state, canAskJudge: true });
   }
 
   /** Shows the LLM judge on comparison `runId` (ignored when another is shown); a blind one gets its verdict after the developer's. */

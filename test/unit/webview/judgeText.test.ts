@@ -22,9 +22,10 @@ test('judge card wording: headline, outcome, orders in column order, figures', (
   assert.deepEqual(ordersInColumns(answered().orders).map((o) => o.first), ['left', 'right'], 'the left-first order sits over the left column');
   assert.equal(answerText('right', labels), 'Right · zai:glm-5');
   assert.equal(answerText('unparsed', labels), 'No verdict (unparsed)');
-  assert.equal(orderFigures(answered().orders[1]), '$0.0030 · 4.2 s');
-  assert.equal(totalCost(answered()), '$0.0042 · 2 calls');
-  assert.equal(totalCost(answered({ costUsd: null })), 'cost unknown · 2 calls');
+  assert.deepEqual(orderFigures(answered().orders[1]).map((x) => `${x.label} ${x.value}`), ['Total 4.2 s', 'Cost $0.0030']);
+  assert.deepEqual(orderFigures({ ...answered().orders[1], costUsd: null }).map((x) => x.value), ['4.2 s', '—'], 'unknown cost is a dash, never $0');
+  assert.equal(totalCost(answered()), '2 calls · $0.0042');
+  assert.equal(totalCost(answered({ costUsd: null })), '2 calls · cost unknown');
 });
 
 test('the judge event and a persisted state with a judge view round-trip through the shared model', () => {
