@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { estimateJudgeCost, judgeQueue, judgeRater, planJudging, selfPreferenceWarning, storedJudgeContext, JUDGE_SELECTIONS, type JudgeSelection } from '../../core/judge';
+import { loadOnePaper } from '../../core/paper/paperSources';
+import type { Paper } from '../../core/paper/types';
 import { formatCost } from '../../core/providers';
 import { ResultsStore } from '../../core/results';
 import { flag, nonNegNumber, posInt, str } from '../args';
@@ -29,6 +31,9 @@ Shows the estimated cost first and asks before sending (elsewhere --yes is requi
   --max-cost USD         stop before a pair whose estimate would take the spend past this (finished pairs are kept)
   --providers FILE       custom presets (YAML/JSON map, same shape as the pairwise.providers setting)
   --max-tokens N         output cap per judge call (default 2048)
+  --paper ID|FILE        the paper (arXiv id/URL or file) for the judge to read, given to the comparisons recorded
+                         with that paper (same hash, or same id and version); without it the judge sees the
+                         paper's name and a summary of the saved manifest, not its text
 ${SIDE_LIMIT_HELP}
   --results FILE         results file (default ./.pairwise/results.jsonl)
   --yes                  consent to send without asking
@@ -45,7 +50,7 @@ export const judgeCommand: CliCommand = {
   help: HELP,
   options: { results: { type: 'string' }, judge: { type: 'string' }, 'judge-base-url': { type: 'string' }, only: { type: 'string' },
     'max-cost': { type: 'string' }, yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' }, providers: { type: 'string' },
-    'max-tokens': { type: 'string' }, ...SIDE_LIMIT_OPTIONS },
+    'max-tokens': { type: 'string' }, paper: { type: 'string' }, ...SIDE_LIMIT_OPTIONS },
   async run(args, io) {
     const cmd = 'judge';
     const judgeText = str(args, 'judge');
@@ -70,6 +75,13 @@ export const judgeCommand: CliCommand = {
     const file = resultsFileFor(io, str(args, 'results'));
     const missing = await missingInput(file);
     if (missing) return failure(io, cmd, missing);
+    let paper: Paper | undefined;
+    const paperArg = str(args, 'paper');
+    if (paperArg) {
+      const p = await loadOnePaper(paperArg, io.cwd, io.env, io.signal);
+      if (!p.ok) return failure(io, cmd, `--paper ${paperArg}: ${p.error}`);
+      paper = p.paper;
+    }
     const store = new ResultsStore(file);
     const records = await readResultsFile(io, file, cmd);
     const rater = judgeRater(judge.side);
@@ -85,7 +97,8 @@ export const judgeCommand: CliCommand = {
       else line(io.stdout, `judge: ${why}`);
       return EXIT.ok;
     }
-    const contextFor = (c: (typeof plan.todo)[number]) => storedJudgeContext(c, store);
+    if (paper) line(io.stderr, `judge: the judge reads "${paper.title}" on ${plan.todo.filter((c) => samePaper(c.paper, paper as Paper)).length} of ${plan.todo.length} comparisons (the others were recorded with another paper)`);
+    const contextFor = async (c: (typeof plan.todo)[number]) => ({ ...(await storedJudgeContext(c, store)), ...(paper && samePaper(c.paper, paper) ? { paper } : {}) });
     const est = await estimateJudgeCost({ comparisons: plan.todo, store, judge: judge.side, contextFor, ...(maxTokens ? { maxTokens } : {}) });
     const families = [...new Set(plan.todo.map((c) => selfPreferenceWarning(judge.side.spec, c.sides)).filter((w): w is string => w !== undefined))];
     line(io.stderr, `judge: ${est.pairs} comparisons to judge with ${judgeText} via ${judge.side.preset.baseUrl}, each in both orders (${plan.answered} already answered, ${plan.noDrafts} without both drafts)`);
@@ -113,3 +126,11 @@ export const judgeCommand: CliCommand = {
     return summary.failed || summary.unparsed || summary.errors || summary.stoppedBy ? EXIT.partial : EXIT.ok;
   },
 };
+
+/** Whether a comparison was recorded with this paper: the same content hash, or the same id (and version, when both have one). */
+function samePaper(rec: { id?: string; version?: string; hash?: string } | undefined, p: Paper): boolean {
+  if (!rec) return false;
+  if (rec.hash && rec.hash === p.hash) return true;
+  const id = p.arxivId ?? p.id;
+  return rec.id !== undefined && rec.id === id && (!rec.version || !p.version || rec.version === p.version);
+}

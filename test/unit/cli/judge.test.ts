@@ -2,6 +2,7 @@
 // --max-cost, faults, and the self-preference warning.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from '../../../src/cli/exitCodes';
 import { ResultsStore } from '../../../src/core/results';
@@ -115,6 +116,34 @@ describe('pairwise judge', () => {
       const again = await cli(judgeArgs(fx.store.file, '--only', 'all', '--yes', '--json'), { env });
       assert.equal(JSON.parse(again.stdout).judged, 1, 'only the failed pair is judged again (an unparsed answer is an answer)');
     } finally { await fx.cleanup(); }
+  });
+
+  test('--paper gives the judge the paper text on the comparisons recorded with it', async () => {
+    const fx = await resultsWith(PAIRS);
+    try {
+      mock.setScenario(scenarios.judge('longer'));
+      mock.requests.length = 0;
+      const file = join(fx.dir, 'paper.md');
+      writeFileSync(file, '# A Paper\n\n## Abstract\n\nTables are cached.\n\n## Method\n\nKeep an LRU of parsed tables (PAPER-BODY-MARK).\n');
+      const other = await cli(judgeArgs(fx.store.file, '--only', 'all', '--yes', '--paper', file), { env });
+      assert.equal(other.code, EXIT.ok, other.stderr);
+      assert.match(other.stderr, /the judge reads "A Paper" on 0 of 2 comparisons/);
+      assert.ok(mock.requests.every((r) => !r.body.includes('PAPER-BODY-MARK')));
+      const bad = await cli(judgeArgs(fx.store.file, '--paper', join(fx.dir, 'missing.md')), { env });
+      assert.equal(bad.code, EXIT.failure);
+      assert.match(bad.stderr, /--paper .*missing\.md/);
+    } finally { await fx.cleanup(); }
+    const fx2 = await resultsWith(PAIRS.map((p) => ({ ...p, paperId: 'paper' })));
+    try {
+      mock.requests.length = 0;
+      const file = join(fx2.dir, 'paper.md');
+      writeFileSync(file, '# A Paper\n\n## Abstract\n\nTables are cached.\n\n## Method\n\nKeep an LRU of parsed tables (PAPER-BODY-MARK).\n');
+      const r = await cli(judgeArgs(fx2.store.file, '--only', 'all', '--yes', '--paper', file), { env });
+      assert.equal(r.code, EXIT.ok, r.stderr);
+      assert.match(r.stderr, /on 2 of 2 comparisons/);
+      assert.equal(mock.requests.length, 4);
+      assert.ok(mock.requests.every((q) => q.body.includes('PAPER-BODY-MARK')), 'every judge request carries the paper');
+    } finally { await fx2.cleanup(); }
   });
 
   test('pairwise --help lists judge; judge --help shows the usage', async () => {
