@@ -26,6 +26,34 @@ function records(n = 36) {
   return out.map((r) => JSON.stringify(r)).join('\n') + '\n';
 }
 
+/**
+ * An LLM judge's answers (rater judge:zai:glm-5) on every comparison of `records()` (agreeing with the human on 5 in 6)
+ * plus 30 comparisons no human judged yet, so the report's prediction-powered section has both kinds.
+ */
+function judgeRecords(n = 36, extra = 30) {
+  const out = [];
+  const verdicts = ['a', 'a', 'b', 'tie', 'a', 'both_bad', 'b', 'a'];
+  const answer = { a: ['A', 'B'], b: ['B', 'A'], tie: ['TIE', 'TIE'], both_bad: ['BOTH_BAD', 'BOTH_BAD'] };
+  const amend = (target, i, verdict) => ({ schema: 1, type: 'amend', id: `e2e-judge-${String(i).padStart(3, '0')}`, target,
+    time: new Date(Date.UTC(2026, 10, 22, 0, i)).toISOString(), rater: 'judge:zai:glm-5', verdict,
+    judge: { preset: 'zai', model: 'glm-5', outcome: 'consistent', orders: [{ order: 'ab', answer: answer[verdict][0], verdict }, { order: 'ba', answer: answer[verdict][1], verdict }] } });
+  for (let i = 0; i < n; i++) {
+    const human = verdicts[i % verdicts.length];
+    out.push(amend(`e2e-dash-${String(i).padStart(3, '0')}`, i, i % 6 === 5 ? (human === 'a' ? 'b' : 'a') : human));
+  }
+  for (let k = 0; k < extra; k++) {
+    const i = n + k;
+    const [a, b] = [MODELS[i % 3], MODELS[(i + 1) % 3]];
+    const side = ([preset, model]) => ({ preset, model, status: 'ok', route: 'issue' });
+    const id = `e2e-dash-${String(i).padStart(3, '0')}`;
+    out.push({ schema: 1, type: 'comparison', id, time: new Date(Date.UTC(2026, 10, 21, 0, k)).toISOString(), repo: { name: 'atropos', commit: 'abc1234' },
+      paper: { id: 'paper-0', title: 'Paper 0' }, mode: 'pin', prompt: { templateVersion: 'pairwise-prompt/1' }, sides: { a: side(a), b: side(b) }, blind: true,
+      swapped: false, verdict: 'pending' });
+    out.push(amend(id, i, verdicts[(i * 5) % verdicts.length]));
+  }
+  return out.map((r) => JSON.stringify(r)).join('\n') + '\n';
+}
+
 /** Waits for the dashboard's own webview (the compare panel's frame may still be there, about to detach) to draw its charts. */
 async function dashboardInfo(page, timeout = 30000) {
   const end = Date.now() + timeout;
@@ -47,9 +75,10 @@ async function dashboard(ctx) {
   await ctx.check(`dashboard: leaderboard, tables and SVG charts from the results file (${ctx.theme})`, async () => {
     const dir = path.join(ctx.workspace, '.pairwise');
     fs.mkdirSync(dir, { recursive: true });
-    fs.appendFileSync(path.join(dir, 'results.jsonl'), records());
+    fs.appendFileSync(path.join(dir, 'results.jsonl'), records() + judgeRecords());
     await runCommand(ctx.page, 'Pairwise: Show Dashboard');
     const info = await dashboardInfo(ctx.page);
+    if (!/prediction-powered/.test(info.text) || !/You \+ judge/.test(info.text)) throw new Error('no human + judge (prediction-powered) section on the dashboard');
     for (const m of ['claude-opus-4-7', 'glm-5.2']) if (!info.text.includes(m)) throw new Error(`dashboard does not name ${m}`);
     if (!/leaderboard/i.test(info.text)) throw new Error('no leaderboard on the dashboard');
     if (!/May I stop\?/.test(info.text) || !/cold vs warm/i.test(info.text)) throw new Error('no sequential decision or serving report on the dashboard');
@@ -59,4 +88,4 @@ async function dashboard(ctx) {
   });
 }
 
-module.exports = { dashboard, records };
+module.exports = { dashboard, records, judgeRecords };
