@@ -13,18 +13,23 @@ const realClock: BatchClock = { setTimeout: (fn, ms) => setTimeout(fn, ms), clea
 
 /** How long deltas are held (20 updates a second at most per slot: the webview re-renders at most 10 times a second). */
 export const DELTA_BATCH_MS = 50;
+/** Held text beyond this many characters goes out at once: a burst never becomes one multi-megabyte message. */
+export const DELTA_BATCH_MAX_CHARS = 256 * 1024;
 
-/** Holds deltas per slot and emits them, merged, before any other event or after `ms`. */
+/** Holds deltas per slot and emits them, merged, before any other event, after `ms` or past `maxChars`. */
 export class DeltaBatcher {
   private readonly held = new Map<SlotId, string>();
   private timer: unknown = null;
 
-  constructor(private readonly emit: (e: CompareEvent) => void, private readonly ms = DELTA_BATCH_MS, private readonly clock: BatchClock = realClock) {}
+  constructor(private readonly emit: (e: CompareEvent) => void, private readonly ms = DELTA_BATCH_MS, private readonly clock: BatchClock = realClock,
+    private readonly maxChars = DELTA_BATCH_MAX_CHARS) {}
 
   /** Passes an event on: deltas are held, anything else goes out at once after the held deltas. */
   push(e: CompareEvent): void {
     if (e.type !== 'delta') { this.flush(); this.emit(e); return; }
-    this.held.set(e.slot, (this.held.get(e.slot) ?? '') + e.text);
+    const text = (this.held.get(e.slot) ?? '') + e.text;
+    this.held.set(e.slot, text);
+    if (text.length >= this.maxChars) { this.flush(); return; }
     if (this.timer === null) this.timer = this.clock.setTimeout(() => this.flush(), this.ms);
   }
 

@@ -63,3 +63,14 @@ test('with the real clock, a burst of 100 deltas arrives as one event after the 
   assert.equal(out.length, 1);
   assert.equal(out[0].type === 'delta' ? out[0].text.length : 0, 100);
 });
+
+test('a burst past the size cap goes out at once, in order', () => {
+  const clock = manualClock();
+  const out: CompareEvent[] = [];
+  const b = new DeltaBatcher((e) => out.push(e), 50, clock, 10);
+  b.push({ type: 'delta', slot: 'right', text: 'r' });
+  for (const t of ['01234', '56789', 'ab']) b.push({ type: 'delta', slot: 'left', text: t });
+  assert.deepEqual(out, [{ type: 'delta', slot: 'right', text: 'r' }, { type: 'delta', slot: 'left', text: '0123456789' }]);
+  clock.fire();
+  assert.deepEqual(out.at(-1), { type: 'delta', slot: 'left', text: 'ab' });
+});
