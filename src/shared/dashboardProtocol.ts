@@ -3,7 +3,7 @@
  * other, and the guard for data restored from webview state. Pure: no vscode, no DOM, no Node.
  */
 import type { ProtocolSpec, WireMessage } from './messenger';
-import { isObj, optStr } from './guards';
+import { isObj, isStr, optStr } from './guards';
 import { panelValidators, type PanelWebviewNotifications } from './panelProtocol';
 import { isReportModel, REPORT_CHART_IDS, type ReportChartId, type ReportModel } from './reportModel';
 
@@ -28,6 +28,10 @@ export interface DashboardWebviewProtocol extends ProtocolSpec {
   notifications: PanelWebviewNotifications & {
     /** The dashboard's filters changed. */
     'dashboard/filter': { filters: DashboardFilters };
+    /** An audit cell was activated: list these comparisons to open one by one. */
+    'dashboard/audit': { ids: string[]; title: string };
+    /** "Export audit set": write every judge disagreement (the audit export). */
+    'dashboard/exportAudit': Record<string, never>;
   };
   requests: Record<never, never>;
 }
@@ -40,6 +44,9 @@ export const dashboardValidators = {
   'dashboard/filter': (p: unknown): p is { filters: DashboardFilters } => isObj(p) && isObj(p.filters)
     && optStr(p.filters.repo) && optStr(p.filters.paper) && optStr(p.filters.rater) && optStr(p.filters.since)
     && (p.filters.mode === undefined || p.filters.mode === null || p.filters.mode === 'pin' || p.filters.mode === 'selection'),
+  'dashboard/audit': (p: unknown): p is { ids: string[]; title: string } => isObj(p) && isStr(p.title, 500) && Array.isArray(p.ids)
+    && p.ids.length > 0 && p.ids.length <= 100_000 && p.ids.every((id) => isStr(id, 200)),
+  'dashboard/exportAudit': (p: unknown): p is Record<string, never> => isObj(p) && Object.keys(p).length === 0,
 };
 
 /** Whether a value has the DashboardData shape (data restored from webview state comes from outside our control). */

@@ -17,9 +17,10 @@ export interface ReportColumn { label: string; align: ReportAlign; kind: ReportC
 
 /**
  * A cell with more than text: `ids` are the comparisons behind it (an audit cell the dashboard can open one by one),
- * `tone` marks agreement (diagonal) or disagreement (off-diagonal) in a matrix, `shade` (0–1) its share of the row.
+ * `tone` marks agreement (diagonal) or disagreement (off-diagonal) in a matrix, `shade` (0–1) its share of the row,
+ * `about` says what the cell is in words (its accessible name, and the title of the list of its comparisons).
  */
-export interface ReportCell { text: string; ids?: string[]; tone?: 'agree' | 'disagree'; shade?: number }
+export interface ReportCell { text: string; ids?: string[]; tone?: 'agree' | 'disagree'; shade?: number; about?: string }
 
 /** A formatted cell: plain text, or text with comparisons and a tone. */
 export type ReportCellValue = string | ReportCell;
@@ -45,6 +46,11 @@ export type ReportChartId = (typeof REPORT_CHART_IDS)[number];
 /** A chart of a section; `table` names the section's table drawn beside it (its counts). */
 export interface ReportChartRef { id: ReportChartId; title: string; table?: string }
 
+/** Actions a section offers on the dashboard (the Markdown report names the equivalent command in its notes). */
+export const REPORT_ACTIONS = ['exportAudit'] as const;
+/** A section action: what it does and its button label. */
+export interface ReportAction { id: (typeof REPORT_ACTIONS)[number]; label: string }
+
 /** One section of the report. */
 export interface ReportSection {
   id: string;
@@ -57,6 +63,7 @@ export interface ReportSection {
   charts: ReportChartRef[];
   /** What the numbers mean and when not to trust them. */
   explanation: string[];
+  actions?: ReportAction[];
 }
 
 /** The whole report. */
@@ -70,7 +77,7 @@ export function cellText(c: ReportCellValue): string {
 const strs = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isCell = (c: unknown): boolean => typeof c === 'string'
   || (isObj(c) && typeof c.text === 'string' && (c.ids === undefined || strs(c.ids)) && (c.tone === undefined || c.tone === 'agree' || c.tone === 'disagree')
-    && (c.shade === undefined || (typeof c.shade === 'number' && c.shade >= 0 && c.shade <= 1)));
+    && (c.shade === undefined || (typeof c.shade === 'number' && c.shade >= 0 && c.shade <= 1)) && (c.about === undefined || typeof c.about === 'string'));
 const isColumn = (c: unknown): boolean => isObj(c) && typeof c.label === 'string' && (c.align === 'left' || c.align === 'right')
   && (c.kind === 'label' || c.kind === 'text' || c.kind === 'number');
 const isTable = (t: unknown): boolean => isObj(t) && typeof t.id === 'string' && typeof t.title === 'string' && Array.isArray(t.columns) && t.columns.every(isColumn)
@@ -78,7 +85,8 @@ const isTable = (t: unknown): boolean => isObj(t) && typeof t.id === 'string' &&
 const isChart = (c: unknown): boolean => isObj(c) && typeof c.title === 'string' && (REPORT_CHART_IDS as readonly unknown[]).includes(c.id)
   && (c.table === undefined || typeof c.table === 'string');
 const isSection = (s: unknown): boolean => isObj(s) && typeof s.id === 'string' && typeof s.title === 'string' && (s.empty === undefined || typeof s.empty === 'string')
-  && strs(s.lines) && Array.isArray(s.tables) && s.tables.every(isTable) && Array.isArray(s.charts) && s.charts.every(isChart) && strs(s.explanation);
+  && strs(s.lines) && Array.isArray(s.tables) && s.tables.every(isTable) && Array.isArray(s.charts) && s.charts.every(isChart) && strs(s.explanation)
+  && (s.actions === undefined || (Array.isArray(s.actions) && s.actions.every((a) => isObj(a) && (REPORT_ACTIONS as readonly unknown[]).includes(a.id) && typeof a.label === 'string')));
 
 /** Whether a value has the ReportModel shape (data restored from webview state comes from outside our control). */
 export function isReportModel(v: unknown): v is ReportModel {

@@ -68,7 +68,10 @@ function render(): void {
     el('label', {}, el('span', { text: 'Since' }), since));
   filters.addEventListener('submit', (e) => e.preventDefault());
   if (!data.report) { root.replaceChildren(head, filters, el('p', { class: 'pw-muted', text: 'No comparisons recorded yet for these filters.' })); return; }
-  const { nodes, fitted } = reportNodes(data.report, data.charts);
+  const { nodes, fitted } = reportNodes(data.report, data.charts, {
+    openCell: (ids, title) => messenger.notify('dashboard/audit', { ids: ids.slice(0, 100_000), title: title.slice(0, 500) }),
+    run: (action) => { if (action === 'exportAudit') messenger.notify('dashboard/exportAudit', {}); },
+  });
   root.replaceChildren(head, filters, ...nodes);
   for (const svg of fitted) fitToContent(svg);
 }

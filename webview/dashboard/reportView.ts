@@ -1,11 +1,11 @@
 /** Draws the report model (src/shared/reportModel.ts) in the dashboard: sections, tables, charts and notes, the same content the Markdown report prints. */
-import { cellText, type ReportCellValue, type ReportChartId, type ReportModel, type ReportSection, type ReportTable } from '../../src/shared/reportModel';
+import { cellText, type ReportAction, type ReportCellValue, type ReportChartId, type ReportModel, type ReportSection, type ReportTable } from '../../src/shared/reportModel';
 import { revealBidi } from '../../src/shared/outsideText';
 import { sanitizeSvg } from '../compare/sanitize';
-import { el } from '../shared/dom';
+import { button, el } from '../shared/dom';
 
-/** What a cell that names comparisons does when activated (the audit set): the host opens them. */
-export interface ReportViewActions { openCell?(ids: readonly string[], title: string): void }
+/** What a cell that names comparisons does when activated (the audit set: the host lists them), and the sections' actions. */
+export interface ReportViewActions { openCell?(ids: string[], title: string): void; run?(action: ReportAction['id']): void }
 
 /** A chart's table sits beside it only when it is narrow enough to read there. */
 const BESIDE_MAX_COLUMNS = 6;
@@ -15,11 +15,14 @@ function cellNode(c: ReportCellValue, header: boolean, align: string, context: s
   const tone = typeof c === 'string' || !c.tone ? '' : ` pw-cell-${c.tone}`;
   const cls = `${align === 'right' ? 'pw-num' : ''}${tone}`.trim();
   const node = header ? el('th', { class: cls, attrs: { scope: 'row' } }) : el('td', { class: cls });
+  if (typeof c !== 'string' && c.shade !== undefined) node.style.setProperty('--pw-shade', String(Math.max(0, Math.min(1, c.shade))));
   const ids = typeof c === 'string' ? undefined : c.ids;
   if (ids?.length && actions.openCell) {
     const open = actions.openCell;
-    node.append(el('button', { class: 'pw-cell-open', text, attrs: { type: 'button', 'aria-label': `${context}: ${text}, open ${ids.length} comparison${ids.length === 1 ? '' : 's'}` },
-      on: { click: () => open(ids, context) } }));
+    const about = typeof c === 'string' || !c.about ? context : revealBidi(c.about);
+    const many = `${ids.length} comparison${ids.length === 1 ? '' : 's'}`;
+    node.append(el('button', { class: 'pw-cell-open', text, title: `${about}: open the ${many}`, attrs: { type: 'button', 'aria-label': `${about}: ${many}, open them` },
+      on: { click: () => open([...ids], about) } }));
   } else node.textContent = text;
   return node;
 }
@@ -71,7 +74,11 @@ function sectionNode(s: ReportSection, charts: Partial<Record<ReportChartId, str
   }
   if (alone.length) out.append(el('div', { class: `pw-chart-grid${alone.length === 1 ? ' pw-chart-alone' : ''}` }, ...alone));
   const rest = s.tables.filter((t) => !beside.has(t.id));
-  for (const t of rest) out.append(tableNode(t, actions, '', s.tables.length === 1));
+  for (const t of rest.filter((x) => !x.matrix)) out.append(tableNode(t, actions, '', s.tables.length === 1));
+  const matrices = rest.filter((x) => x.matrix);
+  if (matrices.length) out.append(el('div', { class: 'pw-matrix-grid' }, ...matrices.map((t) => tableNode(t, actions))));
+  const run = actions.run;
+  if (s.actions?.length && run) out.append(el('div', { class: 'pw-report-actions' }, ...s.actions.map((a) => button(a.label, 'export', { on: { click: () => run(a.id) } }))));
   if (s.explanation.length) out.append(el('div', { class: 'pw-report-explain' }, ...s.explanation.map((e) => el('p', { text: revealBidi(e) }))));
   return out;
 }

@@ -42,13 +42,16 @@ export function judgeMatrix(j: JudgeStats, index: number): ReportTable {
     const cells = JUDGE_CATEGORIES.map((_, ji): ReportCell => {
       const count = j.confusion[hi][ji];
       const cell: ReportCell = { text: String(count), tone: hi === ji ? 'agree' : 'disagree', shade: total ? count / total : 0 };
-      if (hi !== ji && count > 0) cell.ids = j.confusionIds[hi][ji];
+      if (hi !== ji && count > 0) {
+        cell.ids = j.confusionIds[hi][ji];
+        cell.about = `${j.rater} said ${CATEGORY[JUDGE_CATEGORIES[ji]]} where you said ${CATEGORY[h]}`;
+      }
       return cell;
     });
     return [CATEGORY[h], ...cells, String(total)];
   });
   const t = table(`judgeMatrix-${index}`, `${j.rater}: agreement matrix`, [label('You ↓ · judge →'), ...JUDGE_CATEGORIES.map((c) => figure(CATEGORY[c])), figure('Total')], rows,
-    [`Audit set: ${plural(j.audit.length, 'pair')} off the diagonal, where the judge and you disagree. Open a cell to read them one by one; the audit export (pairwise export --format audit) writes them all.`]);
+    [`Audit set: ${plural(j.audit.length, 'pair')} off the diagonal, where the judge and you disagree: the dashboard opens them one by one from these cells, and pairwise export --format audit writes them all.`]);
   t.matrix = { rows: 'your verdict', columns: 'judge' };
   return t;
 }
@@ -67,5 +70,6 @@ export function judgesSection(s: Stats): ReportSection | null {
   const lines = js.filter((j) => j.selfPreference).map((j) => `Self-preference guard: ${j.rater} shares a model family with one side in ${plural(j.selfPreference!.n, 'pair')} you judged.`);
   const cost = js.filter((j) => j.costUsd !== null).map((j) => `${j.rater} cost ${usd(j.costUsd)} over ${plural(j.judged, 'pair')} (both orders).`);
   const tables = [summaryTable(js), selfTable(js), checksTable(js), ...js.map(judgeMatrix)].filter((t): t is ReportTable => t !== null);
-  return section('judges', 'LLM judges against your verdicts', { lines: [...lines, ...cost], tables, explanation: EXPLANATION });
+  return section('judges', 'LLM judges against your verdicts', { lines: [...lines, ...cost], tables, explanation: EXPLANATION,
+    actions: js.some((j) => j.audit.length) ? [{ id: 'exportAudit', label: 'Export audit set' }] : [] });
 }

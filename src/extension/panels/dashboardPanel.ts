@@ -1,6 +1,6 @@
 /**
- * The dashboard WebviewPanel ('pairwise.dashboard'): shows tables and SVG charts the host computed (src/core/stats)
- * and reports filter changes. Holds the latest data and resends it whenever the webview (re)loads.
+ * The dashboard WebviewPanel ('pairwise.dashboard'): shows the report model and SVG charts the host computed
+ * (src/core/stats) and reports filter changes and audit requests. Holds the latest data and resends it whenever the webview (re)loads.
  */
 import * as vscode from 'vscode';
 import { dashboardValidators, isDashboardData, type DashboardData, type DashboardFilters, type DashboardHostProtocol, type DashboardWebviewProtocol } from '../../shared/dashboardProtocol';
@@ -27,6 +27,9 @@ export class DashboardPanel implements vscode.Disposable {
   private readonly host: WebviewHost<DashboardHostProtocol, DashboardWebviewProtocol>;
   private readonly filterEmitter = new vscode.EventEmitter<DashboardFilters>();
   private readonly readyEmitter = new vscode.EventEmitter<void>();
+  private readonly auditEmitter = new vscode.EventEmitter<{ ids: string[]; title: string } | 'export'>();
+  /** An audit cell was activated (its comparisons), or "Export audit set" was pressed. */
+  readonly onDidRequestAudit = this.auditEmitter.event;
   /** The developer changed a filter: recompute and call setData. */
   readonly onDidChangeFilters = this.filterEmitter.event;
   /** A toolbar button was pressed. */
@@ -63,6 +66,8 @@ export class DashboardPanel implements vscode.Disposable {
     host.track(
       host.onDidBecomeReady(() => { this.sendData(); this.readyEmitter.fire(); }),
       host.messenger.onNotification('dashboard/filter', ({ filters }) => this.filterEmitter.fire(filters)),
+      host.messenger.onNotification('dashboard/audit', (p) => this.auditEmitter.fire(p)),
+      host.messenger.onNotification('dashboard/exportAudit', () => this.auditEmitter.fire('export')),
     );
     host.onDidDispose(() => this.dispose()); // not tracked: tracked listeners are released before the host fires this
   }
@@ -84,6 +89,6 @@ export class DashboardPanel implements vscode.Disposable {
     this.disposed = true;
     if (DashboardPanel.currentPanel === this) DashboardPanel.currentPanel = undefined;
     this.host.dispose();
-    for (const e of [this.filterEmitter, this.readyEmitter]) e.dispose();
+    for (const e of [this.filterEmitter, this.readyEmitter, this.auditEmitter]) e.dispose();
   }
 }

@@ -16,6 +16,7 @@ import { applyFilters, filterOptions, noFilters, normalizeFilters, type ResultsF
 import { buildReportModel } from '../../core/stats/reportModel';
 import { reportCharts } from '../../core/stats/reportCharts';
 import { setDashboardSource } from './testHooks';
+import { showAuditPick } from './auditPick';
 import { showError, showInfo } from '../notify';
 
 /** Arguments for automation: start with these filters. */
@@ -50,6 +51,7 @@ class DashboardController implements DashboardView {
     this.disposables.push(
       panel.onDidChangeFilters((f) => { this.filters = normalizeFilters({ ...f, mode: this.filters.mode }); void this.refresh(); }),
       panel.onDidRequestCommand((c) => void this.runCommand(c)),
+      panel.onDidRequestAudit((a) => void this.audit(a)),
       panel.onDidDispose(() => this.dispose()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('pairwise.resultsLocation') && !e.affectsConfiguration('pairwise.resultsPath')) return;
@@ -123,6 +125,13 @@ class DashboardController implements DashboardView {
     if (c === 'dashboard/show') { await this.refresh(); return; }
     const id = PANEL_COMMANDS[c];
     if (id) await vscode.commands.executeCommand(id);
+  }
+
+  private async audit(a: { ids: string[]; title: string } | 'export'): Promise<void> {
+    try {
+      if (a === 'export') await vscode.commands.executeCommand('pairwise.export', { format: 'audit' });
+      else await showAuditPick(this.context, a.ids, a.title);
+    } catch (e) { void showError(`Pairwise: ${(e as Error).message}`); }
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
-// E2E: the dashboard in the real host — a results file with judged comparisons of three models, the leaderboard
-// and charts drawn as SVG, themed.
+// E2E: the dashboard in the real host — a results file with judged comparisons of three models and two LLM judges'
+// answers, the report model's sections (leaderboard and charts drawn as SVG, tables, judges' agreement matrices), themed;
+// an audit cell lists its comparisons and opens one.
 'use strict';
 const fs = require('node:fs'), path = require('node:path');
 const { runCommand } = require('../../harness/host.cjs');
@@ -22,6 +23,7 @@ function records(n = 36) {
       repo: { name: i % 2 ? 'tinyattn' : 'atropos', commit: 'abc1234' }, paper: { id: `paper-${i % 4}`, title: `Paper ${i % 4}` }, mode: 'pin',
       prompt: { templateVersion: 'pairwise-prompt/1' }, sides: { a: side(a, 0), b: side(b, 1) }, blind: true, swapped: i % 2 === 1,
       verdict: verdicts[i % verdicts.length], rater: 'e2e' });
+    out.push(...judgeAmends(out[out.length - 1], i));
   }
   return out.map((r) => JSON.stringify(r)).join('\n') + '\n';
 }
@@ -54,8 +56,27 @@ function judgeRecords(n = 36, extra = 30) {
   return out.map((r) => JSON.stringify(r)).join('\n') + '\n';
 }
 
+const IN_MODEL = { ab: { A: 'a', B: 'b', TIE: 'tie', BOTH_BAD: 'both_bad' }, ba: { A: 'b', B: 'a', TIE: 'tie', BOTH_BAD: 'both_bad' } };
+const ANSWER = { ab: { a: 'A', b: 'B', tie: 'TIE', both_bad: 'BOTH_BAD' }, ba: { a: 'B', b: 'A', tie: 'TIE', both_bad: 'BOTH_BAD' } };
+
+/** Two LLM judges' amends on a comparison: one mostly agrees with the human and sometimes only picks the first draft, one always prefers side a. */
+function judgeAmends(c, i) {
+  const judge = (preset, model, ab, ba, k) => {
+    const orders = [['ab', ab], ['ba', ba]].map(([order, answer]) => ({ order, answer, verdict: IN_MODEL[order][answer], reason: `Rule ${k} in the ${order} order.`,
+      cost: { usd: 0.004, basis: 'list' } }));
+    const consistent = orders[0].verdict === orders[1].verdict;
+    const family = [c.sides.a.model, c.sides.b.model].map((m, s) => (m.startsWith(model.split('-')[0]) ? ['a', 'b'][s] : null)).filter(Boolean);
+    return { schema: 1, type: 'amend', id: `e2e-judge-${model}-${i}`, target: c.id, time: new Date(Date.parse(c.time) + 60000).toISOString(),
+      rater: `judge:${preset}:${model}`, verdict: consistent ? orders[0].verdict : 'tie',
+      judge: { preset, model, outcome: consistent ? 'consistent' : 'inconsistent', orders, ...(family.length === 1 ? { sameFamily: family } : {}) } };
+  };
+  const human = c.verdict;
+  const close = i % 6 === 5 ? ['A', 'A'] : i % 7 === 3 ? [ANSWER.ab.a, ANSWER.ba.a] : [ANSWER.ab[human], ANSWER.ba[human]];
+  return [judge('openai', 'gpt-5.2', close[0], close[1], 1), judge('zai', 'glm-5.2', 'A', 'B', 2)];
+}
+
 /** Waits for the dashboard's own webview (the compare panel's frame may still be there, about to detach) to draw its charts. */
-async function dashboardInfo(page, timeout = 30000) {
+async function dashboardInfo(page, timeout = 60000) {
   const end = Date.now() + timeout;
   for (;;) {
     try {
@@ -85,6 +106,36 @@ async function dashboard(ctx) {
     await ctx.page.waitForTimeout(400);
     await shot(ctx.page, ctx.out, `dashboard-${ctx.theme}`, ctx.theme);
     console.log(`  ${info.svgs} SVG charts`);
+  });
+  await ctx.check(`dashboard: the same report sections as the Markdown report, LLM judges with their agreement matrices (${ctx.theme})`, async () => {
+    const frame = await innerFrame(ctx.page);
+    const seen = await frame.evaluate(() => [...document.querySelectorAll('.pw-report-section h2')].map((h) => h.textContent));
+    for (const t of ['Leaderboard (Bradley–Terry)', 'Head to head', 'Serving: cold vs warm', 'LLM judges against your verdicts']) {
+      if (!seen.includes(t)) throw new Error(`no section ${t}: ${seen.join(' | ')}`);
+    }
+    await frame.evaluate(() => document.getElementById('pw-section-pairs')?.scrollIntoView());
+    await ctx.page.waitForTimeout(300);
+    await shot(ctx.page, ctx.out, `dashboard-tables-${ctx.theme}`, ctx.theme);
+    const matrices = await frame.locator('table.pw-matrix').count();
+    if (matrices !== 3) throw new Error(`expected an agreement matrix per judge (3), saw ${matrices}`);
+    await frame.evaluate(() => document.getElementById('pw-section-judges')?.scrollIntoView());
+    await ctx.page.waitForTimeout(300);
+    await shot(ctx.page, ctx.out, `dashboard-judges-${ctx.theme}`, ctx.theme);
+  });
+  if (ctx.theme !== 'dark') return;
+  await ctx.check('dashboard: an off-diagonal cell lists its comparisons; one opens read-only in the compare panel (dark)', async () => {
+    const frame = await innerFrame(ctx.page);
+    const cell = frame.locator('table.pw-matrix').first().locator('button.pw-cell-open').first();
+    const label = await cell.getAttribute('aria-label');
+    await cell.click();
+    const widget = ctx.page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'Audit:' }).waitFor({ timeout: 20000 });
+    const rows = await widget.locator('.quick-input-list .monaco-list-row').count();
+    if (rows < 2) throw new Error(`the audit list shows ${rows} rows for ${label}`);
+    await shot(ctx.page, ctx.out, 'dashboard-audit-dark', 'dark');
+    await widget.locator('.quick-input-list .monaco-list-row').first().click();
+    await ctx.page.locator('.tab', { hasText: 'Pairwise' }).filter({ hasNotText: 'Dashboard' }).first().waitFor({ timeout: 20000 });
+    await ctx.page.keyboard.press('Escape');
   });
 }
 
