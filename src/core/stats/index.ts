@@ -23,3 +23,7 @@ export { servingTable, tailSummary, draftCorrect, DEFAULT_TTFT_THRESHOLDS_MS, CO
 export { ppiMean, tunedLambda, PPI_MIN_LABELLED, type PpiMean, type PpiEstimate } from './ppi';
 export { ppiBradleyTerry, type PpiBradleyTerry, type PpiBtEntry, type PpiScore } from './ppiBradleyTerry';
 export { ppiSection, pairLabels, judgeRaters, type PpiSection, type PpiJudge, type PpiPair } from './ppiData';
+export { judgeStats, judgeVerdict, humanVerdict, kappaOfLabels, kappaOfTable, kappaWithInterval, JUDGE_CATEGORIES, type JudgeStats, type KappaInterval } from './judges';
+export { buildReportModel } from './reportModel';
+export { renderModelMarkdown } from './reportMarkdown';
+export { reportCharts } from './reportCharts';

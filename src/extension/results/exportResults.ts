@@ -70,7 +70,7 @@ export async function exportResults(context: vscode.ExtensionContext, args?: Exp
   const format = args?.format ?? await askFormat();
   if (!format) return undefined;
   const info = exportFormat(format);
-  const judges = args?.judges ?? await askJudges(format, records);
+  const judges = args?.judges ?? (args?.format ? false : await askJudges(format, records)); // automation that names a format is never asked
   if (judges === undefined) return undefined;
   let out = args?.out ? resolve(workspaceRoot() ?? dirname(store.file), args.out) : undefined;
   if (!out) {
