@@ -42,7 +42,7 @@ export function tableNode(t: ReportTable, actions: ReportViewActions, cls = '', 
     body.append(el('tr', {}, ...cols.map((i) => cellNode(row[i] ?? '', i === labelCol, t.columns[i].align, `${t.title}: ${head} × ${t.columns[i].label}`, actions))));
   }
   table.append(body);
-  const wrap = el('div', { class: 'pw-table-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': t.title } }, table);
+  const wrap = el('div', { class: 'pw-table-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': `${t.title} (table)` } }, table);
   if (t.notes.length) wrap.append(...t.notes.map((n) => el('p', { class: 'pw-table-note', text: revealBidi(n) })));
   return wrap;
 }

@@ -118,7 +118,7 @@ async function a11y(ctx) {
       fs.appendFileSync(file, records());
     }
     await runCommand(page, 'Pairwise: Show Dashboard');
-    const end = Date.now() + 30000;
+    const end = Date.now() + 90000; // a loaded machine: the host reads and computes before the first draw
     for (;;) {
       const ok = await innerFrame(page, 5000).then((fr) => fr.evaluate(() => document.body.dataset.view === 'dashboard' && document.querySelectorAll('svg').length >= 3), () => false);
       if (ok) break;

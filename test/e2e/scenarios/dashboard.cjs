@@ -76,7 +76,7 @@ function judgeAmends(c, i) {
 }
 
 /** Waits for the dashboard's own webview (the compare panel's frame may still be there, about to detach) to draw its charts. */
-async function dashboardInfo(page, timeout = 60000) {
+async function dashboardInfo(page, timeout = 90000) {
   const end = Date.now() + timeout;
   for (;;) {
     try {
