@@ -49,12 +49,13 @@ async function startMocks() {
   };
 }
 
-/** User settings pointing sides A and B at the mock servers (no key needed). */
+/** User settings pointing sides A and B at the mock servers (no key needed); the judge talks to side B's server. */
 function mockSettings(urls, extra = {}) {
   return {
     'pairwise.providers': { mocka: { kind: 'anthropic', baseUrl: urls.a, auth: 'none', label: 'Mock Anthropic' },
-      mockb: { kind: 'openai-compatible', baseUrl: urls.b, auth: 'none', label: 'Mock OpenAI' } },
-    'pairwise.sideA': 'mocka:model-a', 'pairwise.sideB': 'mockb:model-b', ...extra,
+      mockb: { kind: 'openai-compatible', baseUrl: urls.b, auth: 'none', label: 'Mock OpenAI' },
+      mockj: { kind: 'openai-compatible', baseUrl: urls.b, auth: 'none', label: 'Mock judge' } },
+    'pairwise.sideA': 'mocka:model-a', 'pairwise.sideB': 'mockb:model-b', 'pairwise.judge.model': 'mockj:judge-model', ...extra,
   };
 }
 

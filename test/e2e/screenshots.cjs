@@ -3,7 +3,7 @@
 // chromium), in the dark and light themes. One host per theme runs the scenarios in order; each scenario
 // records named checks and saves screenshots under test-results/ (checked not blank, theme applied).
 //   node test/e2e/screenshots.cjs [--only NAME[,NAME…]] [--theme dark|light]
-// NAME: placeholder, sample, views, compare, failure, lifecycle, security, dashboard, a11y (see test/e2e/README.md).
+// NAME: placeholder, sample, views, compare, failure, lifecycle, security, dashboard, judge, a11y (see test/e2e/README.md).
 // Prints "e2e: N passed, N failed" last; exits non-zero when a check failed.
 'use strict';
 const path = require('node:path'), fs = require('node:fs'), os = require('node:os');
@@ -15,6 +15,7 @@ const securityScenarios = require('./scenarios/security.cjs');
 const dashboardScenarios = require('./scenarios/dashboard.cjs');
 const lifecycleScenarios = require('./scenarios/lifecycle.cjs');
 const a11yScenarios = require('./scenarios/a11y.cjs');
+const judgeScenarios = require('./scenarios/judge.cjs');
 
 /** Scenario order matters within a host: the placeholder needs no paper pinned; compare pins it. */
 const SCENARIOS = [
@@ -26,6 +27,7 @@ const SCENARIOS = [
   { name: 'lifecycle', themes: ['dark'], run: lifecycleScenarios.lifecycle },
   { name: 'security', themes: ['dark'], run: securityScenarios.security },
   { name: 'dashboard', themes: ['dark', 'light'], run: dashboardScenarios.dashboard },
+  { name: 'judge', themes: ['dark', 'light', 'hc'], run: judgeScenarios.judge },
   { name: 'a11y', themes: ['dark', 'light', 'hc'], run: a11yScenarios.a11y },
 ];
 
