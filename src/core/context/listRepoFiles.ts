@@ -36,9 +36,15 @@ export async function listRepoFiles(root: string): Promise<RepoListing> {
   ]);
   if (r.ok && holds) {
     const uniq = [...new Set(r.stdout.toString('utf8').split('\0').filter(Boolean))];
-    return { source: 'git', paths: uniq.sort(comparePaths), omittedDirs: [] };
+    return { source: 'git', paths: isSorted(uniq) ? uniq : uniq.sort(comparePaths), omittedDirs: [] };
   }
   return walkFolder(root);
+}
+
+/** True when paths are already in comparePaths order (git lists its index sorted; untracked files come after). */
+function isSorted(paths: string[]): boolean {
+  for (let i = 1; i < paths.length; i++) if (paths[i - 1] > paths[i]) return false;
+  return true;
 }
 
 /** Byte-order comparison of paths so the order never depends on locale. */

@@ -4,23 +4,39 @@ import type { ContextManifest, ManifestFileOmitted, OmitReason } from './types';
 
 /** JSON with object keys sorted (undefined members dropped), so equal manifests always serialize (and hash) the same. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const parts: string[] = [];
+  writeCanonical(value, parts);
+  // One join gives a flat string (appending builds a deep rope that hashing must flatten first).
+  return parts.join('');
+}
+
+function writeCanonical(value: unknown, out: string[]): void {
+  if (value === null || typeof value !== 'object') {
+    out.push(JSON.stringify(value) ?? 'null');
+    return;
+  }
   if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (value[i] === undefined ? 'null' : canonicalJson(value[i]));
-    return `${out}]`;
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i) out.push(',');
+      if (value[i] === undefined) out.push('null');
+      else writeCanonical(value[i], out);
+    }
+    out.push(']');
+    return;
   }
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj).sort();
-  let out = '{';
+  out.push('{');
   let first = true;
   for (const k of keys) {
     const v = obj[k];
     if (v === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    out.push(first ? '' : ',', JSON.stringify(k), ':');
+    writeCanonical(v, out);
     first = false;
   }
-  return `${out}}`;
+  out.push('}');
 }
 
 /** sha256 hex of the manifest without its manifestHash field. */

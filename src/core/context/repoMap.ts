@@ -94,8 +94,16 @@ function extSummary(names: string[]): string {
   return top.map(([e, n]) => `${n} ${e}`).join(', ') + (exts.size > 4 ? ', …' : '');
 }
 
+const skippedOf = new WeakMap<DirNode, string[]>();
+
+/** Names of a folder's files that are not sent (scores never change while a map is rendered, so computed once). */
 function skippedFiles(node: DirNode): string[] {
-  return node.files.filter((f) => f.entry.score <= SKIPPED_SCORE).map((f) => f.name);
+  let names = skippedOf.get(node);
+  if (!names) {
+    names = node.files.filter((f) => f.entry.score <= SKIPPED_SCORE).map((f) => f.name);
+    skippedOf.set(node, names);
+  }
+  return names;
 }
 
 function foldLine(node: DirNode): string {
