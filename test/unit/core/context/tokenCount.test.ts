@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { isWithinTokenLimit } from 'gpt-tokenizer/encoding/o200k_base';
 import { countTokens, tokensWithin } from '../../../../src/core/context/tokenCount';
 
 describe('token counting', () => {
@@ -16,5 +17,16 @@ describe('token counting', () => {
     assert.equal(tokensWithin('', 0), 0);
     assert.equal(tokensWithin('abc', 0), null);
     assert.equal(countTokens('hello world'), 2);
+  });
+
+  test('the limit check agrees with gpt-tokenizer\'s own (one-pass count near the limit, early exit far over it)', () => {
+    const text = `export function f(a: number) {\n  return a * 2; // <|endoftext|> x\n}\n`.repeat(60);
+    const n = countTokens(text);
+    const own = (limit: number) => {
+      const r = isWithinTokenLimit(text, limit, { disallowedSpecial: new Set<string>() });
+      return r === false ? null : r;
+    };
+    for (const limit of [1, 10, Math.floor(n / 9), Math.floor(n / 2), n - 1, n, n + 1, 10 * n]) assert.equal(tokensWithin(text, limit), own(limit), `limit ${limit}`);
+    assert.equal(tokensWithin(text, n), n);
   });
 });
