@@ -1,5 +1,6 @@
 // Bench: full context build (listing, filters, ranking, map, budget fill, secret scan) on a large real corpus,
-// against repomix (with its security check) and against the floor (git ls-files + reading every kept file).
+// against repomix (with its security check) and against the floor (git ls-files + reading every kept file; also every
+// file the build opens), CPU time median of interleaved rounds.
 //   npm run bench -- context [--quick]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';

@@ -33,7 +33,7 @@ const NONBLOCK = constants.O_NONBLOCK ?? 0;
 /** Result of reading one path: its first bytes (or all), size and resolved path, or why it was left out. */
 export type ReadOutcome = { buf: Buffer; size: number; absPath: string } | { omit: ManifestFileOmitted; code?: string };
 
-/** Bytes a file's kind is judged by (binary, generated header, minified): skipped files are read no further. */
+/** Bytes a file's kind is judged by (binary, generated header, minified). */
 const SNIFF_BYTES = 8192;
 const SLAB_BYTES = 1 << 20;
 
@@ -77,8 +77,9 @@ interface Sniffer {
 }
 
 /**
- * Opens without following symlinks, checks it is a regular file within maxBytes, and reads up to limit bytes. With
- * a sniffer, the first 8 KB are judged first and a skipped file is read no further (its verdict is the omission).
+ * Opens without following symlinks, checks it is a regular file within maxBytes, and reads up to limit bytes (one
+ * read: nearly every file that gets this far is kept). With a sniffer, the file is judged on its first 8 KB and
+ * read into the listing's shared memory; a skipped file's verdict is the omission.
  */
 function readCapped(abs: string, path: string, maxBytes: number, limit = Infinity, sniff?: Sniffer): ReadOutcome {
   let fd: number;
@@ -96,14 +97,13 @@ function readCapped(abs: string, path: string, maxBytes: number, limit = Infinit
     const want = Math.min(st.size, limit);
     const buf = sniff ? sniff.slab.room(want) : Buffer.allocUnsafe(want);
     let off = 0;
+    off = readInto(fd, buf, 0, want);
     if (sniff) {
-      const first = Math.min(want, SNIFF_BYTES);
-      off = readInto(fd, buf, 0, first);
-      const v = sniff.verdict(buf.subarray(0, off), off < first ? off : st.size);
+      // Judged on its first 8 KB; a skipped file's bytes are overwritten by the next file's.
+      const v = sniff.verdict(buf.subarray(0, Math.min(off, SNIFF_BYTES)), off < want ? off : st.size);
       if (v.skip) return { omit: { path, reason: v.reason, ...(v.detail ? { detail: v.detail } : {}) } };
-      if (off === first) off = readInto(fd, buf, off, want);
       sniff.slab.keep(off);
-    } else off = readInto(fd, buf, 0, want);
+    }
     return { buf: off === want ? buf : buf.subarray(0, off), size: off < want ? off : st.size, absPath: abs };
   } catch (e) {
     return { omit: { path, reason: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? 'read failed' } };

@@ -85,7 +85,7 @@ describe('listing and reading', () => {
     assert.ok(!read.files.some((f) => f.head.toString().includes('outside secret')));
   });
 
-  test('listed paths through folder symlinks are resolved per folder; large files are read whole after the 8 KB sniff', async () => {
+  test('listed paths through folder symlinks are resolved per folder; a file is judged on its first 8 KB and kept whole', async () => {
     const outside = makeRepo({ 'secret.txt': 'outside secret\n' });
     repos.push(outside);
     const mid = `${'// line of code\n'.repeat(2000)}`;
@@ -107,7 +107,7 @@ describe('listing and reading', () => {
     const text = (p: string) => read.files.find((f) => f.path === p)?.head.toString();
     assert.equal(text('inlink/inner.txt'), 'inner\n');
     assert.equal(text('inlink/deep/d.ts'), 'export const d = 1;\n');
-    assert.equal(text('sub/mid.ts'), mid, 'a file past the sniffed 8 KB is read whole');
+    assert.equal(text('sub/mid.ts'), mid, 'a file past the judged 8 KB is kept whole');
     assert.equal(read.files.find((f) => f.path === 'sub/mid.ts')?.size, Buffer.byteLength(mid));
     assert.ok(!read.files.some((f) => f.head.toString().includes('outside secret')));
   });
