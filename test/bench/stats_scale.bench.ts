@@ -1,87 +1,92 @@
-// Scale as a user meets it:  npm run bench -- stats_scale [--quick]
-// Whole processes, each started the way a user runs the CLI (node + tsx + src/cli/main.ts): `pairwise import` of N
-// LMArena battles and `pairwise report --json` over the N imported verdicts, each measured for wall time and peak
-// RSS (process.resourceUsage().maxRSS printed at exit by a preload) against a baseline process that only reads the
-// same file's bytes. Import is run at N/4 and N to see whether its memory grows with the file (constant memory would
-// give a ratio near 1). Full: N = 1,000,000; --quick: N = 40,000. Ends with one JSON line per metric.
+// Scale as a user meets it:  npm run bench -- stats_scale [--quick] [--no-build]
+// Whole processes of the built CLI (`node dist/cli.js`, rebuilt first unless --no-build): `pairwise import` of N
+// LMArena battles, then — after appending a judge amend on every tenth battle and 5,000 own comparisons with run data,
+// judge amends and second raters' verdicts — `pairwise report` (Markdown) and `pairwise report --json` over the file.
+// Each process is measured for wall time, CPU time (user + system) and peak RSS (process.resourceUsage() printed at
+// exit by a preload), against a baseline process that only reads the same file's bytes (ratios are within one run:
+// the machine is shared). Import runs at N/4 and N: its memory should not grow with the file (only ~9–19 bytes of id
+// fingerprints per battle). Full: N = 1,000,000; --quick: N = 40,000 (same goals, judged as at 1M).
+// Ends with ONE JSON line: the report's wall time with every other figure as extra fields.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { once } from 'node:events';
-import { seededRandom } from '../../src/core/stats/prng';
+import { benchKit, round } from './benchKit';
+import { appendJudgesAndRuns, writeArenaBattles } from './scaleFixture';
 
 const quick = process.argv.includes('--quick');
 const N = quick ? 40_000 : 1_000_000;
+const OWN = 5000;
 const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'src/cli/main.ts');
-const MODELS = ['claude-opus', 'glm-5.2', 'gpt-5', 'gemini-3', 'deepseek-v4', 'qwen-coder', 'kimi-k3', 'mistral-large'];
-const WINNERS = ['model_a', 'model_b', 'model_a', 'model_b', 'tie', 'tie (bothbad)'];
+const CLI = join(ROOT, 'dist/cli.js');
+const kit = benchKit('stats_scale');
 
-interface Run { ms: number; rssMb: number; ok: boolean; out: string }
+interface Run { ms: number; cpuMs: number; rssMb: number; ok: boolean; out: string }
 
-/** Runs a node process with the RSS preload; wall time from spawn to exit. */
+/** Runs a node process with the usage preload; wall time from spawn to exit. */
 function run(args: string[], preload: string): Run {
   const t = performance.now();
   const r = spawnSync(process.execPath, ['--require', preload, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - t;
-  const m = /PW_MAXRSS_KB=(\d+)/.exec(r.stderr);
+  const m = /PW_USAGE rss_kb=(\d+) cpu_us=(\d+)/.exec(r.stderr);
   if (r.status !== 0 || !m) console.error(r.stderr.slice(-2000));
-  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, ok: r.status === 0 && m !== null, out: r.stdout };
+  return { ms, cpuMs: m ? Number(m[2]) / 1000 : NaN, rssMb: m ? Number(m[1]) / 1024 : NaN, ok: r.status === 0 && m !== null, out: r.stdout };
 }
 
-async function battles(file: string, n: number): Promise<void> {
-  const rand = seededRandom(99);
-  const ws = createWriteStream(file);
-  for (let k = 0; k < n; k++) {
-    const i = Math.floor(rand() * MODELS.length);
-    const j = (i + 1 + Math.floor(rand() * (MODELS.length - 1))) % MODELS.length;
-    const line = `${JSON.stringify({ question_id: `q${k}`, model_a: MODELS[i], model_b: MODELS[j], winner: WINNERS[Math.floor(rand() * WINNERS.length)], tstamp: 1.7e9 + k, judge: `r${k % 3}` })}\n`;
-    if (!ws.write(line)) await once(ws, 'drain');
-  }
-  ws.end();
-  await once(ws, 'finish');
-}
-
-interface Metric { metric: string; value: number; goal: string; pass: boolean }
+const fmt = (r: Run): string => `${r.ms.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms CPU, ${r.rssMb.toFixed(0)} MB peak RSS`;
 
 async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build') || !existsSync(CLI)) {
+    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    if (b.status !== 0) throw new Error(`build failed: ${b.stderr.slice(-1000)}`);
+  }
   const dir = await mkdtemp(join(tmpdir(), 'pw-bench-scale-'));
-  const metrics: Metric[] = [];
   try {
-    const preload = join(dir, 'maxrss.cjs');
-    await writeFile(preload, "process.on('exit', () => { require('node:fs').writeSync(2, `\\nPW_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`); });\n");
+    const preload = join(dir, 'usage.cjs');
+    await writeFile(preload, "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, `\\nPW_USAGE rss_kb=${u.maxRSS} cpu_us=${u.userCPUTime + u.systemCPUTime}\\n`); });\n");
     const readBytes = join(dir, 'read.cjs');
     await writeFile(readBytes, "const fs = require('node:fs'); const b = Buffer.alloc(1 << 20); const fd = fs.openSync(process.argv[2], 'r'); let n = 0, k; while ((k = fs.readSync(fd, b)) > 0) n += k; console.log(n);\n");
     const small = join(dir, 'small.jsonl');
     const big = join(dir, 'battles.jsonl');
-    await battles(small, Math.floor(N / 4));
-    await battles(big, N);
+    await writeArenaBattles(small, Math.floor(N / 4));
+    await writeArenaBattles(big, N);
     const results = join(dir, 'results.jsonl');
-    const importSmall = run(['--import', 'tsx', CLI, 'import', '--format', 'arena', small, '--results', join(dir, 'small-results.jsonl'), '--json'], preload);
-    const importBig = run(['--import', 'tsx', CLI, 'import', '--format', 'arena', big, '--results', results, '--json'], preload);
+    const importSmall = run([CLI, 'import', '--format', 'arena', small, '--results', join(dir, 'small-results.jsonl'), '--json'], preload);
+    const importBig = run([CLI, 'import', '--format', 'arena', big, '--results', results, '--json'], preload);
+    const extra = await appendJudgesAndRuns(results, N, 10, OWN);
     const resultsBytes = (await stat(results).catch(() => ({ size: 0 }))).size;
     const base = run([readBytes, results], preload);
-    const report = run(['--import', 'tsx', CLI, 'report', '--json', '--results', results], preload);
-    let decided = 0;
-    try { decided = (JSON.parse(report.out) as { totals: { decided: number } }).totals.decided; } catch { decided = 0; }
-    const measured = importBig.ok && report.ok && base.ok && decided === N;
-    console.log(`N = ${N} battles; results file ${(resultsBytes / 1e6).toFixed(0)} MB; report counted ${decided} decided verdicts`);
-    console.log(`read bytes baseline: ${base.ms.toFixed(0)} ms, ${base.rssMb.toFixed(0)} MB peak RSS`);
-    console.log(`pairwise report --json: ${report.ms.toFixed(0)} ms, ${report.rssMb.toFixed(0)} MB peak RSS`);
-    console.log(`pairwise import: N/4 ${importSmall.ms.toFixed(0)} ms, ${importSmall.rssMb.toFixed(0)} MB; N ${importBig.ms.toFixed(0)} ms, ${importBig.rssMb.toFixed(0)} MB peak RSS`);
-    const round = (x: number) => Math.round(x * 1000) / 1000;
-    // The goals are stated for 1M verdicts; in --quick mode the same metrics are printed, judged against the same goals.
-    metrics.push({ metric: 'report_wall_ms', value: round(report.ms), goal: '<5000 (at 1M)', pass: measured && report.ms < 5000 });
-    metrics.push({ metric: 'report_peak_rss_mb', value: round(report.rssMb), goal: '<1024 (at 1M)', pass: measured && report.rssMb < 1024 });
-    metrics.push({ metric: 'report_wall_ratio_vs_read_bytes', value: round(report.ms / base.ms), goal: 'informational', pass: measured });
-    metrics.push({ metric: 'import_rss_growth_ratio_n_vs_n4', value: round(importBig.rssMb / importSmall.rssMb), goal: '<=1.2 (constant memory)', pass: measured && importSmall.ok && importBig.rssMb / importSmall.rssMb <= 1.2 });
-    if (!measured) process.exitCode = 1;
+    const json = run([CLI, 'report', '--json', '--results', results], preload);
+    const md = run([CLI, 'report', '--results', results], preload);
+    let decided = 0, judges = 0;
+    try {
+      const j = JSON.parse(json.out) as { totals: { decided: number }; ppi?: { judges: unknown[] } };
+      decided = j.totals.decided;
+      judges = j.ppi?.judges.length ?? 0;
+    } catch { decided = 0; }
+    const expected = N + extra.ownDecided;
+    kit.measured('decided verdicts counted by report --json', decided === expected ? decided : -1, expected);
+    kit.measured('Markdown report bytes', md.ok ? md.out.length : 0, 1000);
+    kit.measured('imports that ran', Number(importSmall.ok) + Number(importBig.ok) + Number(base.ok), 3);
+    const growth = (importBig.rssMb - importSmall.rssMb) * 1024 * 1024 / (N - Math.floor(N / 4));
+    console.log(`N = ${N} battles + ${extra.written} appended lines (${extra.judges} judge amends, ${OWN} own comparisons); results file ${(resultsBytes / 1e6).toFixed(0)} MB`);
+    console.log(`read bytes baseline:     ${fmt(base)}`);
+    console.log(`pairwise report --json:  ${fmt(json)}  (${decided} decided verdicts, ${judges} judge(s) in the prediction-powered section)`);
+    console.log(`pairwise report (md):    ${fmt(md)}`);
+    console.log(`pairwise import N/4:     ${fmt(importSmall)}`);
+    console.log(`pairwise import N:       ${fmt(importBig)}  (${growth.toFixed(0)} bytes of peak RSS per extra battle)`);
+    const wall = Math.max(json.ms, md.ms);
+    const rss = Math.max(json.rssMb, md.rssMb);
+    const pass = wall < 5000 && rss < 1024 && growth <= 100;
+    kit.report('report_wall_ms', wall, '<5000 ms and <1024 MB peak RSS for report at 1M; import peak RSS growth <=100 B/battle', pass, {
+      n: N, report_json_ms: round(json.ms, 0), report_md_ms: round(md.ms, 0), report_cpu_ms: round(Math.max(json.cpuMs, md.cpuMs), 0), report_peak_rss_mb: round(rss, 0),
+      read_bytes_ms: round(base.ms, 0), read_bytes_cpu_ms: round(base.cpuMs, 0), wall_ratio_vs_read_bytes: round(wall / base.ms, 1), cpu_ratio_vs_read_bytes: round(Math.max(json.cpuMs, md.cpuMs) / base.cpuMs, 1),
+      import_ms: round(importBig.ms, 0), import_cpu_ms: round(importBig.cpuMs, 0), import_peak_rss_mb: round(importBig.rssMb, 0), import_n4_peak_rss_mb: round(importSmall.rssMb, 0),
+      import_rss_growth_bytes_per_battle: round(growth, 1), results_mb: round(resultsBytes / 1e6, 0) });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  for (const m of metrics) console.log(JSON.stringify({ bench: 'stats_scale', n: N, ...m }));
 }
 
-main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
+kit.run(main);

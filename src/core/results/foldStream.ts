@@ -4,6 +4,7 @@
 // result equals latestPerCell → filterRecords → foldAmendsDetailed over readAll's records (foldStream.test.ts).
 import { matchesFilter, type RecordFilter } from './filterRecords';
 import { applyAmends, NO_OPINIONS, type EffectiveComparison, type OrderedAmend } from './foldAmends';
+import { fastImported, ImportedSides } from './fastImported';
 import type { ReadProblem } from './parseRecordLine';
 import { readResultBatches, type ReadOptions } from './readResults';
 import type { ComparisonRecord } from './schema';
@@ -100,7 +101,9 @@ export async function foldResultsFile(file: string, options: FoldStreamOptions =
   const pending: OrderedAmend[] = [];
   const problems: ReadProblem[] = [];
   let problemCount = 0;
-  for await (const batch of readResultBatches(file, options.read)) {
+  const importedSides = new ImportedSides();
+  const fastParse = (text: string): ComparisonRecord | null => fastImported(text, importedSides, NO_OPINIONS);
+  for await (const batch of readResultBatches(file, { ...options.read, fastParse })) {
     for (const e of batch) {
       if (!e.ok) { problemCount += 1; if (problems.length < keep) problems.push(e.problem); continue; }
       const r = e.record;
@@ -109,7 +112,8 @@ export async function foldResultsFile(file: string, options: FoldStreamOptions =
       if (typeof cell === 'string') cells.push([cell, r.id]);
       // As filterRecords: an id is kept when any comparison with it matches; its first record is the one folded.
       if (filter && matchesFilter(r, filter)) matched.add(r.id);
-      if (!byId.has(r.id)) byId.set(r.id, effective(r, intern));
+      // A battle from the fast path is already its effective comparison (sharing the empty opinion list).
+      if (!byId.has(r.id)) byId.set(r.id, (r as EffectiveComparison).judgeOpinions === NO_OPINIONS ? r as EffectiveComparison : effective(r, intern));
     }
   }
   if (filter) for (const id of byId.keys()) if (!matched.has(id)) byId.delete(id);

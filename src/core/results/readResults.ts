@@ -3,7 +3,7 @@ import { open, readFile } from 'node:fs/promises';
 import { appendNoFollow } from './appendLine';
 import { readLineBatches, type RawLine } from './lineReader';
 import { parseRecordLine, type ReadProblem } from './parseRecordLine';
-import type { ResultRecord } from './schema';
+import { SCHEMA_VERSION, type ResultRecord } from './schema';
 
 /** One item streamed by the reader: a usable record, or a problem with its line number. */
 export type ReadEntry =
@@ -11,7 +11,11 @@ export type ReadEntry =
   | { ok: false; problem: ReadProblem };
 
 /** Reader options. quarantine copies unusable lines to `<file>.corrupt` (on by default for the own file). */
-export interface ReadOptions { quarantine?: boolean; maxLineBytes?: number }
+export interface ReadOptions {
+  quarantine?: boolean; maxLineBytes?: number;
+  /** Tried first on each whole line: the record of a line it recognises, else null (see fastImported.ts). Must agree with parseRecordLine. */
+  fastParse?: (text: string) => ResultRecord | null;
+}
 
 /** Path of the side file that keeps copies of unusable lines. */
 export function corruptPathFor(file: string): string {
@@ -107,11 +111,14 @@ const blank = (text: string): boolean => text.length === 0 || (text.charCodeAt(0
 export async function* readResultBatches(file: string, options: ReadOptions = {}): AsyncGenerator<ReadEntry[]> {
   const quarantine = options.quarantine ?? true;
   const seen: { set: Set<string> | null } = { set: null };
+  const fast = options.fastParse;
   for await (const lines of readLineBatches(file, options.maxLineBytes)) {
     const out: ReadEntry[] = [];
     for (const raw of lines) {
       if (!raw.oversize && blank(raw.text)) continue;
       if (!raw.oversize && raw.terminated) {
+        const f = fast?.(raw.text);
+        if (f) { out.push({ ok: true, record: f, line: raw.line, offset: raw.offset, migratedFrom: SCHEMA_VERSION }); continue; }
         const p = parseRecordLine(raw.text);
         if (p.ok) { out.push({ ok: true, record: p.record, line: raw.line, offset: raw.offset, migratedFrom: p.migratedFrom }); continue; }
       }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { importArena } from '../../../../src/core/export/arena';
 import { filterRecords, type RecordFilter } from '../../../../src/core/results/filterRecords';
 import { foldAmendsDetailed } from '../../../../src/core/results/foldAmends';
 import { foldResultsFile } from '../../../../src/core/results/foldStream';
@@ -39,6 +40,14 @@ function randomFile(seed: number, n: number): string {
       if (rand() < 0.05 && ids.length) r.id = pick(ids); // duplicate id: the first record wins
       if (rand() < 0.1) (r as { cellId?: string }).cellId = `cell${Math.floor(rand() * 5)}`;
       ids.push(r.id);
+      if (imported && rand() < 0.5) {
+        // Exactly as `pairwise import` writes it (the fast path of the fold).
+        const line = JSON.stringify({ question_id: `b${k}`, model_a: `${pa}:${ma}`, model_b: `${pb}:${mb}`, winner: pick(['model_a', 'model_b', 'tie', 'tie (bothbad)']), tstamp: 1.7e9 + k, ...(rand() < 0.5 ? { judge: 'ana' } : {}) });
+        const rec = importArena(line, 'jsonl').records[0];
+        ids.push(rec.id);
+        lines.push(JSON.stringify(rec));
+        continue;
+      }
     } else if (u < 0.95) {
       const rater = pick(['ana', 'bob', 'cy', 'judge:zai:glm-5.2', undefined]);
       r = makeAmend(rand() < 0.05 ? 'no-such-comparison' : pick(ids), { verdict: pick(VERDICTS), rater, ...(rand() < 0.3 ? { notes: 'n', ratings: { grounded: { a: 3 } } } : {}),
