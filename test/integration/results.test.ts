@@ -11,6 +11,8 @@ import type { CompareViewState } from '../../src/shared/compareProtocol';
 import type { DashboardData } from '../../src/shared/dashboardProtocol';
 import { cellText } from '../../src/shared/reportModel';
 import { judgeSave } from '../../src/extension/results/judgeSave';
+import { pendingFor } from '../../src/extension/results/judgePending';
+import { foldAmends } from '../../src/core/results/foldAmends';
 import { describeProblems } from '../../src/extension/results/resultsSource';
 import { until } from './until';
 
@@ -191,11 +193,26 @@ suite('results: dashboard, export, open, judge pending', () => {
     assert.match(describeProblems('/x/results.jsonl', [{ file: '/x', line: 7, offset: 9, kind: 'malformed', message: 'not valid JSON', excerpt: '{' }]), /line 7/);
   });
 
-  test('Judge Pending walks pending comparisons blind and records amends', async () => {
+  test('Judge Pending walks pending comparisons blind, in what-to-judge-next order, and records amends', async () => {
+    const order = pendingFor(foldAmends((await store.readAll()).records), 'tester').map((c) => c.id);
+    assert.ok(order.indexOf(ids.p1) >= 0 && order.indexOf(ids.p1) < order.indexOf(ids.p2), 'within one model pair the queue keeps file order');
     const session = await vscode.commands.executeCommand<JudgeSessionLike>('pairwise.judgePending', { nextDelayMs: 100 });
+    let others = 0;
+    /** Gives a tie to every comparison the queue shows before `id` (other tests' pending runs of other model pairs). */
+    const judgeOthersUntil = async (id: string) => {
+      for (;;) {
+        const cur = await until(() => session.current?.rec.id);
+        if (cur === id) return;
+        assert.notEqual(cur, ids.p2 === id ? ids.p1 : ids.p2, 'fixture comparisons come in file order');
+        assert.ok((await session.save({ runId: cur, verdict: 'tie', ratings: {}, notes: '' })).ok);
+        others += 1;
+        await until(() => (session.current?.rec.id !== cur ? true : undefined));
+      }
+    };
     try {
       assert.ok(session?.current, 'a pending comparison is shown');
-      assert.equal(session.current.rec.id, ids.p1, 'oldest pending first');
+      assert.equal(session.current.rec.id, order[0], 'the queue starts where core/stats/nextToJudge puts it');
+      await judgeOthersUntil(ids.p1);
       const shown = await until(() => { const s = api.comparePanelState(); return s?.header?.runId === ids.p1 ? s : undefined; });
       assert.equal(shown.readOnly, false);
       assert.equal(shown.revealed, false);
@@ -219,11 +236,13 @@ suite('results: dashboard, export, open, judge pending', () => {
       assert.ok(typeof amend.timeToVerdictMs === 'number' && amend.timeToVerdictMs >= 0);
       assert.deepEqual(amend.ratings, { grounded: { [amend.verdict as 'a' | 'b']: 4 } });
 
+      await until(() => (session.current?.rec.id !== ids.p1 ? true : undefined));
+      await judgeOthersUntil(ids.p2);
       const next = await until(() => { const s = api.comparePanelState(); return s?.header?.runId === ids.p2 ? s : undefined; });
       assert.match(next.header?.paper ?? '', /— \d+ left$/);
       const s2 = await session.save({ runId: ids.p2, verdict: 'both_bad', ratings: {}, notes: '' });
       assert.ok(s2.ok);
-      assert.equal(session.judged, 2);
+      assert.equal(session.judged, 2 + others);
       const view = await vscode.commands.executeCommand<DashboardView>('pairwise.showDashboard', { filters: { repo: REPO } });
       assert.equal(totals(view.data)[2], 0, 'no fixture comparison is pending any more');
     } finally {
