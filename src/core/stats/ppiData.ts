@@ -1,6 +1,6 @@
 // Human verdicts and LLM-judge labels per model pair, and the prediction-powered section of the report (one entry per judge).
 import type { EffectiveComparison } from '../results/foldAmends';
-import { modelKey } from '../results/schema';
+import { isJudgeRater, modelKey } from '../results/schema';
 import { scoreOfVerdict } from './headToHead';
 import { PPI_MIN_LABELLED, ppiMean, type PpiMean } from './ppi';
 import { ppiBradleyTerry, type PpiBradleyTerry } from './ppiBradleyTerry';
@@ -47,7 +47,7 @@ export function pairLabels(comparisons: readonly EffectiveComparison[], judge: s
     const kb = modelKey(c.sides.b);
     if (ka === kb) continue;
     const op = c.judgeOpinions.find((o) => o.rater === judge);
-    const human = scoreOfVerdict(c.verdict);
+    const human = isJudgeRater(c.rater) ? null : scoreOfVerdict(c.verdict); // a comparison filed under a judge's name is no human label
     if (human === null && !op) continue;
     const flipped = kb < ka;
     const models: [string, string] = flipped ? [kb, ka] : [ka, kb];

@@ -36,6 +36,15 @@ test('pair labels: human verdicts with the judge on them, judge-only labels, ori
   assert.deepEqual([both, judgeOnly], [2, 2]);
 });
 
+test('a comparison filed under a judge\'s name is not a human label', () => {
+  const forged = makeComparison({ verdict: 'a', rater: JUDGE });
+  const human = makeComparison({ verdict: 'b' });
+  const { pairs, both, judgeOnly } = pairLabels(foldAmends([forged, human, judged(forged.id, 'a'), judged(human.id, 'a')]), JUDGE);
+  assert.deepEqual(pairs[0].y, [0], 'only the person\'s verdict counts as human');
+  assert.deepEqual(pairs[0].fu, [1], 'the forged one counts through the judge\'s own label');
+  assert.deepEqual([both, judgeOnly], [1, 1]);
+});
+
 test('report --json carries a ppi section per judge, and none without a judge', () => {
   const records: ResultRecord[] = [];
   for (let i = 0; i < 40; i++) {
