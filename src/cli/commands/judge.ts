@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { estimateJudgeCost, judgeQueue, judgeRater, planJudging, selfPreferenceWarning, storedJudgeContext, JUDGE_SELECTIONS, type JudgeSelection } from '../../core/judge';
-import { loadOnePaper } from '../../core/paper/paperSources';
+import { readCachedPaper } from '../../core/paper/paperCache';
+import { loadOnePaper, paperCacheDir } from '../../core/paper/paperSources';
 import type { Paper } from '../../core/paper/types';
 import { formatCost } from '../../core/providers';
 import { ResultsStore } from '../../core/results';
@@ -32,8 +33,8 @@ Shows the estimated cost first and asks before sending (elsewhere --yes is requi
   --providers FILE       custom presets (YAML/JSON map, same shape as the pairwise.providers setting)
   --max-tokens N         output cap per judge call (default 2048)
   --paper ID|FILE        the paper (arXiv id/URL or file) for the judge to read, given to the comparisons recorded
-                         with that paper (same hash, or same id and version); without it the judge sees the
-                         paper's name and a summary of the saved manifest, not its text
+                         with that paper (same hash, or same id and version); without it an arXiv paper comes
+                         from the local paper cache when compare fetched it here, else the judge sees only its name
 ${SIDE_LIMIT_HELP}
   --results FILE         results file (default ./.pairwise/results.jsonl)
   --yes                  consent to send without asking
@@ -98,7 +99,21 @@ export const judgeCommand: CliCommand = {
       return EXIT.ok;
     }
     if (paper) line(io.stderr, `judge: the judge reads "${paper.title}" on ${plan.todo.filter((c) => samePaper(c.paper, paper as Paper)).length} of ${plan.todo.length} comparisons (the others were recorded with another paper)`);
-    const contextFor = async (c: (typeof plan.todo)[number]) => ({ ...(await storedJudgeContext(c, store)), ...(paper && samePaper(c.paper, paper) ? { paper } : {}) });
+    const cached = new Map<string, Promise<Paper | null>>();
+    /** The paper the comparison was recorded with: --paper when it matches, else the local arXiv cache (no network). */
+    const paperOf = async (c: (typeof plan.todo)[number]): Promise<Paper | undefined> => {
+      if (paper && samePaper(c.paper, paper)) return paper;
+      const id = c.paper?.id;
+      if (!id) return undefined;
+      const key = `${id}\u0000${c.paper?.version ?? ''}`;
+      if (!cached.has(key)) cached.set(key, readCachedPaper(paperCacheDir(io.env), id, c.paper?.version).catch(() => null));
+      const hit = await cached.get(key);
+      return hit && samePaper(c.paper, hit) ? hit : undefined;
+    };
+    const contextFor = async (c: (typeof plan.todo)[number]) => {
+      const p = await paperOf(c);
+      return { ...(await storedJudgeContext(c, store)), ...(p ? { paper: p } : {}) };
+    };
     const est = await estimateJudgeCost({ comparisons: plan.todo, store, judge: judge.side, contextFor, ...(maxTokens ? { maxTokens } : {}) });
     const families = [...new Set(plan.todo.map((c) => selfPreferenceWarning(judge.side.spec, c.sides)).filter((w): w is string => w !== undefined))];
     line(io.stderr, `judge: ${est.pairs} comparisons to judge with ${judgeText} via ${judge.side.preset.baseUrl}, each in both orders (${plan.answered} already answered, ${plan.noDrafts} without both drafts)`);

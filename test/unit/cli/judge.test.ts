@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from '../../../src/cli/exitCodes';
 import { ResultsStore } from '../../../src/core/results';
+import { writeCachedPaper } from '../../../src/core/paper/paperCache';
 import { foldAmends } from '../../../src/core/results/foldAmends';
 import { JUDGE_PREFER_MARK, scenarios, startMockProvider, type MockProvider } from '../../fakes/mockProviders';
 import { resultsWith } from '../core/judge/judgeFixture';
@@ -144,6 +145,21 @@ describe('pairwise judge', () => {
       assert.equal(mock.requests.length, 4);
       assert.ok(mock.requests.every((q) => q.body.includes('PAPER-BODY-MARK')), 'every judge request carries the paper');
     } finally { await fx2.cleanup(); }
+  });
+
+  test('without --paper, an arXiv paper compare cached here is read from the local paper cache (no network)', async () => {
+    const fx = await resultsWith(PAIRS);
+    try {
+      mock.setScenario(scenarios.judge('longer'));
+      mock.requests.length = 0;
+      const cacheDir = join(fx.dir, 'papers');
+      await writeCachedPaper(cacheDir, { source: 'arxiv', id: 'arXiv:2401.00001v1', arxivId: '2401.00001', version: 'v1', title: 'A Paper', authors: [],
+        abstract: 'Tables are cached.', text: 'Keep an LRU of parsed tables (CACHED-PAPER-MARK).', format: 'txt', hash: 'h1', warnings: [] });
+      const r = await cli(judgeArgs(fx.store.file, '--only', 'all', '--yes'), { env: { ...env, PAIRWISE_PAPER_CACHE: cacheDir } });
+      assert.equal(r.code, EXIT.ok, r.stderr);
+      assert.equal(mock.requests.length, 4);
+      assert.ok(mock.requests.every((q) => q.body.includes('CACHED-PAPER-MARK')), 'every judge request carries the cached paper');
+    } finally { await fx.cleanup(); }
   });
 
   test('pairwise --help lists judge; judge --help shows the usage', async () => {
