@@ -5,6 +5,8 @@
  */
 import type { ContextManifest } from '../context/types';
 import { countTokens } from '../context/tokenCount';
+import { hashPromptPrefix } from '../prompt/assemblePrompt';
+import type { PromptBlock } from '../prompt/types';
 import { computeCost } from '../providers/pricing';
 import type { ResolvedSide, Usage } from '../providers/types';
 import { foldAmends, type EffectiveComparison } from '../results/foldAmends';
@@ -39,13 +41,32 @@ export function planJudging(records: Iterable<ResultRecord>, rater: string, only
 
 /** What the shells know of a recorded comparison's context: its saved manifest (read from its blob), when there is one. */
 export async function storedJudgeContext(c: EffectiveComparison | JudgeComparisonInput['comparison'], store: Pick<JudgeStore, 'readBlob'>): Promise<JudgeContextSource> {
-  if (!c.manifestHash) return {};
+  const out: JudgeContextSource = {};
+  const prompt = await storedPrefix(c, store);
+  if (prompt) out.prompt = prompt;
+  if (!c.manifestHash) return out;
   const r = await store.readBlob(c.id, c.manifestHash);
-  if (!r.ok) return {};
+  if (!r.ok) return out;
   try {
     const m = JSON.parse(r.text) as ContextManifest;
-    return m && m.schema === 'pairwise-manifest/1' && Array.isArray(m.files) && Array.isArray(m.papers) ? { manifest: m } : {};
-  } catch { return {}; }
+    if (m && m.schema === 'pairwise-manifest/1' && Array.isArray(m.files) && Array.isArray(m.papers)) out.manifest = m;
+  } catch { /* a damaged manifest: the judge goes without it */ }
+  return out;
+}
+
+/** The sides' prompt prefix saved with the comparison, used only when it still hashes to the record's `prefixHash`. */
+async function storedPrefix(c: { id: string; prompt?: { prefixHash?: string; prefixBlob?: string } }, store: Pick<JudgeStore, 'readBlob'>): Promise<JudgeContextSource['prompt'] | undefined> {
+  const hash = c.prompt?.prefixBlob;
+  if (!hash || !c.prompt?.prefixHash) return undefined;
+  const r = await store.readBlob(c.id, hash);
+  if (!r.ok) return undefined;
+  try {
+    const p = JSON.parse(r.text) as { system?: unknown; blocks?: unknown };
+    if (typeof p.system !== 'string' || !Array.isArray(p.blocks)) return undefined;
+    const blocks = p.blocks.filter((b): b is PromptBlock => typeof b === 'object' && b !== null && (b.kind === 'repo' || b.kind === 'paper') && typeof b.text === 'string');
+    if (blocks.length !== p.blocks.length || hashPromptPrefix(p.system, blocks) !== c.prompt.prefixHash) return undefined;
+    return { system: p.system, blocks };
+  } catch { return undefined; }
 }
 
 /** The cost estimate shown before consent. */

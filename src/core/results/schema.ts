@@ -63,7 +63,8 @@ export interface ComparisonRecord {
   repo: { remote?: string; commit?: string; dirty?: boolean; name: string };
   paper?: { id?: string; version?: string; title?: string; hash?: string };
   mode: Mode;
-  prompt: { templateVersion?: string; prefixHash?: string };
+  /** `prefixBlob`: sha256 of the saved prompt prefix (system + context blocks, exactly as sent), for a later judge. */
+  prompt: { templateVersion?: string; prefixHash?: string; prefixBlob?: string };
   /** sha256 of the context manifest saved with saveBlob. */
   manifestHash?: string;
   sides: { a: SideRecord; b: SideRecord };

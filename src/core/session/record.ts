@@ -36,7 +36,7 @@ export interface FinishedSides {
 }
 
 /** Blob hashes of a comparison. */
-export interface RecordBlobs { a: { draftHash?: string; patchHash?: string }; b: { draftHash?: string; patchHash?: string }; manifestHash?: string }
+export interface RecordBlobs { a: { draftHash?: string; patchHash?: string }; b: { draftHash?: string; patchHash?: string }; manifestHash?: string; prefixBlob?: string }
 
 const SIDES: readonly SideId[] = ['a', 'b'];
 
@@ -50,6 +50,7 @@ export function buildRecord(id: string, time: Date, meta: RecordMeta, f: Finishe
   };
   if (meta.prepared.paper) rec.paper = { ...meta.prepared.paper };
   if (blobs.manifestHash) rec.manifestHash = blobs.manifestHash;
+  if (blobs.prefixBlob) rec.prompt.prefixBlob = blobs.prefixBlob;
   const checks = Object.fromEntries(SIDES.filter((s) => f.checks[s]).map((s) => [s, summarizeChecksForRecord(f.checks[s] as CheckReport)]));
   if (Object.keys(checks).length) rec.checks = checks;
   if (meta.prepared.mode === 'selection' && f.drafts.a?.paperPick && f.drafts.b?.paperPick) {
@@ -64,8 +65,14 @@ export function buildRecord(id: string, time: Date, meta: RecordMeta, f: Finishe
 /** Where blobs go: the results store. */
 export interface BlobSink { saveBlob(runId: string, name: string, text: string): Promise<string> }
 
-/** Saves each side's draft text (a failed side's partial text too) and patch, and the manifest, under run `id`. */
-export async function saveRecordBlobs(store: BlobSink, id: string, drafts: FinishedSides['drafts'], manifest: ContextManifest): Promise<RecordBlobs> {
+/** The prompt prefix as saved for a later judge: system and context blocks, exactly as both sides got them. */
+export interface SavedPromptPrefix { system: string; blocks: readonly { kind: string; text: string }[] }
+
+/**
+ * Saves each side's draft text (a failed side's partial text too) and patch, the manifest and, when given, the prompt
+ * prefix (so a later judge reads what the sides read), under run `id`.
+ */
+export async function saveRecordBlobs(store: BlobSink, id: string, drafts: FinishedSides['drafts'], manifest: ContextManifest, prefix?: SavedPromptPrefix): Promise<RecordBlobs> {
   const side = async (s: SideId) => {
     const d = drafts[s];
     const out: { draftHash?: string; patchHash?: string } = {};
@@ -77,5 +84,7 @@ export async function saveRecordBlobs(store: BlobSink, id: string, drafts: Finis
   const a = await side('a');
   const b = await side('b');
   const manifestHash = await store.saveBlob(id, 'manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  return { a, b, manifestHash };
+  if (!prefix) return { a, b, manifestHash };
+  const prefixBlob = await store.saveBlob(id, 'prompt-prefix.json', `${JSON.stringify({ system: prefix.system, blocks: prefix.blocks.map((k) => ({ kind: k.kind, text: k.text })) })}\n`);
+  return { a, b, manifestHash, prefixBlob };
 }

@@ -110,7 +110,7 @@ export class Session {
     const draft = buildRecord(id, this.now(), i, finished);
     if ((cancelled && !i.keepCancelled) || (i.shouldRecord && !i.shouldRecord(draft))) return { ...o, record: draft, written: false, cancelled };
     try {
-      const blobs = await saveRecordBlobs(i.store, id, o.drafts, i.prepared.manifest);
+      const blobs = await saveRecordBlobs(i.store, id, o.drafts, i.prepared.manifest, i.prepared.prompt);
       const record = buildRecord(id, new Date(draft.time), i, finished, blobs);
       const w = await i.store.tryAppend(record);
       return w.ok ? { ...o, record, written: true, cancelled } : { ...o, record, written: false, cancelled, writeError: w.error };
