@@ -1,4 +1,7 @@
 // Resolves `preset:model` flags into runnable sides: custom presets, base URL overrides, keys from env vars.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { isProviderKind, PROVIDER_KINDS } from '../core/providers/kinds';
 import { computeCost, customPresetsFrom, envKeyWarning, formatCost, isLocalBaseUrl, parseSideSpec, priceTableFrom, resolveSide, type PriceTable,
   type ProviderPreset, type ResolvedSide } from '../core/providers';
@@ -20,6 +23,16 @@ export function sideConfigFrom(providers: unknown, prices: unknown, env: Record<
   if (errors.length) return { ok: false, errors };
   const warnings = Object.values(presets).map((c) => envKeyWarning(c.id, c.envKey)).filter((w): w is string => w !== undefined);
   return { ok: true, config: { custom: presets, ...(Object.keys(p.table).length ? { prices: p.table } : {}), env, warnings } };
+}
+
+/** Reads `--providers FILE` (YAML or JSON, relative to cwd) when given and builds the side config; errors name the flag. */
+export async function sideConfigFromFile(providersFile: string | undefined, cwd: string, env: Record<string, string | undefined>): Promise<{ ok: true; config: SideConfig } | { ok: false; error: string }> {
+  let providers: unknown;
+  if (providersFile) {
+    try { providers = parseYaml(await readFile(resolve(cwd, providersFile), 'utf8')); } catch (e) { return { ok: false, error: `--providers ${providersFile}: ${(e as Error).message}` }; }
+  }
+  const cfg = sideConfigFrom(providers, undefined, env);
+  return cfg.ok ? cfg : { ok: false, error: cfg.errors.join(' ') };
 }
 
 /** Resolves one side; the error names the flag and says what to fix (unknown preset, bad URL, missing key). */

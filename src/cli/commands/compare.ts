@@ -1,7 +1,5 @@
 // `pairwise compare`: one pair on one repo + paper: context, consent, both sides in parallel, checks, record.
 import { resolve } from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { ResultsStore } from '../../core/results';
 import { flag, posInt, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
@@ -15,7 +13,7 @@ import { PairEventsView, sideSummaryLines } from '../pairSummary';
 import { choosePapers, PAPER_OPTIONS } from '../paperFlags';
 import { resultsFileFor } from '../resultsInput';
 import { SIDE_LIMIT_HELP, SIDE_LIMIT_OPTIONS, sideLimitsFrom } from '../sideLimits';
-import { estimatedInputCost, formatEstimate, preloadProviderSdks, resolveCliSide, sideConfigFrom } from '../sides';
+import { estimatedInputCost, formatEstimate, preloadProviderSdks, resolveCliSide, sideConfigFromFile } from '../sides';
 
 /** The compare command. */
 export const compareCommand: CliCommand = {
@@ -58,13 +56,8 @@ need none). Exit: 0 both sides ok, 4 one side failed, 1 both failed or nothing c
     if (typeof maxTokens === 'object') return usageError(io, cmd, maxTokens.error);
     const limits = sideLimitsFrom(args);
     if (!limits.ok) return usageError(io, cmd, limits.error);
-    let providers: unknown;
-    const providersFile = str(args, 'providers');
-    if (providersFile) {
-      try { providers = parseYaml(await readFile(resolve(io.cwd, providersFile), 'utf8')); } catch (e) { return usageError(io, cmd, `--providers ${providersFile}: ${(e as Error).message}`); }
-    }
-    const cfg = sideConfigFrom(providers, undefined, io.env);
-    if (!cfg.ok) return usageError(io, cmd, cfg.errors.join(' '));
+    const cfg = await sideConfigFromFile(str(args, 'providers'), io.cwd, io.env);
+    if (!cfg.ok) return usageError(io, cmd, cfg.error);
     for (const w of cfg.config.warnings) io.stderr.write(`pairwise ${cmd}: warning: ${w}\n`);
     const a = resolveCliSide(aText, str(args, 'a-base-url'), cfg.config, '--a');
     if (!a.ok) return usageError(io, cmd, a.error);

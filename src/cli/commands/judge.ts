@@ -1,7 +1,4 @@
 // `pairwise judge`: an LLM judge answers recorded comparisons in both orders (resumable, priced, consented).
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { estimateJudgeCost, judgeQueue, judgeRater, planJudging, selfPreferenceWarning, storedJudgeContext, JUDGE_SELECTIONS, type JudgeSelection } from '../../core/judge';
 import { readCachedPaper } from '../../core/paper/paperCache';
 import { loadOnePaper, paperCacheDir } from '../../core/paper/paperSources';
@@ -15,7 +12,7 @@ import { EXIT } from '../exitCodes';
 import { line, writeJson } from '../io';
 import { missingInput, readResultsFile, resultsFileFor } from '../resultsInput';
 import { SIDE_LIMIT_HELP, SIDE_LIMIT_OPTIONS, sideLimitsFrom } from '../sideLimits';
-import { resolveCliSide, sideConfigFrom } from '../sides';
+import { resolveCliSide, sideConfigFromFile } from '../sides';
 
 const HELP = `Usage: pairwise judge --results FILE --judge PRESET:MODEL [--judge-base-url URL] [--only pending|all|human]
                       [--max-cost USD] [--yes] [--json]
@@ -64,13 +61,8 @@ export const judgeCommand: CliCommand = {
     if (typeof maxTokens === 'object') return usageError(io, cmd, maxTokens.error);
     const limits = sideLimitsFrom(args);
     if (!limits.ok) return usageError(io, cmd, limits.error);
-    let providers: unknown;
-    const providersFile = str(args, 'providers');
-    if (providersFile) {
-      try { providers = parseYaml(await readFile(resolve(io.cwd, providersFile), 'utf8')); } catch (e) { return usageError(io, cmd, `--providers ${providersFile}: ${(e as Error).message}`); }
-    }
-    const cfg = sideConfigFrom(providers, undefined, io.env);
-    if (!cfg.ok) return usageError(io, cmd, cfg.errors.join(' '));
+    const cfg = await sideConfigFromFile(str(args, 'providers'), io.cwd, io.env);
+    if (!cfg.ok) return usageError(io, cmd, cfg.error);
     const judge = resolveCliSide(judgeText, str(args, 'judge-base-url'), cfg.config, '--judge');
     if (!judge.ok) return usageError(io, cmd, judge.error);
     const file = resultsFileFor(io, str(args, 'results'));

@@ -104,13 +104,7 @@ export async function scanAndRedactMany(items: { path: string; text: string }[])
     }
     const joined = batch.map((i) => items[i].text).join(SEPARATOR);
     for (const h of await secretlintHits('context.txt', joined)) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= h.start) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = itemAt(starts, h.start);
       const i = batch[lo];
       const len = items[i].text.length;
       const start = h.start - starts[lo];
@@ -119,6 +113,18 @@ export async function scanAndRedactMany(items: { path: string; text: string }[])
     }
   }
   return items.map((it, i) => applyRedactions(it.text, hits[i]));
+}
+
+/** Index of the joined item a position falls in: the last start at or before `pos` (starts ascending, first is 0). */
+function itemAt(starts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Scans one text with secretlint and the own rules, and returns it redacted. */
@@ -150,14 +156,7 @@ function flaggedPaths(paths: string[]): Set<number> | null {
   }
   const out = new Set<number>();
   for (const h of findOwnSecrets('path.txt', joined)) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= h.start) lo = mid;
-      else hi = mid - 1;
-    }
-    out.add(lo);
+    out.add(itemAt(starts, h.start));
   }
   return out;
 }
