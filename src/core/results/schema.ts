@@ -31,20 +31,24 @@ export interface CostRecord {
 /** Figures of a warm repeat (same prefix sent again to measure cache effect). */
 export interface WarmRecord { ttftMs?: number | null; totalMs?: number; usage?: UsageRecord; cost?: CostRecord }
 
-/** One side of a comparison: which model ran, how it ended, what it used. */
-export interface SideRecord {
-  preset: string;
-  model: string;
-  baseUrlHost?: string;
-  route?: SideRoute;
-  title?: string;
-  status: 'ok' | 'truncated' | 'failed';
+/** What one model call ended with and used: a side's run or one judge order. */
+export interface CallFigures {
   errorKind?: string;
   errorMessage?: string;
   usage?: UsageRecord;
   cost?: CostRecord;
   ttftMs?: number | null;
   totalMs?: number;
+}
+
+/** One side of a comparison: which model ran, how it ended, what it used. */
+export interface SideRecord extends CallFigures {
+  preset: string;
+  model: string;
+  baseUrlHost?: string;
+  route?: SideRoute;
+  title?: string;
+  status: 'ok' | 'truncated' | 'failed';
   warm?: WarmRecord;
   paperPick?: string;
   /** sha256 of the draft text saved with saveBlob under runs/<id>/. */
@@ -106,7 +110,7 @@ export interface AmendRecord {
 export type JudgeAnswer = 'A' | 'B' | 'TIE' | 'BOTH_BAD';
 
 /** One of the two judge calls: which model's draft was shown first, the parsed answer, and what the call used. */
-export interface JudgeOrderRecord {
+export interface JudgeOrderRecord extends CallFigures {
   /** `ab` = the draft of sides.a was shown first ("A" in the judge's prompt); `ba` = sides.b first. */
   order: 'ab' | 'ba';
   /** The parsed answer, `unparsed` when the text did not follow the format, `failed` when the call failed. */
@@ -116,12 +120,6 @@ export interface JudgeOrderRecord {
   /** Rubric ratings the judge gave, criterion → 1–5, for the draft it saw first ("A") and second ("B"), mapped to model terms. */
   ratings?: Record<string, { a?: number; b?: number }>;
   reason?: string;
-  errorKind?: string;
-  errorMessage?: string;
-  usage?: UsageRecord;
-  cost?: CostRecord;
-  ttftMs?: number | null;
-  totalMs?: number;
   /** sha256 of the judge's raw answer text saved with saveBlob under runs/<comparison id>/. */
   answerHash?: string;
 }
