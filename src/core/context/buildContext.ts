@@ -11,10 +11,10 @@ import type { Paper } from '../paper/types';
 import { recentlyChangedPaths } from './recentChanges';
 import { listRepoFiles } from './listRepoFiles';
 import { computeManifestHash } from './manifest';
-import { extractPaperTerms, termsRegex } from './paperTerms';
+import { extractPaperTerms, paperTermsVisitor, termsRegex } from './paperTerms';
 import { rankFiles } from './ranking';
 import { buildCodeQuery } from './queryTerms';
-import { queryFill, rankByQuery } from './queryFill';
+import { queryFill, queryIndexer } from './queryFill';
 import { renderOutline } from './repoOutline';
 import { readRepoFiles, readWhole } from './readRepoFiles';
 import { renderRepoMap, SKIPPED_SCORE, type MapEntry } from './repoMap';
@@ -109,10 +109,13 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   const query = buildCodeQuery(papers, papers.length > 1 ? 48 : 40);
   // Without a query (no paper, or one without usable words) the structural ranking and the paper-term scan decide.
   const terms = query.terms.length ? [] : [...new Set(papers.flatMap((p) => extractPaperTerms(p.title, p.abstract, papers.length > 1 ? 8 : 12)))].slice(0, 16);
-  const read = await readRepoFiles(root, listing.paths, maxBytes, termsRegex(terms));
+  // The read and the search are one pass: each file is searched while its first bytes are in memory.
+  const termRe = termsRegex(terms);
+  const indexer = query.terms.length ? queryIndexer(query) : null;
+  const read = await readRepoFiles(root, listing.paths, maxBytes, indexer ?? (termRe ? paperTermsVisitor(termRe) : undefined));
   const recent = await recentPromise;
   let ranked = rankFiles(read.files, { recent, paperTerms: terms });
-  if (query.terms.length) ranked = await rankByQuery(read.files, ranked, query, recent, maxBytes);
+  if (indexer) ranked = indexer.rank(read.files, ranked, recent);
   const omitted: ManifestFileOmitted[] = [...listing.omittedDirs, ...secretPaths.omitted, ...read.omitted];
   const redactions: ManifestRedaction[] = [];
   let used = REPO_BLOCK_OVERHEAD_TOKENS;
@@ -141,7 +144,7 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   const entries: MapEntry[] = listing.paths.map((path) => {
     const f = scoreOf.get(path);
     if (!f) return { path, score: pinnedPaths.has(path) ? 1000 : SKIPPED_SCORE };
-    return hasSymbolSupport(path) ? { path, score: f.score, symbols: () => topLevelSymbols(path, (readWhole(f, maxBytes) ?? f.head).toString('utf8')) } : { path, score: f.score };
+    return hasSymbolSupport(path) ? { path, score: f.score, symbols: () => topLevelSymbols(path, readWhole(f, maxBytes)?.toString('utf8') ?? '') } : { path, score: f.score };
   });
   const mapBudget = Math.max(200, Math.min(Math.floor(budget * (input.mapShare ?? 0.25)), budget - used - 200));
   const map = renderRepoMap(entries, mapBudget);

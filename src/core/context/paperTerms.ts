@@ -1,4 +1,5 @@
 /** Picks distinctive terms from a paper's title and abstract, to find the files a paper is most likely about. */
+import type { FileVisitor } from './readRepoFiles';
 
 const STOP = new Set(
   (
@@ -59,4 +60,14 @@ export function termsIn(text: string, re: RegExp | null, maxChars = TERM_SCAN_CH
     if (seen.size >= 8) break;
   }
   return [...seen].sort();
+}
+
+/** A listing read's visitor noting the paper terms in each file's first TERM_SCAN_CHARS bytes. */
+export function paperTermsVisitor(re: RegExp): FileVisitor {
+  return {
+    bytes: () => TERM_SCAN_CHARS,
+    visit: (file, head) => {
+      file.terms = termsIn(head.toString('latin1', 0, Math.min(head.length, TERM_SCAN_CHARS)), re);
+    },
+  };
 }

@@ -5,29 +5,30 @@ import { importSpecs, resolveImports } from './importGraph';
 import type { RankedFile } from './ranking';
 import { excerpter } from './excerpt';
 import type { CodeQuery } from './queryTerms';
-import { readWhole, type RepoFile } from './readRepoFiles';
+import { SNIFF_BYTES, type FileVisitor, type RepoFile } from './readRepoFiles';
 import type { FillOptions } from './selectFiles';
 import { tokensWithin } from './tokenCount';
 
 /** Share of the budget documentation, manifests and other non-code files may take when a query ranks the files. */
 export const DOC_SHARE = 0.15;
 
-/** Searches every source, test and doc file for the query (reading each whole, once) and ranks all files by it. */
-export async function rankByQuery(files: RepoFile[], prior: RankedFile[], query: CodeQuery, recent: string[], maxBytes: number): Promise<RankedFile[]> {
+/** A listing read's visitor that searches source, test and doc files for a query as they are read, and the ranking that gives. */
+export interface QueryIndexer extends FileVisitor {
+  /** Ranks all files by the query's search hits and import graph (prior: the structural ranking). */
+  rank(files: RepoFile[], prior: RankedFile[], recent: string[]): RankedFile[];
+}
+
+/** Indexes each source, test and doc file for the query while the listing read has it in memory (its first SEARCH_CHARS bytes). */
+export function queryIndexer(query: CodeQuery): QueryIndexer {
   const index = new CodeIndex(query, importSpecs);
-  let last = performance.now();
-  for (const f of files) {
-    const kind = fileKind(f.path);
-    if (kind === 'other') continue;
-    const buf = readWhole(f, maxBytes);
-    if (buf) index.add(f.path, buf.toString('latin1', 0, Math.min(buf.length, SEARCH_CHARS)), kind === 'source' || kind === 'test');
-    if (performance.now() - last > 25) {
-      await new Promise<void>((res) => setImmediate(res));
-      last = performance.now();
-    }
-  }
-  const edges = resolveImports(new Set(files.map((f) => f.path)), index.specs);
-  return rankForQuery(prior, index.hits(), edges, recent);
+  return {
+    bytes: (path) => (fileKind(path) === 'other' ? SNIFF_BYTES : SEARCH_CHARS),
+    visit: (file, head) => {
+      const kind = fileKind(file.path);
+      if (kind !== 'other') index.add(file.path, head.toString('latin1', 0, Math.min(head.length, SEARCH_CHARS)), kind === 'source' || kind === 'test');
+    },
+    rank: (files, prior, recent) => rankForQuery(prior, index.hits(), resolveImports(new Set(files.map((f) => f.path)), index.specs), recent),
+  };
 }
 
 /** Fill options for a query: top files may take a quarter of the budget whole, others an eighth; larger ones go in parts. */

@@ -1,5 +1,5 @@
 /** Scores candidate files: docs, manifests, entry points, paper terms and recent changes first. */
-import { TERM_SCAN_CHARS, termsIn, termsRegex } from './paperTerms';
+import { termsRegex } from './paperTerms';
 import { readWhole, type RepoFile } from './readRepoFiles';
 
 /** A candidate with its score and the human-readable reasons for it. */
@@ -51,7 +51,7 @@ export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[]
   const recentPos = new Map(signals.recent.map((p, i) => [p, i]));
   const re = termsRegex(signals.paperTerms);
   const rootPkg = files.find((f) => f.path === 'package.json');
-  const pkgText = rootPkg ? (readWhole(rootPkg, 1 << 20) ?? rootPkg.head).toString('utf8') : undefined;
+  const pkgText = rootPkg ? readWhole(rootPkg, 1 << 20)?.toString('utf8') : undefined;
   const declared = entryPointsFromPackageJson(pkgText);
   const ranked: RankedFile[] = files.map((f) => {
     const reasons: string[] = [];
@@ -87,7 +87,7 @@ export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[]
         score += Math.min(60, 30 * inName.length);
         reasons.push(`paper terms in path: ${inName.join(', ')}`);
       }
-      const found = f.terms ?? termsIn(f.head.toString('latin1', 0, Math.min(f.head.length, TERM_SCAN_CHARS)), re);
+      const found = f.terms ?? [];
       const inText = found.filter((t) => !inName.includes(t));
       if (inText.length) {
         score += Math.min(48, 8 * inText.length);

@@ -2,24 +2,29 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { classifyContent, classifyPath, skippedDirOf, type PathVerdict } from './fileFilters';
-import { TERM_SCAN_CHARS, termsIn } from './paperTerms';
 import type { ManifestFileOmitted } from './types';
 
-/** A readable text file kept as a candidate for the prompt; only its head is held until it is needed whole. */
+/** A readable text file kept as a candidate for the prompt; its bytes are read again when it is needed whole. */
 export interface RepoFile {
   path: string;
   /** Size in bytes when listed. */
   size: number;
-  /** The first HEAD_BYTES bytes (the whole file when it is that small). */
-  head: Buffer;
   /** Where to read it (a symlink inside the root is resolved once). */
   absPath: string;
-  /** Paper terms found in the head (set when reading with a terms regex). */
+  /** Paper terms found in the file's first bytes (set by the listing read's visitor). */
   terms?: string[];
 }
 
-/** Bytes read per file while listing: enough to sniff binaries and generated headers, and most source files whole (searched once). */
-export const HEAD_BYTES = 65536;
+/**
+ * What a listing read does with each kept file while its first bytes are in memory (the read and the index are one
+ * pass: no file's text is held after its visit).
+ */
+export interface FileVisitor {
+  /** How many of the file's first bytes to read (at least the 8 KB its kind is judged by). */
+  bytes(path: string): number;
+  /** Receives a kept file and its first bytes (a view of shared memory, valid only during the call). */
+  visit(file: RepoFile, head: Buffer): void;
+}
 
 /** Result of reading a listing: kept files and everything left out (skipped directories collapsed to one entry). */
 export interface ReadResult {
@@ -34,31 +39,7 @@ const NONBLOCK = constants.O_NONBLOCK ?? 0;
 export type ReadOutcome = { buf: Buffer; size: number; absPath: string } | { omit: ManifestFileOmitted; code?: string };
 
 /** Bytes a file's kind is judged by (binary, generated header, minified). */
-const SNIFF_BYTES = 8192;
-const SLAB_BYTES = 1 << 20;
-
-/**
- * Memory files of one listing are read into: large blocks carved in order (one allocation per megabyte, not one per
- * file); the space a skipped file was sniffed into is reused by the next.
- */
-class Slab {
-  private block = Buffer.allocUnsafe(0);
-  private used = 0;
-
-  /** Room for n bytes at the current end (a fresh block when the current one is too full). */
-  room(n: number): Buffer {
-    if (this.block.length - this.used < n) {
-      this.block = Buffer.allocUnsafe(Math.max(SLAB_BYTES, n));
-      this.used = 0;
-    }
-    return this.block.subarray(this.used, this.used + n);
-  }
-
-  /** Keeps the first n bytes of the last room given out. */
-  keep(n: number): void {
-    this.used += n;
-  }
-}
+export const SNIFF_BYTES = 8192;
 
 /** Reads up to `want` bytes from offset `off` of fd into buf; returns the offset reached (short at end of file). */
 function readInto(fd: number, buf: Buffer, off: number, want: number): number {
@@ -70,18 +51,12 @@ function readInto(fd: number, buf: Buffer, off: number, want: number): number {
   return off;
 }
 
-/** How a listing read judges and stores files: the verdict on the first 8 KB, and the memory to read into. */
-interface Sniffer {
-  verdict: (head: Buffer, size: number) => PathVerdict;
-  slab: Slab;
-}
-
 /**
  * Opens without following symlinks, checks it is a regular file within maxBytes, and reads up to limit bytes (one
- * read: nearly every file that gets this far is kept). With a sniffer, the file is judged on its first 8 KB and
- * read into the listing's shared memory; a skipped file's verdict is the omission.
+ * read: nearly every file that gets this far is kept). With a sniffer, the file is read into the listing's one
+ * buffer (valid until the next read) and judged on its first 8 KB; a skipped file's verdict is the omission.
  */
-function readCapped(abs: string, path: string, maxBytes: number, limit = Infinity, sniff?: Sniffer): ReadOutcome {
+function readCapped(abs: string, path: string, maxBytes: number, limit = Infinity, scratch?: Buffer): ReadOutcome {
   let fd: number;
   try {
     // O_NOFOLLOW: a symlink fails with ELOOP instead of being followed; O_NONBLOCK: a FIFO cannot hang the open.
@@ -95,14 +70,11 @@ function readCapped(abs: string, path: string, maxBytes: number, limit = Infinit
     if (!st.isFile()) return { omit: { path, reason: 'not_a_file' } };
     if (st.size > maxBytes) return { omit: { path, reason: 'too_large', detail: `${st.size} bytes > ${maxBytes}` } };
     const want = Math.min(st.size, limit);
-    const buf = sniff ? sniff.slab.room(want) : Buffer.allocUnsafe(want);
-    let off = 0;
-    off = readInto(fd, buf, 0, want);
-    if (sniff) {
-      // Judged on its first 8 KB; a skipped file's bytes are overwritten by the next file's.
-      const v = sniff.verdict(buf.subarray(0, Math.min(off, SNIFF_BYTES)), off < want ? off : st.size);
-      if (v.skip) return { omit: { path, reason: v.reason, ...(v.detail ? { detail: v.detail } : {}) } };
-      sniff.slab.keep(off);
+    const buf = scratch ? scratch.subarray(0, want) : Buffer.allocUnsafe(want);
+    const off = readInto(fd, buf, 0, want);
+    if (scratch) {
+      const v = classifyContent(path, buf.subarray(0, Math.min(off, SNIFF_BYTES)), off < want ? off : st.size);
+      if (v.skip) return omission(path, v);
     }
     return { buf: off === want ? buf : buf.subarray(0, off), size: off < want ? off : st.size, absPath: abs };
   } catch (e) {
@@ -244,31 +216,46 @@ function plainDir(realRoot: string, dir: string, memo: DirMemo, gitDirs: string[
  * readRepoFile for a listing: a path whose directories hold no symlink (checked once per directory) is opened
  * directly without following a final symlink; anything else (a symlink, an error) takes readRepoFile's full route.
  */
-function readListed(root: string, realRoot: string, path: string, maxBytes: number, memo: DirMemo, sniff: Sniffer): ReadOutcome {
+function readListed(root: string, realRoot: string, path: string, maxBytes: number, memo: DirMemo, limit: number, scratch: Buffer): ReadOutcome {
   if (NOFOLLOW && !unsafeRepoPath(path)) {
     const gitDirs = gitDirsOf(realRoot);
     const slash = path.lastIndexOf('/');
-    const abs = join(realRoot, path);
+    // No empty, '.' or '..' component (unsafeRepoPath): plain concatenation is the joined path.
+    const abs = realRoot.endsWith(sep) ? realRoot + path : realRoot + sep + path;
     if (plainDir(realRoot, slash < 0 ? '' : path.slice(0, slash), memo, gitDirs) && !gitDirs.includes(abs)) {
-      const r = readCapped(abs, path, maxBytes, HEAD_BYTES, sniff);
+      const r = readCapped(abs, path, maxBytes, limit, scratch);
       if (!('omit' in r) || !r.code) return r;
     }
   }
-  const r = readRepoFile(root, realRoot, path, maxBytes, HEAD_BYTES);
+  const r = readRepoFile(root, realRoot, path, maxBytes, limit);
   if ('omit' in r) return r;
-  const v = sniff.verdict(r.buf, r.size);
-  return v.skip ? { omit: { path, reason: v.reason, ...(v.detail ? { detail: v.detail } : {}) } } : r;
+  const v = classifyContent(path, r.buf, r.size);
+  return v.skip ? omission(path, v) : r;
 }
 
-/** The whole content of a listed file (its head when that is all of it); null when it can no longer be read. */
+/** The omission a skip verdict makes. */
+function omission(path: string, v: PathVerdict & { skip: true }): { omit: ManifestFileOmitted } {
+  return { omit: { path, reason: v.reason, ...(v.detail ? { detail: v.detail } : {}) } };
+}
+
+/**
+ * The whole content of a listed file, read again (judged again on its first 8 KB: it may have changed since it was
+ * listed); null when it can no longer be read or is no longer text.
+ */
 export function readWhole(file: RepoFile, maxBytes: number): Buffer | null {
-  if (file.head.length === file.size) return file.head;
   const r = readCapped(file.absPath, file.path, maxBytes);
-  return 'omit' in r ? null : r.buf;
+  if ('omit' in r) return null;
+  return classifyContent(file.path, r.buf, r.size).skip ? null : r.buf;
 }
 
-/** Reads every listed path (matching paper terms while each file is hot in cache); yields to the event loop between batches. */
-export async function readRepoFiles(root: string, paths: string[], maxBytes: number, termRe: RegExp | null = null): Promise<ReadResult> {
+/** Bytes read per file when no visitor asks for more: just what its kind is judged by. */
+const JUDGE_ONLY: FileVisitor = { bytes: () => SNIFF_BYTES, visit: () => undefined };
+
+/**
+ * Reads every listed path, each into one shared buffer, and hands each kept file's first bytes to the visitor while
+ * they are there (no text is held); yields to the event loop between batches.
+ */
+export async function readRepoFiles(root: string, paths: string[], maxBytes: number, visitor: FileVisitor = JUDGE_ONLY): Promise<ReadResult> {
   const files: RepoFile[] = [];
   const omitted: ManifestFileOmitted[] = [];
   const dirCounts = new Map<string, { reason: ManifestFileOmitted['reason']; count: number }>();
@@ -279,7 +266,7 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
     realRoot = root;
   }
   const memo: DirMemo = new Map();
-  const slab = new Slab();
+  let scratch = Buffer.allocUnsafe(0);
   let lastYield = performance.now();
   for (const path of paths) {
     const dir = skippedDirOf(path);
@@ -294,11 +281,13 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
       omitted.push({ path, reason: byPath.reason, ...(byPath.detail ? { detail: byPath.detail } : {}) });
       continue;
     }
-    const r = readListed(root, realRoot, path, maxBytes, memo, { verdict: (head, size) => classifyContent(path, head, size), slab });
+    const limit = Math.max(SNIFF_BYTES, Math.min(maxBytes, visitor.bytes(path)));
+    if (scratch.length < limit) scratch = Buffer.allocUnsafe(Math.max(limit, 64 * 1024));
+    const r = readListed(root, realRoot, path, maxBytes, memo, limit, scratch);
     if ('omit' in r) omitted.push(r.omit);
     else {
-      const file: RepoFile = { path, size: r.size, head: r.buf, absPath: r.absPath };
-      if (termRe) file.terms = termsIn(r.buf.toString('latin1', 0, Math.min(r.buf.length, TERM_SCAN_CHARS)), termRe);
+      const file: RepoFile = { path, size: r.size, absPath: r.absPath };
+      visitor.visit(file, r.buf);
       files.push(file);
     }
     if (performance.now() - lastYield > 25) {

@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRepoFiles } from '../../../../src/core/context/listRepoFiles';
-import { readRepoFiles } from '../../../../src/core/context/readRepoFiles';
+import { readRepoFiles, readWhole, type RepoFile } from '../../../../src/core/context/readRepoFiles';
+
+const whole = (f: RepoFile | undefined): string | undefined => (f ? readWhole(f, 256 * 1024)?.toString() : undefined);
 import { classifyPath } from '../../../../src/core/context/fileFilters';
 import { makeRepo, type TempRepo } from './repoFixture';
 
@@ -81,8 +83,8 @@ describe('listing and reading', () => {
       assert.equal(direct.omitted[0].reason, 'not_a_file');
     }
     const inside = read.files.find((f) => f.path === 'link-in.txt');
-    assert.equal(inside?.head.toString(), 'inner\n');
-    assert.ok(!read.files.some((f) => f.head.toString().includes('outside secret')));
+    assert.equal(whole(inside), 'inner\n');
+    assert.ok(!read.files.some((f) => whole(f)?.includes('outside secret')));
   });
 
   test('listed paths through folder symlinks are resolved per folder; a file is judged on its first 8 KB and kept whole', async () => {
@@ -104,12 +106,12 @@ describe('listing and reading', () => {
     assert.equal(why['linkdir/secret.txt'], 'symlink_outside_root');
     assert.equal(why['sub/gen.ts'], 'generated');
     assert.equal(why['sub/late-nul.txt'], undefined, 'a NUL after the first 8 KB does not make a file binary');
-    const text = (p: string) => read.files.find((f) => f.path === p)?.head.toString();
+    const text = (p: string) => whole(read.files.find((f) => f.path === p));
     assert.equal(text('inlink/inner.txt'), 'inner\n');
     assert.equal(text('inlink/deep/d.ts'), 'export const d = 1;\n');
     assert.equal(text('sub/mid.ts'), mid, 'a file past the judged 8 KB is kept whole');
     assert.equal(read.files.find((f) => f.path === 'sub/mid.ts')?.size, Buffer.byteLength(mid));
-    assert.ok(!read.files.some((f) => f.head.toString().includes('outside secret')));
+    assert.ok(!read.files.some((f) => whole(f)?.includes('outside secret')));
   });
 
   test('path classification', () => {
