@@ -4,11 +4,32 @@ import type { ContextManifest, ManifestFileOmitted, OmitReason } from './types';
 
 /** JSON with object keys sorted (undefined members dropped), so equal manifests always serialize (and hash) the same. */
 export function canonicalJson(value: unknown): string {
+  // Native JSON.stringify with each object's keys re-inserted in sorted order. What that cannot reproduce takes the
+  // explicit writer: integer-like keys (JavaScript orders them numerically), a `__proto__` key, a toJSON method.
+  let explicit = false;
+  const text = JSON.stringify(value, function sortKeys(this: unknown, k: string, v: unknown): unknown {
+    if (explicit) return v;
+    if ((this as Record<string, unknown>)[k] !== v) explicit = true; // toJSON replaced the value
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return typeof v === 'function' || typeof v === 'symbol' ? null : v;
+    const obj = v as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    let sorted = true;
+    for (let i = 0; i < keys.length; i++) {
+      if (INTEGER_KEY.test(keys[i]) || keys[i] === '__proto__') explicit = true;
+      if (i > 0 && keys[i - 1] > keys[i]) sorted = false;
+    }
+    if (sorted || explicit) return obj;
+    const out: Record<string, unknown> = {};
+    for (const k2 of keys.sort()) out[k2] = obj[k2];
+    return out;
+  });
+  if (!explicit) return text ?? 'null';
   const parts: string[] = [];
   writeCanonical(value, parts);
-  // One join gives a flat string (appending builds a deep rope that hashing must flatten first).
   return parts.join('');
 }
+
+const INTEGER_KEY = /^(?:0|[1-9][0-9]*)$/;
 
 function writeCanonical(value: unknown, out: string[]): void {
   if (value === null || typeof value !== 'object') {
