@@ -82,10 +82,10 @@ Prints the Markdown report (tables) of a results file, or the documented JSON re
     const missing = await missingInput(file);
     if (missing) return failure(io, 'report', missing);
     // One streaming pass (latest batch attempts, the filter and amends applied as it reads): no array of every record.
-    const folded = await foldResultsFile(file, { filter, read: { quarantine: false }, keptProblems: 5 });
+    const folded = await foldResultsFile(file, { filter, read: { quarantine: false }, keptProblems: 5, compact: true });
     reportProblems(io, file, 'report', folded.problems, folded.problemCount);
     const styles = await loadStyleFeatures(file, folded.comparisons);
-    const stats = statsOfFolded({ comparisons: folded.comparisons, amends: folded.amends, orphanAmends: 0 }, { ...extra, styles, ...(seed === undefined ? {} : { seed }) });
+    const stats = statsOfFolded({ comparisons: folded.comparisons, bare: folded.bare, amends: folded.amends, orphanAmends: 0 }, { ...extra, styles, ...(seed === undefined ? {} : { seed }) });
     if (flag(args, 'json')) writeJson(io.stdout, reportJson(stats));
     else io.stdout.write(renderReportMarkdown(stats, str(args, 'title')));
     return EXIT.ok;

@@ -4,16 +4,30 @@
 // result equals latestPerCell → filterRecords → foldAmendsDetailed over readAll's records (foldStream.test.ts).
 import { matchesFilter, type RecordFilter } from './filterRecords';
 import { applyAmends, NO_OPINIONS, type EffectiveComparison, type OrderedAmend } from './foldAmends';
-import { fastImported, ImportedSides } from './fastImported';
+import { DELETED, FoldTable, MATCHED, NEEDED, OBJECT } from './foldTable';
+import { matchImportedLine, parts } from './importedLine';
 import type { ReadProblem } from './parseRecordLine';
 import { readResultBatches, type ReadOptions } from './readResults';
-import type { ComparisonRecord } from './schema';
+import type { ComparisonRecord, Verdict } from './schema';
 
-/** Comparisons after amends, how many amends target them, and the unusable lines (the first `keptProblems`). */
-export interface FoldedResults { comparisons: EffectiveComparison[]; amends: number; problems: ReadProblem[]; problemCount: number }
+/** Imported battles no amend touched, counted per sides pair and verdict instead of one object each. */
+export interface BareBattles {
+  /** Battles counted here, and how many of them are pending. */
+  count: number; pending: number;
+  /** One group per sides pair and verdict, in file order of its first battle (`first`, its line number). */
+  groups: { sides: ComparisonRecord['sides']; verdict: Verdict; count: number; first: number }[];
+  /** The line number of each comparison of the folded list (where it sits among the groups' battles). */
+  positions: Float64Array;
+}
 
-/** Options: the report's filter, reader options, and how many problems to keep (all are counted). */
-export interface FoldStreamOptions { filter?: RecordFilter; read?: ReadOptions; keptProblems?: number }
+/**
+ * Comparisons after amends, how many amends target them, and the unusable lines (the first `keptProblems`); with
+ * `compact`, the imported battles no amend touched are in `bare` instead of `comparisons`.
+ */
+export interface FoldedResults { comparisons: EffectiveComparison[]; bare: BareBattles | null; amends: number; problems: ReadProblem[]; problemCount: number }
+
+/** Options: the report's filter, reader options, how many problems to keep (all are counted), and whether to count untouched imported battles (`bare`). */
+export interface FoldStreamOptions { filter?: RecordFilter; read?: ReadOptions; keptProblems?: number; compact?: boolean }
 
 const LEAF = Symbol('leaf');
 type Trie = Map<unknown, Trie | object>;
@@ -89,50 +103,93 @@ function effective(r: ComparisonRecord, intern: Interner): EffectiveComparison {
 /**
  * Reads and folds a results file in one pass: superseded batch attempts dropped (latestPerCell), comparisons outside
  * `filter` left out with their amends, duplicate ids keeping their first record, amends applied in time order.
- * (An id shared by a comparison and an amend — never written by Pairwise — is not deduplicated across the two kinds.)
+ * Imported battles in import's layout are read as bytes into a FoldTable, not objects. (An id shared by a comparison
+ * and an amend — never written by Pairwise — is not deduplicated across the two kinds.)
  */
 export async function foldResultsFile(file: string, options: FoldStreamOptions = {}): Promise<FoldedResults> {
   const filter = options.filter && Object.values(options.filter).some((v) => v !== undefined) ? options.filter : null;
   const keep = options.keptProblems ?? 100;
   const intern = new Interner();
-  const byId = new Map<string, EffectiveComparison>();
-  const matched = new Set<string>();
+  const table = new FoldTable();
+  const objects: EffectiveComparison[] = [];
   const cells: [string, string][] = [];
   const pending: OrderedAmend[] = [];
   const problems: ReadProblem[] = [];
   let problemCount = 0;
-  const importedSides = new ImportedSides();
-  const fastParse = (text: string): ComparisonRecord | null => fastImported(text, importedSides, NO_OPINIONS);
-  for await (const batch of readResultBatches(file, { ...options.read, fastParse })) {
+  const takeLine = (buf: Buffer, start: number, end: number, line: number): boolean => {
+    if (!matchImportedLine(buf, start, end)) return false;
+    const h = parts.idHash;
+    let p = table.find(buf, parts.idStart, parts.idEnd, h);
+    const time = filter ? buf.toString('latin1', parts.timeStart, parts.timeEnd) : '';
+    if (p < 0) p = table.addImported(buf, h, line);
+    if (filter && matchesFilter({ repo: { name: 'imported' }, mode: 'pin', time } as ComparisonRecord, filter)) table.flags[p] |= MATCHED;
+    return true;
+  };
+  for await (const batch of readResultBatches(file, { ...options.read, takeLine })) {
     for (const e of batch) {
       if (!e.ok) { problemCount += 1; if (problems.length < keep) problems.push(e.problem); continue; }
       const r = e.record;
       if (r.type === 'amend') { pending.push({ a: r, order: pending.length }); continue; }
       const cell = (r as { cellId?: unknown }).cellId;
       if (typeof cell === 'string') cells.push([cell, r.id]);
+      const { p, first } = table.addObject(r.id, objects.length, e.line);
+      if (first) objects.push(effective(r, intern));
       // As filterRecords: an id is kept when any comparison with it matches; its first record is the one folded.
-      if (filter && matchesFilter(r, filter)) matched.add(r.id);
-      // A battle from the fast path is already its effective comparison (sharing the empty opinion list).
-      if (!byId.has(r.id)) byId.set(r.id, (r as EffectiveComparison).judgeOpinions === NO_OPINIONS ? r as EffectiveComparison : effective(r, intern));
+      if (filter && matchesFilter(r, filter)) table.flags[p] |= MATCHED;
     }
   }
-  if (filter) for (const id of byId.keys()) if (!matched.has(id)) byId.delete(id);
+  const { flags } = table;
+  if (filter) for (let p = 0; p < table.size; p++) if (!(flags[p] & MATCHED)) flags[p] |= DELETED;
   // Batch attempts that a later attempt of the same cell superseded, with every record of their id.
   if (cells.length) {
     const last = new Map<string, string>();
     for (const [cell, id] of cells) last.set(cell, id);
-    for (const [cell, id] of cells) if (last.get(cell) !== id) byId.delete(id);
+    for (const [cell, id] of cells) if (last.get(cell) !== id) flags[table.ids.findString(id)] |= DELETED;
   }
   const amends: OrderedAmend[] = [];
   const seen = new Set<string>();
   let counted = 0;
   for (const x of pending) {
-    if (!byId.has(x.a.target)) continue;
+    const p = table.ids.findString(x.a.target);
+    if (p < 0 || flags[p] & DELETED) continue;
     counted += 1;
     if (seen.has(x.a.id)) continue;
     seen.add(x.a.id);
     amends.push(x);
+    flags[p] |= NEEDED;
   }
-  applyAmends(byId, amends);
-  return { comparisons: [...byId.values()], amends: counted, problems, problemCount };
+  const { comparisons, bare } = gather(table, objects, options.compact === true);
+  applyAmends(new Map(comparisons.map((c) => [c.id, c])), amends);
+  return { comparisons, bare, amends: counted, problems, problemCount };
 }
+
+/** The kept comparisons in file order: objects, and imported battles an amend needs (all of them unless `compact`); the rest counted. */
+function gather(table: FoldTable, objects: EffectiveComparison[], compact: boolean): { comparisons: EffectiveComparison[]; bare: BareBattles | null } {
+  const { flags, ref } = table;
+  const comparisons: EffectiveComparison[] = [];
+  const positions: number[] = [];
+  const groups = new Map<number, BareBattles['groups'][number]>();
+  let count = 0, pendingCount = 0;
+  const line = table.line;
+  for (const p of table.inFileOrder()) {
+    const f = flags[p];
+    if (f & DELETED) continue;
+    if (f & OBJECT) comparisons.push(objects[ref[p]]);
+    else if (!compact || f & NEEDED) comparisons.push(table.materialize(p));
+    else {
+      const verdict = table.verdictOf(p);
+      const key = ref[p] * 8 + VERDICT_INDEX[verdict];
+      const g = groups.get(key);
+      if (g) g.count += 1;
+      else groups.set(key, { sides: table.pairs[ref[p]], verdict, count: 1, first: line[p] });
+      count += 1;
+      if (verdict === 'pending') pendingCount += 1;
+      continue;
+    }
+    positions.push(line[p]);
+  }
+  if (!compact) return { comparisons, bare: null };
+  return { comparisons, bare: { count, pending: pendingCount, groups: [...groups.values()].sort((x, y) => x.first - y.first), positions: Float64Array.from(positions) } };
+}
+
+const VERDICT_INDEX: Record<Verdict, number> = { a: 0, b: 1, tie: 2, both_bad: 3, pending: 4 };

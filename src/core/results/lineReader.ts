@@ -12,6 +12,13 @@ const CHUNK_BYTES = 1024 * 1024;
 /** Bytes decoded into one string at a time. */
 const DECODE_BYTES = 64 * 1024;
 
+/**
+ * Offered each whole line of a chunk as bytes (start to end, newline and one trailing CR left out) with its line
+ * number, before it is decoded; returns true when it took the line, which is then not yielded (it still counts).
+ * Lines are offered in file order, but before the lines of the same chunk that it leaves are yielded.
+ */
+export type TakeLine = (buf: Buffer, start: number, end: number, line: number) => boolean;
+
 /** Bytes of an oversize line kept as its text. */
 const OVERSIZE_HEAD = 200;
 
@@ -23,7 +30,7 @@ const stripCr = (s: string): string => (s.charCodeAt(s.length - 1) === 13 ? s.sl
  * with one UTF-8 decode and cut with string slices when the chunk is plain ASCII (the common case), else line by line.
  * Missing file yields nothing.
  */
-export async function* readLineBatches(file: string, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<RawLine[]> {
+export async function* readLineBatches(file: string, maxLineBytes = MAX_LINE_BYTES, take?: TakeLine): AsyncGenerator<RawLine[]> {
   let fh: FileHandle;
   try {
     fh = await open(file, 'r');
@@ -61,8 +68,8 @@ export async function* readLineBatches(file: string, maxLineBytes = MAX_LINE_BYT
 
   /** Cuts the whole lines of chunk[from .. to] (to = a newline) into `out`. */
   const cutLines = (chunk: Buffer, from: number, to: number, out: RawLine[]): void => {
-    const s = chunk.toString('utf8', from, to + 1);
-    if (s.length === to + 1 - from) {
+    const s = take ? '' : chunk.toString('utf8', from, to + 1);
+    if (!take && s.length === to + 1 - from) {
       // One UTF-16 unit per byte: string positions are byte positions.
       for (let p = 0; p < s.length;) {
         const nl = s.indexOf('\n', p);
@@ -80,6 +87,10 @@ export async function* readLineBatches(file: string, maxLineBytes = MAX_LINE_BYT
       const bytes = nl - p;
       const big = bytes > maxLineBytes;
       lineNo += 1;
+      if (take && !big && take(chunk, p, bytes > 0 && chunk[nl - 1] === 13 ? nl - 1 : nl, lineNo)) {
+        offset += bytes + 1; p = nl + 1;
+        continue;
+      }
       out.push({ text: big ? chunk.toString('utf8', p, p + OVERSIZE_HEAD) : stripCr(chunk.toString('utf8', p, nl)), line: lineNo, offset, bytes: bytes + 1, terminated: true, oversize: big });
       offset += bytes + 1;
       p = nl + 1;

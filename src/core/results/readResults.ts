@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { appendNoFollow } from './appendLine';
-import { readLineBatches, type RawLine } from './lineReader';
+import { readLineBatches, type RawLine, type TakeLine } from './lineReader';
 import { parseRecordLine, type ReadProblem } from './parseRecordLine';
 import { SCHEMA_VERSION, type ResultRecord } from './schema';
 
@@ -15,6 +15,8 @@ export interface ReadOptions {
   quarantine?: boolean; maxLineBytes?: number;
   /** Tried first on each whole line: the record of a line it recognises, else null (see fastImported.ts). Must agree with parseRecordLine. */
   fastParse?: (text: string) => ResultRecord | null;
+  /** Offered each whole line's bytes before anything else; a line it takes is not yielded (see lineReader.ts). */
+  takeLine?: TakeLine;
 }
 
 /** Path of the side file that keeps copies of unusable lines. */
@@ -112,11 +114,17 @@ export async function* readResultBatches(file: string, options: ReadOptions = {}
   const quarantine = options.quarantine ?? true;
   const seen: { set: Set<string> | null } = { set: null };
   const fast = options.fastParse;
-  for await (const lines of readLineBatches(file, options.maxLineBytes)) {
+  const take = options.takeLine;
+  for await (const lines of readLineBatches(file, options.maxLineBytes, take)) {
     const out: ReadEntry[] = [];
     for (const raw of lines) {
       if (!raw.oversize && blank(raw.text)) continue;
       if (!raw.oversize && raw.terminated) {
+        if (take) {
+          // A line read across two chunks is offered here (its text is short of the limit, so the copy is bounded).
+          const b = Buffer.from(raw.text, 'utf8');
+          if (take(b, 0, b.length, raw.line)) continue;
+        }
         const f = fast?.(raw.text);
         if (f) { out.push({ ok: true, record: f, line: raw.line, offset: raw.offset, migratedFrom: SCHEMA_VERSION }); continue; }
         const p = parseRecordLine(raw.text);

@@ -16,8 +16,8 @@ export class BattleTally {
   total = 0;
   private readonly slots = new Map<string, Map<string, number>>();
 
-  /** Counts one battle of a vs b where a scored y (1, ½ or 0; any other value counts as a tie). */
-  add(a: string, b: string, y: number): void {
+  /** Counts `n` (default one) battles of a vs b where a scored y (1, ½ or 0; any other value counts as a tie). */
+  add(a: string, b: string, y: number, n = 1): void {
     let row = this.slots.get(a);
     if (!row) { row = new Map(); this.slots.set(a, row); }
     let s = row.get(b);
@@ -26,10 +26,10 @@ export class BattleTally {
       row.set(b, s);
       this.a.push(a); this.b.push(b); this.wins.push(0); this.ties.push(0); this.losses.push(0);
     }
-    if (y === 1) this.wins[s] += 1;
-    else if (y === 0) this.losses[s] += 1;
-    else this.ties[s] += 1;
-    this.total += 1;
+    if (y === 1) this.wins[s] += n;
+    else if (y === 0) this.losses[s] += n;
+    else this.ties[s] += n;
+    this.total += n;
   }
 
   /** Number of pair slots. */

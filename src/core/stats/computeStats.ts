@@ -1,4 +1,5 @@
 import { foldAmendsDetailed, type EffectiveComparison } from '../results/foldAmends';
+import type { BareBattles } from '../results/foldStream';
 import { modelKey } from '../results/schema';
 import type { ResultRecord } from '../results/schema';
 import { bradleyTerryLeaderboard } from './bradleyTerry';
@@ -36,8 +37,11 @@ export function computeStats(records: Iterable<ResultRecord>, options: StatsOpti
   return statsOfFolded({ comparisons, amends, orphanAmends: orphans.length }, options);
 }
 
-/** Comparisons already folded (foldAmendsDetailed, or foldResultsFile for a large file) with their amend counts. */
-export interface FoldedInput { comparisons: readonly EffectiveComparison[]; amends: number; orphanAmends: number }
+/**
+ * Comparisons already folded (foldAmendsDetailed, or foldResultsFile for a large file) with their amend counts, and
+ * a compact fold's untouched imported battles (only counts: every statistic that reads more skips imported battles).
+ */
+export interface FoldedInput { comparisons: readonly EffectiveComparison[]; amends: number; orphanAmends: number; bare?: BareBattles | null }
 
 /**
  * Every statistic from folded comparisons. Budget: `pairwise report` over a million verdicts must stay under 5 s and
@@ -48,17 +52,18 @@ export interface FoldedInput { comparisons: readonly EffectiveComparison[]; amen
 export function statsOfFolded(folded: FoldedInput, options: StatsOptions = {}): Stats {
   const small = options.smallSampleThreshold ?? 10;
   const thresholds = [...(options.ttftThresholdsMs ?? DEFAULT_TTFT_THRESHOLDS_MS)];
-  const { comparisons, amends, orphanAmends } = folded;
-  const battles = tallyOf(comparisons);
+  const { comparisons, amends, orphanAmends, bare } = folded;
+  const battles = tallyOf(comparisons, bare);
   const leaderboard = bradleyTerryLeaderboard(battles, { rounds: options.bootstrapRounds, seed: options.seed, smallBelow: small });
-  const pending = comparisons.filter((c) => c.verdict === 'pending').length;
+  const pending = comparisons.filter((c) => c.verdict === 'pending').length + (bare?.pending ?? 0);
+  const total = comparisons.length + (bare?.count ?? 0);
   const models = modelRecords(battles, small);
   const outcomes = outcomeTable(comparisons, small);
   const names = new Set([...models.map((m) => m.model), ...outcomes.map((o) => o.model)]);
   return {
-    totals: { comparisons: comparisons.length, decided: comparisons.length - pending, pending, imported: comparisons.filter((c) => c.imported).length,
+    totals: { comparisons: total, decided: total - pending, pending, imported: comparisons.filter((c) => c.imported).length + (bare?.count ?? 0),
       amends, orphanAmends, models: names.size },
-    leaderboard, models, pairs: pairStats(comparisons, small, { equivalenceMargin: options.equivalenceMargin }), outcomes, agreement: agreementTable(comparisons, small),
+    leaderboard, models, pairs: pairStats(comparisons, small, { equivalenceMargin: options.equivalenceMargin }, bare), outcomes, agreement: agreementTable(comparisons, small),
     usage: usageTable(comparisons), positionBias: positionBias(comparisons, small), kappa: raterAgreement(comparisons, small),
     serving: servingTable(comparisons, { ttftThresholdsMs: thresholds, correctCheck: options.correctCheck }), ttftThresholdsMs: thresholds,
     styleControl: options.styles ? styleControlledLeaderboard(styledBattles(comparisons, options.styles)) : null,

@@ -1,4 +1,5 @@
 import type { EffectiveComparison } from '../results/foldAmends';
+import type { BareBattles } from '../results/foldStream';
 import { modelKey, type Verdict } from '../results/schema';
 import type { Battle } from './bradleyTerry';
 import { BattleTally, tallyBattles } from './battleTally';
@@ -27,40 +28,60 @@ export function battlesOf(comparisons: readonly EffectiveComparison[]): Battle[]
   return out;
 }
 
-/** Decided comparisons counted per model pair and outcome (self-matches left out): what battlesOf gives, without a battle per verdict. */
-export function tallyOf(comparisons: readonly EffectiveComparison[]): BattleTally {
+/**
+ * Decided comparisons counted per model pair and outcome (self-matches left out): what battlesOf gives, without a
+ * battle per verdict. With `bare` (a compact fold's untouched imported battles), its groups count too, merged by
+ * file position so each pair slot is created where its first battle is, exactly as over the expanded list.
+ */
+export function tallyOf(comparisons: readonly EffectiveComparison[], bare?: BareBattles | null): BattleTally {
   const t = new BattleTally();
-  for (const c of comparisons) {
+  const groups = bare?.groups ?? [];
+  let g = 0;
+  const addGroups = (before: number): void => {
+    for (; g < groups.length && groups[g].first < before; g++) {
+      const x = groups[g];
+      const y = scoreOfVerdict(x.verdict);
+      const a = modelKey(x.sides.a);
+      const b = modelKey(x.sides.b);
+      if (y !== null && a !== b) t.add(a, b, y, x.count);
+    }
+  };
+  for (let i = 0; i < comparisons.length; i++) {
+    if (bare) addGroups(bare.positions[i]);
+    const c = comparisons[i];
     const y = scoreOfVerdict(c.verdict);
     if (y === null) continue;
     const a = modelKey(c.sides.a);
     const b = modelKey(c.sides.b);
     if (a !== b) t.add(a, b, y);
   }
+  addGroups(Infinity);
   return t;
 }
 
 interface PairAcc { models: [string, string]; wins: number; losses: number; ties: number; bothBad: number; pending: number }
 
 /** Per model pair: wins / losses / ties / both-bad and the two labelled win rates of the first model. */
-export function pairStats(comparisons: readonly EffectiveComparison[], smallBelow = 10, sequential: SequentialOptions = {}): PairStats[] {
+export function pairStats(comparisons: readonly EffectiveComparison[], smallBelow = 10, sequential: SequentialOptions = {}, bare?: BareBattles | null): PairStats[] {
   const acc = new Map<string, PairAcc>();
-  for (const c of comparisons) {
-    const ka = modelKey(c.sides.a);
-    const kb = modelKey(c.sides.b);
+  const add = (sides: EffectiveComparison['sides'], verdict: Verdict, n: number): void => {
+    const ka = modelKey(sides.a);
+    const kb = modelKey(sides.b);
     const flipped = kb < ka;
     const models: [string, string] = flipped ? [kb, ka] : [ka, kb];
     const key = `${models[0]}\u0000${models[1]}`;
     let p = acc.get(key);
     if (!p) { p = { models, wins: 0, losses: 0, ties: 0, bothBad: 0, pending: 0 }; acc.set(key, p); }
-    switch (c.verdict) {
-      case 'pending': p.pending += 1; break;
-      case 'tie': p.ties += 1; break;
-      case 'both_bad': p.bothBad += 1; break;
-      case 'a': if (flipped) p.losses += 1; else p.wins += 1; break;
-      case 'b': if (flipped) p.wins += 1; else p.losses += 1; break;
+    switch (verdict) {
+      case 'pending': p.pending += n; break;
+      case 'tie': p.ties += n; break;
+      case 'both_bad': p.bothBad += n; break;
+      case 'a': if (flipped) p.losses += n; else p.wins += n; break;
+      case 'b': if (flipped) p.wins += n; else p.losses += n; break;
     }
-  }
+  };
+  for (const c of comparisons) add(c.sides, c.verdict, 1);
+  for (const g of bare?.groups ?? []) add(g.sides, g.verdict, g.count);
   return [...acc.values()].map((p) => {
     const n = p.wins + p.losses + p.ties + p.bothBad;
     const decisive = p.wins + p.losses;
