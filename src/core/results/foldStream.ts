@@ -8,7 +8,7 @@ import { DELETED, FoldTable, MATCHED, NEEDED, OBJECT } from './foldTable';
 import { matchImportedLine, parts } from './importedLine';
 import type { ReadProblem } from './parseRecordLine';
 import { readResultBatches, type ReadOptions } from './readResults';
-import type { ComparisonRecord, Verdict } from './schema';
+import { isJudgeRater, type AmendRecord, type ComparisonRecord, type Verdict } from './schema';
 
 /** Imported battles no amend touched, counted per sides pair and verdict instead of one object each. */
 export interface BareBattles {
@@ -18,6 +18,8 @@ export interface BareBattles {
   groups: { sides: ComparisonRecord['sides']; verdict: Verdict; count: number; first: number }[];
   /** The line number of each comparison of the folded list (where it sits among the groups' battles). */
   positions: Float64Array;
+  /** Judges that answered on some of these or other imported battles without the answer being kept (see slimJudge). */
+  judgeRaters: string[];
 }
 
 /**
@@ -113,7 +115,9 @@ export async function foldResultsFile(file: string, options: FoldStreamOptions =
   const table = new FoldTable();
   const objects: EffectiveComparison[] = [];
   const cells: [string, string][] = [];
-  const pending: OrderedAmend[] = [];
+  // `at`: a judge's answer on an imported battle read before it (see slimJudge), kept without its judge record.
+  const pending: (OrderedAmend & { at?: number })[] = [];
+  const compact = options.compact === true;
   const problems: ReadProblem[] = [];
   let problemCount = 0;
   const takeLine = (buf: Buffer, start: number, end: number, line: number): boolean => {
@@ -129,7 +133,11 @@ export async function foldResultsFile(file: string, options: FoldStreamOptions =
     for (const e of batch) {
       if (!e.ok) { problemCount += 1; if (problems.length < keep) problems.push(e.problem); continue; }
       const r = e.record;
-      if (r.type === 'amend') { pending.push({ a: r, order: pending.length }); continue; }
+      if (r.type === 'amend') {
+        const at = compact ? slimJudge(table, r, e.line) : -1;
+        pending.push(at < 0 ? { a: r, order: pending.length } : { a: { schema: r.schema, type: 'amend', id: r.id, target: r.target, time: r.time, rater: r.rater }, order: pending.length, at });
+        continue;
+      }
       const cell = (r as { cellId?: unknown }).cellId;
       if (typeof cell === 'string') cells.push([cell, r.id]);
       const { p, first } = table.addObject(r.id, objects.length, e.line);
@@ -148,17 +156,20 @@ export async function foldResultsFile(file: string, options: FoldStreamOptions =
   }
   const amends: OrderedAmend[] = [];
   const seen = new Set<string>();
+  const judges = new Set<string>();
   let counted = 0;
   for (const x of pending) {
-    const p = table.ids.findString(x.a.target);
+    const p = x.at ?? table.ids.findString(x.a.target);
     if (p < 0 || flags[p] & DELETED) continue;
     counted += 1;
     if (seen.has(x.a.id)) continue;
     seen.add(x.a.id);
+    if (x.at !== undefined) { judges.add(x.a.rater ?? ''); continue; }
     amends.push(x);
     flags[p] |= NEEDED;
   }
-  const { comparisons, bare } = gather(table, objects, options.compact === true);
+  const { comparisons, bare } = gather(table, objects, compact);
+  if (bare) bare.judgeRaters = [...judges];
   applyAmends(new Map(comparisons.map((c) => [c.id, c])), amends);
   return { comparisons, bare, amends: counted, problems, problemCount };
 }
@@ -189,7 +200,19 @@ function gather(table: FoldTable, objects: EffectiveComparison[], compact: boole
     positions.push(line[p]);
   }
   if (!compact) return { comparisons, bare: null };
-  return { comparisons, bare: { count, pending: pendingCount, groups: [...groups.values()].sort((x, y) => x.first - y.first), positions: Float64Array.from(positions) } };
+  return { comparisons, bare: { count, pending: pendingCount, groups: [...groups.values()].sort((x, y) => x.first - y.first), positions: Float64Array.from(positions), judgeRaters: [] } };
+}
+
+/**
+ * The position of the imported battle a judge's answer targets, when the battle was read before it (so no later
+ * record can replace it as the first of its id), else -1. Such an answer is counted and its judge named, but its
+ * record is not kept: no statistic reads a judge's answer on an imported battle (judges and prediction-powered
+ * estimates compare judges with people's verdicts on own runs), and a million-battle file has one on many.
+ */
+function slimJudge(table: FoldTable, a: AmendRecord, line: number): number {
+  if (a.judge === undefined || !isJudgeRater(a.rater)) return -1;
+  const p = table.ids.findString(a.target);
+  return p >= 0 && !(table.flags[p] & OBJECT) && table.line[p] < line ? p : -1;
 }
 
 const VERDICT_INDEX: Record<Verdict, number> = { a: 0, b: 1, tie: 2, both_bad: 3, pending: 4 };

@@ -68,7 +68,7 @@ export function statsOfFolded(folded: FoldedInput, options: StatsOptions = {}): 
     serving: servingTable(comparisons, { ttftThresholdsMs: thresholds, correctCheck: options.correctCheck }), ttftThresholdsMs: thresholds,
     styleControl: options.styles ? styleControlledLeaderboard(styledBattles(comparisons, options.styles)) : null,
     raters: raterStats(comparisons, { seed: options.seed, smallBelow: small }),
-    ppi: ppiSection(comparisons),
+    ppi: ppiSection(comparisons, undefined, bare?.judgeRaters),
     judges: judgeStats(comparisons, { seed: options.seed, smallBelow: small }),
     smallSampleThreshold: small,
   };

@@ -26,9 +26,9 @@ export interface PpiJudge {
 /** The prediction-powered section: one entry per judge that answered at least one comparison. */
 export interface PpiSection { judges: PpiJudge[]; minLabelled: number; method: string }
 
-/** Judge raters that answered at least one comparison, sorted. */
-export function judgeRaters(comparisons: readonly EffectiveComparison[]): string[] {
-  const names = new Set<string>();
+/** Judge raters that answered at least one comparison (or are named in `more`), sorted. */
+export function judgeRaters(comparisons: readonly EffectiveComparison[], more: readonly string[] = []): string[] {
+  const names = new Set<string>(more);
   for (const c of comparisons) for (const o of c.judgeOpinions) names.add(o.rater);
   return [...names].sort();
 }
@@ -65,9 +65,9 @@ export function pairLabels(comparisons: readonly EffectiveComparison[], judge: s
   return { pairs, both, judgeOnly };
 }
 
-/** Human-only vs prediction-powered win rates and Bradley–Terry scores for every judge in the comparisons. */
-export function ppiSection(comparisons: readonly EffectiveComparison[], minLabelled = PPI_MIN_LABELLED): PpiSection {
-  const judges = judgeRaters(comparisons).map((judge): PpiJudge => {
+/** Human-only vs prediction-powered win rates and Bradley–Terry scores for every judge in the comparisons (and `moreJudges`, judges of imported battles only). */
+export function ppiSection(comparisons: readonly EffectiveComparison[], minLabelled = PPI_MIN_LABELLED, moreJudges: readonly string[] = []): PpiSection {
+  const judges = judgeRaters(comparisons, moreJudges).map((judge): PpiJudge => {
     const { pairs, both, judgeOnly } = pairLabels(comparisons, judge);
     const rows = pairs.map((p) => ({ models: p.models, mean: ppiMean(p.y, p.fl, p.fu, minLabelled) }));
     return { judge, both, judgeOnly, pairs: rows, bt: ppiBradleyTerry(rows) };

@@ -1,4 +1,6 @@
 // Reads each judged comparison's saved drafts (runs/<id>/<sha256>.txt next to the results file) and counts their style.
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { ResultRecord } from '../results/schema';
 import { readBlob } from '../results/blobStore';
 import { styleFeatures, type StyleVector } from './styleFeatures';
@@ -22,6 +24,10 @@ export async function loadStyleFeatures(resultsFile: string, records: Iterable<R
     todo.push({ id: r.id, a: [a.draftHash, a.patchHash], b: [b.draftHash, b.patchHash] });
   }
   const out: StyleMap = new Map();
+  if (todo.length === 0) return out;
+  // One listing of runs/ first: comparisons without a run folder are skipped without a failed open each (a report
+  // over many comparisons whose drafts were not copied along would otherwise try two opens per comparison).
+  const runs = await readdir(join(dirname(resultsFile), 'runs')).then((names) => new Set(names), (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? new Set<string>() : null));
   const read = async (id: string, [draft, patch]: [string, string | undefined]): Promise<StyleVector | null> => {
     const d = await readBlob(resultsFile, id, draft);
     if (!d.ok) return null;
@@ -29,6 +35,7 @@ export async function loadStyleFeatures(resultsFile: string, records: Iterable<R
     return styleFeatures(d.text, p?.ok ? p.text : '');
   };
   for (const t of todo.slice(-limit)) {
+    if (runs && !runs.has(t.id)) continue;
     const [a, b] = await Promise.all([read(t.id, t.a), read(t.id, t.b)]);
     if (a && b) out.set(t.id, { a, b });
   }

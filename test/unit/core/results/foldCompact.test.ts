@@ -48,14 +48,19 @@ function mixedFile(seed: number, n: number): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const lines: string[] = [];
   const ids: string[] = [];
+  const battles: string[] = [];
   for (let k = 0; k < n; k++) {
     const u = rand();
-    if (u < 0.45) {
+    if (u < 0.04 && battles.length) {
+      // A judge that answered imported battles only (still named in the prediction-powered section).
+      lines.push(JSON.stringify(makeAmend(pick(battles), { verdict: 'a', rater: 'judge:imp:only', judge: { preset: 'imp', model: 'only', outcome: 'consistent', orders: [] } })));
+    } else if (u < 0.45) {
       const id = rand() < 0.06 && ids.length ? pick(ids) : rand() < 0.03 ? `ü${k}` : `b${k}`;
       const time = new Date(Date.UTC(2026, 0, 1) + k * 3_600_000).toISOString();
       const rater = pick([undefined, 'ana', 'bob', '', 'judge:zai:glm-5.2']);
       let line = battleLine(id, time, pick(NAMES), pick(NAMES), pick(NAMES), pick(NAMES), pick(VERDICTS), rater);
       if (rand() < 0.15) line = pick(TWISTS)(line);
+      else if (!ids.includes(id) && !/[^\x20-\x7e]/.test(line)) battles.push(id); // on the fast path
       ids.push(id);
       lines.push(line);
     } else if (u < 0.6) {
@@ -103,6 +108,7 @@ test('the compact fold gives the same statistics and reports as the slow path on
         const got = statsOfFolded({ comparisons: compact.comparisons, bare: compact.bare, amends: compact.amends, orphanAmends: 0 }, { seed: 5, bootstrapRounds: 30 });
         assert.deepEqual(got, { ...want, totals: { ...want.totals, orphanAmends: 0 } }, `${label}: stats`);
         assert.deepEqual(reportJson(got), reportJson({ ...want, totals: { ...want.totals, orphanAmends: 0 } }), `${label}: report --json`);
+        assert.ok(got.ppi.judges.some((j) => j.judge === 'judge:imp:only'), `${label}: a judge of imported battles only`);
         assert.equal(renderReportMarkdown(got), renderReportMarkdown({ ...want, totals: { ...want.totals, orphanAmends: 0 } }), `${label}: Markdown report`);
       }
       for (const kind of ['oversize', 'torn', 'invalid', 'malformed']) assert.ok(problems.some((p) => p.kind === kind), `seed ${seed}: a ${kind} line`);
