@@ -2,7 +2,7 @@
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
-import { runGit } from '../git/runGit';
+import { repoSetsWorkTree, runGit } from '../git/runGit';
 import { skippedDirOf } from './fileFilters';
 import type { ManifestFileOmitted } from './types';
 
@@ -18,6 +18,8 @@ export interface RepoListing {
  * elsewhere (`core.worktree=/home/me`): `git ls-files` then lists that folder's names, which must not reach a prompt.
  */
 async function workTreeHoldsRoot(root: string): Promise<boolean> {
+  // Without core.worktree the work tree is where git found `.git`, from root upwards: it holds root (no process needed).
+  if ((await repoSetsWorkTree(root)) === false) return true;
   const top = await runGit(['rev-parse', '--show-toplevel'], { cwd: root, timeoutMs: 10_000 });
   if (!top.ok) return false;
   try {

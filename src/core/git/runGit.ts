@@ -1,7 +1,7 @@
 // The one place Pairwise spawns git (lint forbids it elsewhere). Every call runs with SAFE_GIT_FLAGS, the safe
 // environment and the repository's own drivers disabled (see safeGit.ts); no shell, never rejects.
 import { spawn } from 'node:child_process';
-import { driverOverrides, SAFE_GIT_FLAGS, safeGitEnv, type ConfigPairs } from './safeGit';
+import { driverOverrides, SAFE_GIT_FLAGS, safeGitEnv, setsWorkTree, type ConfigPairs } from './safeGit';
 
 /** Outcome of one git invocation; never thrown. */
 export interface GitResult {
@@ -30,17 +30,43 @@ export interface GitOptions {
 }
 
 const CONFIG_TTL_MS = 2000;
-const configCache = new Map<string, { at: number; pairs: Promise<ConfigPairs | null> }>();
+
+/** What Pairwise needs from a repository's effective configuration. */
+interface RepoConfig {
+  /** Overrides disabling every driver it defines. */
+  overrides: ConfigPairs;
+  /** True when it sets core.worktree (the work tree is then not simply where git found `.git`). */
+  setsWorkTree: boolean;
+}
+
+const configCache = new Map<string, { at: number; config: Promise<RepoConfig | null> }>();
+
+/** The repository's configuration at cwd as Pairwise needs it (cached for 2 s per folder); null when it is unreadable. */
+function repoConfig(cwd: string): Promise<RepoConfig | null> {
+  const hit = configCache.get(cwd);
+  if (hit && Date.now() - hit.at < CONFIG_TTL_MS) return hit.config;
+  const config = spawnGit(['config', '--null', '--list'], { cwd, maxBuffer: 16 * 1024 * 1024, timeoutMs: 10_000 }, [])
+    .then((r) => {
+      if (!r.ok) return null;
+      const list = r.stdout.toString('utf8');
+      return { overrides: driverOverrides(list), setsWorkTree: setsWorkTree(list) };
+    });
+  if (configCache.size > 64) configCache.clear();
+  configCache.set(cwd, { at: Date.now(), config });
+  return config;
+}
 
 /** Overrides disabling the drivers the repository at cwd defines (cached for 2 s per folder); null when its config is unreadable. */
-export function repoDriverOverrides(cwd: string): Promise<ConfigPairs | null> {
-  const hit = configCache.get(cwd);
-  if (hit && Date.now() - hit.at < CONFIG_TTL_MS) return hit.pairs;
-  const pairs = spawnGit(['config', '--null', '--list'], { cwd, maxBuffer: 16 * 1024 * 1024, timeoutMs: 10_000 }, [])
-    .then((r) => (r.ok ? driverOverrides(r.stdout.toString('utf8')) : null));
-  if (configCache.size > 64) configCache.clear();
-  configCache.set(cwd, { at: Date.now(), pairs });
-  return pairs;
+export async function repoDriverOverrides(cwd: string): Promise<ConfigPairs | null> {
+  return (await repoConfig(cwd))?.overrides ?? null;
+}
+
+/**
+ * Whether the repository at cwd sets core.worktree (cached with its configuration); null when the configuration is
+ * unreadable. Without it, git's work tree is the folder where it found `.git`: cwd itself or one of its ancestors.
+ */
+export async function repoSetsWorkTree(cwd: string): Promise<boolean | null> {
+  return (await repoConfig(cwd))?.setsWorkTree ?? null;
 }
 
 /** Runs `git <SAFE_GIT_FLAGS> <args>` in opts.cwd with the repository's drivers disabled; resolves with a GitResult. */

@@ -78,6 +78,11 @@ export function driverOverrides(configList: string): ConfigPairs {
   return out;
 }
 
+/** True when `git config --null --list` output sets core.worktree (keys are printed lower-cased). */
+export function setsWorkTree(configList: string): boolean {
+  return configList.split('\0').some((entry) => entry.split('\n', 1)[0].toLowerCase() === 'core.worktree');
+}
+
 const DROPPED_ENV = /^(GIT_DIR|GIT_WORK_TREE|GIT_INDEX_FILE|GIT_OBJECT_DIRECTORY|GIT_ALTERNATE_OBJECT_DIRECTORIES|GIT_NAMESPACE|GIT_PREFIX|GIT_EXTERNAL_DIFF|GIT_CONFIG_PARAMETERS|GIT_CONFIG_COUNT|GIT_CONFIG_KEY_\d+|GIT_CONFIG_VALUE_\d+|GIT_CONFIG|GIT_EXEC_PATH|GIT_PAGER|GIT_EDITOR|GIT_SEQUENCE_EDITOR|GIT_ASKPASS|GIT_SSH|GIT_SSH_COMMAND|GIT_PROXY_COMMAND|GIT_TRACE\w*|GIT_ATTR_SOURCE|GIT_SHALLOW_FILE)$/;
 
 /**

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT } from '../../../src/cli/exitCodes';
@@ -90,6 +90,19 @@ describe('a work tree moved outside the root (core.worktree)', () => {
     assert.equal(r.code, EXIT.ok, r.stderr);
     assert.ok(!readFileSync(out, 'utf8').includes('CANARY_OUTSIDE_NAME'), 'an outside file name reached the prompt');
     assert.ok(!r.stdout.includes('CANARY_OUTSIDE_NAME'), 'an outside file name reached the manifest');
+  });
+
+  test('regression: core.worktree written by hand in mixed case (`[Core] WorkTree`) is seen too (no rev-parse is skipped for it)', async () => {
+    const outside = join(base, 'outside-home-2');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, 'CANARY_INCLUDED_NAME_77b1.txt'), 'x\n');
+    const root = join(base, 'moved-by-hand');
+    makeRepo(root, []);
+    appendFileSync(join(root, '.git', 'config'), `[Core]\n\tWorkTree = ${outside}\n`);
+    assert.match(execFileSync('git', ['ls-files', '--others'], { cwd: root, encoding: 'utf8' }), /CANARY_INCLUDED_NAME/, 'armed');
+    const l = await listRepoFiles(root);
+    assert.equal(l.source, 'walk');
+    assert.ok(!l.paths.some((p) => p.includes('CANARY')), l.paths.join(','));
   });
 
   test('an ordinary repository opened at a subfolder is still listed by git', async () => {
