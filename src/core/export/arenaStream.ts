@@ -31,7 +31,7 @@ async function presentIds(file: string): Promise<IdFingerprints> {
  */
 export async function importArenaFile(src: string, store: ResultsStore, options: ArenaFileImportOptions = {}): Promise<ArenaFileImport> {
   const present = await presentIds(store.file);
-  const batchSize = options.batch ?? 10_000;
+  const batchSize = options.batch ?? 2000;
   const keep = options.keptProblems ?? 10;
   const out: ArenaFileImport = { imported: 0, alreadyPresent: 0, problems: [], problemCount: 0 };
   const problem = (line: number, message: string): void => {

@@ -46,26 +46,33 @@ const text = (buf: Uint8Array, s: number, e: number): string => Buffer.from(buf.
 
 /** Every comparison id of the fold by position, with imported battles kept as columns. */
 export class FoldTable {
-  readonly ids = new IdTable();
-  flags = new Uint8Array(1024);
+  readonly ids: IdTable;
+  flags: Uint8Array;
   /** Imported battle: index of its sides pair; object: index in the caller's object list. */
-  ref = new Int32Array(1024);
-  private verdict = new Uint8Array(1024);
-  private rater = new Int32Array(1024);
-  private timeOff = new Float64Array(1024);
-  private timeLen = new Uint16Array(1024);
+  ref: Int32Array;
+  private verdict: Uint8Array;
+  private rater: Int32Array;
+  /** Time in ms (toISOString gives it back), or NaN: then the time as written is in `otherTimes`. */
+  private timeMs: Float64Array;
+  private readonly otherTimes = new Map<number, string>();
   /** Line of each position's first record (the file order of comparisons). */
-  line = new Float64Array(1024);
+  line: Uint32Array;
   /** Largest line number stored. */
   maxLine = 0;
-  private times = Buffer.allocUnsafe(1 << 20);
-  private timesUsed = 0;
   private readonly sides = new ImportedSides();
   private readonly pairKeys = new ByteInterner();
   /** Sides of each pair index (shared, frozen). */
   readonly pairs: ComparisonRecord['sides'][] = [];
   private readonly raterKeys = new ByteInterner();
   private readonly raters: string[] = [];
+
+  /** Room for `expected` ids before any column grows (typed arrays are only paged in as they fill). */
+  constructor(expected = 1024) {
+    const n = Math.max(1024, Math.min(expected, 1 << 24));
+    this.ids = new IdTable(n);
+    this.flags = new Uint8Array(n); this.ref = new Int32Array(n); this.verdict = new Uint8Array(n); this.rater = new Int32Array(n);
+    this.timeMs = new Float64Array(n); this.line = new Uint32Array(n);
+  }
 
   /** Positions so far. */
   get size(): number { return this.ids.size; }
@@ -94,16 +101,8 @@ export class FoldTable {
         this.raters.push(this.sides.rater(text(buf, parts.raterStart, parts.raterEnd)));
       }
     }
-    const tl = parts.timeEnd - parts.timeStart;
-    if (this.timesUsed + tl > this.times.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.times.length * 2, this.timesUsed + tl));
-      this.times.copy(grown, 0, 0, this.timesUsed);
-      this.times = grown;
-    }
-    const times = this.times, at = this.timesUsed, from = parts.timeStart;
-    for (let i = 0; i < tl; i++) times[at + i] = buf[from + i];
-    this.timeOff[p] = this.timesUsed; this.timeLen[p] = tl;
-    this.timesUsed += tl;
+    this.timeMs[p] = parts.timeMs;
+    if (Number.isNaN(parts.timeMs)) this.otherTimes.set(p, text(buf, parts.timeStart, parts.timeEnd));
     this.flags[p] = 0; this.ref[p] = pair; this.verdict[p] = parts.verdict; this.rater[p] = r;
     return p;
   }
@@ -133,12 +132,16 @@ export class FoldTable {
   }
 
   private setLine(p: number, line: number): void {
+    if (line > 0xffffffff) throw new Error('a results file of more than 4,294,967,295 lines cannot be read for a report');
     this.line[p] = line;
     if (line > this.maxLine) this.maxLine = line;
   }
 
   /** The time of an imported battle's position, as written. */
-  timeOf(p: number): string { return this.times.toString('latin1', this.timeOff[p], this.timeOff[p] + this.timeLen[p]); }
+  timeOf(p: number): string {
+    const ms = this.timeMs[p];
+    return Number.isNaN(ms) ? (this.otherTimes.get(p) ?? '') : new Date(ms).toISOString();
+  }
 
   /** The verdict of an imported battle's position. */
   verdictOf(p: number): Verdict { return VERDICT_CODES[this.verdict[p]]; }
@@ -157,13 +160,12 @@ export class FoldTable {
   private grow(p: number): void {
     if (p < this.flags.length) return;
     const n = this.flags.length * 2;
-    const g = <T extends Uint8Array | Int32Array | Float64Array | Uint16Array>(a: T, make: (n: number) => T): T => { const b = make(n); b.set(a); return b; };
+    const g = <T extends Uint8Array | Int32Array | Float64Array | Uint32Array>(a: T, make: (n: number) => T): T => { const b = make(n); b.set(a); return b; };
     this.flags = g(this.flags, (k) => new Uint8Array(k));
     this.ref = g(this.ref, (k) => new Int32Array(k));
     this.verdict = g(this.verdict, (k) => new Uint8Array(k));
     this.rater = g(this.rater, (k) => new Int32Array(k));
-    this.timeOff = g(this.timeOff, (k) => new Float64Array(k));
-    this.timeLen = g(this.timeLen, (k) => new Uint16Array(k));
-    this.line = g(this.line, (k) => new Float64Array(k));
+    this.timeMs = g(this.timeMs, (k) => new Float64Array(k));
+    this.line = g(this.line, (k) => new Uint32Array(k));
   }
 }

@@ -25,14 +25,21 @@ export function idKey(id: string): Buffer {
 
 /** Ids as bytes with an entry number each; lookups by bytes or by ASCII string. */
 export class IdTable {
-  private arena = Buffer.allocUnsafe(1 << 20);
+  private arena: Buffer;
   private used = 0;
-  private off = new Float64Array(1024);
-  private len = new Uint32Array(1024);
-  private hash = new Uint32Array(1024);
+  private off: Float64Array;
+  private len: Uint32Array;
+  private hash: Uint32Array;
   private slots = new Int32Array(4096);
   /** Entries stored. */
   size = 0;
+
+  /** Room for `expected` entries (of ~16 bytes each) before the entry arrays grow; the hash table grows as it fills. */
+  constructor(expected = 1024) {
+    const n = Math.max(1024, expected);
+    this.arena = Buffer.allocUnsafe(Math.min(n * 16, 1 << 28));
+    this.off = new Float64Array(n); this.len = new Uint32Array(n); this.hash = new Uint32Array(n);
+  }
 
   /** The entry of the id in bytes [start, end) of `buf`, or -1. */
   find(buf: Uint8Array, start: number, end: number, h = hashBytes(buf, start, end)): number {

@@ -27,7 +27,9 @@ const VERDICT_BYTES = VERDICT_CODES.map(enc);
  */
 export const parts = { idStart: 0, idEnd: 0, timeStart: 0, timeEnd: 0, names: [0, 0, 0, 0, 0, 0, 0, 0], sidesStart: 0, sidesEnd: 0, verdict: 0, raterStart: -1, raterEnd: -1,
   /** hashBytes of the id, of the four side names together, and of the rater, computed while scanning. */
-  idHash: 0, sidesHash: 0, raterHash: 0 };
+  idHash: 0, sidesHash: 0, raterHash: 0,
+  /** The time in ms when it is in toISOString's exact form (so that form gives it back), else NaN. */
+  timeMs: Number.NaN };
 
 /** FNV-1a state of the last str() scan, continued from its `h` argument. */
 let scanHash = 0;
@@ -65,14 +67,18 @@ const digits = (buf: Uint8Array, p: number, n: number): number => {
   return v;
 };
 
-/** True when bytes [s, e) are a time Date.parse accepts: the plain ISO form checked here, anything else parsed. */
+/** True when bytes [s, e) are a time Date.parse accepts: the plain ISO form checked here, anything else parsed; sets parts.timeMs. */
 function validTime(buf: Uint8Array, s: number, e: number): boolean {
   const n = e - s;
+  parts.timeMs = Number.NaN;
   if ((n === 20 || n === 24) && buf[s + 4] === 45 && buf[s + 7] === 45 && buf[s + 10] === 84 && buf[s + 13] === 58 && buf[s + 16] === 58 && buf[e - 1] === 90) {
     const y = digits(buf, s, 4), mo = digits(buf, s + 5, 2), d = digits(buf, s + 8, 2);
     const h = digits(buf, s + 11, 2), mi = digits(buf, s + 14, 2), se = digits(buf, s + 17, 2);
     const ms = n === 24 ? (buf[s + 19] === 46 ? digits(buf, s + 20, 3) : -1) : 0;
-    if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= DAYS[mo - 1] && h >= 0 && h < 24 && mi >= 0 && mi < 60 && se >= 0 && se < 60 && ms >= 0) return true;
+    if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= DAYS[mo - 1] && h >= 0 && h < 24 && mi >= 0 && mi < 60 && se >= 0 && se < 60 && ms >= 0) {
+      if (n === 24 && y >= 100) parts.timeMs = Date.UTC(y, mo - 1, d, h, mi, se, ms);
+      return true;
+    }
   }
   return !Number.isNaN(Date.parse(Buffer.from(buf.buffer, buf.byteOffset + s, n).toString('latin1')));
 }
