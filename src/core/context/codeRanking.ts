@@ -67,28 +67,37 @@ export function rankForQuery(prior: RankedFile[], hits: Map<string, SearchHit>, 
     const r = rank.get(f.path);
     const inflow = r === undefined ? 0 : Math.max(0, r * total - (1 - damping) * textScore);
     let score = textScore + 0.6 * inflow;
-    const reasons: string[] = [];
-    if (h) {
-      if (h.defines.length) reasons.push(`defines ${h.defines.slice(0, 4).join(', ')}`);
-      if (h.terms.length) reasons.push(`terms: ${h.terms.slice(0, 6).join(', ')}`);
-      if (h.pathTerms.length) reasons.push(`path terms: ${h.pathTerms.slice(0, 4).join(', ')}`);
-    }
-    if (inflow > 0.05) {
-      const by = (importers.get(f.path) ?? []).sort((a, b) => (textPrior.get(b) ?? 0) - (textPrior.get(a) ?? 0));
-      if (by.length) reasons.push(`used by ${by.slice(0, 2).join(', ')}${by.length > 2 ? ` (+${by.length - 2})` : ''}`);
-    }
     const rp = recentPos.get(f.path);
-    if (rp !== undefined && score > 0) {
-      score += 1.5 * (1 - rp / Math.max(50, recent.length));
-      reasons.push('recently changed');
-    }
+    const recentHit = rp !== undefined && score > 0;
+    if (recentHit) score += 1.5 * (1 - rp / Math.max(50, recent.length));
     // The prior ranking (readme, manifests, entry points) orders what the query did not reach, and breaks ties.
-    for (const x of f.reasons) if (x !== 'source' && x !== 'other text' && x !== 'recently changed' && !x.startsWith('paper terms')) reasons.push(x);
     score += Math.max(0, f.score) / 400 + (n - i) / (n * 1000);
-    if (reasons.length === 0) reasons.push(kind === 'source' ? 'source' : kind);
     const rounded = Math.round(score * 100) / 100;
-    reasons.unshift(`score ${rounded.toFixed(2)}`);
-    out[i] = { ...f, score: rounded, reasons };
+    // The reasons are written only for the files that are sent (the manifest shows them); most never are.
+    const why = (): string[] => {
+      const reasons: string[] = [];
+      if (h) {
+        if (h.defines.length) reasons.push(`defines ${h.defines.slice(0, 4).join(', ')}`);
+        if (h.terms.length) reasons.push(`terms: ${h.terms.slice(0, 6).join(', ')}`);
+        if (h.pathTerms.length) reasons.push(`path terms: ${h.pathTerms.slice(0, 4).join(', ')}`);
+      }
+      if (inflow > 0.05) {
+        const by = [...(importers.get(f.path) ?? [])].sort((a, b) => (textPrior.get(b) ?? 0) - (textPrior.get(a) ?? 0));
+        if (by.length) reasons.push(`used by ${by.slice(0, 2).join(', ')}${by.length > 2 ? ` (+${by.length - 2})` : ''}`);
+      }
+      if (recentHit) reasons.push('recently changed');
+      for (const x of f.reasons) if (x !== 'source' && x !== 'other text' && x !== 'recently changed' && !x.startsWith('paper terms')) reasons.push(x);
+      if (reasons.length === 0) reasons.push(kind === 'source' ? 'source' : kind);
+      reasons.unshift(`score ${rounded.toFixed(2)}`);
+      return reasons;
+    };
+    out[i] = lazyReasons({ path: f.path, size: f.size, absPath: f.absPath, ...(f.terms ? { terms: f.terms } : {}), score: rounded }, why);
   }
   return out.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A ranked file whose reasons are written when first read (then kept). */
+function lazyReasons(f: Omit<RankedFile, 'reasons'>, why: () => string[]): RankedFile {
+  let reasons: string[] | undefined;
+  return Object.defineProperty(f, 'reasons', { enumerable: true, get: () => (reasons ??= why()) }) as RankedFile;
 }
