@@ -4,8 +4,8 @@
 // judge amends and second raters' verdicts — `pairwise report` (Markdown) and `pairwise report --json` over the file.
 // Each process is measured for wall time, CPU time (user + system) and peak RSS (process.resourceUsage() printed at
 // exit by a preload), against a baseline process that only reads the same file's bytes (ratios are within one run:
-// the machine is shared). Import runs at N/4 and N: its memory should not grow with the file (only ~9–19 bytes of id
-// fingerprints per battle). Full: N = 1,000,000; --quick: N = 40,000 (same goals, judged as at 1M).
+// the machine is shared). Import runs at N/4 and N: its memory should not grow with the file (only id fingerprints:
+// 9 bytes a slot, 2-4 slots per id, in typed arrays; the bench prints the growth per battle). Full: N = 1,000,000; --quick: N = 40,000 (same goals, judged as at 1M).
 // Ends with ONE JSON line: the report's wall time with every other figure as extra fields.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -76,6 +76,10 @@ async function main(): Promise<void> {
     console.log(`pairwise report (md):    ${fmt(md)}`);
     console.log(`pairwise import N/4:     ${fmt(importSmall)}`);
     console.log(`pairwise import N:       ${fmt(importBig)}  (${growth.toFixed(0)} bytes of peak RSS per extra battle)`);
+    const fp = (n: number): number => { let cap = 4096; while ((n + 1) * 2 > cap) cap *= 2; return 9 * cap; }; // IdFingerprints' growth rule
+    const fpGrowth = (fp(N) - fp(Math.floor(N / 4))) / (N - Math.floor(N / 4));
+    console.log(`  what import keeps per battle: 64-bit fingerprints of the battle file's question ids (9 bytes a slot, 2-4 slots per id): ${(fp(Math.floor(N / 4)) / 1e6).toFixed(1)} MB at N/4,`);
+    console.log(`  ${(fp(N) / 1e6).toFixed(1)} MB at N (${fpGrowth.toFixed(0)} B per extra battle); the rest of the difference is V8 heap sizing, not kept data (most of it at --quick sizes)`);
     const wall = Math.max(json.ms, md.ms);
     const rss = Math.max(json.rssMb, md.rssMb);
     const pass = wall < 5000 && rss < 1024 && growth <= 100;

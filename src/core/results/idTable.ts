@@ -1,9 +1,13 @@
 // Record ids of a large results file without a JavaScript string per id: ids are kept as bytes in one growing
 // buffer and found through an open-addressing hash table of typed arrays (a million ids cost ~40 bytes each, none of
 // it on the garbage-collected heap). Each id stored gets the next entry number; the caller keeps what an entry means.
+import { randomBytes } from 'node:crypto';
 
-/** Start value of the FNV-1a hash. */
-export const FNV_BASIS = 0x811c9dc5;
+/**
+ * Start value of the FNV-1a hash: its usual basis mixed with a per-process random number, so that a hostile file
+ * cannot be written to make many ids share a slot (nothing read from the table depends on the hash values).
+ */
+export const FNV_BASIS = (0x811c9dc5 ^ randomBytes(4).readUInt32LE(0)) >>> 0;
 
 /** FNV-1a over bytes [start, end) of `buf`. */
 export function hashBytes(buf: Uint8Array, start: number, end: number): number {
