@@ -3,6 +3,7 @@
 // fsynced batches. CSV (whose quoted cells may span lines) is parsed whole, then appended in the same batches.
 import { readFile } from 'node:fs/promises';
 import { readLineBatches } from '../results/lineReader';
+import { matchImportedLine, parts } from '../results/importedLine';
 import { readResultBatches } from '../results/readResults';
 import type { ResultsStore } from '../results/resultsStore';
 import type { ComparisonRecord } from '../results/schema';
@@ -17,10 +18,15 @@ export interface ArenaFileImport {
   imported: number; alreadyPresent: number; problems: { line: number; message: string }[]; problemCount: number; error?: string;
 }
 
-/** Ids of the usable records already in a results file. */
+/** Ids of the usable records already in a results file (lines `pairwise import` wrote are read as bytes, not parsed). */
 async function presentIds(file: string): Promise<IdFingerprints> {
   const ids = new IdFingerprints();
-  for await (const batch of readResultBatches(file, { quarantine: false })) for (const e of batch) if (e.ok) ids.add(e.record.id);
+  const takeLine = (buf: Buffer, start: number, end: number): boolean => {
+    if (!matchImportedLine(buf, start, end)) return false;
+    ids.addBytes(buf, parts.idStart, parts.idEnd);
+    return true;
+  };
+  for await (const batch of readResultBatches(file, { quarantine: false, takeLine })) for (const e of batch) if (e.ok) ids.add(e.record.id);
   return ids;
 }
 

@@ -16,6 +16,18 @@ function hashes(s: string): [number, number] {
   return [fmix(h1), fmix(h2 ^ 0x2545f491)];
 }
 
+/** hashes() of the string whose UTF-16 code units are bytes [start, end) of `buf` (an ASCII id read as bytes). */
+function hashesOfBytes(buf: Uint8Array, start: number, end: number): [number, number] {
+  let h1 = 0x811c9dc5, h2 = 0x9747b28c ^ (end - start);
+  for (let i = start; i < end; i++) {
+    const c = buf[i];
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 13;
+  }
+  return [fmix(h1), fmix(h2 ^ 0x2545f491)];
+}
+
 /** murmur3's 32-bit finaliser. */
 function fmix(h: number): number {
   h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
@@ -54,8 +66,18 @@ export class IdFingerprints {
 
   /** Adds `id` once; returns how many times it was added before. */
   add(id: string): number {
-    if ((this.used + 1) * 2 > this.counts.length) this.grow();
     const [a, b] = hashes(id);
+    return this.addHashes(a, b);
+  }
+
+  /** Adds the ASCII id in bytes [start, end) of `buf` (the same fingerprint as add of that string); returns how many times it was added before. */
+  addBytes(buf: Uint8Array, start: number, end: number): number {
+    const [a, b] = hashesOfBytes(buf, start, end);
+    return this.addHashes(a, b);
+  }
+
+  private addHashes(a: number, b: number): number {
+    if ((this.used + 1) * 2 > this.counts.length) this.grow();
     const slot = this.find(a, b);
     const c = this.counts[slot];
     if (c === EMPTY) { this.h1[slot] = a; this.h2[slot] = b; this.counts[slot] = 1; this.used += 1; return 0; }

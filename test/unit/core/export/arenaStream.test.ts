@@ -28,6 +28,15 @@ test('id fingerprints count like a Map, through growth and past 255 repeats', ()
   assert.ok((ref.get('hot') as number) > 255);
 });
 
+test('an ASCII id added as bytes has the fingerprint of the same id added as a string', () => {
+  const fp = new IdFingerprints(4);
+  const ids = ['arena-q1', 'x', 'arena-0123456789abcdef', 'a b~!'];
+  for (const id of ids) { const b = Buffer.from(`..${id}..`, 'latin1'); assert.equal(fp.addBytes(b, 2, 2 + id.length), 0); }
+  for (const id of ids) assert.equal(fp.count(id), 1, id);
+  assert.equal(fp.add('arena-q1'), 1);
+  assert.equal(fp.has('arena-q2'), false);
+});
+
 test('streaming import equals importArena over the whole text, in batches, and a re-run adds nothing', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'pw-arena-stream-'));
   try {
