@@ -91,13 +91,27 @@ export function rankForQuery(prior: RankedFile[], hits: Map<string, SearchHit>, 
       reasons.unshift(`score ${rounded.toFixed(2)}`);
       return reasons;
     };
-    out[i] = lazyReasons({ path: f.path, size: f.size, absPath: f.absPath, ...(f.terms ? { terms: f.terms } : {}), score: rounded }, why);
+    out[i] = new QueryRanked(f, rounded, why);
   }
   return out.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** A ranked file whose reasons are written when first read (then kept). */
-function lazyReasons(f: Omit<RankedFile, 'reasons'>, why: () => string[]): RankedFile {
-  let reasons: string[] | undefined;
-  return Object.defineProperty(f, 'reasons', { enumerable: true, get: () => (reasons ??= why()) }) as RankedFile;
+class QueryRanked implements RankedFile {
+  readonly path: string;
+  readonly size: number;
+  readonly absPath: string;
+  readonly terms?: string[];
+  private written?: string[];
+
+  constructor(f: RankedFile, readonly score: number, private readonly why: () => string[]) {
+    this.path = f.path;
+    this.size = f.size;
+    this.absPath = f.absPath;
+    if (f.terms) this.terms = f.terms;
+  }
+
+  get reasons(): string[] {
+    return (this.written ??= this.why());
+  }
 }
