@@ -88,7 +88,8 @@ export async function fillBudget(ranked: RankedFile[], budget: number, firstRank
       // Cheap rejects first: nothing left, or clearly too many bytes for the tokens left (source text runs ~3-4.5
       // bytes per token, so more than 5.4 bytes per remaining token almost never fits and is not worth counting).
       const excerpt = opts.excerpt && (opts.canExcerpt?.(c.f, c.order) ?? true) ? opts.excerpt : undefined;
-      if (limit < 40 || (!excerpt && c.f.size > limit * 5.4)) {
+      // A file that clearly cannot fit whole is read only when it may be cut to parts (room for 200 tokens of them).
+      if (limit < 40 || (c.f.size > limit * 5.4 && (!excerpt || limit - wrapperTokens(c.f.path) < 200))) {
         next.push(c);
         continue;
       }
