@@ -130,10 +130,19 @@ export function personalizedRank(paths: string[], edges: Map<string, Set<string>
     const i = id.get(k);
     if (i !== undefined) p[i] = v / total;
   }
-  const out: number[][] = paths.map((path) => [...(edges.get(path) ?? [])].map((t) => id.get(t)).filter((x): x is number => x !== undefined));
+  const out: number[][] = paths.map((path) => {
+    const ids: number[] = [];
+    for (const t of edges.get(path) ?? []) {
+      const j = id.get(t);
+      if (j !== undefined) ids.push(j);
+    }
+    return ids;
+  });
+  // Two rank vectors, swapped each iteration (no allocation per step).
   let r = Float64Array.from(p);
+  let next = new Float64Array(n);
   for (let it = 0; it < iterations; it++) {
-    const next = new Float64Array(n);
+    next.fill(0);
     let dangling = 0;
     for (let i = 0; i < n; i++) {
       const rv = r[i];
@@ -147,7 +156,9 @@ export function personalizedRank(paths: string[], edges: Map<string, Set<string>
       for (const j of o) next[j] += share;
     }
     for (let i = 0; i < n; i++) next[i] += (1 - damping + damping * dangling) * p[i];
+    const t = r;
     r = next;
+    next = t;
   }
   for (let i = 0; i < n; i++) if (r[i] > 0) rank.set(paths[i], r[i]);
   return rank;
