@@ -101,6 +101,8 @@ class QueryRanked implements RankedFile {
   readonly path: string;
   readonly size: number;
   readonly absPath: string;
+  readonly dev?: number;
+  readonly ino?: number;
   readonly terms?: string[];
   private written?: string[];
 
@@ -108,6 +110,8 @@ class QueryRanked implements RankedFile {
     this.path = f.path;
     this.size = f.size;
     this.absPath = f.absPath;
+    this.dev = f.dev;
+    this.ino = f.ino;
     if (f.terms) this.terms = f.terms;
   }
 

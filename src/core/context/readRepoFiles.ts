@@ -11,6 +11,9 @@ export interface RepoFile {
   size: number;
   /** Where to read it (a symlink inside the root is resolved once). */
   absPath: string;
+  /** Device and inode the listing read: a whole read opens that same file or nothing (see readWhole). */
+  dev?: number;
+  ino?: number;
   /** Paper terms found in the file's first bytes (set by the listing read's visitor). */
   terms?: string[];
 }
@@ -36,7 +39,7 @@ const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /** Result of reading one path: its first bytes (or all), size and resolved path, or why it was left out. */
-export type ReadOutcome = { buf: Buffer; size: number; absPath: string } | { omit: ManifestFileOmitted; code?: string };
+export type ReadOutcome = { buf: Buffer; size: number; absPath: string; dev: number; ino: number } | { omit: ManifestFileOmitted; code?: string };
 
 /** Bytes a file's kind is judged by (binary, generated header, minified). */
 export const SNIFF_BYTES = 8192;
@@ -56,7 +59,7 @@ function readInto(fd: number, buf: Buffer, off: number, want: number): number {
  * read: nearly every file that gets this far is kept). With a sniffer, the file is read into the listing's one
  * buffer (valid until the next read) and judged on its first 8 KB; a skipped file's verdict is the omission.
  */
-function readCapped(abs: string, path: string, maxBytes: number, limit = Infinity, scratch?: Buffer): ReadOutcome {
+function readCapped(abs: string, path: string, maxBytes: number, limit = Infinity, scratch?: Buffer, same?: RepoFile): ReadOutcome {
   let fd: number;
   try {
     // O_NOFOLLOW: a symlink fails with ELOOP instead of being followed; O_NONBLOCK: a FIFO cannot hang the open.
@@ -68,6 +71,9 @@ function readCapped(abs: string, path: string, maxBytes: number, limit = Infinit
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { omit: { path, reason: 'not_a_file' } };
+    // O_NOFOLLOW guards the last component only: a folder on the way swapped for a symlink since the listing (a
+    // checkout while the context builds) would lead elsewhere. The file opened must be the one listed.
+    if (same?.ino !== undefined && (st.ino !== same.ino || st.dev !== same.dev)) return { omit: { path, reason: 'unreadable', detail: 'replaced since listed' } };
     if (st.size > maxBytes) return { omit: { path, reason: 'too_large', detail: `${st.size} bytes > ${maxBytes}` } };
     const want = Math.min(st.size, limit);
     const buf = scratch ? scratch.subarray(0, want) : Buffer.allocUnsafe(want);
@@ -76,7 +82,7 @@ function readCapped(abs: string, path: string, maxBytes: number, limit = Infinit
       const v = classifyContent(path, buf.subarray(0, Math.min(off, SNIFF_BYTES)), off < want ? off : st.size);
       if (v.skip) return omission(path, v);
     }
-    return { buf: off === want ? buf : buf.subarray(0, off), size: off < want ? off : st.size, absPath: abs };
+    return { buf: off === want ? buf : buf.subarray(0, off), size: off < want ? off : st.size, absPath: abs, dev: st.dev, ino: st.ino };
   } catch (e) {
     return { omit: { path, reason: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? 'read failed' } };
   } finally {
@@ -240,10 +246,11 @@ function omission(path: string, v: PathVerdict & { skip: true }): { omit: Manife
 
 /**
  * The whole content of a listed file, read again (judged again on its first 8 KB: it may have changed since it was
- * listed); null when it can no longer be read or is no longer text.
+ * listed); null when it can no longer be read, is no longer text, or is no longer the file listed (same device and
+ * inode: a folder on its path swapped for a symlink leads to another file).
  */
 export function readWhole(file: RepoFile, maxBytes: number): Buffer | null {
-  const r = readCapped(file.absPath, file.path, maxBytes);
+  const r = readCapped(file.absPath, file.path, maxBytes, Infinity, undefined, file);
   if ('omit' in r) return null;
   return classifyContent(file.path, r.buf, r.size).skip ? null : r.buf;
 }
@@ -286,7 +293,7 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
     const r = readListed(root, realRoot, path, maxBytes, memo, limit, scratch);
     if ('omit' in r) omitted.push(r.omit);
     else {
-      const file: RepoFile = { path, size: r.size, absPath: r.absPath };
+      const file: RepoFile = { path, size: r.size, absPath: r.absPath, dev: r.dev, ino: r.ino };
       visitor.visit(file, r.buf);
       files.push(file);
     }
