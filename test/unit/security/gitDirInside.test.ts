@@ -113,3 +113,61 @@ describe('a work tree moved outside the root (core.worktree)', () => {
     assert.deepEqual(l.paths, ['x.ts']);
   });
 });
+
+describe('a `.git` file or symlink naming another repository\'s git directory', () => {
+  const G = [...GIT, '-c', 'protocol.file.allow=always'];
+  let victim: string;
+  before(() => {
+    // The user's other project, next to where the hostile folder is unpacked (no `.git` can come in a clone).
+    victim = join(base, 'my-other-project');
+    mkdirSync(victim, { recursive: true });
+    execFileSync('git', [...G, 'init', '-q', victim]);
+    writeFileSync(join(victim, 'CANARY_FOREIGN_NAME_5d0e.md'), 'plan\n');
+    execFileSync('git', [...G, 'add', '.'], { cwd: victim });
+    execFileSync('git', [...G, 'commit', '-q', '-m', 'x'], { cwd: victim });
+    execFileSync('git', [...G, 'worktree', 'add', '-q', join(base, 'victim-wt')], { cwd: victim });
+  });
+
+  /** A hostile folder with app.ts and a `.git` made by `plant`. */
+  function hostile(name: string, plant: (root: string) => void): string {
+    const root = join(base, name);
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, 'app.ts'), 'export const answer = 42;\n');
+    plant(root);
+    return root;
+  }
+
+  test('regression: `gitdir: ../my-other-project/.git`, a `.git` symlink to it, or to its linked worktree: no name of that project is listed or sent', async () => {
+    const roots = [
+      hostile('foreign-file', (r) => writeFileSync(join(r, '.git'), 'gitdir: ../my-other-project/.git\n')),
+      hostile('foreign-link', (r) => symlinkSync('../my-other-project/.git', join(r, '.git'))),
+      hostile('foreign-wt', (r) => writeFileSync(join(r, '.git'), `gitdir: ${join(victim, '.git', 'worktrees', 'victim-wt')}\n`)),
+    ];
+    assert.match(execFileSync('git', ['ls-files'], { cwd: roots[0], encoding: 'utf8' }), /CANARY_FOREIGN_NAME/, 'armed: git lists the other project');
+    for (const root of roots) {
+      const l = await listRepoFiles(root);
+      assert.equal(l.source, 'walk', root);
+      assert.ok(l.paths.includes('app.ts') && !l.paths.some((p) => p.includes('CANARY')), `${root}: ${l.paths.join(',')}`);
+    }
+    const out = join(base, 'prompt-foreign.txt');
+    const r = await cli(['context', '--repo', roots[0], '--paper', 'paper.md', '--json', '--out', out], { cwd: base });
+    assert.equal(r.code, EXIT.ok, r.stderr);
+    assert.ok(readFileSync(out, 'utf8').includes('export const answer = 42;'), 'the folder\'s own file is sent');
+    assert.ok(!readFileSync(out, 'utf8').includes('CANARY_FOREIGN_NAME'), 'another project\'s file name reached the prompt');
+    assert.ok(!r.stdout.includes('CANARY_FOREIGN_NAME'), 'another project\'s file name reached the manifest');
+  });
+
+  test('a linked worktree (and a folder in it), and a submodule opened on its own, are still listed by git', async () => {
+    const wt = join(base, 'victim-wt');
+    mkdirSync(join(wt, 'sub'), { recursive: true });
+    writeFileSync(join(wt, 'sub', 'y.ts'), 'export const y = 1;\n');
+    assert.equal((await listRepoFiles(wt)).source, 'git');
+    assert.deepEqual(await listRepoFiles(join(wt, 'sub')), { source: 'git', paths: ['y.ts'], omittedDirs: [] });
+    const sup = join(base, 'super');
+    execFileSync('git', [...G, 'init', '-q', sup]);
+    execFileSync('git', [...G, 'submodule', 'add', '-q', victim, 'mod'], { cwd: sup, stdio: 'ignore' });
+    const l = await listRepoFiles(join(sup, 'mod'));
+    assert.equal(l.source, 'git');
+    assert.deepEqual(l.paths, ['CANARY_FOREIGN_NAME_5d0e.md']);
+  });
+});
