@@ -5,12 +5,15 @@ import type { ContextManifest, ManifestFileOmitted, OmitReason } from './types';
 /** JSON with object keys sorted (undefined members dropped), so equal manifests always serialize (and hash) the same. */
 export function canonicalJson(value: unknown): string {
   // Native JSON.stringify with each object's keys re-inserted in sorted order. What that cannot reproduce takes the
-  // explicit writer: integer-like keys (JavaScript orders them numerically), a `__proto__` key, a toJSON method.
+  // explicit writer: integer-like keys (JavaScript orders them numerically), a `__proto__` key, a toJSON method, a boxed
+  // primitive.
   let explicit = false;
   const text = JSON.stringify(value, function sortKeys(this: unknown, k: string, v: unknown): unknown {
     if (explicit) return v;
     if ((this as Record<string, unknown>)[k] !== v) explicit = true; // toJSON replaced the value
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return typeof v === 'function' || typeof v === 'symbol' ? null : v;
+    // Native JSON unwraps boxed primitives (new Number(5) -> 5); the canonical form writes their own members.
+    if (v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof BigInt) explicit = true;
     const obj = v as Record<string, unknown>;
     const keys = Object.keys(obj);
     let sorted = true;

@@ -49,6 +49,12 @@ describe('canonicalJson', () => {
     assert.equal(canonicalJson(d), '{"b":{"toJSON":null,"z":1},"when":{}}', 'a function member is written as null');
   });
 
+  test('regression: boxed primitives are written as objects by their own members, like the reference (native JSON unwraps them)', () => {
+    const boxed: unknown[] = [new Number(5), new String(''), new String('ab'), new Boolean(false), Object.assign(new Number(1), { z: 2, a: 1 }), { k: [new Boolean(true)] }];
+    for (const v of boxed) assert.equal(canonicalJson(v), reference(v));
+    assert.equal(canonicalJson({ n: new Number(5), s: 'x' }), '{"n":{},"s":"x"}');
+  });
+
   test('keys sort as strings, not as numbers', () => {
     assert.equal(canonicalJson({ b: 1, 10: 'ten', 9: 'nine', a: [{ y: 1, x: undefined, w: null }] }), '{"10":"ten","9":"nine","a":[{"w":null,"y":1}],"b":1}');
   });
