@@ -194,28 +194,52 @@ export function readRepoFile(root: string, realRoot: string, path: string, maxBy
 }
 
 /**
- * Directories of one listing already checked: true when each component under the real root is a real directory (no
- * symlink on the way, one lstat per directory) and it lies outside every git directory, so its files need no realpath.
+ * Directories of one listing already checked: device and inode when each component under the real root is a real
+ * directory (no symlink on the way, one lstat per directory) and it lies outside every git directory, so its files
+ * need no realpath; null when not. Checked again when the listing ends (see movedDirs).
  */
-type DirMemo = Map<string, boolean>;
+type DirMemo = Map<string, { dev: number; ino: number } | null>;
+
+const ROOT_DIR = { dev: -1, ino: -1 };
 
 function plainDir(realRoot: string, dir: string, memo: DirMemo, gitDirs: string[]): boolean {
   let ok = memo.get(dir);
   if (ok === undefined) {
     const abs = dir ? join(realRoot, dir) : realRoot;
-    if (gitDirs.some((d) => abs === d || abs.startsWith(d + sep))) ok = false;
-    else if (!dir) ok = true;
+    if (gitDirs.some((d) => abs === d || abs.startsWith(d + sep))) ok = null; // inside a git directory: never plain
+    else if (!dir) ok = ROOT_DIR;
     else {
       const slash = dir.lastIndexOf('/');
+      ok = null;
       try {
-        ok = plainDir(realRoot, slash < 0 ? '' : dir.slice(0, slash), memo, gitDirs) && lstatSync(abs).isDirectory();
+        const st = plainDir(realRoot, slash < 0 ? '' : dir.slice(0, slash), memo, gitDirs) ? lstatSync(abs) : null;
+        if (st?.isDirectory()) ok = { dev: st.dev, ino: st.ino };
       } catch {
-        ok = false;
+        // unreadable: the full route decides
       }
     }
     memo.set(dir, ok);
   }
-  return ok;
+  return ok !== null;
+}
+
+/**
+ * Folders the listing found plain that are no longer the same folder (one swapped for a symlink while the listing
+ * ran, say by a checkout: the files read through it may come from outside the root or from `.git/`).
+ */
+function movedDirs(realRoot: string, memo: DirMemo): string[] {
+  const out: string[] = [];
+  for (const [dir, id] of memo) {
+    if (!id || id === ROOT_DIR) continue;
+    let st;
+    try {
+      st = lstatSync(join(realRoot, dir));
+    } catch {
+      st = null;
+    }
+    if (!st?.isDirectory() || st.dev !== id.dev || st.ino !== id.ino) out.push(dir);
+  }
+  return out;
 }
 
 /**
@@ -301,6 +325,15 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
       await new Promise<void>((res) => setImmediate(res));
       lastYield = performance.now();
     }
+  }
+  const moved = movedDirs(realRoot, memo);
+  if (moved.length) {
+    let kept = 0;
+    for (const f of files) {
+      if (moved.some((d) => f.path.startsWith(`${d}/`))) omitted.push({ path: f.path, reason: 'unreadable', detail: 'its folder changed while listing' });
+      else files[kept++] = f;
+    }
+    files.length = kept;
   }
   for (const [dir, c] of dirCounts) omitted.push({ path: `${dir}/`, reason: c.reason, detail: `${c.count} file${c.count === 1 ? '' : 's'}` });
   return { files, omitted };

@@ -51,6 +51,30 @@ describe('a listed folder swapped for a symlink before the whole read', () => {
     assert.equal(sel.omitted[0]?.path, 'src/config');
   });
 
+  test('regression: a folder swapped for a symlink to .git while the listing runs: its files are dropped, none read from .git is kept', async () => {
+    const root = join(base, 'repo-mid');
+    mkdirSync(join(root, 'src'), { recursive: true });
+    execFileSync('git', ['init', '-q', root]);
+    writeFileSync(join(root, 'src', 'a.ts'), 'export const a = 1;\n');
+    writeFileSync(join(root, 'src', 'config'), 'mine\n');
+    writeFileSync(join(root, 'top.ts'), 'export const top = 1;\n');
+    const seen = new Map<string, string>();
+    // The visitor runs inside the listing: swapping there stands for a checkout landing while the listing reads.
+    const read = await readRepoFiles(root, ['src/a.ts', 'src/config', 'top.ts'], 1 << 20, {
+      bytes: () => 65536,
+      visit: (f, head) => {
+        seen.set(f.path, head.toString('utf8'));
+        if (f.path === 'src/a.ts') {
+          renameSync(join(root, 'src'), join(root, 'src-old'));
+          symlinkSync('.git', join(root, 'src'));
+        }
+      },
+    });
+    assert.match(seen.get('src/config') ?? '', /\[core\]/, 'armed: the listing read src/config through the swapped folder');
+    assert.deepEqual(read.files.map((f) => f.path), ['top.ts']);
+    assert.deepEqual(read.omitted.map((o) => [o.path, o.detail]), [['src/a.ts', 'its folder changed while listing'], ['src/config', 'its folder changed while listing']]);
+  });
+
   test('an unchanged file is read whole again; one rewritten in place is read as it is now', async () => {
     const root = join(base, 'repo-plain');
     mkdirSync(join(root, 'src'), { recursive: true });
