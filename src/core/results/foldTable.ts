@@ -1,17 +1,38 @@
 // The streaming fold's record of every comparison id it has met, in file order (its position): an imported battle
-// taken as bytes (importedLine.ts) is kept as a few numbers in typed arrays — sides pair, verdict, rater, time bytes —
+// taken as bytes (importedLine.ts) is kept as a few numbers in typed arrays — sides pair, verdict, rater, time —
 // and becomes an object only when an amend needs it (or the caller wants every comparison expanded).
-import { ImportedSides } from './fastImported';
 import { NO_OPINIONS, type EffectiveComparison } from './foldAmends';
 import { IdTable } from './idTable';
 import { parts, VERDICT_CODES } from './importedLine';
-import { SCHEMA_VERSION, type ComparisonRecord, type Verdict } from './schema';
+import { SCHEMA_VERSION, type ComparisonRecord, type SideRecord, type Verdict } from './schema';
 
 /** Flags of a position. */
 export const OBJECT = 1, DELETED = 2, MATCHED = 4, NEEDED = 8;
 
 const REPO: ComparisonRecord['repo'] = Object.freeze({ name: 'imported' });
 const PROMPT: ComparisonRecord['prompt'] = Object.freeze({});
+
+/** Shared, frozen sides of imported battles by their four names. */
+class ImportedSides {
+  private readonly byKey = new Map<string, ComparisonRecord['sides']>();
+  private readonly sides = new Map<string, SideRecord>();
+
+  private side(preset: string, model: string): SideRecord {
+    // Names taken as bytes are printable ASCII, so U+0000 separates them safely.
+    const key = `${preset}\u0000${model}`;
+    let s = this.sides.get(key);
+    if (!s) { s = Object.freeze({ preset, model, status: 'ok' as const }); this.sides.set(key, s); }
+    return s;
+  }
+
+  /** The shared `{a, b}` of these names. */
+  get(pa: string, ma: string, pb: string, mb: string): ComparisonRecord['sides'] {
+    const key = `${pa}\u0000${ma}\u0000${pb}\u0000${mb}`;
+    let s = this.byKey.get(key);
+    if (!s) { s = Object.freeze({ a: this.side(pa, ma), b: this.side(pb, mb) }); this.byKey.set(key, s); }
+    return s;
+  }
+}
 
 /** Small values (side pairs, raters) found by their bytes: one index per distinct byte string. */
 class ByteInterner {
@@ -98,7 +119,7 @@ export class FoldTable {
       r = this.raterKeys.find(buf, parts.raterStart, parts.raterEnd, hr);
       if (r < 0) {
         r = this.raterKeys.add(buf, parts.raterStart, parts.raterEnd, hr);
-        this.raters.push(this.sides.rater(text(buf, parts.raterStart, parts.raterEnd)));
+        this.raters.push(text(buf, parts.raterStart, parts.raterEnd));
       }
     }
     this.timeMs[p] = parts.timeMs;

@@ -3,7 +3,7 @@ import { open, readFile } from 'node:fs/promises';
 import { appendNoFollow } from './appendLine';
 import { readLineBatches, type RawLine, type TakeLine } from './lineReader';
 import { parseRecordLine, type ReadProblem } from './parseRecordLine';
-import { SCHEMA_VERSION, type ResultRecord } from './schema';
+import type { ResultRecord } from './schema';
 
 /** One item streamed by the reader: a usable record, or a problem with its line number. */
 export type ReadEntry =
@@ -13,8 +13,6 @@ export type ReadEntry =
 /** Reader options. quarantine copies unusable lines to `<file>.corrupt` (on by default for the own file). */
 export interface ReadOptions {
   quarantine?: boolean; maxLineBytes?: number;
-  /** Tried first on each whole line: the record of a line it recognises, else null (see fastImported.ts). Must agree with parseRecordLine. */
-  fastParse?: (text: string) => ResultRecord | null;
   /** Offered each whole line's bytes before anything else; a line it takes is not yielded (see lineReader.ts). */
   takeLine?: TakeLine;
 }
@@ -113,7 +111,6 @@ const blank = (text: string): boolean => text.length === 0 || (text.charCodeAt(0
 export async function* readResultBatches(file: string, options: ReadOptions = {}): AsyncGenerator<ReadEntry[]> {
   const quarantine = options.quarantine ?? true;
   const seen: { set: Set<string> | null } = { set: null };
-  const fast = options.fastParse;
   const take = options.takeLine;
   for await (const lines of readLineBatches(file, options.maxLineBytes, take)) {
     const out: ReadEntry[] = [];
@@ -125,8 +122,6 @@ export async function* readResultBatches(file: string, options: ReadOptions = {}
           const b = Buffer.from(raw.text, 'utf8');
           if (take(b, 0, b.length, raw.line)) continue;
         }
-        const f = fast?.(raw.text);
-        if (f) { out.push({ ok: true, record: f, line: raw.line, offset: raw.offset, migratedFrom: SCHEMA_VERSION }); continue; }
         const p = parseRecordLine(raw.text);
         if (p.ok) { out.push({ ok: true, record: p.record, line: raw.line, offset: raw.offset, migratedFrom: p.migratedFrom }); continue; }
       }
