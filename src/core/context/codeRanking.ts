@@ -57,6 +57,7 @@ export function rankForQuery(prior: RankedFile[], hits: Map<string, SearchHit>, 
     }
   }
   const recentPos = new Map(recent.map((p, i) => [p, i]));
+  const shared: RankContext = { importers, textPrior };
   const n = prior.length;
   const out: RankedFile[] = new Array<RankedFile>(n);
   for (let i = 0; i < n; i++) {
@@ -74,26 +75,23 @@ export function rankForQuery(prior: RankedFile[], hits: Map<string, SearchHit>, 
     score += Math.max(0, f.score) / 400 + (n - i) / (n * 1000);
     const rounded = Math.round(score * 100) / 100;
     // The reasons are written only for the files that are sent (the manifest shows them); most never are.
-    const why = (): string[] => {
-      const reasons: string[] = [];
-      if (h) {
-        if (h.defines.length) reasons.push(`defines ${h.defines.slice(0, 4).join(', ')}`);
-        if (h.terms.length) reasons.push(`terms: ${h.terms.slice(0, 6).join(', ')}`);
-        if (h.pathTerms.length) reasons.push(`path terms: ${h.pathTerms.slice(0, 4).join(', ')}`);
-      }
-      if (inflow > 0.05) {
-        const by = [...(importers.get(f.path) ?? [])].sort((a, b) => (textPrior.get(b) ?? 0) - (textPrior.get(a) ?? 0));
-        if (by.length) reasons.push(`used by ${by.slice(0, 2).join(', ')}${by.length > 2 ? ` (+${by.length - 2})` : ''}`);
-      }
-      if (recentHit) reasons.push('recently changed');
-      for (const x of f.reasons) if (x !== 'source' && x !== 'other text' && x !== 'recently changed' && !x.startsWith('paper terms')) reasons.push(x);
-      if (reasons.length === 0) reasons.push(kind === 'source' ? 'source' : kind);
-      reasons.unshift(`score ${rounded.toFixed(2)}`);
-      return reasons;
-    };
-    out[i] = new QueryRanked(f, rounded, why);
+    out[i] = new QueryRanked(f, rounded, { hit: h, inflow, recentHit, kind }, shared);
   }
   return out.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** What every file's reasons read: who imports a file, and the matched files' text scores. */
+interface RankContext {
+  importers: Map<string, string[]>;
+  textPrior: Map<string, number>;
+}
+
+/** What one file's reasons are written from. */
+interface RankFacts {
+  hit: SearchHit | undefined;
+  inflow: number;
+  recentHit: boolean;
+  kind: FileKind;
 }
 
 /** A ranked file whose reasons are written when first read (then kept). */
@@ -101,21 +99,38 @@ class QueryRanked implements RankedFile {
   readonly path: string;
   readonly size: number;
   readonly absPath: string;
-  readonly dev?: number;
-  readonly ino?: number;
   readonly terms?: string[];
   private written?: string[];
 
-  constructor(f: RankedFile, readonly score: number, private readonly why: () => string[]) {
-    this.path = f.path;
-    this.size = f.size;
-    this.absPath = f.absPath;
-    this.dev = f.dev;
-    this.ino = f.ino;
-    if (f.terms) this.terms = f.terms;
+  constructor(private readonly prior: RankedFile, readonly score: number, private readonly facts: RankFacts, private readonly ctx: RankContext) {
+    this.path = prior.path;
+    this.size = prior.size;
+    this.absPath = prior.absPath;
+    if (prior.terms) this.terms = prior.terms;
   }
 
   get reasons(): string[] {
-    return (this.written ??= this.why());
+    return (this.written ??= this.write());
+  }
+
+  private write(): string[] {
+    const { hit: h, inflow, recentHit, kind } = this.facts;
+    const reasons: string[] = [];
+    if (h) {
+      if (h.defines.length) reasons.push(`defines ${h.defines.slice(0, 4).join(', ')}`);
+      if (h.terms.length) reasons.push(`terms: ${h.terms.slice(0, 6).join(', ')}`);
+      if (h.pathTerms.length) reasons.push(`path terms: ${h.pathTerms.slice(0, 4).join(', ')}`);
+    }
+    if (inflow > 0.05) {
+      const tp = this.ctx.textPrior;
+      const by = [...(this.ctx.importers.get(this.path) ?? [])].sort((a, b) => (tp.get(b) ?? 0) - (tp.get(a) ?? 0));
+      if (by.length) reasons.push(`used by ${by.slice(0, 2).join(', ')}${by.length > 2 ? ` (+${by.length - 2})` : ''}`);
+    }
+    if (recentHit) reasons.push('recently changed');
+    // The prior ranking (readme, manifests, entry points) orders what the query did not reach, and breaks ties.
+    for (const x of this.prior.reasons) if (x !== 'source' && x !== 'other text' && x !== 'recently changed' && !x.startsWith('paper terms')) reasons.push(x);
+    if (reasons.length === 0) reasons.push(kind === 'source' ? 'source' : kind);
+    reasons.unshift(`score ${this.score.toFixed(2)}`);
+    return reasons;
   }
 }

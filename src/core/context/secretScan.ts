@@ -1,4 +1,5 @@
 /** Scans text for secrets (secretlint recommended preset + own rules) and redacts each value as [redacted: rule]. */
+import { createHash } from 'node:crypto';
 import { lintSource } from '@secretlint/core';
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import { findOwnSecrets, type SecretHit } from './secretRules';
@@ -139,15 +140,28 @@ export function redactSecretPath(path: string): string | null {
   return hits.length === 0 ? null : applyRedactions(path, hits).text;
 }
 
+const flaggedCache = new Map<string, ReadonlySet<number>>();
+
 /**
  * Indexes of the paths the own rules flag, found in one pass over all paths joined by newlines (no rule matches
  * across a newline); null when that shortcut does not hold (a path with a newline, or a private-key block, whose
  * match may run past a line): then every path is scanned on its own.
  */
-function flaggedPaths(paths: string[]): Set<number> | null {
+function flaggedPaths(paths: string[]): ReadonlySet<number> | null {
   if (paths.some((p) => p.includes('\n'))) return null;
   const joined = paths.join('\n');
   if (joined.includes('-----BEGIN')) return null;
+  // The same listing (a repository compared again) gives the same answer: keyed by the listing's hash.
+  const key = createHash('sha256').update(joined).digest('base64');
+  const hit = flaggedCache.get(key);
+  if (hit) return hit;
+  const out = scanJoined(paths, joined);
+  if (flaggedCache.size >= 8) flaggedCache.delete(flaggedCache.keys().next().value as string);
+  flaggedCache.set(key, out);
+  return out;
+}
+
+function scanJoined(paths: string[], joined: string): Set<number> {
   const starts: number[] = [];
   let at = 0;
   for (const p of paths) {
