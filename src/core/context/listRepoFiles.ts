@@ -1,6 +1,6 @@
 /** Lists a repository's files: `git ls-files` (tracked + untracked, not ignored), or a .gitignore-aware walk. */
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdir, readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import { repoSetsWorkTree, runGit } from '../git/runGit';
 import { skippedDirOf } from './fileFilters';
@@ -18,55 +18,14 @@ export interface RepoListing {
  * elsewhere (`core.worktree=/home/me`): `git ls-files` then lists that folder's names, which must not reach a prompt.
  */
 async function workTreeHoldsRoot(root: string): Promise<boolean> {
-  const own = await ownGitDir(root);
-  if (own === false) return false;
-  const setsWorkTree = await repoSetsWorkTree(root);
-  // Without core.worktree the work tree is where git found `.git`, from root upwards: it holds root (no process needed).
-  if (own === true && setsWorkTree === false) return true;
-  if (own !== true && setsWorkTree !== true) return false;
+  // runGit refuses a folder whose `.git` names another project's git directory (gitDirOwner.ts); here the work tree
+  // itself may still have moved: without core.worktree it is where git found `.git`, from root upwards, and holds root.
+  if ((await repoSetsWorkTree(root)) === false) return true;
   const top = await runGit(['rev-parse', '--show-toplevel'], { cwd: root, timeoutMs: 10_000 });
   if (!top.ok) return false;
   try {
-    const topReal = await realpath(top.stdout.toString('utf8').replace(/\n$/, ''));
-    if (own !== true) return topReal === own;
-    const rel = relative(topReal, await realpath(root));
+    const rel = relative(await realpath(top.stdout.toString('utf8').replace(/\n$/, '')), await realpath(root));
     return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Whether the git directory serving root is this work tree's own. A `.git` file or symlink (found from root upwards,
- * in folder D) may name any repository's git directory, say `gitdir: ../my-other-project/.git`: its index would list
- * that project's file names, which must not reach a prompt. True: a `.git` folder, or a git directory inside D, or a
- * linked worktree's whose back-pointer (`gitdir`) names D/.git. D: a git directory elsewhere is D's only when its
- * core.worktree makes D the toplevel (a submodule's). False: not D's (`git init --separate-git-dir` elsewhere looks the
- * same and is walked instead).
- */
-async function ownGitDir(root: string): Promise<boolean | string> {
-  try {
-    for (let dir = await realpath(root); ; dir = dirname(dir)) {
-      const dotGit = join(dir, '.git');
-      const st = await lstat(dotGit).catch(() => null);
-      if (!st) {
-        if (dirname(dir) === dir) return true;
-        continue;
-      }
-      if (st.isDirectory()) return true;
-      let gitDir: string;
-      if (st.isSymbolicLink()) gitDir = await realpath(dotGit);
-      else {
-        const m = st.isFile() && st.size < 65536 ? /^gitdir:\s*(.+?)\s*$/m.exec(await readFile(dotGit, 'utf8')) : null;
-        if (!m) return true; // not a gitfile: git refuses it
-        gitDir = await realpath(resolve(dir, m[1]));
-      }
-      if (gitDir.startsWith(dir + sep)) return true;
-      const back = await readFile(join(gitDir, 'gitdir'), 'utf8').catch(() => null);
-      const common = await lstat(join(gitDir, 'commondir')).catch(() => null);
-      if (common && back !== null) return (await realpath(resolve(gitDir, back.trim())).catch(() => null)) === dotGit;
-      return dir;
-    }
   } catch {
     return false;
   }

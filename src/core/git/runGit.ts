@@ -1,6 +1,8 @@
 // The one place Pairwise spawns git (lint forbids it elsewhere). Every call runs with SAFE_GIT_FLAGS, the safe
 // environment and the repository's own drivers disabled (see safeGit.ts); no shell, never rejects.
 import { spawn } from 'node:child_process';
+import { realpath } from 'node:fs/promises';
+import { ownGitDir } from './gitDirOwner';
 import { driverOverrides, SAFE_GIT_FLAGS, safeGitEnv, setsWorkTree, type ConfigPairs } from './safeGit';
 
 /** Outcome of one git invocation; never thrown. */
@@ -10,8 +12,11 @@ export interface GitResult {
   code: number | null;
   stdout: Buffer;
   stderr: string;
-  /** Set when git could not start, was aborted, timed out, overflowed the output cap, or the repo config could not be read. */
-  failure?: 'spawn' | 'aborted' | 'timeout' | 'overflow' | 'config';
+  /**
+   * Set when git could not start, was aborted, timed out, overflowed the output cap, the repo config could not be read,
+   * or the folder's `.git` names another project's git directory (`foreign`: git is not run there).
+   */
+  failure?: 'spawn' | 'aborted' | 'timeout' | 'overflow' | 'config' | 'foreign';
 }
 
 /** Options of runGit. */
@@ -69,8 +74,39 @@ export async function repoSetsWorkTree(cwd: string): Promise<boolean | null> {
   return (await repoConfig(cwd))?.setsWorkTree ?? null;
 }
 
-/** Runs `git <SAFE_GIT_FLAGS> <args>` in opts.cwd with the repository's drivers disabled; resolves with a GitResult. */
+const ownerCache = new Map<string, { at: number; own: Promise<boolean> }>();
+
+/**
+ * True when the git directory serving cwd is its own (see ownGitDir; a submodule's, whose core.worktree names the
+ * folder, is checked with `git rev-parse --show-toplevel`); cached for 2 s per folder, like the configuration.
+ */
+export function gitDirIsOwn(cwd: string): Promise<boolean> {
+  const hit = ownerCache.get(cwd);
+  if (hit && Date.now() - hit.at < CONFIG_TTL_MS) return hit.own;
+  const own = ownGitDir(cwd).then(async (o) => {
+    if (typeof o === 'boolean') return o;
+    // A git directory elsewhere is the folder's own only when its core.worktree names the folder (a submodule's):
+    // without core.worktree git would take the folder as the work tree of whatever directory the `.git` file names.
+    const config = await repoConfig(cwd);
+    if (!config?.setsWorkTree) return false;
+    const top = await spawnGit(['rev-parse', '--show-toplevel'], { cwd, timeoutMs: 10_000 }, config.overrides);
+    if (!top.ok) return false;
+    return realpath(top.stdout.toString('utf8').replace(/\n$/, '')).then((t) => t === o, () => false);
+  });
+  if (ownerCache.size > 64) ownerCache.clear();
+  ownerCache.set(cwd, { at: Date.now(), own });
+  return own;
+}
+
+/**
+ * Runs `git <SAFE_GIT_FLAGS> <args>` in opts.cwd with the repository's drivers disabled; resolves with a GitResult.
+ * Refused (`foreign`) where the folder's `.git` names another project's git directory: git would list, read and
+ * write that project (its files' names in a prompt, a scratch worktree in its `.git`).
+ */
 export async function runGit(args: readonly string[], opts: GitOptions): Promise<GitResult> {
+  if (!(await gitDirIsOwn(opts.cwd))) {
+    return { ok: false, code: null, stdout: Buffer.alloc(0), stderr: 'the folder\'s .git names another project\'s git directory; Pairwise does not run git there', failure: 'foreign' };
+  }
   const extra = await repoDriverOverrides(opts.cwd);
   if (!extra) {
     const probe = await spawnGit(['config', '--null', '--list'], { cwd: opts.cwd, timeoutMs: 10_000 }, []);
@@ -146,6 +182,7 @@ export function describeGitFailure(what: string, r: GitResult): string {
   if (r.failure === 'timeout') return `${what}: git took too long`;
   if (r.failure === 'overflow') return `${what}: git output was too large`;
   if (r.failure === 'config') return `${what}: could not read the repository's git configuration (${firstLine(r.stderr)})`;
+  if (r.failure === 'foreign') return `${what}: this folder's .git names another project's git directory, so Pairwise does not run git in it (open the project itself, or remove the .git file)`;
   return `${what}: ${firstLine(r.stderr) || `git exited with code ${r.code}`}`;
 }
 

@@ -5,13 +5,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT } from '../../../src/cli/exitCodes';
 import { includePinned } from '../../../src/core/context/pinnedInputs';
 import { listRepoFiles } from '../../../src/core/context/listRepoFiles';
 import { gitDirsOf, readRepoFiles } from '../../../src/core/context/readRepoFiles';
+import { recentlyChangedPaths } from '../../../src/core/context/recentChanges';
+import { readRepoState } from '../../../src/core/git/repoState';
+import { describeGitFailure, gitDirIsOwn, runGit } from '../../../src/core/git/runGit';
 import { cli } from '../cli/cliHarness';
 
 const CANARY = 'CANARY_INNER_GITDIR_7c31';
@@ -155,6 +158,21 @@ describe('a `.git` file or symlink naming another repository\'s git directory', 
     assert.ok(readFileSync(out, 'utf8').includes('export const answer = 42;'), 'the folder\'s own file is sent');
     assert.ok(!readFileSync(out, 'utf8').includes('CANARY_FOREIGN_NAME'), 'another project\'s file name reached the prompt');
     assert.ok(!r.stdout.includes('CANARY_FOREIGN_NAME'), 'another project\'s file name reached the manifest');
+  });
+
+  test('regression: no git call runs against the other project from such a folder: identity, recent changes, a scratch worktree', async () => {
+    const root = hostile('foreign-all', (r) => writeFileSync(join(r, '.git'), 'gitdir: ../my-other-project/.git\n'));
+    const worktreesBefore = readdirSync(join(victim, '.git', 'worktrees')).sort();
+    const state = await readRepoState(root);
+    assert.deepEqual(state, { name: 'foreign-all' }, 'the other project\'s HEAD and remote are not this folder\'s identity');
+    assert.deepEqual(await recentlyChangedPaths(root), [], 'the other project\'s history does not rank this folder\'s files');
+    const add = await runGit(['worktree', 'add', '--detach', join(base, 'should-not-exist'), 'HEAD'], { cwd: root });
+    assert.equal(add.ok, false);
+    assert.equal(add.failure, 'foreign');
+    assert.match(describeGitFailure('Making a scratch worktree', add), /another project's git directory/);
+    assert.deepEqual(readdirSync(join(victim, '.git', 'worktrees')).sort(), worktreesBefore, 'nothing was written into the other project\'s .git');
+    assert.equal(await gitDirIsOwn(join(base, 'victim-wt')), true, 'a linked worktree stays its own');
+    assert.equal(await gitDirIsOwn(victim), true);
   });
 
   test('a linked worktree (and a folder in it), and a submodule opened on its own, are still listed by git', async () => {
