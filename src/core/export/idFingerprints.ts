@@ -4,8 +4,8 @@
 
 const EMPTY = 0;
 
-/** Two independent 32-bit hashes of a string's UTF-16 code units (FNV-1a and a multiply-xorshift), each finalised. */
-function hashes(s: string): [number, number] {
+/** Two independent 32-bit hashes of a string's UTF-16 code units (FNV-1a and a multiply-xorshift), each finalised: its 64-bit fingerprint. */
+export function hashes(s: string): [number, number] {
   let h1 = 0x811c9dc5, h2 = 0x9747b28c ^ s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -29,7 +29,7 @@ function hashesOfBytes(buf: Uint8Array, start: number, end: number): [number, nu
 }
 
 /** murmur3's 32-bit finaliser. */
-function fmix(h: number): number {
+export function fmix(h: number): number {
   h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
@@ -61,6 +61,9 @@ export class IdFingerprints {
     return c === 255 ? (this.big.get(`${a}:${b}`) ?? 255) : c;
   }
 
+  /** True when the id whose fingerprint (hashes()) is (a, b) was added. */
+  hasHashes(a: number, b: number): boolean { return this.counts[this.find(a, b)] !== EMPTY; }
+
   /** True when `id` was added. */
   has(id: string): boolean { return this.count(id) > 0; }
 
@@ -76,7 +79,8 @@ export class IdFingerprints {
     return this.addHashes(a, b);
   }
 
-  private addHashes(a: number, b: number): number {
+  /** Adds the id whose fingerprint (hashes()) is (a, b); returns how many times it was added before. */
+  addHashes(a: number, b: number): number {
     if ((this.used + 1) * 2 > this.counts.length) this.grow();
     const slot = this.find(a, b);
     const c = this.counts[slot];
