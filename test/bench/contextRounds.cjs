@@ -1,0 +1,58 @@
+// The context bench's measured rounds, in a plain Node process (no TypeScript loader in it): the shipped build of
+// buildContext (an esbuild bundle made like dist/'s) against the floor (git ls-files + reading the files the build kept)
+// and against reading every file it opens; interleaved, the order reversed every other round. Wall and CPU time
+// (user + system, every thread of this process) per run, printed as one JSON object.
+//   node contextRounds.cjs <input.json>   input: { bundle, root, kept[], opened[], runs, brief, prefixHash }
+'use strict';
+const { execFileSync } = require('node:child_process');
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const { buildContext } = require(input.bundle);
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+
+/** Wall and CPU milliseconds of fn. */
+async function timed(fn) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+/** git ls-files, then every listed file read whole. */
+function readFiles(files) {
+  execFileSync('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: input.root, env: GIT_ENV, maxBuffer: 1 << 28 });
+  let bytes = 0;
+  for (const p of files) bytes += readFileSync(join(input.root, p)).length;
+  return bytes;
+}
+
+async function main() {
+  // Warm-up: one build and one read of each kind (modules loaded, page cache warm).
+  const warm = await buildContext({ repoRoot: input.root, paper: input.brief });
+  if (!warm.ok || warm.prompt.prefixHash !== input.prefixHash) throw new Error('the bundled build does not give the same prompt');
+  readFiles(input.kept);
+  readFiles(input.opened);
+  const steps = {
+    floor: () => timed(() => readFiles(input.kept)),
+    ours: () => timed(async () => {
+      const r = await buildContext({ repoRoot: input.root, paper: input.brief });
+      if (!r.ok || r.prompt.prefixHash !== input.prefixHash) throw new Error('context build is not deterministic');
+    }),
+    readAll: () => timed(() => readFiles(input.opened)),
+  };
+  const out = { floor: [], ours: [], readAll: [] };
+  const keys = Object.keys(steps);
+  for (let r = 0; r < input.runs; r++) {
+    for (const k of r % 2 ? [...keys].reverse() : keys) out[k].push(await steps[k]());
+  }
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e && e.stack ? e.stack : e}\n`);
+  process.exit(1);
+});
