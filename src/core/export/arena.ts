@@ -57,20 +57,27 @@ export interface ArenaImportOptions { preset?: string; now?: Date; skipIds?: { h
 /** What turning one row into a record needs: the fallback preset, the import time, ids to skip, and the duplicate counter of question ids. */
 export interface ArenaRowContext { preset: string; nowIso: string; skipIds?: { has(id: string): boolean }; nextDup(base: string): number }
 
-/** One battle row as an imported comparison, or why the row is skipped. `raw` identifies a row without a question_id. */
-export function arenaRecordOf(obj: Record<string, unknown>, raw: string, ctx: ArenaRowContext): ComparisonRecord | string {
+/** A usable row's question id (as a string, when it has one) and base id (the question id, else a hash of `raw`), or why the row is skipped. */
+export function arenaKeyOf(obj: Record<string, unknown>, raw: string): { qid: string | undefined; base: string } | string {
   const a = obj.model_a;
   const b = obj.model_b;
-  const verdict = FROM_ARENA[String(obj.winner)];
   if (typeof a !== 'string' || typeof b !== 'string' || !a || !b) return 'model_a and model_b must be non-empty strings';
-  if (!verdict) return `winner ${JSON.stringify(obj.winner)} is not model_a, model_b, tie or tie (bothbad)`;
-  const qid = obj.question_id ?? obj.id;
-  if ((typeof qid === 'string' || typeof qid === 'number') && ctx.skipIds?.has(String(qid))) {
-    return `battle ${String(qid)} is already in the results file (a Pairwise export); skipped`;
-  }
-  const base = typeof qid === 'string' || typeof qid === 'number' ? String(qid) : createHash('sha256').update(raw).digest('hex').slice(0, 16);
-  const dup = ctx.nextDup(base);
-  const id = `arena-${base}${dup ? `-${dup}` : ''}`;
+  if (!FROM_ARENA[String(obj.winner)]) return `winner ${JSON.stringify(obj.winner)} is not model_a, model_b, tie or tie (bothbad)`;
+  const q = obj.question_id ?? obj.id;
+  const qid = typeof q === 'string' || typeof q === 'number' ? String(q) : undefined;
+  return { qid, base: qid ?? createHash('sha256').update(raw).digest('hex').slice(0, 16) };
+}
+
+/** One battle row as an imported comparison, or why the row is skipped. `raw` identifies a row without a question_id. */
+export function arenaRecordOf(obj: Record<string, unknown>, raw: string, ctx: ArenaRowContext): ComparisonRecord | string {
+  const key = arenaKeyOf(obj, raw);
+  if (typeof key === 'string') return key;
+  if (key.qid !== undefined && ctx.skipIds?.has(key.qid)) return `battle ${key.qid} is already in the results file (a Pairwise export); skipped`;
+  const a = obj.model_a as string;
+  const b = obj.model_b as string;
+  const verdict = FROM_ARENA[String(obj.winner)];
+  const dup = ctx.nextDup(key.base);
+  const id = `arena-${key.base}${dup ? `-${dup}` : ''}`;
   const time = arenaTime(obj.tstamp, ctx.nowIso);
   if (time === null) return `tstamp ${JSON.stringify(obj.tstamp)} is not a time (seconds since 1970 within JavaScript's date range); row skipped`;
   const rec: ComparisonRecord = { schema: SCHEMA_VERSION, type: 'comparison', id, time, repo: { name: 'imported' }, mode: 'pin', prompt: {},

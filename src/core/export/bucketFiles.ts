@@ -4,7 +4,7 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Bytes buffered per open file. */
+/** Bytes buffered per open file unless told otherwise. */
 const BUFFER_BYTES = 32 * 1024;
 
 /** The path of file `index` of kind `kind` ('l', 'r' or 'd') in `dir`. */
@@ -19,8 +19,8 @@ export class BucketWriters {
   private readonly used: number[] = [];
   private readonly words: number;
 
-  constructor(dir: string, kind: string, count: number, readonly width: number) {
-    this.words = Math.floor(BUFFER_BYTES / 4 / width) * width;
+  constructor(dir: string, kind: string, count: number, readonly width: number, bufferBytes = BUFFER_BYTES) {
+    this.words = Math.max(1, Math.floor(bufferBytes / 4 / width)) * width;
     for (let i = 0; i < count; i++) {
       this.fds.push(openSync(bucketPath(dir, kind, i), 'wx', 0o600));
       this.bufs.push(new Uint32Array(this.words));
@@ -67,9 +67,9 @@ export class BucketReader {
   private at = 0;
   private done = false;
 
-  constructor(file: string, readonly width: number) {
+  constructor(file: string, readonly width: number, bufferBytes = BUFFER_BYTES) {
     this.fd = openSync(file, 'r');
-    this.buf = new Uint32Array(Math.floor(BUFFER_BYTES / 4 / width) * width);
+    this.buf = new Uint32Array(Math.max(1, Math.floor(bufferBytes / 4 / width)) * width);
     this.bytes = new Uint8Array(this.buf.buffer);
   }
 

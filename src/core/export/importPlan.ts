@@ -8,12 +8,12 @@
 //     its duplicate number is counted and looked up as (base, k); decisions go to that bucket's decision file;
 //  3. the import's own pass reads each row's decision from its base's bucket, in order (arenaStream.ts).
 // All files live in a private temp dir (mkdtemp, 0700) with numbered names, removed when the import ends, fails or
-// is interrupted. Memory: K × 3 buffers of 32 KB and one bucket's tables at a time.
+// is interrupted. Memory: 1 MB of buffers shared by the K files open at a time and one bucket's tables.
 import { rmSync, statSync, unlinkSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { arenaRecordOf, type ArenaRowContext } from './arena';
+import { arenaKeyOf, type ArenaRowContext } from './arena';
 import { battleRows, eachResultId } from './battleSource';
 import { BucketReader, BucketWriters, bucketPath } from './bucketFiles';
 import { fmix, hashes, IdFingerprints } from './idFingerprints';
@@ -23,6 +23,8 @@ export interface ImportPlanOptions { preset: string; nowIso: string; tempParent?
 
 /** Base ids (plus results-file ids) a bucket is sized for. */
 const PER_BUCKET = 1 << 17;
+/** Bytes of buffers shared by the files of one kind open at a time (so memory does not grow with K). */
+const BUFFER_BUDGET = 1 << 20;
 /** Most buckets (open files of one kind at a time). */
 const MAX_BUCKETS = 256;
 /** Marks a results id kept as itself (a question id equal to it is skipped), not as arena-<base>[-k]. */
@@ -52,6 +54,9 @@ export class ImportPlan {
   private line = 0;
   private readonly onSignal = (sig: NodeJS.Signals): void => { this.dispose(); process.kill(process.pid, sig); };
 
+  /** Bytes buffered per bucket file while all K are open. */
+  private get bufferBytes(): number { return Math.max(4096, Math.floor(BUFFER_BUDGET / this.buckets)); }
+
   /** The row context for the line set by at(): duplicates and skips as planned. */
   readonly ctx: ArenaRowContext;
 
@@ -69,7 +74,7 @@ export class ImportPlan {
       await plan.bucketRows(src);
       await plan.bucketResults(resultsFile);
       plan.decide();
-      for (let b = 0; b < plan.buckets; b++) plan.readers.push(new BucketReader(bucketPath(dir, `d${b}-`, 0), 3));
+      for (let b = 0; b < plan.buckets; b++) plan.readers.push(new BucketReader(bucketPath(dir, `d${b}-`, 0), 3, plan.bufferBytes));
       return plan;
     } catch (e) {
       plan.dispose();
@@ -103,17 +108,15 @@ export class ImportPlan {
 
   /** Pass 1: (base fingerprint, line, has question id) of every row that reaches a duplicate count. */
   private async bucketRows(src: string): Promise<void> {
-    const w = new BucketWriters(this.dir, 'l', this.buckets, 4);
+    const w = new BucketWriters(this.dir, 'l', this.buckets, 4, this.bufferBytes);
     try {
-      let qid: string | undefined, base: string | undefined;
-      const probe: ArenaRowContext = { preset: this.ctx.preset, nowIso: this.ctx.nowIso, skipIds: { has: (id) => { qid = id; return false; } }, nextDup: (b) => { base = b; return 0; } };
       for await (const rows of battleRows(src)) {
         for (const row of rows) {
           if ('problem' in row) continue;
-          qid = undefined; base = undefined;
-          arenaRecordOf(row.obj, row.raw, probe);
-          const key = qid ?? base;
-          if (key === undefined) continue;
+          const k = arenaKeyOf(row.obj, row.raw);
+          if (typeof k === 'string') continue;
+          const key = k.base;
+          const qid = k.qid;
           const [h1, h2] = hashes(key);
           w.write(h2 % this.buckets, h1, h2, row.line, qid === undefined ? 0 : QID);
         }
@@ -127,7 +130,7 @@ export class ImportPlan {
 
   /** The results file's ids, under every (base, k) they could be the id of. */
   private async bucketResults(file: string): Promise<void> {
-    const w = new BucketWriters(this.dir, 'r', this.buckets, 3);
+    const w = new BucketWriters(this.dir, 'r', this.buckets, 3, this.bufferBytes);
     const put = (key: string, k: number): void => { const [h1, h2] = hashes(key); w.write(h2 % this.buckets, h1, h2, k); };
     try {
       await eachResultId(file, (id) => {
