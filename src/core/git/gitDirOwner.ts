@@ -11,8 +11,11 @@ import { dirname, join, resolve, sep } from 'node:path';
  * --separate-git-dir` elsewhere looks the same and is refused too), or unreadable.
  */
 export async function ownGitDir(cwd: string): Promise<boolean | string> {
+  // A folder that does not exist names nothing: git fails there on its own, with its own message.
+  const start = await realpath(cwd).catch(() => null);
+  if (start === null) return true;
   try {
-    for (let dir = await realpath(cwd); ; dir = dirname(dir)) {
+    for (let dir = start; ; dir = dirname(dir)) {
       const dotGit = join(dir, '.git');
       const st = await lstat(dotGit).catch(() => null);
       if (!st) {
