@@ -8,7 +8,8 @@
 // (importPlan.ts), so what it keeps does not grow with the file. Whole-process peak RSS with V8's default heap sizing
 // (N/4 and N, printed) keeps creeping up with run time even when the live heap is flat (V8 lets the heap grow under
 // a high allocation rate), so constant memory is judged on the same import under a fixed heap (--max-old-space-size=32
-// --max-semi-space-size=4: it only completes if what it keeps fits) at N/2 and N: peak RSS growth per extra battle.
+// --max-semi-space-size=4: it only completes if what it keeps fits) at N/2 and N: peak RSS growth per extra battle,
+// medians of three interleaved rounds at each size (one process's peak RSS varies by about ±5 MB from run to run).
 // Full: N = 1,000,000 (every import takes the on-disk plan); --quick: N = 40,000 (same goals, judged as at 1M, except
 // import growth: at that size the in-memory tables are used; printed, judged on full runs only).
 // Ends with ONE JSON line: the report's wall time with every other figure as extra fields.
@@ -66,10 +67,17 @@ async function main(): Promise<void> {
       return r;
     };
     const capped = ['--max-old-space-size=32', '--max-semi-space-size=4'];
-    const cappedRuns = [await importOf(small, capped), await importOf(half, capped), await importOf(big, capped)];
+    // Peak RSS of one process varies by ±5 MB from run to run: three interleaved rounds at each size, medians compared.
+    const CAPPED_ROUNDS = 3;
+    const cappedBySize: Run[][] = [[], [], []];
+    for (let r = 0; r < CAPPED_ROUNDS; r++) {
+      for (const k of r % 2 ? [2, 1, 0] : [0, 1, 2]) cappedBySize[k].push(await importOf([small, half, big][k], capped));
+    }
+    const medianRun = (runs: Run[]): Run => [...runs].sort((a, b) => a.rssMb - b.rssMb)[runs.length >> 1];
+    const cappedRuns = cappedBySize.map(medianRun);
     const importSmall = await importOf(small, []);
     const importBig = run([CLI, 'import', '--format', 'arena', big, '--results', results, '--json'], preload);
-    const importRuns = [...cappedRuns, importSmall, importBig];
+    const importRuns = [...cappedBySize.flat(), importSmall, importBig];
     const extra = await appendJudgesAndRuns(results, N, 10, OWN);
     const resultsBytes = (await stat(results).catch(() => ({ size: 0 }))).size;
     const base = run([readBytes, results], preload);
@@ -84,7 +92,7 @@ async function main(): Promise<void> {
     const expected = N + extra.ownDecided;
     kit.measured('decided verdicts counted by report --json', decided === expected ? decided : -1, expected);
     kit.measured('Markdown report bytes', md.ok ? md.out.length : 0, 1000);
-    kit.measured('imports that ran', importRuns.filter((r) => r.ok).length + Number(base.ok), 6);
+    kit.measured('imports that ran', importRuns.filter((r) => r.ok).length + Number(base.ok), 3 * CAPPED_ROUNDS + 3);
     const perBattle = (x: Run, y: Run, n: number): number => (y.rssMb - x.rssMb) * 1024 * 1024 / n;
     const defaultGrowth = perBattle(importSmall, importBig, N - Math.floor(N / 4));
     const growth = perBattle(cappedRuns[1], cappedRuns[2], N - Math.floor(N / 2));
@@ -94,7 +102,7 @@ async function main(): Promise<void> {
     console.log(`pairwise report (md):    ${fmt(md)}`);
     console.log(`pairwise import N/4:     ${fmt(importSmall)}`);
     console.log(`pairwise import N:       ${fmt(importBig)}  (${defaultGrowth.toFixed(0)} bytes of peak RSS per extra battle with V8's default heap sizing)`);
-    console.log(`  fixed heap (${capped.join(' ')}): peak RSS ${cappedRuns.map((r) => r.rssMb.toFixed(0)).join(' / ')} MB at N/4 / N/2 / N: ${growth.toFixed(1)} bytes per extra battle from N/2 to N`);
+    console.log(`  fixed heap (${capped.join(' ')}): peak RSS medians ${cappedRuns.map((r) => r.rssMb.toFixed(0)).join(' / ')} MB at N/4 / N/2 / N (rounds: ${cappedBySize.map((rs) => rs.map((r) => r.rssMb.toFixed(0)).join(',')).join(' / ')}): ${growth.toFixed(1)} bytes per extra battle from N/2 to N`);
     console.log(`  what import keeps per battle: nothing above 16 MB of battles — duplicate counts and present ids are planned on disk in K hash buckets`);
     console.log(`  (temp files ~28 bytes a battle; memory: 1 MB of buffers shared by the K <= 256 bucket files and one bucket's tables, ~31k ids); below it, in-memory fingerprints (~19 B a battle)`);
     const wall = Math.max(json.ms, md.ms);
@@ -106,7 +114,7 @@ async function main(): Promise<void> {
       read_bytes_ms: round(base.ms, 0), read_bytes_cpu_ms: round(base.cpuMs, 0), wall_ratio_vs_read_bytes: round(wall / base.ms, 1), cpu_ratio_vs_read_bytes: round(Math.max(json.cpuMs, md.cpuMs) / base.cpuMs, 1),
       import_ms: round(importBig.ms, 0), import_cpu_ms: round(importBig.cpuMs, 0), import_peak_rss_mb: round(importBig.rssMb, 0), import_n4_peak_rss_mb: round(importSmall.rssMb, 0),
       import_rss_growth_bytes_per_battle: round(growth, 1), import_default_heap_growth_bytes_per_battle: round(defaultGrowth, 1),
-      import_fixed_heap_peak_rss_mb: cappedRuns.map((r) => round(r.rssMb, 0)), import_growth_judged: !quick, results_mb: round(resultsBytes / 1e6, 0) });
+      import_fixed_heap_peak_rss_mb: cappedRuns.map((r) => round(r.rssMb, 0)), import_fixed_heap_rounds_mb: cappedBySize.map((rs) => rs.map((r) => round(r.rssMb, 0))), import_growth_judged: !quick, results_mb: round(resultsBytes / 1e6, 0) });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
