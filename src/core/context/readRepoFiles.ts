@@ -1,6 +1,7 @@
 /** Reads candidate files safely (no symlink escapes, no FIFOs, size-capped) and sorts out what must be skipped. */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { gitFileTarget } from '../git/gitDirOwner';
 import { classifyContent, classifyPath, skippedDirOf, type PathVerdict } from './fileFilters';
 import type { ManifestFileOmitted } from './types';
 
@@ -136,8 +137,8 @@ export function gitDirsOf(realRoot: string): string[] {
     let gitDir: string | null = null;
     if (st.isSymbolicLink()) gitDir = real(dotGit);
     else if (st.isFile() && st.size < 65536) {
-      const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'));
-      if (m) gitDir = real(resolve(dir, m[1]));
+      const target = gitFileTarget(readFileSync(dotGit, 'utf8'));
+      if (target) gitDir = real(resolve(dir, target));
     }
     if (gitDir) {
       dirs.push(gitDir);
@@ -309,7 +310,7 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
     }
     const byPath = classifyPath(path, false);
     if (byPath.skip) {
-      omitted.push({ path, reason: byPath.reason, ...(byPath.detail ? { detail: byPath.detail } : {}) });
+      omitted.push(omission(path, byPath).omit);
       continue;
     }
     const limit = Math.max(SNIFF_BYTES, Math.min(maxBytes, visitor.bytes(path)));

@@ -43,14 +43,7 @@ function lineStarts(text: string): number[] {
 }
 
 function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return itemAt(starts, offset) + 1;
 }
 
 /** Merges overlapping hits (the earliest rule name wins) and returns them sorted by start. */

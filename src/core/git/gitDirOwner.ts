@@ -2,6 +2,11 @@
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 
+/** The directory a `.git` file names (`gitdir: <dir>`, as worktrees and `--separate-git-dir` write), or null. */
+export function gitFileTarget(text: string): string | null {
+  return /^gitdir:\s*(.+?)\s*$/m.exec(text)?.[1] ?? null;
+}
+
 /**
  * Whether the git directory serving cwd is its work tree's own. A `.git` file or symlink (found from cwd upwards, in
  * folder D) may name any repository's git directory, say `gitdir: ../my-other-project/.git`: git would then list,
@@ -26,9 +31,9 @@ export async function ownGitDir(cwd: string): Promise<boolean | string> {
       let gitDir: string;
       if (st.isSymbolicLink()) gitDir = await realpath(dotGit);
       else {
-        const m = st.isFile() && st.size < 65536 ? /^gitdir:\s*(.+?)\s*$/m.exec(await readFile(dotGit, 'utf8')) : null;
-        if (!m) return true; // not a gitfile: git refuses it
-        gitDir = await realpath(resolve(dir, m[1]));
+        const target = st.isFile() && st.size < 65536 ? gitFileTarget(await readFile(dotGit, 'utf8')) : null;
+        if (!target) return true; // not a gitfile: git refuses it
+        gitDir = await realpath(resolve(dir, target));
       }
       if (gitDir.startsWith(dir + sep)) return true;
       const back = await readFile(join(gitDir, 'gitdir'), 'utf8').catch(() => null);

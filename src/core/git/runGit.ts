@@ -44,21 +44,29 @@ interface RepoConfig {
   setsWorkTree: boolean;
 }
 
-const configCache = new Map<string, { at: number; config: Promise<RepoConfig | null> }>();
+/** Per-folder answers kept for CONFIG_TTL_MS (at most 64 folders; then the cache starts over). */
+type FolderCache<T> = Map<string, { at: number; value: Promise<T> }>;
+
+/** The cached answer for cwd while it is fresh, else make()'s, cached. */
+function cachedFor<T>(cache: FolderCache<T>, cwd: string, make: () => Promise<T>): Promise<T> {
+  const hit = cache.get(cwd);
+  if (hit && Date.now() - hit.at < CONFIG_TTL_MS) return hit.value;
+  const value = make();
+  if (cache.size > 64) cache.clear();
+  cache.set(cwd, { at: Date.now(), value });
+  return value;
+}
+
+const configCache: FolderCache<RepoConfig | null> = new Map();
 
 /** The repository's configuration at cwd as Pairwise needs it (cached for 2 s per folder); null when it is unreadable. */
 function repoConfig(cwd: string): Promise<RepoConfig | null> {
-  const hit = configCache.get(cwd);
-  if (hit && Date.now() - hit.at < CONFIG_TTL_MS) return hit.config;
-  const config = spawnGit(['config', '--null', '--list'], { cwd, maxBuffer: 16 * 1024 * 1024, timeoutMs: 10_000 }, [])
+  return cachedFor(configCache, cwd, () => spawnGit(['config', '--null', '--list'], { cwd, maxBuffer: 16 * 1024 * 1024, timeoutMs: 10_000 }, [])
     .then((r) => {
       if (!r.ok) return null;
       const list = r.stdout.toString('utf8');
       return { overrides: driverOverrides(list), setsWorkTree: setsWorkTree(list) };
-    });
-  if (configCache.size > 64) configCache.clear();
-  configCache.set(cwd, { at: Date.now(), config });
-  return config;
+    }));
 }
 
 /** Overrides disabling the drivers the repository at cwd defines (cached for 2 s per folder); null when its config is unreadable. */
@@ -74,16 +82,14 @@ export async function repoSetsWorkTree(cwd: string): Promise<boolean | null> {
   return (await repoConfig(cwd))?.setsWorkTree ?? null;
 }
 
-const ownerCache = new Map<string, { at: number; own: Promise<boolean> }>();
+const ownerCache: FolderCache<boolean> = new Map();
 
 /**
  * True when the git directory serving cwd is its own (see ownGitDir; a submodule's, whose core.worktree names the
  * folder, is checked with `git rev-parse --show-toplevel`); cached for 2 s per folder, like the configuration.
  */
 export function gitDirIsOwn(cwd: string): Promise<boolean> {
-  const hit = ownerCache.get(cwd);
-  if (hit && Date.now() - hit.at < CONFIG_TTL_MS) return hit.own;
-  const own = ownGitDir(cwd).then(async (o) => {
+  return cachedFor(ownerCache, cwd, () => ownGitDir(cwd).then(async (o) => {
     if (typeof o === 'boolean') return o;
     // A git directory elsewhere is the folder's own only when its core.worktree names the folder (a submodule's):
     // without core.worktree git would take the folder as the work tree of whatever directory the `.git` file names.
@@ -92,10 +98,7 @@ export function gitDirIsOwn(cwd: string): Promise<boolean> {
     const top = await spawnGit(['rev-parse', '--show-toplevel'], { cwd, timeoutMs: 10_000 }, config.overrides);
     if (!top.ok) return false;
     return realpath(top.stdout.toString('utf8').replace(/\n$/, '')).then((t) => t === o, () => false);
-  });
-  if (ownerCache.size > 64) ownerCache.clear();
-  ownerCache.set(cwd, { at: Date.now(), own });
-  return own;
+  }));
 }
 
 /**
