@@ -99,6 +99,8 @@ class QueryRanked implements RankedFile {
   readonly path: string;
   readonly size: number;
   readonly absPath: string;
+  readonly dev?: number;
+  readonly ino?: number;
   readonly terms?: string[];
   private written?: string[];
 
@@ -106,6 +108,11 @@ class QueryRanked implements RankedFile {
     this.path = prior.path;
     this.size = prior.size;
     this.absPath = prior.absPath;
+    // The device and inode the listing read: whole reads of a query-ranked file are checked against them too.
+    if (prior.ino !== undefined) {
+      this.dev = prior.dev;
+      this.ino = prior.ino;
+    }
     if (prior.terms) this.terms = prior.terms;
   }
 

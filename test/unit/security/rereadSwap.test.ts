@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRepoFiles, readWhole } from '../../../src/core/context/readRepoFiles';
 import { rankFiles } from '../../../src/core/context/ranking';
+import { rankForQuery } from '../../../src/core/context/codeRanking';
 import { fillBudget } from '../../../src/core/context/selectFiles';
 
 const CANARY = 'CANARY_SWAPPED_DIR_91d4';
@@ -20,8 +21,8 @@ before(() => {
 after(() => rmSync(base, { recursive: true, force: true }));
 
 /** A repo with src/<name> listed, then src/ swapped for a symlink to `target` (relative to the root). */
-async function listThenSwap(name: string, target: (root: string) => string) {
-  const root = join(base, `repo-${name}`);
+async function listThenSwap(name: string, target: (root: string) => string, repo = `repo-${name}`) {
+  const root = join(base, repo);
   mkdirSync(join(root, 'src'), { recursive: true });
   execFileSync('git', ['init', '-q', root]);
   writeFileSync(join(root, 'src', name), 'export const inside = 1;\n');
@@ -49,6 +50,16 @@ describe('a listed folder swapped for a symlink before the whole read', () => {
     const sel = await fillBudget(rankFiles([f], { recent: [], paperTerms: [] }), 10_000, 1, 1 << 20);
     assert.ok(!sel.selected.some((s) => s.entry.includes('[core]')), 'the git config reached the selection');
     assert.equal(sel.omitted[0]?.path, 'src/config');
+  });
+
+  test('regression: a query-ranked file (the ranking any paper with usable words takes) keeps the listed file\'s identity for whole reads', async () => {
+    const f = await listThenSwap('config', () => '.git', 'repo-query');
+    const ranked = rankForQuery(rankFiles([f], { recent: [], paperTerms: [] }), new Map(), new Map(), []);
+    assert.equal(ranked[0].ino, f.ino, 'the ranked file carries the inode the listing read');
+    const text = readWhole(ranked[0], 1 << 20)?.toString('utf8');
+    assert.ok(!text?.includes('[core]'), `.git/config was read through a query-ranked file: ${text}`);
+    const sel = await fillBudget(ranked, 10_000, 1, 1 << 20);
+    assert.ok(!sel.selected.some((s) => s.entry.includes('[core]')), 'the git config reached the selection');
   });
 
   test('regression: a folder swapped for a symlink to .git while the listing runs: its files are dropped, none read from .git is kept', async () => {
