@@ -1,11 +1,16 @@
 // The context bench's measured rounds, in a plain Node process (no TypeScript loader in it): the shipped build of
-// buildContext (an esbuild bundle made like dist/'s) against the floor (git ls-files + reading the files the build kept)
-// and against reading every file it opens; interleaved, the order reversed every other round. Wall and CPU time
-// (user + system, every thread of this process) per run, printed as one JSON object.
+// buildContext (an esbuild bundle made like dist/'s) against the floor (git ls-files + reading the files the build kept),
+// against reading every file it opens, and against a lean reader (one reused buffer, no allocation per file). Wall and
+// CPU time (user + system, every thread of this process) per run, printed as one JSON object.
+//
+// Steady state: in each round every side runs SETTLE + KEEP times in a row (the sides' order reversed every other
+// round) and only its last KEEP runs count. A run's CPU time includes collecting the garbage left before it: right after
+// another side, that is the other side's (the floor leaves ~60 MB of file buffers, whose freeing then lands in the
+// build's run); after itself, its own. The settling runs are kept apart (`settle`) so the bench can print both.
 //   node contextRounds.cjs <input.json>   input: { bundle, root, kept[], opened[], runs, brief, prefixHash }
 'use strict';
 const { execFileSync } = require('node:child_process');
-const { readFileSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
 const { join } = require('node:path');
 
 const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -22,11 +27,42 @@ async function timed(fn) {
   return { wall, cpu: (c.user + c.system) / 1000 };
 }
 
+const SETTLE = 1;
+const KEEP = 2;
+
+function lsFiles() {
+  execFileSync('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: input.root, env: GIT_ENV, maxBuffer: 1 << 28 });
+}
+
 /** git ls-files, then every listed file read whole. */
 function readFiles(files) {
-  execFileSync('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: input.root, env: GIT_ENV, maxBuffer: 1 << 28 });
+  lsFiles();
   let bytes = 0;
   for (const p of files) bytes += readFileSync(join(input.root, p)).length;
+  return bytes;
+}
+
+let leanBuf = Buffer.allocUnsafe(1 << 16);
+/** git ls-files, then every listed file read whole into one reused buffer (open, fstat, read, close; no buffer per file). */
+function readLean(files) {
+  lsFiles();
+  let bytes = 0;
+  for (const p of files) {
+    const fd = openSync(join(input.root, p), 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (leanBuf.length < size) leanBuf = Buffer.allocUnsafe(size);
+      let off = 0;
+      while (off < size) {
+        const n = readSync(fd, leanBuf, off, size - off, off);
+        if (n === 0) break;
+        off += n;
+      }
+      bytes += off;
+    } finally {
+      closeSync(fd);
+    }
+  }
   return bytes;
 }
 
@@ -36,6 +72,7 @@ async function main() {
   if (!warm.ok || warm.prompt.prefixHash !== input.prefixHash) throw new Error('the bundled build does not give the same prompt');
   readFiles(input.kept);
   readFiles(input.opened);
+  readLean(input.kept);
   const steps = {
     floor: () => timed(() => readFiles(input.kept)),
     ours: () => timed(async () => {
@@ -43,11 +80,14 @@ async function main() {
       if (!r.ok || r.prompt.prefixHash !== input.prefixHash) throw new Error('context build is not deterministic');
     }),
     readAll: () => timed(() => readFiles(input.opened)),
+    lean: () => timed(() => readLean(input.kept)),
   };
-  const out = { floor: [], ours: [], readAll: [] };
+  const out = { floor: [], ours: [], readAll: [], lean: [], settle: { floor: [], ours: [], readAll: [], lean: [] } };
   const keys = Object.keys(steps);
   for (let r = 0; r < input.runs; r++) {
-    for (const k of r % 2 ? [...keys].reverse() : keys) out[k].push(await steps[k]());
+    for (const k of r % 2 ? [...keys].reverse() : keys) {
+      for (let j = 0; j < SETTLE + KEEP; j++) (j < SETTLE ? out.settle[k] : out[k]).push(await steps[k]());
+    }
   }
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -4,32 +4,65 @@ import type { ContextManifest, ManifestFileOmitted, OmitReason } from './types';
 
 /** JSON with object keys sorted (undefined members dropped), so equal manifests always serialize (and hash) the same. */
 export function canonicalJson(value: unknown): string {
-  // Native JSON.stringify with each object's keys re-inserted in sorted order. What that cannot reproduce takes the
-  // explicit writer: integer-like keys (JavaScript orders them numerically), a `__proto__` key, a toJSON method, a boxed
-  // primitive.
-  let explicit = false;
-  const text = JSON.stringify(value, function sortKeys(this: unknown, k: string, v: unknown): unknown {
-    if (explicit) return v;
-    if ((this as Record<string, unknown>)[k] !== v) explicit = true; // toJSON replaced the value
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return typeof v === 'function' || typeof v === 'symbol' ? null : v;
-    // Native JSON unwraps boxed primitives (new Number(5) -> 5); the canonical form writes their own members.
-    if (v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof BigInt) explicit = true;
-    const obj = v as Record<string, unknown>;
-    const keys = Object.keys(obj);
-    let sorted = true;
-    for (let i = 0; i < keys.length; i++) {
-      if (INTEGER_KEY.test(keys[i]) || keys[i] === '__proto__') explicit = true;
-      if (i > 0 && keys[i - 1] > keys[i]) sorted = false;
-    }
-    if (sorted || explicit) return obj;
-    const out: Record<string, unknown> = {};
-    for (const k2 of keys.sort()) out[k2] = obj[k2];
-    return out;
-  });
-  if (!explicit) return text ?? 'null';
+  // Native JSON.stringify of a copy whose objects have their keys inserted in sorted order (objects already sorted are
+  // shared, not copied). What that cannot reproduce takes the explicit writer: integer-like keys (JavaScript orders them
+  // numerically), a `__proto__` key, a toJSON method, a boxed primitive.
+  const state = { explicit: false };
+  const sorted = sortedCopy(value, state);
+  if (!state.explicit) return JSON.stringify(sorted) ?? 'null';
   const parts: string[] = [];
   writeCanonical(value, parts);
   return parts.join('');
+}
+
+/** value with every object's keys in sorted order and functions and symbols as null; sets state.explicit when native JSON cannot write it. */
+function sortedCopy(v: unknown, state: { explicit: boolean }): unknown {
+  if (v === null || typeof v !== 'object') return typeof v === 'function' || typeof v === 'symbol' ? null : v;
+  if (state.explicit) return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      const c = sortedCopy(x, state);
+      if (c !== x && out === null) out = v.slice(0, i);
+      if (out !== null) out.push(c);
+    }
+    return out ?? v;
+  }
+  // Native JSON calls toJSON (a Date becomes a string) and unwraps boxed primitives; the canonical form writes their own members.
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function' || v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof BigInt) {
+    state.explicit = true;
+    return v;
+  }
+  const obj = v as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  let inOrder = true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const c0 = k.charCodeAt(0);
+    if ((c0 >= 48 && c0 <= 57 && INTEGER_KEY.test(k)) || k === '__proto__') {
+      state.explicit = true;
+      return v;
+    }
+    if (i > 0 && keys[i - 1] > k) inOrder = false;
+  }
+  if (!inOrder) {
+    const out: Record<string, unknown> = {};
+    for (const k of keys.sort()) out[k] = sortedCopy(obj[k], state);
+    return out;
+  }
+  let out: Record<string, unknown> | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const x = obj[k];
+    const c = sortedCopy(x, state);
+    if (c !== x && out === null) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]] = obj[keys[j]];
+    }
+    if (out !== null) out[k] = c;
+  }
+  return out ?? obj;
 }
 
 const INTEGER_KEY = /^(?:0|[1-9][0-9]*)$/;

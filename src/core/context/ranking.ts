@@ -46,6 +46,9 @@ export function entryPointsFromPackageJson(text: string | undefined): Set<string
   return out;
 }
 
+const SOURCE_ONLY: string[] = Object.freeze(['source']) as string[];
+const OTHER_ONLY: string[] = Object.freeze(['other text']) as string[];
+
 /** Scores and sorts files (highest first, ties by path) with reasons. */
 export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[] {
   const recentPos = new Map(signals.recent.map((p, i) => [p, i]));
@@ -54,7 +57,8 @@ export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[]
   const pkgText = rootPkg ? readWhole(rootPkg, 1 << 20)?.toString('utf8') : undefined;
   const declared = entryPointsFromPackageJson(pkgText);
   const ranked: RankedFile[] = files.map((f) => {
-    const reasons: string[] = [];
+    let reasons: string[] | null = null;
+    const because = (r: string) => (reasons ??= []).push(r);
     let score = 0;
     const slash = f.path.lastIndexOf('/');
     const base = f.path.slice(slash + 1).toLowerCase();
@@ -62,44 +66,53 @@ export function rankFiles(files: RepoFile[], signals: RankSignals): RankedFile[]
     for (let i = f.path.indexOf('/'); i >= 0; i = f.path.indexOf('/', i + 1)) depth++;
     if (/^readme(\.|$)/.test(base)) {
       score += depth === 0 ? 100 : 40;
-      reasons.push(depth === 0 ? 'readme' : 'nested readme');
+      because(depth === 0 ? 'readme' : 'nested readme');
     } else if (/^(contributing|architecture|design|overview|hacking|development)(\.|$)/.test(base) || (/(^|\/)docs?\//i.test(f.path) && /\.(md|mdx|rst|txt|adoc)$/.test(base))) {
       score += depth === 0 ? 50 : 30;
-      reasons.push('docs');
+      because('docs');
     }
     if (MANIFESTS.has(base)) {
       score += depth === 0 ? 90 : 25;
-      reasons.push(depth === 0 ? 'manifest' : 'nested manifest');
+      because(depth === 0 ? 'manifest' : 'nested manifest');
     }
-    if (declared.has(f.path) || (ENTRY.test(base) && depth <= 2 && SOURCE.test(base))) {
+    const source = SOURCE.test(base);
+    if (declared.has(f.path) || (ENTRY.test(base) && depth <= 2 && source)) {
       score += declared.has(f.path) ? 70 : 50 - depth * 10;
-      reasons.push('entry point');
+      because('entry point');
     }
     const rp = recentPos.get(f.path);
     if (rp !== undefined) {
       score += Math.max(15, 45 - rp);
-      reasons.push('recently changed');
+      because('recently changed');
     }
     if (re) {
       const lowerPath = f.path.toLowerCase();
       const inName = signals.paperTerms.filter((t) => lowerPath.includes(t));
       if (inName.length) {
         score += Math.min(60, 30 * inName.length);
-        reasons.push(`paper terms in path: ${inName.join(', ')}`);
+        because(`paper terms in path: ${inName.join(', ')}`);
       }
       const found = f.terms ?? [];
       const inText = found.filter((t) => !inName.includes(t));
       if (inText.length) {
         score += Math.min(48, 8 * inText.length);
-        reasons.push(`paper terms: ${inText.join(', ')}`);
+        because(`paper terms: ${inText.join(', ')}`);
       }
     }
-    if (SOURCE.test(base)) score += 5;
+    if (source) score += 5;
     if (TEST.test(f.path)) score -= 10;
     score -= Math.min(15, depth * 3);
     score -= Math.min(20, Math.floor(f.size / 8000));
-    if (reasons.length === 0) reasons.push(SOURCE.test(base) ? 'source' : 'other text');
-    return { ...f, score, reasons };
+    // Most files have no reason of their own: they share one read-only list (one object less per file).
+    const r: string[] = reasons ?? (source ? SOURCE_ONLY : OTHER_ONLY);
+    // Built field by field (not spread): one object shape for every ranked file.
+    const out: RankedFile = { path: f.path, size: f.size, absPath: f.absPath, score, reasons: r };
+    if (f.ino !== undefined) {
+      out.dev = f.dev;
+      out.ino = f.ino;
+    }
+    if (f.terms !== undefined) out.terms = f.terms;
+    return out;
   });
   return ranked.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
