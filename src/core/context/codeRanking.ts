@@ -36,8 +36,11 @@ const KIND_FACTOR: Record<FileKind, number> = { source: 1, test: 0.45, doc: 0.35
 export function rankForQuery(prior: RankedFile[], hits: Map<string, SearchHit>, edges: Map<string, Set<string>>, recent: string[]): RankedFile[] {
   const code: string[] = [];
   const textPrior = new Map<string, number>();
-  for (const f of prior) {
-    const kind = fileKind(f.path);
+  // Each file's kind, looked up once for both passes.
+  const kinds: FileKind[] = new Array<FileKind>(prior.length);
+  for (let i = 0; i < prior.length; i++) {
+    const f = prior[i];
+    const kind = (kinds[i] = fileKind(f.path));
     if (kind !== 'source' && kind !== 'test') continue;
     code.push(f.path);
     const h = hits.get(f.path);
@@ -62,7 +65,7 @@ export function rankForQuery(prior: RankedFile[], hits: Map<string, SearchHit>, 
   const out: RankedFile[] = new Array<RankedFile>(n);
   for (let i = 0; i < n; i++) {
     const f = prior[i];
-    const kind = fileKind(f.path);
+    const kind = kinds[i];
     const h = hits.get(f.path);
     const textScore = h ? h.score * KIND_FACTOR[kind] : 0;
     const r = rank.get(f.path);

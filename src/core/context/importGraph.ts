@@ -13,7 +13,12 @@ function dirOf(p: string): string {
   return i < 0 ? '' : p.slice(0, i);
 }
 
+// A relative path that only goes down (`./a/b`: no empty, `.` or `..` component after the `./`).
+const DOWN_ONLY = /^\.\/(?!(?:[^/]*\/)*\.{0,2}(?:\/|$))/;
+
 function join(dir: string, rel: string): string {
+  // Most imports name a file beside or below their own: no splitting needed.
+  if (DOWN_ONLY.test(rel)) return dir ? `${dir}/${rel.slice(2)}` : rel.slice(2);
   const parts = dir ? dir.split('/') : [];
   for (const seg of rel.split('/')) {
     if (seg === '..') parts.pop();

@@ -37,11 +37,27 @@ export async function listRepoFiles(root: string): Promise<RepoListing> {
     runGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, timeoutMs: 60_000 }),
     workTreeHoldsRoot(root),
   ]);
-  if (r.ok && holds) {
-    const uniq = [...new Set(r.stdout.toString('utf8').split('\0').filter(Boolean))];
-    return { source: 'git', paths: isSorted(uniq) ? uniq : uniq.sort(comparePaths), omittedDirs: [] };
-  }
+  if (r.ok && holds) return { source: 'git', paths: gitPaths(r.stdout.toString('utf8')), omittedDirs: [] };
   return walkFolder(root);
+}
+
+/** The paths of `git ls-files -z` output: unique, in comparePaths order. */
+export function gitPaths(out: string): string[] {
+  // git lists its index sorted (an unmerged path once per stage, side by side) and untracked files after it: one pass
+  // drops empty names and repeats next to each other; only a list that is then not strictly increasing needs more.
+  const all = out.split('\0');
+  const paths: string[] = [];
+  let prev = '';
+  let increasing = true;
+  for (const p of all) {
+    if (!p || p === prev) continue;
+    if (paths.length > 0 && prev > p) increasing = false;
+    paths.push(p);
+    prev = p;
+  }
+  if (increasing) return paths;
+  const uniq = [...new Set(paths)];
+  return isSorted(uniq) ? uniq : uniq.sort(comparePaths);
 }
 
 /** True when paths are already in comparePaths order (git lists its index sorted; untracked files come after). */

@@ -46,18 +46,33 @@ function newDir(name: string, path: string, parent: DirNode | null): DirNode {
 
 function buildTree(entries: MapEntry[]): DirNode {
   const root = newDir('', '', null);
+  // Listings come sorted, so a path's folder is most often the previous path's: found once, then reused.
+  let prevDir: string | null = null;
+  let prevNode = root;
   for (const e of entries) {
-    const parts = e.path.split('/');
-    let node = root;
-    for (let i = 0; i < parts.length - 1; i++) {
-      let child = node.dirs.get(parts[i]);
-      if (!child) {
-        child = newDir(parts[i], node.path ? `${node.path}/${parts[i]}` : parts[i], node);
-        node.dirs.set(parts[i], child);
+    const p = e.path;
+    const last = p.lastIndexOf('/');
+    const dir = last < 0 ? '' : p.slice(0, last);
+    let node = prevNode;
+    if (dir !== prevDir) {
+      node = root;
+      if (last >= 0) {
+        let start = 0;
+        for (let slash = p.indexOf('/'); slash >= 0 && slash <= last; slash = p.indexOf('/', start)) {
+          const name = p.slice(start, slash);
+          let child = node.dirs.get(name);
+          if (!child) {
+            child = newDir(name, node.path ? `${node.path}/${name}` : name, node);
+            node.dirs.set(name, child);
+          }
+          node = child;
+          start = slash + 1;
+        }
       }
-      node = child;
+      prevDir = dir;
+      prevNode = node;
     }
-    node.files.push({ name: parts[parts.length - 1], entry: e });
+    node.files.push({ name: p.slice(last + 1), entry: e });
   }
   return root;
 }

@@ -1,0 +1,86 @@
+// The listing read and the import graph decide most paths with one regex before splitting them, and the git listing is
+// parsed in one pass; these tests hold each fast path to the plain rules it stands in for, on random inputs.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { unsafeRepoPath } from '../../../../src/core/context/readRepoFiles';
+import { importSpecs } from '../../../../src/core/context/importGraph';
+import { gitPaths } from '../../../../src/core/context/listRepoFiles';
+import { seededRandom } from '../../../../src/core/stats/prng';
+
+/** The path rules written out component by component (the reference). */
+function unsafeByParts(path: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (path === '' || /[\0-\x1f]/.test(path)) return 'empty or control characters';
+  if (path.startsWith('/') || path.includes('\\') || /^[a-z]:/i.test(path)) return 'absolute path';
+  const parts = path.split('/');
+  if (parts.some((c) => c === '..')) return 'contains ..';
+  if (parts.some((c) => c === '' || c === '.')) return 'empty or . component';
+  if (parts.some((c) => c.toLowerCase() === '.git')) return 'inside .git';
+  return null;
+}
+
+/** A module path resolved against a folder, segment by segment (the reference). */
+function joinByParts(dir: string, rel: string): string {
+  const parts = dir ? dir.split('/') : [];
+  for (const seg of rel.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg && seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function randomPath(rnd: () => number, pieces: string[], prefix = ''): string {
+  let s = prefix;
+  const n = Math.floor(rnd() * 8);
+  for (let i = 0; i < n; i++) s += pieces[Math.floor(rnd() * pieces.length)];
+  return s;
+}
+
+describe('path fast paths', () => {
+  test('unsafeRepoPath agrees with the component rules on 100,000 random paths (.git in any case, ., .., //, drive letters, control characters)', () => {
+    const rnd = seededRandom(4242);
+    const pieces = ['a', 'b', '.', '/', 'g', 'i', 't', 'G', 'I', 'T', '\\', ':', 'c', '\x01', '\x1f', ' ', '..', '.git', '.GiT', 'x/', '/.', 'é', '\u2028'];
+    let refused = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const p = randomPath(rnd, pieces);
+      const want = unsafeByParts(p);
+      if (want) refused++;
+      assert.equal(unsafeRepoPath(p), want, JSON.stringify(p));
+    }
+    assert.ok(refused > 20_000 && refused < 90_000, `both kinds of path were drawn (${refused} refused)`);
+    for (const p of ['src/a.ts', '.github/x.yml', '.gitignore', 'a/.gitx/b', '...', 'ab:c']) assert.equal(unsafeRepoPath(p), null, p);
+    for (const p of ['.git', 'a/.GIT/config', 'a//b', 'a/./b', 'a/../b', 'a/', '/etc/passwd', 'C:/x', 'a\\b', 'a\nb']) assert.notEqual(unsafeRepoPath(p), null, p);
+  });
+
+  test('relative JS imports resolve as segment-by-segment joining would, on 50,000 random specifiers', () => {
+    const rnd = seededRandom(777);
+    const pieces = ['a', '.', '/', '..', 'b', './', '../', '//', '.x'];
+    const dirs = ['', 'src', 'src/lib', 'a/b/c'];
+    let checked = 0;
+    for (let i = 0; i < 50_000; i++) {
+      const dir = dirs[i % dirs.length];
+      const rel = `${randomPath(rnd, pieces, rnd() < 0.5 ? './' : '../')}z`;
+      const file = dir ? `${dir}/m.ts` : 'm.ts';
+      const got = importSpecs(file, `import x from '${rel}';\n`);
+      const base = joinByParts(dir, rel).replace(/\.(m?js|cjs)$/, '');
+      assert.deepEqual(got, [`jsbase:${base}`], `${file} imports ${rel}`);
+      checked++;
+    }
+    assert.equal(checked, 50_000);
+  });
+});
+
+describe('git listing parse', () => {
+  test('gitPaths gives what de-duplicating and sorting every name gives, on 20,000 random listings (repeats near and far, unsorted tails, empty names)', () => {
+    const rnd = seededRandom(99);
+    const names = ['a', 'a/b', 'a/c', 'b', 'B', 'c.ts', 'src/x.ts', 'src/y.ts', 'z', 'é'];
+    for (let i = 0; i < 20_000; i++) {
+      const n = Math.floor(rnd() * 9);
+      let list = Array.from({ length: n }, () => names[Math.floor(rnd() * names.length)]);
+      if (rnd() < 0.5) list = [...new Set(list)].sort(); // most listings are already in order
+      const out = list.join('\0') + (rnd() < 0.5 ? '\0' : '');
+      const want = [...new Set(out.split('\0').filter(Boolean))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      assert.deepEqual(gitPaths(out), want, JSON.stringify(list));
+    }
+  });
+});
