@@ -17,8 +17,15 @@ export function canonicalJson(value: unknown): string {
 
 /** value with every object's keys in sorted order and functions and symbols as null; sets state.explicit when native JSON cannot write it. */
 function sortedCopy(v: unknown, state: { explicit: boolean }): unknown {
-  if (v === null || typeof v !== 'object') return typeof v === 'function' || typeof v === 'symbol' ? null : v;
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return typeof v === 'symbol' ? null : v;
   if (state.explicit) return v;
+  // Native JSON calls toJSON (a Date becomes a string; an array or a function may have one too) and unwraps boxed
+  // primitives; the canonical form writes their own members.
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function' || v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof BigInt) {
+    state.explicit = true;
+    return v;
+  }
+  if (typeof v === 'function') return null;
   if (Array.isArray(v)) {
     let out: unknown[] | null = null;
     for (let i = 0; i < v.length; i++) {
@@ -28,11 +35,6 @@ function sortedCopy(v: unknown, state: { explicit: boolean }): unknown {
       if (out !== null) out.push(c);
     }
     return out ?? v;
-  }
-  // Native JSON calls toJSON (a Date becomes a string) and unwraps boxed primitives; the canonical form writes their own members.
-  if (typeof (v as { toJSON?: unknown }).toJSON === 'function' || v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof BigInt) {
-    state.explicit = true;
-    return v;
   }
   const obj = v as Record<string, unknown>;
   const keys = Object.keys(obj);

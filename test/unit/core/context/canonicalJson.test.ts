@@ -49,6 +49,16 @@ describe('canonicalJson', () => {
     assert.equal(canonicalJson(d), '{"b":{"toJSON":null,"z":1},"when":{}}', 'a function member is written as null');
   });
 
+  test('regression: an array or a function with a toJSON method is written as the reference writes it (the sorted copy missed their toJSON)', () => {
+    const arr = Object.assign([1, { b: 2, a: 1 }], { toJSON: () => 'replaced' });
+    const plain = Object.assign([1, 2], { toJSON: () => 'replaced' });
+    const fn = Object.assign(() => 1, { toJSON: () => 'from fn' });
+    const values: unknown[] = [plain, { a: plain }, arr, { a: arr }, fn, { f: fn }, [fn], { z: 1, a: [plain, fn] }];
+    for (const v of values) assert.equal(canonicalJson(v), reference(v));
+    assert.equal(canonicalJson({ a: plain }), '{"a":[1,2]}', 'an array is written by its elements');
+    assert.equal(canonicalJson({ f: fn, g: () => 1 }), '{"f":"from fn","g":null}', 'as before today: a function is written as JSON writes it');
+  });
+
   test('regression: boxed primitives are written as objects by their own members, like the reference (native JSON unwraps them)', () => {
     const boxed: unknown[] = [new Number(5), new String(''), new String('ab'), new Boolean(false), Object.assign(new Number(1), { z: 2, a: 1 }), { k: [new Boolean(true)] }];
     for (const v of boxed) assert.equal(canonicalJson(v), reference(v));
