@@ -46,13 +46,14 @@ function newDir(name: string, path: string, parent: DirNode | null): DirNode {
 
 function buildTree(entries: MapEntry[]): DirNode {
   const root = newDir('', '', null);
-  // Listings come sorted, so a path's folder is most often the previous path's: found once, then reused.
+  // Listings come sorted, so a path's folder is most often the previous path's: found once, then reused. The folder is
+  // keyed with its trailing slash: '' (the root) and '/' (a leading slash, which a crafted git index can list) differ.
   let prevDir: string | null = null;
   let prevNode = root;
   for (const e of entries) {
     const p = e.path;
     const last = p.lastIndexOf('/');
-    const dir = last < 0 ? '' : p.slice(0, last);
+    const dir = p.slice(0, last + 1);
     let node = prevNode;
     if (dir !== prevDir) {
       node = root;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { unsafeRepoPath } from '../../../../src/core/context/readRepoFiles';
 import { importSpecs } from '../../../../src/core/context/importGraph';
 import { gitPaths } from '../../../../src/core/context/listRepoFiles';
+import { renderRepoMap } from '../../../../src/core/context/repoMap';
 import { seededRandom } from '../../../../src/core/stats/prng';
 
 /** The path rules written out component by component (the reference). */
@@ -82,5 +83,16 @@ describe('git listing parse', () => {
       const want = [...new Set(out.split('\0').filter(Boolean))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       assert.deepEqual(gitPaths(out), want, JSON.stringify(list));
     }
+  });
+});
+
+describe('repo map folder reuse', () => {
+  test('regression: a root file listed after a path with a leading slash (git lists one from a crafted index) stays at the root', () => {
+    // The folder reused from the previous path was keyed without its slash: '/a' (folder '') and 'b' (the root) matched.
+    const map = renderRepoMap([{ path: '/a', score: 0 }, { path: 'b', score: 0 }], 2000);
+    assert.equal(map.text, '<repo-map files="2" shown="2">\nb\n/\n  a\n</repo-map>');
+    const deeper = renderRepoMap([{ path: '/x/y', score: 0 }, { path: 'x/z', score: 0 }, { path: 'z', score: 0 }], 2000);
+    assert.equal(deeper.text, renderRepoMap([{ path: 'z', score: 0 }, { path: 'x/z', score: 0 }, { path: '/x/y', score: 0 }], 2000).text, 'the order of the listing does not move a file to another folder');
+    assert.match(deeper.text, /^z$/m, 'z is shown at the root');
   });
 });
