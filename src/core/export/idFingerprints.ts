@@ -2,11 +2,20 @@
 // count in typed arrays — about 9 bytes per slot, at most twice as many slots as ids — instead of the id string in a
 // Set. Two different ids are mistaken for one with probability about n² / 2⁶⁵ (3 in 100 million for a million ids).
 
+import { randomFillSync } from 'node:crypto';
+
 const EMPTY = 0;
 
-/** Two independent 32-bit hashes of a string's UTF-16 code units (FNV-1a and a multiply-xorshift), each finalised: its 64-bit fingerprint. */
+// Random bases for each process: a crafted battle file can neither aim many ids at one slot (long probes, an import
+// slowed to quadratic time) nor give two ids one fingerprint. Fingerprints never leave the process (an import's bucket
+// files are its own private temp files), so they need not be stable across runs.
+const SEED = randomFillSync(new Uint32Array(2));
+const BASIS1 = (0x811c9dc5 ^ SEED[0]) >>> 0;
+const BASIS2 = (0x9747b28c ^ SEED[1]) >>> 0;
+
+/** Two independent 32-bit hashes of a string's UTF-16 code units (FNV-1a and a multiply-xorshift, from this process's random bases), each finalised: its 64-bit fingerprint. */
 export function hashes(s: string): [number, number] {
-  let h1 = 0x811c9dc5, h2 = 0x9747b28c ^ s.length;
+  let h1 = BASIS1, h2 = BASIS2 ^ s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -18,7 +27,7 @@ export function hashes(s: string): [number, number] {
 
 /** hashes() of the string whose UTF-16 code units are bytes [start, end) of `buf` (an ASCII id read as bytes). */
 function hashesOfBytes(buf: Uint8Array, start: number, end: number): [number, number] {
-  let h1 = 0x811c9dc5, h2 = 0x9747b28c ^ (end - start);
+  let h1 = BASIS1, h2 = BASIS2 ^ (end - start);
   for (let i = start; i < end; i++) {
     const c = buf[i];
     h1 = Math.imul(h1 ^ c, 0x01000193);
