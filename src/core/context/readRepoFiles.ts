@@ -91,9 +91,21 @@ function readCapped(abs: string, path: string, maxBytes: number, limit = Infinit
   }
 }
 
-// Not empty; no control character or backslash; not absolute (`/`, `c:`); no empty, `.`, `..` or `.git` component.
+// `.git` as Windows and macOS also spell it (git refuses these names on checkout, but a crafted index lists them): in
+// any letter case, with trailing dots or spaces or an NTFS stream (`.git.`, `.git::$INDEX_ALLOCATION`), its 8.3 short
+// name (`git~1`), or with code points HFS+ ignores (`.g\u200cit`).
+const GIT_ALIAS = /^(?:\.git|git~1)[. ]*(?::[\s\S]*)?$/i;
+const HFS_IGNORABLE = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
+
+/** True when a path component names `.git` (or what a Windows or macOS file system reads as `.git`). */
+export function isGitDirName(component: string): boolean {
+  return GIT_ALIAS.test(component.replace(HFS_IGNORABLE, ''));
+}
+
+// Not empty; no control character, backslash or HFS+-ignorable code point; not absolute (`/`, `c:`); no empty, `.`,
+// `..` or `.git` component (GIT_ALIAS).
 // eslint-disable-next-line no-control-regex
-const PLAIN_REPO_PATH = /^(?![a-z]:)(?!(?:[^/]*\/)*(?:\.{0,2}|\.git)(?:\/|$))[^\0-\x1f\\]+$/i;
+const PLAIN_REPO_PATH = /^(?![a-z]:)(?!(?:[^/]*\/)*(?:\.{0,2}|(?:\.git|git~1)[. ]*(?::[^/]*)?)(?:\/|$))[^\0-\x1f\\\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]+$/i;
 
 /** Why a listed repo-relative path is refused before any lookup (absolute, `..`, empty or `.git` components, control characters); null when fine. */
 export function unsafeRepoPath(path: string): string | null {
@@ -105,7 +117,7 @@ export function unsafeRepoPath(path: string): string | null {
   const parts = path.split('/');
   if (parts.some((c) => c === '..')) return 'contains ..';
   if (parts.some((c) => c === '' || c === '.')) return 'empty or . component';
-  if (parts.some((c) => c.toLowerCase() === '.git')) return 'inside .git';
+  if (parts.some(isGitDirName)) return 'inside .git';
   return null;
 }
 
@@ -190,7 +202,7 @@ export function readRepoFile(root: string, realRoot: string, path: string, maxBy
     return { omit: { path, reason: 'symlink_outside_root', detail: 'resolves outside the repository; not followed' } };
   }
   const relPosix = rel.split(sep).join('/');
-  if (relPosix.split('/').some((c) => c.toLowerCase() === '.git') || gitDirsOf(realRoot).some((d) => target === d || target.startsWith(d + sep))) {
+  if (relPosix.split('/').some(isGitDirName) || gitDirsOf(realRoot).some((d) => target === d || target.startsWith(d + sep))) {
     return { omit: { path, reason: 'git_dir', detail: `resolves to ${relPosix}` } };
   }
   if (relPosix !== path) {

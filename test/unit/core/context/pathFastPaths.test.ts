@@ -16,8 +16,18 @@ function unsafeByParts(path: string): string | null {
   const parts = path.split('/');
   if (parts.some((c) => c === '..')) return 'contains ..';
   if (parts.some((c) => c === '' || c === '.')) return 'empty or . component';
-  if (parts.some((c) => c.toLowerCase() === '.git')) return 'inside .git';
+  if (parts.some(namesGitDir)) return 'inside .git';
   return null;
+}
+
+/** `.git` as NTFS or HFS+ may read a name: HFS+-ignorable code points dropped, an NTFS stream and trailing dots and spaces cut, any case; or `git~1`. */
+function namesGitDir(c: string): boolean {
+  let s = c.replace(/[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g, '');
+  const colon = s.indexOf(':');
+  if (colon >= 0) s = s.slice(0, colon);
+  while (s.endsWith('.') || s.endsWith(' ')) s = s.slice(0, -1);
+  s = s.toLowerCase();
+  return s === '.git' || s === 'git~1';
 }
 
 /** A module path resolved against a folder, segment by segment (the reference). */
@@ -40,7 +50,7 @@ function randomPath(rnd: () => number, pieces: string[], prefix = ''): string {
 describe('path fast paths', () => {
   test('unsafeRepoPath agrees with the component rules on 100,000 random paths (.git in any case, ., .., //, drive letters, control characters)', () => {
     const rnd = seededRandom(4242);
-    const pieces = ['a', 'b', '.', '/', 'g', 'i', 't', 'G', 'I', 'T', '\\', ':', 'c', '\x01', '\x1f', ' ', '..', '.git', '.GiT', 'x/', '/.', 'é', '\u2028'];
+    const pieces = ['a', 'b', '.', '/', 'g', 'i', 't', 'G', 'I', 'T', '\\', ':', 'c', '\x01', '\x1f', ' ', '..', '.git', '.GiT', 'x/', '/.', 'é', '\u2028', '~1', 'GIT~1', '\u200c', '\ufeff', 'İ'];
     let refused = 0;
     for (let i = 0; i < 100_000; i++) {
       const p = randomPath(rnd, pieces);
@@ -49,8 +59,8 @@ describe('path fast paths', () => {
       assert.equal(unsafeRepoPath(p), want, JSON.stringify(p));
     }
     assert.ok(refused > 20_000 && refused < 90_000, `both kinds of path were drawn (${refused} refused)`);
-    for (const p of ['src/a.ts', '.github/x.yml', '.gitignore', 'a/.gitx/b', '...', 'ab:c']) assert.equal(unsafeRepoPath(p), null, p);
-    for (const p of ['.git', 'a/.GIT/config', 'a//b', 'a/./b', 'a/../b', 'a/', '/etc/passwd', 'C:/x', 'a\\b', 'a\nb']) assert.notEqual(unsafeRepoPath(p), null, p);
+    for (const p of ['src/a.ts', '.github/x.yml', '.gitignore', 'a/.gitx/b', '...', 'ab:c', 'git~2/a', 'a/.git-blame-ignore-revs', '.g it/x']) assert.equal(unsafeRepoPath(p), null, p);
+    for (const p of ['.git', 'a/.GIT/config', 'a//b', 'a/./b', 'a/../b', 'a/', '/etc/passwd', 'C:/x', 'a\\b', 'a\nb', '.git./config', 'a/.git /b', 'GIT~1/HEAD', '.git::$INDEX_ALLOCATION/config', '.g\u200cit/config']) assert.notEqual(unsafeRepoPath(p), null, p);
   });
 
   test('relative JS imports resolve as segment-by-segment joining would, on 50,000 random specifiers', () => {

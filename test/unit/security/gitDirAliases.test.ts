@@ -1,0 +1,56 @@
+// Red-team regression: Windows and macOS read other names as `.git` — NTFS drops trailing dots and spaces (`.git.`,
+// `.git `), takes a stream suffix (`.git::$INDEX_ALLOCATION`) and the 8.3 short name (`GIT~1`); HFS+ ignores some code
+// points (`.g\u200cit`). git refuses such paths on checkout, but `git ls-files` lists whatever a crafted index holds,
+// and the patch checks already treat them as `.git` (patchSafety.ts). Here (Linux) they are ordinary folders holding
+// a canary: any of them read, pinned or followed by a symlink is what would be `.git/` on those systems.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { includePinned } from '../../../src/core/context/pinnedInputs';
+import { readRepoFiles, unsafeRepoPath } from '../../../src/core/context/readRepoFiles';
+
+const CANARY = 'CANARY_GIT_ALIAS_3e8a';
+const ALIASES = ['.git.', '.git ', '.GIT. .', 'GIT~1', 'git~1.', '.git::$INDEX_ALLOCATION', '.g\u200cit', '\ufeff.GIT'];
+let root: string;
+
+before(() => {
+  root = join(realpathSync(mkdtempSync(join(tmpdir(), 'pw-git-alias-'))), 'repo');
+  mkdirSync(join(root, 'docs'), { recursive: true });
+  writeFileSync(join(root, 'app.ts'), 'export const answer = 42;\n');
+  ALIASES.forEach((a, i) => {
+    mkdirSync(join(root, a));
+    writeFileSync(join(root, a, 'config'), `[remote "origin"]\n\turl = https://${CANARY}@example.invalid/x.git\n`);
+    symlinkSync(`../${a}/config`, join(root, 'docs', `cfg${i}`));
+  });
+});
+after(() => rmSync(join(root, '..'), { recursive: true, force: true }));
+
+describe('names a file system reads as .git', () => {
+  test('regression: a listed path through .git. / .git  / GIT~1 / .git::$INDEX_ALLOCATION / .g\\u200cit is refused, like .git', () => {
+    for (const a of ALIASES) {
+      assert.equal(unsafeRepoPath(`${a}/config`), 'inside .git', JSON.stringify(a));
+      assert.equal(unsafeRepoPath(`sub/${a}/x`), 'inside .git', JSON.stringify(a));
+    }
+    for (const ok of ['.github/workflows/ci.yml', '.gitignore', '.git-blame-ignore-revs', 'git~2/a', 'a/.gitx', 'gitx~1/b']) assert.equal(unsafeRepoPath(ok), null, ok);
+  });
+
+  test('regression: the listing read keeps no file under such a name, listed or reached through a symlink', async () => {
+    const paths = ['app.ts', ...ALIASES.map((_a, i) => `docs/cfg${i}`), ...ALIASES.map((a) => `${a}/config`)];
+    const r = await readRepoFiles(root, paths, 1 << 20);
+    assert.deepEqual(r.files.map((f) => f.path), ['app.ts'], 'only the source file is kept');
+    ALIASES.forEach((a, i) => {
+      assert.equal(r.omitted.find((o) => o.path === `${a}/config`)?.reason, 'unsafe_path', JSON.stringify(a));
+      assert.equal(r.omitted.find((o) => o.path === `docs/cfg${i}`)?.reason, 'git_dir', `symlink to ${JSON.stringify(a)}`);
+    });
+  });
+
+  test('regression: pinning such a file (by its name or a symlink to it) sends nothing', async () => {
+    const pins = [...ALIASES.map((a) => `${a}/config`), ...ALIASES.map((_a, i) => `docs/cfg${i}`)];
+    const pinned = await includePinned(root, pins, [], 1 << 20, (_r, p) => p);
+    assert.equal(pinned.selected.length, 0, pinned.selected.map((s) => s.sent.path).join(', '));
+    assert.ok(!pinned.selected.some((s) => s.entry.includes(CANARY)));
+    assert.equal(pinned.omitted.length, pins.length);
+  });
+});
