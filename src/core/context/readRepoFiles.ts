@@ -1,5 +1,5 @@
 /** Reads candidate files safely (no symlink escapes, no FIFOs, size-capped) and sorts out what must be skipped. */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gitFileTarget } from '../git/gitDirOwner';
 import { classifyContent, classifyPath, skippedDirOf, type PathVerdict } from './fileFilters';
@@ -122,7 +122,7 @@ export function unsafeRepoPath(path: string): string | null {
 }
 
 const GIT_DIRS_TTL_MS = 2000;
-const gitDirsCache = new Map<string, { at: number; dirs: string[] }>();
+const gitDirsCache = new Map<string, { at: number; dirs: string[]; ids: Set<string>; seen: Map<string, boolean> }>();
 
 /** Real path of `p`, or null. */
 function real(p: string): string | null {
@@ -170,9 +170,53 @@ export function gitDirsOf(realRoot: string): string[] {
     }
     break;
   }
+  const ids = new Set<string>();
+  for (const d of dirs) {
+    try {
+      const st = statSync(d);
+      if (st.ino !== 0) ids.add(`${st.dev}:${st.ino}`); // 0: a file system without inode numbers
+    } catch {
+      // gone: nothing to match
+    }
+  }
   if (gitDirsCache.size > 64) gitDirsCache.clear();
-  gitDirsCache.set(realRoot, { at: Date.now(), dirs });
+  gitDirsCache.set(realRoot, { at: Date.now(), dirs, ids, seen: new Map() });
   return dirs;
+}
+
+const NO_IDS: Set<string> = new Set();
+
+/**
+ * Device and inode of each of gitDirsOf(realRoot): a folder with one of them is that git directory under whatever
+ * name reached it (`META/` for `meta/` on a case-insensitive file system, `meta./` on NTFS, a bind mount).
+ */
+function gitDirIdsOf(realRoot: string): Set<string> {
+  gitDirsOf(realRoot);
+  return gitDirsCache.get(realRoot)?.ids ?? NO_IDS;
+}
+
+/** True when a folder on the way from realRoot to a real path inside it (rel: its components) is one of its git directories, by device and inode. */
+function throughGitDir(realRoot: string, rel: string[]): boolean {
+  gitDirsOf(realRoot);
+  const c = gitDirsCache.get(realRoot);
+  if (!c || c.ids.size === 0) return false;
+  let dir = realRoot;
+  for (let i = 0; i < rel.length - 1; i++) {
+    dir = join(dir, rel[i]);
+    let hit = c.seen.get(dir);
+    if (hit === undefined) {
+      try {
+        const st = lstatSync(dir);
+        hit = c.ids.has(`${st.dev}:${st.ino}`);
+      } catch {
+        return false; // gone: the open fails too
+      }
+      if (c.seen.size > 10_000) c.seen.clear();
+      c.seen.set(dir, hit);
+    }
+    if (hit) return true;
+  }
+  return false;
 }
 
 /**
@@ -201,8 +245,9 @@ export function readRepoFile(root: string, realRoot: string, path: string, maxBy
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
     return { omit: { path, reason: 'symlink_outside_root', detail: 'resolves outside the repository; not followed' } };
   }
-  const relPosix = rel.split(sep).join('/');
-  if (relPosix.split('/').some(isGitDirName) || gitDirsOf(realRoot).some((d) => target === d || target.startsWith(d + sep))) {
+  const relParts = rel.split(sep);
+  const relPosix = relParts.join('/');
+  if (relParts.some(isGitDirName) || gitDirsOf(realRoot).some((d) => target === d || target.startsWith(d + sep)) || throughGitDir(realRoot, relParts)) {
     return { omit: { path, reason: 'git_dir', detail: `resolves to ${relPosix}` } };
   }
   if (relPosix !== path) {
@@ -221,7 +266,7 @@ type DirMemo = Map<string, { dev: number; ino: number } | null>;
 
 const ROOT_DIR = { dev: -1, ino: -1 };
 
-function plainDir(realRoot: string, dir: string, memo: DirMemo, gitDirs: string[]): boolean {
+function plainDir(realRoot: string, dir: string, memo: DirMemo, gitDirs: string[], gitIds: Set<string>): boolean {
   let ok = memo.get(dir);
   if (ok === undefined) {
     const abs = dir ? join(realRoot, dir) : realRoot;
@@ -231,8 +276,9 @@ function plainDir(realRoot: string, dir: string, memo: DirMemo, gitDirs: string[
       const slash = dir.lastIndexOf('/');
       ok = null;
       try {
-        const st = plainDir(realRoot, slash < 0 ? '' : dir.slice(0, slash), memo, gitDirs) ? lstatSync(abs) : null;
-        if (st?.isDirectory()) ok = { dev: st.dev, ino: st.ino };
+        const st = plainDir(realRoot, slash < 0 ? '' : dir.slice(0, slash), memo, gitDirs, gitIds) ? lstatSync(abs) : null;
+        // A git directory under another name (see gitDirIdsOf) is never plain either.
+        if (st?.isDirectory() && !gitIds.has(`${st.dev}:${st.ino}`)) ok = { dev: st.dev, ino: st.ino };
       } catch {
         // unreadable: the full route decides
       }
@@ -271,7 +317,7 @@ function readListed(root: string, realRoot: string, path: string, maxBytes: numb
     const slash = path.lastIndexOf('/');
     // No empty, '.' or '..' component (unsafeRepoPath): plain concatenation is the joined path.
     const abs = realRoot.endsWith(sep) ? realRoot + path : realRoot + sep + path;
-    if (plainDir(realRoot, slash < 0 ? '' : path.slice(0, slash), memo, gitDirs) && !gitDirs.includes(abs)) {
+    if (plainDir(realRoot, slash < 0 ? '' : path.slice(0, slash), memo, gitDirs, gitDirIdsOf(realRoot)) && !gitDirs.includes(abs)) {
       const r = readCapped(abs, path, maxBytes, limit, scratch);
       if (!('omit' in r) || !r.code) return r;
     }

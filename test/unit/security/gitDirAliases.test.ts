@@ -5,7 +5,8 @@
 // a canary: any of them read, pinned or followed by a symlink is what would be `.git/` on those systems.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { includePinned } from '../../../src/core/context/pinnedInputs';
@@ -52,5 +53,59 @@ describe('names a file system reads as .git', () => {
     assert.equal(pinned.selected.length, 0, pinned.selected.map((s) => s.sent.path).join(', '));
     assert.ok(!pinned.selected.some((s) => s.entry.includes(CANARY)));
     assert.equal(pinned.omitted.length, pins.length);
+  });
+});
+
+// A git directory inside the root under another name (`gitdir: meta`) is refused by its real path; the same folder
+// reached by a second name is the same directory: `META/` on a case-insensitive file system (macOS, Windows), a bind
+// mount on Linux. A crafted index lists `META/config`.
+describe('the git directory inside the root, reached by a second name', () => {
+  let base2: string;
+  let repo: string;
+  let alias: string | null = null;
+  let mounted = false;
+
+  before(() => {
+    base2 = realpathSync(mkdtempSync(join(tmpdir(), 'pw-git-alias2-')));
+    repo = join(base2, 'repo');
+    mkdirSync(repo);
+    execFileSync('git', ['-c', 'init.defaultBranch=main', 'init', '-q', `--separate-git-dir=${join(repo, 'meta')}`, repo]);
+    appendFileSync(join(repo, 'meta', 'config'), `[remote "origin"]\n\turl = https://${CANARY}@example.invalid/x.git\n`);
+    writeFileSync(join(repo, 'app.ts'), 'export const answer = 42;\n');
+    if (existsSync(join(repo, 'META', 'config'))) alias = 'META'; // a case-insensitive file system
+    else if (process.platform === 'linux' && process.getuid?.() === 0) {
+      mkdirSync(join(repo, 'META'));
+      try {
+        execFileSync('mount', ['--bind', join(repo, 'meta'), join(repo, 'META')], { stdio: 'ignore' });
+        mounted = true;
+        alias = 'META';
+      } catch {
+        // no mounts here
+      }
+    }
+  });
+  after(() => {
+    if (mounted) {
+      try {
+        execFileSync('umount', [join(repo, 'META')]);
+      } catch {
+        execFileSync('umount', ['-l', join(repo, 'META')]); // busy: detach it now, freed when unused
+      }
+    }
+    rmSync(base2, { recursive: true, force: true });
+  });
+
+  test('regression: META/config (the git directory meta/ by another name) is neither read nor pinned', async (t) => {
+    if (!alias) {
+      t.skip('needs a case-insensitive file system or a bind mount (root on Linux)');
+      return;
+    }
+    const paths = ['app.ts', `${alias}/config`, `${alias}/HEAD`, 'meta/config'];
+    const r = await readRepoFiles(repo, paths, 1 << 20);
+    assert.deepEqual(r.files.map((f) => f.path), ['app.ts'], 'only the source file is kept');
+    for (const p of paths.slice(1)) assert.equal(r.omitted.find((o) => o.path === p)?.reason, 'git_dir', p);
+    const pinned = await includePinned(repo, [`${alias}/config`], [], 1 << 20, (_r, p) => p);
+    assert.equal(pinned.selected.length, 0, 'pinning it sends nothing');
+    assert.equal(pinned.omitted[0]?.reason, 'git_dir');
   });
 });
