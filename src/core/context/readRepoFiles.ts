@@ -143,6 +143,9 @@ export function gitDirsOf(realRoot: string): string[] {
   const hit = gitDirsCache.get(realRoot);
   if (hit && Date.now() - hit.at < GIT_DIRS_TTL_MS) return hit.dirs;
   const dirs: string[] = [];
+  // Matched by device and inode too: these, and a plain `.git` folder (whose other names, such as `GIT~2` on NTFS when
+  // `git~1` is taken, the name rules cannot all know).
+  const byId: string[] = [];
   for (let dir = realRoot; ; dir = dirname(dir)) {
     const dotGit = join(dir, '.git');
     let st;
@@ -153,7 +156,8 @@ export function gitDirsOf(realRoot: string): string[] {
       continue;
     }
     let gitDir: string | null = null;
-    if (st.isSymbolicLink()) gitDir = real(dotGit);
+    if (st.isDirectory()) byId.push(dotGit);
+    else if (st.isSymbolicLink()) gitDir = real(dotGit);
     else if (st.isFile() && st.size < 65536) {
       const target = gitFileTarget(readFileSync(dotGit, 'utf8'));
       if (target) gitDir = real(resolve(dir, target));
@@ -171,7 +175,7 @@ export function gitDirsOf(realRoot: string): string[] {
     break;
   }
   const ids = new Set<string>();
-  for (const d of dirs) {
+  for (const d of [...dirs, ...byId]) {
     try {
       const st = statSync(d);
       if (st.ino !== 0) ids.add(`${st.dev}:${st.ino}`); // 0: a file system without inode numbers
@@ -187,8 +191,9 @@ export function gitDirsOf(realRoot: string): string[] {
 const NO_IDS: Set<string> = new Set();
 
 /**
- * Device and inode of each of gitDirsOf(realRoot): a folder with one of them is that git directory under whatever
- * name reached it (`META/` for `meta/` on a case-insensitive file system, `meta./` on NTFS, a bind mount).
+ * Device and inode of each of gitDirsOf(realRoot) and of a plain `.git` folder: a folder with one of them is that git
+ * directory under whatever name reached it (`META/` for `meta/` on a case-insensitive file system, `meta./` or
+ * `GIT~2` on NTFS, a bind mount).
  */
 function gitDirIdsOf(realRoot: string): Set<string> {
   gitDirsOf(realRoot);

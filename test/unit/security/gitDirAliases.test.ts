@@ -56,56 +56,64 @@ describe('names a file system reads as .git', () => {
   });
 });
 
-// A git directory inside the root under another name (`gitdir: meta`) is refused by its real path; the same folder
-// reached by a second name is the same directory: `META/` on a case-insensitive file system (macOS, Windows), a bind
-// mount on Linux. A crafted index lists `META/config`.
-describe('the git directory inside the root, reached by a second name', () => {
+// A git directory inside the root under another name (`gitdir: meta`) is refused by its real path, `.git/` by its
+// name; the same folder reached by a second name is the same directory: `META/` on a case-insensitive file system
+// (macOS, Windows), `GIT~2` on NTFS when `git~1` is taken, a bind mount on Linux. A crafted index lists such paths.
+describe('the git directory, reached by a second name', () => {
   let base2: string;
-  let repo: string;
-  let alias: string | null = null;
-  let mounted = false;
+  const mounts: string[] = [];
+  /** repo with its git directory at gitDir (relative), and a second name for it, or null when none can be made here. */
+  const repos: { repo: string; gitDir: string; alias: string | null }[] = [];
+
+  function secondName(repo: string, gitDir: string): string | null {
+    if (gitDir === 'meta' && existsSync(join(repo, 'META', 'config'))) return 'META'; // a case-insensitive file system
+    if (process.platform !== 'linux' || process.getuid?.() !== 0) return null;
+    mkdirSync(join(repo, 'ALIAS'));
+    try {
+      execFileSync('mount', ['--bind', join(repo, gitDir), join(repo, 'ALIAS')], { stdio: 'ignore' });
+    } catch {
+      return null; // no mounts here
+    }
+    mounts.push(join(repo, 'ALIAS'));
+    return 'ALIAS';
+  }
 
   before(() => {
     base2 = realpathSync(mkdtempSync(join(tmpdir(), 'pw-git-alias2-')));
-    repo = join(base2, 'repo');
-    mkdirSync(repo);
-    execFileSync('git', ['-c', 'init.defaultBranch=main', 'init', '-q', `--separate-git-dir=${join(repo, 'meta')}`, repo]);
-    appendFileSync(join(repo, 'meta', 'config'), `[remote "origin"]\n\turl = https://${CANARY}@example.invalid/x.git\n`);
-    writeFileSync(join(repo, 'app.ts'), 'export const answer = 42;\n');
-    if (existsSync(join(repo, 'META', 'config'))) alias = 'META'; // a case-insensitive file system
-    else if (process.platform === 'linux' && process.getuid?.() === 0) {
-      mkdirSync(join(repo, 'META'));
-      try {
-        execFileSync('mount', ['--bind', join(repo, 'meta'), join(repo, 'META')], { stdio: 'ignore' });
-        mounted = true;
-        alias = 'META';
-      } catch {
-        // no mounts here
-      }
+    for (const gitDir of ['meta', '.git']) {
+      const repo = join(base2, gitDir === 'meta' ? 'separate' : 'plain');
+      mkdirSync(repo);
+      execFileSync('git', ['-c', 'init.defaultBranch=main', 'init', '-q', ...(gitDir === 'meta' ? [`--separate-git-dir=${join(repo, 'meta')}`] : []), repo]);
+      appendFileSync(join(repo, gitDir, 'config'), `[remote "origin"]\n\turl = https://${CANARY}@example.invalid/x.git\n`);
+      writeFileSync(join(repo, 'app.ts'), 'export const answer = 42;\n');
+      repos.push({ repo, gitDir, alias: secondName(repo, gitDir) });
     }
   });
   after(() => {
-    if (mounted) {
+    for (const m of mounts) {
       try {
-        execFileSync('umount', [join(repo, 'META')]);
+        execFileSync('umount', [m]);
       } catch {
-        execFileSync('umount', ['-l', join(repo, 'META')]); // busy: detach it now, freed when unused
+        execFileSync('umount', ['-l', m]); // busy: detach it now, freed when unused
       }
     }
     rmSync(base2, { recursive: true, force: true });
   });
 
-  test('regression: META/config (the git directory meta/ by another name) is neither read nor pinned', async (t) => {
-    if (!alias) {
+  test('regression: <second name>/config of meta/ (gitdir: meta) or of .git/ is neither read nor pinned', async (t) => {
+    const armed = repos.filter((r) => r.alias !== null);
+    if (armed.length === 0) {
       t.skip('needs a case-insensitive file system or a bind mount (root on Linux)');
       return;
     }
-    const paths = ['app.ts', `${alias}/config`, `${alias}/HEAD`, 'meta/config'];
-    const r = await readRepoFiles(repo, paths, 1 << 20);
-    assert.deepEqual(r.files.map((f) => f.path), ['app.ts'], 'only the source file is kept');
-    for (const p of paths.slice(1)) assert.equal(r.omitted.find((o) => o.path === p)?.reason, 'git_dir', p);
-    const pinned = await includePinned(repo, [`${alias}/config`], [], 1 << 20, (_r, p) => p);
-    assert.equal(pinned.selected.length, 0, 'pinning it sends nothing');
-    assert.equal(pinned.omitted[0]?.reason, 'git_dir');
+    for (const { repo, gitDir, alias } of armed) {
+      const paths = ['app.ts', `${alias}/config`, `${alias}/HEAD`];
+      const r = await readRepoFiles(repo, paths, 1 << 20);
+      assert.deepEqual(r.files.map((f) => f.path), ['app.ts'], `${gitDir}: only the source file is kept`);
+      for (const p of paths.slice(1)) assert.equal(r.omitted.find((o) => o.path === p)?.reason, 'git_dir', `${gitDir}: ${p}`);
+      const pinned = await includePinned(repo, [`${alias}/config`], [], 1 << 20, (_r, p) => p);
+      assert.equal(pinned.selected.length, 0, `${gitDir}: pinning it sends nothing`);
+      assert.equal(pinned.omitted[0]?.reason, 'git_dir');
+    }
   });
 });
