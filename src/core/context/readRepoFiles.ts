@@ -122,7 +122,9 @@ export function unsafeRepoPath(path: string): string | null {
 }
 
 const GIT_DIRS_TTL_MS = 2000;
-const gitDirsCache = new Map<string, { at: number; dirs: string[]; ids: Set<string>; seen: Map<string, boolean> }>();
+// ids: `dev:ino` as a plain stat gives them (rounded above 2^53), which the listing read's folder check compares;
+// exact: the same from a bigint stat (NTFS file ids pass 2^53), which decides.
+const gitDirsCache = new Map<string, { at: number; dirs: string[]; ids: Set<string>; exact: Set<string>; seen: Map<string, boolean> }>();
 
 /** Real path of `p`, or null. */
 function real(p: string): string | null {
@@ -175,16 +177,19 @@ export function gitDirsOf(realRoot: string): string[] {
     break;
   }
   const ids = new Set<string>();
+  const exact = new Set<string>();
   for (const d of [...dirs, ...byId]) {
     try {
-      const st = statSync(d);
-      if (st.ino !== 0) ids.add(`${st.dev}:${st.ino}`); // 0: a file system without inode numbers
+      const st = statSync(d, { bigint: true });
+      if (st.ino === 0n) continue; // a file system without inode numbers
+      ids.add(`${Number(st.dev)}:${Number(st.ino)}`);
+      exact.add(`${st.dev}:${st.ino}`);
     } catch {
       // gone: nothing to match
     }
   }
   if (gitDirsCache.size > 64) gitDirsCache.clear();
-  gitDirsCache.set(realRoot, { at: Date.now(), dirs, ids, seen: new Map() });
+  gitDirsCache.set(realRoot, { at: Date.now(), dirs, ids, exact, seen: new Map() });
   return dirs;
 }
 
@@ -204,15 +209,15 @@ function gitDirIdsOf(realRoot: string): Set<string> {
 function throughGitDir(realRoot: string, rel: string[]): boolean {
   gitDirsOf(realRoot);
   const c = gitDirsCache.get(realRoot);
-  if (!c || c.ids.size === 0) return false;
+  if (!c || c.exact.size === 0) return false;
   let dir = realRoot;
   for (let i = 0; i < rel.length - 1; i++) {
     dir = join(dir, rel[i]);
     let hit = c.seen.get(dir);
     if (hit === undefined) {
       try {
-        const st = lstatSync(dir);
-        hit = c.ids.has(`${st.dev}:${st.ino}`);
+        const st = lstatSync(dir, { bigint: true });
+        hit = c.exact.has(`${st.dev}:${st.ino}`);
       } catch {
         return false; // gone: the open fails too
       }
