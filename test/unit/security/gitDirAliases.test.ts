@@ -10,7 +10,8 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { includePinned } from '../../../src/core/context/pinnedInputs';
-import { readRepoFiles, unsafeRepoPath } from '../../../src/core/context/readRepoFiles';
+import { unsafeRepoPath } from '../../../src/core/context/gitDirGuard';
+import { readRepoFiles } from '../../../src/core/context/readRepoFiles';
 
 const CANARY = 'CANARY_GIT_ALIAS_3e8a';
 const ALIASES = ['.git.', '.git ', '.GIT. .', 'GIT~1', 'git~1.', '.git::$INDEX_ALLOCATION', '.g\u200cit', '\ufeff.GIT'];

@@ -2,7 +2,7 @@
 // parsed in one pass; these tests hold each fast path to the plain rules it stands in for, on random inputs.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unsafeRepoPath } from '../../../../src/core/context/readRepoFiles';
+import { unsafeRepoPath } from '../../../../src/core/context/gitDirGuard';
 import { importSpecs } from '../../../../src/core/context/importGraph';
 import { gitPaths } from '../../../../src/core/context/listRepoFiles';
 import { renderRepoMap } from '../../../../src/core/context/repoMap';
