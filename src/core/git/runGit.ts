@@ -2,6 +2,7 @@
 // environment and the repository's own drivers disabled (see safeGit.ts); no shell, never rejects.
 import { spawn } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
+import { blockingConfigFile } from './configIncludes';
 import { ownGitDir } from './gitDirOwner';
 import { driverOverrides, SAFE_GIT_FLAGS, safeGitEnv, setsWorkTree, type ConfigPairs } from './safeGit';
 
@@ -57,21 +58,39 @@ function cachedFor<T>(cache: FolderCache<T>, cwd: string, make: () => Promise<T>
   return value;
 }
 
-const configCache: FolderCache<RepoConfig | null> = new Map();
+/** Why a repository's configuration is not read: one of its config files, or a file they include, would make git wait. */
+interface Unreadable {
+  unreadable: string;
+}
 
-/** The repository's configuration at cwd as Pairwise needs it (cached for 2 s per folder); null when it is unreadable. */
-function repoConfig(cwd: string): Promise<RepoConfig | null> {
-  return cachedFor(configCache, cwd, () => spawnGit(['config', '--null', '--list'], { cwd, maxBuffer: 16 * 1024 * 1024, timeoutMs: 10_000 }, [])
-    .then((r) => {
-      if (!r.ok) return null;
-      const list = r.stdout.toString('utf8');
-      return { overrides: driverOverrides(list), setsWorkTree: setsWorkTree(list) };
-    }));
+const configCache: FolderCache<RepoConfig | Unreadable | null> = new Map();
+
+/**
+ * The repository's configuration at cwd as Pairwise needs it (cached for 2 s per folder); null when git cannot read
+ * it; Unreadable when a config file or an include is a FIFO or a device (git would wait on it: git is not run).
+ */
+function repoConfig(cwd: string): Promise<RepoConfig | Unreadable | null> {
+  return cachedFor(configCache, cwd, () => {
+    const blocking = blockingConfigFile(cwd);
+    if (blocking) return Promise.resolve({ unreadable: `the repository's configuration reads ${blocking}, which is not a regular file (a FIFO or a device: git would wait on it); Pairwise does not run git there` });
+    return spawnGit(['config', '--null', '--list'], { cwd, maxBuffer: 16 * 1024 * 1024, timeoutMs: 10_000 }, [])
+      .then((r) => {
+        if (!r.ok) return null;
+        const list = r.stdout.toString('utf8');
+        return { overrides: driverOverrides(list), setsWorkTree: setsWorkTree(list) };
+      });
+  });
+}
+
+/** The configuration when it was read, else null. */
+async function readConfig(cwd: string): Promise<RepoConfig | null> {
+  const c = await repoConfig(cwd);
+  return c && 'overrides' in c ? c : null;
 }
 
 /** Overrides disabling the drivers the repository at cwd defines (cached for 2 s per folder); null when its config is unreadable. */
 export async function repoDriverOverrides(cwd: string): Promise<ConfigPairs | null> {
-  return (await repoConfig(cwd))?.overrides ?? null;
+  return (await readConfig(cwd))?.overrides ?? null;
 }
 
 /**
@@ -79,7 +98,7 @@ export async function repoDriverOverrides(cwd: string): Promise<ConfigPairs | nu
  * unreadable. Without it, git's work tree is the folder where it found `.git`: cwd itself or one of its ancestors.
  */
 export async function repoSetsWorkTree(cwd: string): Promise<boolean | null> {
-  return (await repoConfig(cwd))?.setsWorkTree ?? null;
+  return (await readConfig(cwd))?.setsWorkTree ?? null;
 }
 
 const ownerCache: FolderCache<boolean> = new Map();
@@ -93,7 +112,7 @@ export function gitDirIsOwn(cwd: string): Promise<boolean> {
     if (typeof o === 'boolean') return o;
     // A git directory elsewhere is the folder's own only when its core.worktree names the folder (a submodule's):
     // without core.worktree git would take the folder as the work tree of whatever directory the `.git` file names.
-    const config = await repoConfig(cwd);
+    const config = await readConfig(cwd);
     if (!config?.setsWorkTree) return false;
     const top = await spawnGit(['rev-parse', '--show-toplevel'], { cwd, timeoutMs: 10_000 }, config.overrides);
     if (!top.ok) return false;
@@ -110,7 +129,9 @@ export async function runGit(args: readonly string[], opts: GitOptions): Promise
   if (!(await gitDirIsOwn(opts.cwd))) {
     return { ok: false, code: null, stdout: Buffer.alloc(0), stderr: 'the folder\'s .git names another project\'s git directory; Pairwise does not run git there', failure: 'foreign' };
   }
-  const extra = await repoDriverOverrides(opts.cwd);
+  const config = await repoConfig(opts.cwd);
+  if (config && 'unreadable' in config) return { ok: false, code: null, stdout: Buffer.alloc(0), stderr: config.unreadable, failure: 'config' };
+  const extra = config?.overrides;
   if (!extra) {
     const probe = await spawnGit(['config', '--null', '--list'], { cwd: opts.cwd, timeoutMs: 10_000 }, []);
     // Outside any repository `git config --list` still works; failing means git is missing or the config is broken.

@@ -1,0 +1,140 @@
+// A repository's config may include files (`include.path`, `includeIf.<cond>.path`), and git reads them for every
+// command. One naming a FIFO (or a device, or a socket) makes every git command wait on it: a crafted repository (an
+// unpacked archive can hold a FIFO) would stall each context build until git's timeout. Before git first reads a
+// repository's config, its config files and everything they include are checked here; no process runs.
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+
+/** git's own limit on nested includes. */
+const MAX_DEPTH = 10;
+/** Config files larger than this are not read for includes (git would read them; a config this large is not ours to parse). */
+const MAX_CONFIG_BYTES = 1 << 20;
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/** The value of a config line's `path` key (quotes and escapes as git writes them, a trailing comment dropped), or null. */
+function pathValue(line: string): string | null {
+  const m = /^path\s*=\s*(.*)$/i.exec(line);
+  if (!m) return null;
+  let out = '';
+  let quoted = false;
+  const v = m[1];
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === '\\' && i + 1 < v.length) {
+      const n = v[++i];
+      out += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'b' ? '\b' : n;
+    } else if (!quoted && (c === '#' || c === ';')) break;
+    else out += c;
+  }
+  const trimmed = out.trim();
+  return trimmed || null;
+}
+
+/** `include.path` and `includeIf.*.path` values in a config file's text, in order (a conservative reading of git's syntax). */
+export function includePaths(text: string): string[] {
+  const out: string[] = [];
+  let inInclude = false;
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.trim();
+    if (line.startsWith('[')) {
+      const close = line.indexOf(']');
+      const name = /^\[\s*([A-Za-z0-9-]+)/.exec(line)?.[1] ?? '';
+      inInclude = /^include(?:if)?$/i.test(name);
+      line = close >= 0 ? line.slice(close + 1).trim() : '';
+    }
+    if (!inInclude || !line) continue;
+    const p = pathValue(line);
+    if (p !== null) out.push(p);
+  }
+  return out;
+}
+
+/** Where an include value points from the config file that names it (`~/` is the home folder; relative is beside the file). */
+function includeTarget(value: string, from: string): string {
+  if (value === '~' || value.startsWith('~/')) return join(homedir(), value.slice(1));
+  return isAbsolute(value) ? value : resolve(dirname(from), value);
+}
+
+/** Reads a config file without ever waiting on it: null when it is missing; 'blocking' when it is not a regular file. */
+function readConfigFile(path: string): string | null | 'blocking' {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+    fd = openSync(path, constants.O_RDONLY | NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return null; // git reports a folder as an unreadable config; it does not wait on it
+    if (!st.isFile()) return 'blocking';
+    const buf = Buffer.allocUnsafe(Math.min(st.size, MAX_CONFIG_BYTES));
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.toString('utf8', 0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The config files git reads for the repository whose git directory is gitDir (its own, a worktree's, the common one). */
+function repoConfigFiles(gitDir: string): string[] {
+  const files = [join(gitDir, 'config'), join(gitDir, 'config.worktree')];
+  try {
+    const common = readConfigFile(join(gitDir, 'commondir'));
+    if (typeof common === 'string' && common.trim()) files.push(join(resolve(gitDir, common.trim()), 'config'));
+  } catch {
+    // no commondir: not a linked worktree
+  }
+  return files;
+}
+
+/** The git directory serving cwd (the first `.git` from cwd upwards: a folder, or a file naming one), a `.git` git would wait on, or null. */
+function gitDirFor(cwd: string): { gitDir: string } | { blocking: string } | null {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const dotGit = join(dir, '.git');
+    let st;
+    try {
+      st = statSync(dotGit);
+    } catch {
+      if (dirname(dir) === dir) return null;
+      continue;
+    }
+    if (st.isDirectory()) return { gitDir: dotGit };
+    const text = readConfigFile(dotGit);
+    if (text === 'blocking') return { blocking: dotGit };
+    const target = typeof text === 'string' ? /^gitdir:\s*(.+?)\s*$/m.exec(text)?.[1] : undefined;
+    return target ? { gitDir: resolve(dir, target) } : null;
+  }
+}
+
+/**
+ * A file git would wait on when it reads the configuration of the repository at cwd: one of its config files, or a
+ * file they include (to git's depth of 10), that is a FIFO, a device or a socket; null when there is none.
+ */
+export function blockingConfigFile(cwd: string): string | null {
+  const found = gitDirFor(cwd);
+  if (!found) return null;
+  if ('blocking' in found) return found.blocking;
+  const seen = new Set<string>();
+  let level = repoConfigFiles(found.gitDir);
+  for (let depth = 0; depth <= MAX_DEPTH && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const file of level) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const text = readConfigFile(file);
+      if (text === 'blocking') return file;
+      if (text === null) continue;
+      for (const value of includePaths(text)) next.push(includeTarget(value, file));
+    }
+    level = next;
+  }
+  return null;
+}

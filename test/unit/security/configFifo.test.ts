@@ -1,0 +1,101 @@
+// Red-team regression: git reads a repository's config, and every file it includes, for each command. A config that
+// includes a FIFO (an unpacked archive can hold one) made every git call wait until its 10-second timeout, so each
+// context build stalled. Such a repository is now recognised before git runs: git is refused there with a message, and
+// the context is built by walking the folder.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildContext } from '../../../src/core/context/buildContext';
+import { blockingConfigFile, includePaths } from '../../../src/core/git/configIncludes';
+import { describeGitFailure, runGit } from '../../../src/core/git/runGit';
+
+let base: string;
+before(() => {
+  base = realpathSync(mkdtempSync(join(tmpdir(), 'pw-config-fifo-')));
+});
+after(() => rmSync(base, { recursive: true, force: true }));
+
+/** A git repository with one file; `config` lines appended to .git/config. */
+function repo(name: string, config = ''): string {
+  const root = join(base, name);
+  mkdirSync(root, { recursive: true });
+  execFileSync('git', ['init', '-q', root]);
+  writeFileSync(join(root, 'app.py'), 'def main():\n    return 1\n');
+  if (config) writeFileSync(join(root, '.git', 'config'), `${execFileSync('git', ['config', '--file', join(root, '.git', 'config'), '--list']).toString().split('\n').filter(Boolean).map((l) => `# ${l}`).join('\n')}\n[core]\n\trepositoryformatversion = 0\n${config}`);
+  return root;
+}
+
+const fifo = (path: string): string => {
+  execFileSync('mkfifo', [path]);
+  return path;
+};
+
+/** runGit in root, timed. */
+async function timedGit(root: string) {
+  const t0 = performance.now();
+  const r = await runGit(['ls-files'], { cwd: root, timeoutMs: 10_000 });
+  return { r, ms: performance.now() - t0 };
+}
+
+describe('a repository config that would make git wait', () => {
+  test('regression: include.path naming a FIFO refuses git at once, with a message naming it', async () => {
+    const root = repo('direct', '[include]\n\tpath = ../evil\n');
+    const evil = fifo(join(root, 'evil'));
+    const { r, ms } = await timedGit(root);
+    assert.ok(ms < 5000, `git was waited on for ${Math.round(ms)} ms`);
+    assert.equal(r.failure, 'config');
+    assert.match(describeGitFailure('list files', r), new RegExp(`${evil.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*not a regular file`));
+  });
+
+  test('regression: a FIFO included by an included file, or by includeIf, is found too', async () => {
+    const nested = repo('nested', '[include]\n\tpath = more.inc\n');
+    writeFileSync(join(nested, '.git', 'more.inc'), '[includeIf "gitdir:/"]\n  path = "../deep fifo" ; a comment\n');
+    const deep = fifo(join(nested, 'deep fifo'));
+    assert.equal(blockingConfigFile(nested), deep);
+    const { r, ms } = await timedGit(nested);
+    assert.ok(ms < 5000 && r.failure === 'config', `nested: ${r.failure} after ${Math.round(ms)} ms`);
+
+    const cond = repo('cond', '[includeIf "onbranch:main"]\n\tPath = /nonexistent/x\n[includeIf "gitdir:~/"]\n\tpath = ../c-fifo\n');
+    const condFifo = fifo(join(cond, 'c-fifo'));
+    assert.equal(blockingConfigFile(cond), condFifo, 'every includeIf is checked, whatever its condition');
+  });
+
+  test('regression: .git/config itself a FIFO', async () => {
+    const root = repo('selfconfig');
+    unlinkSync(join(root, '.git', 'config'));
+    const cfg = fifo(join(root, '.git', 'config'));
+    assert.equal(blockingConfigFile(root), cfg);
+    const { r, ms } = await timedGit(root);
+    assert.ok(ms < 5000 && r.failure === 'config', `${r.failure} after ${Math.round(ms)} ms`);
+  });
+
+  test('the context is still built (by walking the folder), quickly, and says nothing of the FIFO\'s content', async () => {
+    const root = repo('context', '[include]\n\tpath = ../evil\n');
+    fifo(join(root, 'evil'));
+    const t0 = performance.now();
+    const out = await buildContext({ repoRoot: root });
+    const ms = performance.now() - t0;
+    assert.ok(out.ok, out.ok ? '' : out.error);
+    assert.ok(ms < 5000, `the build took ${Math.round(ms)} ms`);
+    assert.ok(out.manifest.files.some((f) => f.path === 'app.py'), 'app.py was sent');
+  });
+
+  test('regular includes are followed and git still runs; a missing include is no obstacle', async () => {
+    const root = repo('plain', '[include]\n\tpath = extra.inc\n\tpath = missing.inc\n');
+    writeFileSync(join(root, '.git', 'extra.inc'), '[user]\n\tname = x\n');
+    assert.equal(blockingConfigFile(root), null);
+    const { r } = await timedGit(root);
+    assert.ok(r.ok, r.stderr);
+  });
+
+  test('includePaths reads git\'s syntax: sections by name in any case, quotes, escapes, comments, a key on the header line', () => {
+    const text = [
+      '[core]', '\tpath = not-an-include', '[Include]', '\tpath = a.inc', '\tPATH="b c.inc" # note', '\tpath = d\\\\e.inc ; x',
+      '[includeIf "gitdir:~/work/"] path = f.inc', '[includeif "onbranch:x"]', '  path = "g;h.inc"', '[user]', '\tpath = nope',
+    ].join('\n');
+    assert.deepEqual(includePaths(text), ['a.inc', 'b c.inc', 'd\\e.inc', 'f.inc', 'g;h.inc']);
+  });
+});
