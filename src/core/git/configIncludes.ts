@@ -1,7 +1,8 @@
 // A repository's config may include files (`include.path`, `includeIf.<cond>.path`), and git reads them for every
-// command. One naming a FIFO (or a device, or a socket) makes every git command wait on it: a crafted repository (an
-// unpacked archive can hold a FIFO) would stall each context build until git's timeout. Before git first reads a
-// repository's config, its config files and everything they include are checked here; no process runs.
+// command. One naming a FIFO (or a device) makes every git command wait on it: a crafted repository (an unpacked
+// archive can hold a FIFO) would stall each context build until git's timeout. Before git first reads a repository's
+// config, its config files, everything they include and the git directory's other common files (HEAD, index,
+// commondir, …) are checked here; no process runs.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -83,16 +84,29 @@ function readConfigFile(path: string): string | null | 'blocking' {
   }
 }
 
-/** The config files git reads for the repository whose git directory is gitDir (its own, a worktree's, the common one). */
-function repoConfigFiles(gitDir: string): string[] {
-  const files = [join(gitDir, 'config'), join(gitDir, 'config.worktree')];
+/** Files in a git directory that most git commands open (besides config): a FIFO or a device there makes them wait too. */
+const GIT_DIR_FILES = ['HEAD', 'index', 'packed-refs', 'commondir', 'config.worktree', 'shallow', 'info/exclude', 'info/attributes', 'info/grafts', 'objects/info/alternates'];
+
+/** True when opening path would give git something it waits on (a FIFO, a device); false when it is missing, a file or a folder. */
+function waitsOn(path: string): boolean {
+  let fd: number;
   try {
-    const common = readConfigFile(join(gitDir, 'commondir'));
-    if (typeof common === 'string' && common.trim()) files.push(join(resolve(gitDir, common.trim()), 'config'));
+    fd = openSync(path, constants.O_RDONLY | NONBLOCK);
   } catch {
-    // no commondir: not a linked worktree
+    return false;
   }
-  return files;
+  try {
+    const st = fstatSync(fd);
+    return !st.isFile() && !st.isDirectory();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The git directory's common directory (a linked worktree's main git directory), or gitDir itself. */
+function commonDirOf(gitDir: string): string {
+  const common = readConfigFile(join(gitDir, 'commondir'));
+  return typeof common === 'string' && common.trim() ? resolve(gitDir, common.trim()) : gitDir;
 }
 
 /** The git directory serving cwd (the first `.git` from cwd upwards: a folder, or a file naming one), a `.git` git would wait on, or null. */
@@ -115,15 +129,20 @@ function gitDirFor(cwd: string): { gitDir: string } | { blocking: string } | nul
 }
 
 /**
- * A file git would wait on when it reads the configuration of the repository at cwd: one of its config files, or a
- * file they include (to git's depth of 10), that is a FIFO, a device or a socket; null when there is none.
+ * A file git would wait on in the repository at cwd: its `.git`, a common file of its git directory, one of its config
+ * files, or a file they include (to git's depth of 10), that is a FIFO or a device; null when there is none.
  */
 export function blockingConfigFile(cwd: string): string | null {
   const found = gitDirFor(cwd);
   if (!found) return null;
   if ('blocking' in found) return found.blocking;
+  const dirs = [...new Set([found.gitDir, commonDirOf(found.gitDir)])];
+  for (const d of dirs) {
+    for (const f of GIT_DIR_FILES) if (waitsOn(join(d, f))) return join(d, f);
+  }
   const seen = new Set<string>();
-  let level = repoConfigFiles(found.gitDir);
+  // The config files git reads: the git directory's own, a worktree's, and the common directory's.
+  let level = [...dirs.map((d) => join(d, 'config')), join(found.gitDir, 'config.worktree')];
   for (let depth = 0; depth <= MAX_DEPTH && level.length > 0; depth++) {
     const next: string[] = [];
     for (const file of level) {

@@ -72,6 +72,26 @@ describe('a repository config that would make git wait', () => {
     assert.ok(ms < 5000 && r.failure === 'config', `${r.failure} after ${Math.round(ms)} ms`);
   });
 
+  test('regression: a FIFO among the git directory\'s other files (HEAD; a linked worktree\'s commondir) refuses git at once', async () => {
+    const head = repo('head');
+    unlinkSync(join(head, '.git', 'HEAD'));
+    const headFifo = fifo(join(head, '.git', 'HEAD'));
+    assert.equal(blockingConfigFile(head), headFifo);
+    let t = await timedGit(head);
+    assert.ok(t.ms < 5000 && t.r.failure === 'config', `HEAD: ${t.r.failure} after ${Math.round(t.ms)} ms`);
+
+    const wt = join(base, 'wt');
+    const gd = join(base, 'wt-gitdir');
+    mkdirSync(wt, { recursive: true });
+    mkdirSync(gd, { recursive: true });
+    writeFileSync(join(wt, '.git'), `gitdir: ${gd}\n`);
+    writeFileSync(join(gd, 'HEAD'), 'ref: refs/heads/main\n');
+    const common = fifo(join(gd, 'commondir'));
+    assert.equal(blockingConfigFile(wt), common);
+    t = await timedGit(wt);
+    assert.ok(t.ms < 5000 && t.r.failure !== undefined, `commondir: ${t.r.failure} after ${Math.round(t.ms)} ms`);
+  });
+
   test('the context is still built (by walking the folder), quickly, and says nothing of the FIFO\'s content', async () => {
     const root = repo('context', '[include]\n\tpath = ../evil\n');
     fifo(join(root, 'evil'));
