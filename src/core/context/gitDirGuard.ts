@@ -1,7 +1,8 @@
 /** What counts as the repository's git directory when its files are read: `.git` names (and their aliases) and the git directories a work tree uses, by path and by device and inode. */
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gitFileTarget } from '../git/gitDirOwner';
+import { textNoWait } from '../git/readNoWait';
 
 const GIT_ALIAS = /^(?:\.git|git~1)[. ]*(?::[\s\S]*)?$/i;
 const HFS_IGNORABLE = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
@@ -70,18 +71,16 @@ export function gitDirsOf(realRoot: string): string[] {
     if (st.isDirectory()) byId.push(dotGit);
     else if (st.isSymbolicLink()) gitDir = real(dotGit);
     else if (st.isFile() && st.size < 65536) {
-      const target = gitFileTarget(readFileSync(dotGit, 'utf8'));
+      const text = textNoWait(dotGit);
+      const target = text === null ? null : gitFileTarget(text);
       if (target) gitDir = real(resolve(dir, target));
     }
     if (gitDir) {
       dirs.push(gitDir);
-      try {
-        const common = readFileSync(join(gitDir, 'commondir'), 'utf8').trim();
-        const c = common ? real(resolve(gitDir, common)) : null;
-        if (c && c !== gitDir) dirs.push(c);
-      } catch {
-        // no commondir: not a linked worktree
-      }
+      // No commondir (or one that is not a regular file, which is never waited on): not a linked worktree.
+      const common = textNoWait(join(gitDir, 'commondir'))?.trim();
+      const c = common ? real(resolve(gitDir, common)) : null;
+      if (c && c !== gitDir) dirs.push(c);
     }
     break;
   }

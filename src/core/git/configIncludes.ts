@@ -3,15 +3,14 @@
 // archive can hold a FIFO) would stall each context build until git's timeout. Before git first reads a repository's
 // config, its config files, everything they include and the git directory's other common files (HEAD, index,
 // commondir, …) are checked here; no process runs.
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { gitFileTarget } from './gitDirOwner';
+import { openNoWait, readNoWait } from './readNoWait';
 
 /** git's own limit on nested includes. */
 const MAX_DEPTH = 10;
-/** Config files larger than this are not read for includes (git would read them; a config this large is not ours to parse). */
-const MAX_CONFIG_BYTES = 1 << 20;
-const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /** The value of a config line's `path` key (quotes and escapes as git writes them, a trailing comment dropped), or null. */
 function pathValue(line: string): string | null {
@@ -58,54 +57,17 @@ function includeTarget(value: string, from: string): string {
   return isAbsolute(value) ? value : resolve(dirname(from), value);
 }
 
-/** Reads a config file without ever waiting on it: null when it is missing; 'blocking' when it is not a regular file. */
-function readConfigFile(path: string): string | null | 'blocking' {
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-    fd = openSync(path, constants.O_RDONLY | NONBLOCK);
-  } catch {
-    return null;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) return null; // git reports a folder as an unreadable config; it does not wait on it
-    if (!st.isFile()) return 'blocking';
-    const buf = Buffer.allocUnsafe(Math.min(st.size, MAX_CONFIG_BYTES));
-    let off = 0;
-    while (off < buf.length) {
-      const n = readSync(fd, buf, off, buf.length - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return buf.toString('utf8', 0, off);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Files in a git directory that most git commands open (besides config): a FIFO or a device there makes them wait too. */
 const GIT_DIR_FILES = ['HEAD', 'index', 'packed-refs', 'commondir', 'config.worktree', 'shallow', 'info/exclude', 'info/attributes', 'info/grafts', 'objects/info/alternates'];
 
 /** True when opening path would give git something it waits on (a FIFO, a device); false when it is missing, a file or a folder. */
 function waitsOn(path: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | NONBLOCK);
-  } catch {
-    return false;
-  }
-  try {
-    const st = fstatSync(fd);
-    return !st.isFile() && !st.isDirectory();
-  } finally {
-    closeSync(fd);
-  }
+  return openNoWait(path, (_fd, st) => !st.isFile() && !st.isDirectory()) ?? false;
 }
 
 /** The git directory's common directory (a linked worktree's main git directory), or gitDir itself. */
 function commonDirOf(gitDir: string): string {
-  const common = readConfigFile(join(gitDir, 'commondir'));
+  const common = readNoWait(join(gitDir, 'commondir'));
   return typeof common === 'string' && common.trim() ? resolve(gitDir, common.trim()) : gitDir;
 }
 
@@ -121,9 +83,9 @@ function gitDirFor(cwd: string): { gitDir: string } | { blocking: string } | nul
       continue;
     }
     if (st.isDirectory()) return { gitDir: dotGit };
-    const text = readConfigFile(dotGit);
+    const text = readNoWait(dotGit);
     if (text === 'blocking') return { blocking: dotGit };
-    const target = typeof text === 'string' ? /^gitdir:\s*(.+?)\s*$/m.exec(text)?.[1] : undefined;
+    const target = text === null ? null : gitFileTarget(text);
     return target ? { gitDir: resolve(dir, target) } : null;
   }
 }
@@ -148,7 +110,8 @@ export function blockingConfigFile(cwd: string): string | null {
     for (const file of level) {
       if (seen.has(file)) continue;
       seen.add(file);
-      const text = readConfigFile(file);
+      // Config files are read up to 1 MB for includes (git reads more; a config that large is not ours to parse).
+      const text = readNoWait(file);
       if (text === 'blocking') return file;
       if (text === null) continue;
       for (const value of includePaths(text)) next.push(includeTarget(value, file));

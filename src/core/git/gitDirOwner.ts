@@ -1,6 +1,7 @@
 /** Whose git directory serves a folder: a `.git` file or symlink may name another project's (no process runs). */
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { textNoWait } from './readNoWait';
 
 /** The directory a `.git` file names (`gitdir: <dir>`, as worktrees and `--separate-git-dir` write), or null. */
 export function gitFileTarget(text: string): string | null {
@@ -31,12 +32,14 @@ export async function ownGitDir(cwd: string): Promise<boolean | string> {
       let gitDir: string;
       if (st.isSymbolicLink()) gitDir = await realpath(dotGit);
       else {
-        const target = st.isFile() && st.size < 65536 ? gitFileTarget(await readFile(dotGit, 'utf8')) : null;
+        const text = st.isFile() && st.size < 65536 ? textNoWait(dotGit) : null;
+        const target = text === null ? null : gitFileTarget(text);
         if (!target) return true; // not a gitfile: git refuses it
         gitDir = await realpath(resolve(dir, target));
       }
       if (gitDir.startsWith(dir + sep)) return true;
-      const back = await readFile(join(gitDir, 'gitdir'), 'utf8').catch(() => null);
+      // Read without waiting: a `gitdir` that is a FIFO is no back-pointer (and never blocks this check).
+      const back = textNoWait(join(gitDir, 'gitdir'));
       const common = await lstat(join(gitDir, 'commondir')).catch(() => null);
       if (common && back !== null) return (await realpath(resolve(gitDir, back.trim())).catch(() => null)) === dotGit;
       return dir;

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readlink, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { textNoWait } from './readNoWait';
 import { runGit } from './runGit';
 
 /** Where a comparison's repo stood: remote URL (credentials stripped), HEAD commit and dirty flag. */
@@ -22,13 +23,15 @@ export async function readHeadCommit(root: string): Promise<string | null> {
       const dotGit = join(dir, '.git');
       const st = await stat(dotGit).catch(() => null);
       if (st?.isDirectory()) {
-        const head = (await readFile(join(dotGit, 'HEAD'), 'utf8')).trim();
+        // Read without waiting: a FIFO among them (a hostile repository) must not stall the build that asks.
+        const head = textNoWait(join(dotGit, 'HEAD'))?.trim();
+        if (head === undefined) return null;
         if (/^[0-9a-f]{40,64}$/.test(head)) return head;
         const ref = /^ref: (refs\/[^\s]+)$/.exec(head)?.[1];
         if (!ref || ref.split('/').includes('..')) return null;
-        const loose = await readFile(join(dotGit, ref), 'utf8').catch(() => null);
+        const loose = textNoWait(join(dotGit, ref));
         if (loose && /^[0-9a-f]{40,64}\s*$/.test(loose)) return loose.trim();
-        const packed = await readFile(join(dotGit, 'packed-refs'), 'utf8').catch(() => '');
+        const packed = textNoWait(join(dotGit, 'packed-refs'), Infinity) ?? '';
         const line = packed.split('\n').find((l) => l.endsWith(` ${ref}`));
         return line ? line.slice(0, line.indexOf(' ')) : null;
       }

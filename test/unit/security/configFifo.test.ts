@@ -4,7 +4,7 @@
 // the context is built by walking the folder.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +90,24 @@ describe('a repository config that would make git wait', () => {
     assert.equal(blockingConfigFile(wt), common);
     t = await timedGit(wt);
     assert.ok(t.ms < 5000 && t.r.failure !== undefined, `commondir: ${t.r.failure} after ${Math.round(t.ms)} ms`);
+  });
+
+  test('regression: a FIFO where the context build reads git metadata itself (HEAD for recent changes, a gitfile\'s commondir) does not freeze the build', () => {
+    // Run in a child process: a synchronous read of a FIFO would block this one for good, timers included.
+    const head = repo('head-build');
+    unlinkSync(join(head, '.git', 'HEAD'));
+    fifo(join(head, '.git', 'HEAD'));
+    const sep = join(base, 'sep-build');
+    mkdirSync(join(sep, 'meta'), { recursive: true });
+    execFileSync('git', ['init', '-q', `--separate-git-dir=${join(sep, 'meta')}`, sep]);
+    writeFileSync(join(sep, 'app.py'), 'x = 1\n');
+    fifo(join(sep, 'meta', 'commondir'));
+    const mod = join(__dirname, '..', '..', '..', 'src', 'core', 'context', 'buildContext.ts').replace(/\\/g, '/');
+    for (const root of [head, sep]) {
+      const code = `import('${mod}').then((m) => m.buildContext({ repoRoot: ${JSON.stringify(root)} })).then((r) => { process.stdout.write(r.ok ? 'built' : r.error); process.exit(0); })`;
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.stdout, 'built', `${root}: ${r.error?.message ?? ''} ${r.stderr.slice(-300)}`);
+    }
   });
 
   test('the context is still built (by walking the folder), quickly, and says nothing of the FIFO\'s content', async () => {
