@@ -4,6 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { gitFileTarget } from '../git/gitDirOwner';
 import { textNoWait } from '../git/readNoWait';
 
+// `.git` as Windows and macOS also spell it (git refuses these names on checkout, but a crafted index lists them): in
+// any letter case, with trailing dots or spaces or an NTFS stream (`.git.`, `.git::$INDEX_ALLOCATION`), its 8.3 short
+// name (`git~1`), or with code points HFS+ ignores (`.g\u200cit`).
 const GIT_ALIAS = /^(?:\.git|git~1)[. ]*(?::[\s\S]*)?$/i;
 const HFS_IGNORABLE = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
 

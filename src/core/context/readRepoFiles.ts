@@ -91,9 +91,6 @@ function readCapped(abs: string, path: string, maxBytes: number, limit = Infinit
   }
 }
 
-// `.git` as Windows and macOS also spell it (git refuses these names on checkout, but a crafted index lists them): in
-// any letter case, with trailing dots or spaces or an NTFS stream (`.git.`, `.git::$INDEX_ALLOCATION`), its 8.3 short
-// name (`git~1`), or with code points HFS+ ignores (`.g\u200cit`).
 /**
  * Reads one repo-relative path under root (up to limit bytes). Every component is resolved first (realpath):
  * the target must be a regular file inside the real root and outside any `.git` folder (or the git directory a
