@@ -1,4 +1,5 @@
 /** BM25 of the query's terms over file text (identifier-aware prefix matches), path terms, and the symbols a file defines. */
+import { isAlnum, isLowerOrDigit, isUpper } from './asciiChars';
 import { splitIdentifier, type CodeQuery } from './queryTerms';
 
 /** What a file matched, and its text score. */
@@ -47,9 +48,8 @@ function pathParts(path: string): string[] {
 const NO_TERMS: ReadonlyMap<string, number> = new Map();
 const NO_NAMES: readonly string[] = [];
 
-const ALNUM = /[A-Za-z0-9]/;
-const LOWER_OR_DIGIT = /[a-z0-9]/;
-const UPPER = /[A-Z]/;
+/** Distinct spellings remembered per index (a match's text to its term) before the table starts over. */
+const SPELLINGS = 4096;
 
 interface Indexed {
   path: string;
@@ -69,6 +69,8 @@ export class CodeIndex {
   private readonly prefixes: string[];
   private readonly docs: Indexed[] = [];
   private readonly df = new Map<string, number>();
+  /** A match's text to its (lower-case) term: most matches are spelled like the term, the rest are lower-cased once. */
+  private readonly spelled = new Map<string, string>();
   /** Raw import specifiers per code file (see importSpecs). */
   readonly specs = new Map<string, string[]>();
 
@@ -78,6 +80,17 @@ export class CodeIndex {
     this.weight = new Map(q.terms.map((t) => [t.term, t.weight]));
     this.identTerms = terms.filter((t) => q.identifiers.has(t) || q.identifiers.has(`_${t}`));
     this.prefixes = [...new Set(terms.map((t) => t.slice(0, 4)))];
+    for (const t of terms) this.spelled.set(t, t);
+  }
+
+  /** The term a match's text spells (its lower case). */
+  private termOf(text: string): string {
+    let t = this.spelled.get(text);
+    if (t === undefined) {
+      t = text.toLowerCase();
+      if (this.spelled.size < SPELLINGS) this.spelled.set(text, t);
+    }
+    return t;
   }
 
   /** Adds one file (text: any decoding that keeps ASCII; latin1 is fastest); code files also yield their imports. */
@@ -92,10 +105,10 @@ export class CodeIndex {
         const i = m.index;
         // Only at the start of an identifier part: after a non-alphanumeric, or a camelCase hump.
         if (i > 0) {
-          const prev = hay.charAt(i - 1);
-          if (ALNUM.test(prev) && !(LOWER_OR_DIGIT.test(prev) && UPPER.test(hay.charAt(i)))) continue;
+          const prev = hay.charCodeAt(i - 1);
+          if (isAlnum(prev) && !(isLowerOrDigit(prev) && isUpper(hay.charCodeAt(i)))) continue;
         }
-        const t = m[0].toLowerCase();
+        const t = this.termOf(m[0]);
         counts ??= new Map();
         counts.set(t, (counts.get(t) ?? 0) + 1);
       }

@@ -1,4 +1,5 @@
 /** Turns a paper or brief into a code search query: the identifiers it names (whole and split) and its distinctive words. */
+import { isAlnum, isLower, isLowerOrDigit, isUpper } from './asciiChars';
 
 /** One query term (lower case; matched at the start of an identifier part, as a prefix) and its weight. */
 export interface QueryTerm {
@@ -39,12 +40,25 @@ const IDENT = /[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)*/g;
 
 /** Splits an identifier into its lower-case parts: camelCase, PascalCase, snake_case, SCREAMING_CASE, digits. */
 export function splitIdentifier(id: string): string[] {
-  return id
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((p) => p.toLowerCase());
+  // One pass: a part ends at a non-alphanumeric, before an upper case letter that follows a lower case letter or a
+  // digit, and before the last capital of a run that goes on in lower case ("HTTPResponse" → "http", "response").
+  const out: string[] = [];
+  let start = -1;
+  for (let k = 0; k <= id.length; k++) {
+    const c = k < id.length ? id.charCodeAt(k) : 0;
+    if (!isAlnum(c)) {
+      if (start >= 0) out.push(id.slice(start, k).toLowerCase());
+      start = -1;
+    } else if (start < 0) start = k;
+    else if (isUpper(c)) {
+      const p = id.charCodeAt(k - 1);
+      if (isLowerOrDigit(p) || (isUpper(p) && isLower(id.charCodeAt(k + 1)))) {
+        out.push(id.slice(start, k).toLowerCase());
+        start = k;
+      }
+    }
+  }
+  return out;
 }
 
 /** A light stem for prefix matching: "unlinking" → "unlink", "parameters" → "parameter", "collide" → "collid". */
