@@ -10,6 +10,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildContext, DEFAULT_MAX_FILE_BYTES } from '../../src/core/context/buildContext';
 import { classifyPath } from '../../src/core/context/fileFilters';
+import { buildCodeQuery } from '../../src/core/context/queryTerms';
 import { countTokens } from '../../src/core/context/tokenCount';
 import type { Paper } from '../../src/core/paper/types';
 import * as esbuild from 'esbuild';
@@ -81,6 +82,17 @@ const BRIEF: Paper = {
   text: 'Cache merges across requests.', format: 'md', hash: 'bench', warnings: [],
 };
 
+/**
+ * A paper-sized query (40 terms, as a pinned paper gives): the search runs over the same text as for the brief, but
+ * with many more matches to count, definitions to read and imports to follow.
+ */
+const PAPER: Paper = {
+  source: 'brief', id: 'paper', title: 'Resilient Streaming Clients for Tool-Using Language Models', authors: [],
+  abstract: 'Client libraries for language model APIs stream server-sent events, parse partial JSON for tool calls, retry failed requests with exponential backoff, and report token usage. We study how these clients fail under network faults, rate limits and malformed chunks, and propose a streaming parser that validates each event against the response schema, a retry policy that respects Retry-After headers and idempotency keys, and a timeout that bounds every stream.',
+  text: 'Our implementation wraps the fetch request, the SSE decoder and the message stream. The parser buffers incomplete lines, decodes UTF-8 across chunk boundaries and accumulates tool call arguments until the content block stops. Errors are mapped to typed exceptions (APIConnectionError, RateLimitError, AuthenticationError). We evaluate on recorded transcripts and measure latency, throughput and the number of retries per request.',
+  format: 'md', hash: 'bench-paper', warnings: [],
+};
+
 async function main(): Promise<void> {
   const parent = mkdtempSync(join(tmpdir(), 'pairwise-bench-ctx-'));
   try {
@@ -96,19 +108,22 @@ async function main(): Promise<void> {
     const m = first.manifest;
     const kept = [...m.files.map((f) => f.path), ...m.omitted.filter((o) => o.reason === 'over_budget' || o.reason === 'secret_dense').map((o) => o.path)];
     const opened = openedFiles(root);
+    const paperFirst = await buildContext({ repoRoot: root, paper: PAPER });
+    if (!paperFirst.ok) throw new Error(paperFirst.error);
+    const paperTerms = buildCodeQuery([PAPER], 40).terms.length;
     // The measured rounds run in a plain Node process on the shipped build (an esbuild bundle made like dist/'s), not
     // through this script's TypeScript loader: interleaved (floor, ours, read-all; then the reverse order) so each side
     // sees the same machine noise.
     const bundle = join(parent, 'buildContext.cjs');
     await esbuild.build({ entryPoints: [join(ROOT, 'src/core/context/buildContext.ts')], outfile: bundle, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning', legalComments: 'none', charset: 'utf8' });
     const inputFile = join(parent, 'rounds.json');
-    writeFileSync(inputFile, JSON.stringify({ bundle, root, kept, opened, runs: RUNS, brief: BRIEF, prefixHash: first.prompt.prefixHash }));
+    writeFileSync(inputFile, JSON.stringify({ bundle, root, kept, opened, runs: RUNS, brief: BRIEF, prefixHash: first.prompt.prefixHash, paper: PAPER, paperPrefixHash: paperFirst.prompt.prefixHash }));
     const rounds = spawnSync(process.execPath, [join(__dirname, 'contextRounds.cjs'), inputFile], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 900_000 });
     if (rounds.status !== 0) throw new Error(`the measured rounds failed: ${(rounds.stderr || rounds.error?.message || '').slice(-1500)}`);
-    type Side = 'ours' | 'floor' | 'readAll' | 'lean';
-    const { ours, floor, readAll, lean, settle } = JSON.parse(rounds.stdout) as Record<Side, Timing[]> & { settle: Record<Side, Timing[]> };
+    type Side = 'ours' | 'floor' | 'paper' | 'readAll' | 'lean';
+    const { ours, floor, paper, readAll, lean, settle } = JSON.parse(rounds.stdout) as Record<Side, Timing[]> & { settle: Record<Side, Timing[]> };
     kit.measured('files sent in the context', first.manifest.files.length, 1);
-    kit.measured('steady-state runs per side', Math.min(ours.length, floor.length), RUNS * 2);
+    kit.measured('steady-state runs per side', Math.min(ours.length, floor.length, paper.length), RUNS * 2);
     // The machine is shared by several jobs: the fastest of N runs is the least disturbed wall time of each side.
     const oursMs = Math.min(...ours.map((x) => x.wall));
     const floorMs = Math.min(...floor.map((x) => x.wall));
@@ -154,6 +169,14 @@ async function main(): Promise<void> {
       ours_cpu_ms: Math.round(oursCpu), floor_cpu_ms: Math.round(floorCpu), runs: ours.length,
       first_after_other_side: { ours_cpu_ms: Math.round(afterOther.ours), floor_cpu_ms: Math.round(afterOther.floor), ratio: Number((afterOther.ours / afterOther.floor).toFixed(3)) },
       note: 'median in-process CPU time (every thread) of each side in steady state (in each round a side runs 3 times in a row; the first, which pays to collect the previous side\'s garbage, is left out) on the bundled build in a plain Node process; floor = git ls-files + readFileSync of each file the build kept (git child processes excluded on both sides)',
+    });
+    const paperCpu = median(paper.map((x) => x.cpu));
+    const paperMs = Math.min(...paper.map((x) => x.wall));
+    const paperCpuRatio = paperCpu / floorCpu;
+    report('paper_vs_floor_cpu_ratio', paperCpuRatio, '<=2', paperCpuRatio <= 2, {
+      paper_cpu_ms: Math.round(paperCpu), floor_cpu_ms: Math.round(floorCpu), query_terms: paperTerms, brief_terms: buildCodeQuery([BRIEF], 40).terms.length,
+      wall_ratio: Number((paperMs / floorMs).toFixed(3)), paper_ms: Math.round(paperMs), floor_ms: Math.round(floorMs),
+      note: 'the same build with a paper-sized query (as a pinned paper gives) instead of the short brief; measured like vs_floor_cpu_ratio, wall_ratio like vs_floor_ratio',
     });
     const allRatio = oursCpu / readAllCpu;
     report('vs_read_all_cpu_ratio', allRatio, 'report', true, { ours_cpu_ms: Math.round(oursCpu), read_all_cpu_ms: Math.round(readAllCpu), opened_files: opened.length, note: 'the same against git ls-files + reading every file the build must open to judge it (generated-file headers, binaries), not only the kept ones' });

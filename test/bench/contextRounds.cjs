@@ -7,7 +7,9 @@
 // round) and only its last KEEP runs count. A run's CPU time includes collecting the garbage left before it: right after
 // another side, that is the other side's (the floor leaves ~60 MB of file buffers, whose freeing then lands in the
 // build's run); after itself, its own. The settling runs are kept apart (`settle`) so the bench can print both.
-//   node contextRounds.cjs <input.json>   input: { bundle, root, kept[], opened[], runs, brief, prefixHash }
+// The same build with a paper-sized query (`paper`: a 40-term query searches the same text as a 7-term brief, with
+// more matches to count) runs as a side of its own.
+//   node contextRounds.cjs <input.json>   input: { bundle, root, kept[], opened[], runs, brief, prefixHash, paper, paperPrefixHash }
 'use strict';
 const { execFileSync } = require('node:child_process');
 const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
@@ -70,6 +72,8 @@ async function main() {
   // Warm-up: one build and one read of each kind (modules loaded, page cache warm).
   const warm = await buildContext({ repoRoot: input.root, paper: input.brief });
   if (!warm.ok || warm.prompt.prefixHash !== input.prefixHash) throw new Error('the bundled build does not give the same prompt');
+  const warmPaper = await buildContext({ repoRoot: input.root, paper: input.paper });
+  if (!warmPaper.ok || warmPaper.prompt.prefixHash !== input.paperPrefixHash) throw new Error('the bundled build does not give the same prompt for the paper');
   readFiles(input.kept);
   readFiles(input.opened);
   readLean(input.kept);
@@ -79,10 +83,14 @@ async function main() {
       const r = await buildContext({ repoRoot: input.root, paper: input.brief });
       if (!r.ok || r.prompt.prefixHash !== input.prefixHash) throw new Error('context build is not deterministic');
     }),
+    paper: () => timed(async () => {
+      const r = await buildContext({ repoRoot: input.root, paper: input.paper });
+      if (!r.ok || r.prompt.prefixHash !== input.paperPrefixHash) throw new Error('context build is not deterministic (paper)');
+    }),
     readAll: () => timed(() => readFiles(input.opened)),
     lean: () => timed(() => readLean(input.kept)),
   };
-  const out = { floor: [], ours: [], readAll: [], lean: [], settle: { floor: [], ours: [], readAll: [], lean: [] } };
+  const out = { floor: [], ours: [], paper: [], readAll: [], lean: [], settle: { floor: [], ours: [], paper: [], readAll: [], lean: [] } };
   const keys = Object.keys(steps);
   for (let r = 0; r < input.runs; r++) {
     for (const k of r % 2 ? [...keys].reverse() : keys) {
