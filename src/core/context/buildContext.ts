@@ -141,7 +141,11 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   if (used > budget) warnings.push(`pinned files and the editor selection use ${used} tokens, more than the ${budget}-token budget`);
 
   const scoreOf = new Map(ranked.map((f) => [f.path, f]));
-  const entries: MapEntry[] = listing.paths.map((path) => {
+  // A name the reader refused as unsafe (a newline or other control character, `..`, an absolute path: a crafted
+  // index or a hostile file name) is not shown in the map either: a newline in a name would add lines to the prompt.
+  const unsafeNames = new Set(read.omitted.filter((o) => o.reason === 'unsafe_path').map((o) => o.path));
+  const mapPaths = unsafeNames.size ? listing.paths.filter((p) => !unsafeNames.has(p)) : listing.paths;
+  const entries: MapEntry[] = mapPaths.map((path) => {
     const f = scoreOf.get(path);
     if (!f) return { path, score: pinnedPaths.has(path) ? 1000 : SKIPPED_SCORE };
     return hasSymbolSupport(path) ? { path, score: f.score, symbols: () => topLevelSymbols(path, readWhole(f, maxBytes)?.toString('utf8') ?? '') } : { path, score: f.score };
