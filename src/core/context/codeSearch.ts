@@ -66,7 +66,10 @@ export class CodeIndex {
   private readonly re: RegExp | null;
   private readonly weight: Map<string, number>;
   private readonly identTerms: string[];
-  private readonly prefixes: string[];
+  /** Any term's first four letters (a path holding none has no path term). */
+  private readonly prefixRe: RegExp | null;
+  /** Each query term's first four letters, in the query's order. */
+  private readonly termPrefix: string[];
   private readonly docs: Indexed[] = [];
   private readonly df = new Map<string, number>();
   /** A match's text to its (lower-case) term: most matches are spelled like the term, the rest are lower-cased once. */
@@ -79,7 +82,8 @@ export class CodeIndex {
     this.re = terms.length ? new RegExp([...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe).join('|'), 'gi') : null;
     this.weight = new Map(q.terms.map((t) => [t.term, t.weight]));
     this.identTerms = terms.filter((t) => q.identifiers.has(t) || q.identifiers.has(`_${t}`));
-    this.prefixes = [...new Set(terms.map((t) => t.slice(0, 4)))];
+    this.termPrefix = terms.map((t) => t.slice(0, 4));
+    this.prefixRe = terms.length ? new RegExp([...new Set(this.termPrefix)].map(escapeRe).join('|')) : null;
     for (const t of terms) this.spelled.set(t, t);
   }
 
@@ -132,10 +136,18 @@ export class CodeIndex {
   /** Query terms in a path's parts (a part starting with the term, or a long part the term starts with). */
   private pathTerms(path: string): string[] {
     const low = path.toLowerCase();
-    // Most paths contain no term at all: rule them out before splitting.
-    if (!this.prefixes.some((p) => low.includes(p))) return [];
+    // Most paths contain no term at all: rule them out before splitting. A term can only match a part when its
+    // first four letters are in the path (a part starts with the term, or the term with a part of four or more).
+    if (!this.prefixRe?.test(low)) return [];
     const parts = pathParts(path);
-    return this.q.terms.filter((t) => parts.some((p) => p.startsWith(t.term) || (p.length >= 4 && t.term.startsWith(p)))).map((t) => t.term);
+    const out: string[] = [];
+    const terms = this.q.terms;
+    for (let i = 0; i < terms.length; i++) {
+      if (!low.includes(this.termPrefix[i])) continue;
+      const term = terms[i].term;
+      if (parts.some((p) => p.startsWith(term) || (p.length >= 4 && term.startsWith(p)))) out.push(term);
+    }
+    return out;
   }
 
   /** BM25 (k1 1.2, b 0.75) of every added file, plus path-term and definition matches; files scoring 0 are left out. */
@@ -144,9 +156,16 @@ export class CodeIndex {
     const n = this.docs.length;
     if (n === 0 || !this.re) return out;
     const avg = this.docs.reduce((a, d) => a + d.len, 0) / n;
+    // Each term's idf, computed once (the same value for every file).
+    const idfs = new Map<string, number>();
     const idf = (t: string) => {
-      const k = this.df.get(t) ?? 0;
-      return Math.log(1 + (n - k + 0.5) / (k + 0.5));
+      let v = idfs.get(t);
+      if (v === undefined) {
+        const k = this.df.get(t) ?? 0;
+        v = Math.log(1 + (n - k + 0.5) / (k + 0.5));
+        idfs.set(t, v);
+      }
+      return v;
     };
     for (const d of this.docs) {
       let score = 0;

@@ -33,10 +33,11 @@ function lineScores(lines: string[], q: CodeQuery): { score: number[]; defs: { l
   lines.forEach((l, i) => {
     if (re && l.length < 2000) {
       re.lastIndex = 0;
-      const seen = new Set<string>();
+      // Most lines match nothing: their set is never made.
+      let seen: Set<string> | null = null;
       let m: RegExpExecArray | null;
-      while ((m = re.exec(l)) !== null) seen.add(m[0].toLowerCase());
-      for (const t of seen) score[i] += w.get(t) ?? 0;
+      while ((m = re.exec(l)) !== null) (seen ??= new Set<string>()).add(m[0].toLowerCase());
+      if (seen) for (const t of seen) score[i] += w.get(t) ?? 0;
     }
     DEF_LINE.lastIndex = 0;
     const d = DEF_LINE.exec(l);

@@ -68,6 +68,24 @@ export function importSpecs(path: string, text: string): string[] {
   return [...new Set(out)];
 }
 
+/** What a JS/TS module path without its extension may name, in the order tried: `x.ts` first, `x/index.js` last. */
+const JS_MODULE_ENDINGS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'];
+
+/** Each module path without its ending → the file it names (the earliest ending in JS_MODULE_ENDINGS that exists). */
+function jsModuleBases(paths: Set<string>): Map<string, string> {
+  const best = new Map<string, { path: string; order: number }>();
+  for (const p of paths) {
+    for (let order = 0; order < JS_MODULE_ENDINGS.length; order++) {
+      const end = JS_MODULE_ENDINGS[order];
+      if (!p.endsWith(end)) continue;
+      const base = p.slice(0, p.length - end.length);
+      const cur = best.get(base);
+      if (!cur || order < cur.order) best.set(base, { path: p, order });
+    }
+  }
+  return new Map([...best].map(([base, b]) => [base, b.path]));
+}
+
 /** Resolves import specifiers to repository paths: directed edges importer → imported. */
 export function resolveImports(paths: Set<string>, specs: Map<string, string[]>): Map<string, Set<string>> {
   // Python modules by dotted suffix: "click.core" → src/click/core.py.
@@ -94,6 +112,7 @@ export function resolveImports(paths: Set<string>, specs: Map<string, string[]>)
     const hits = pyBySuffix.get(mod);
     return hits && hits.length <= 2 ? hits[0] : undefined;
   };
+  let jsBase: Map<string, string> | null = null;
   const edges = new Map<string, Set<string>>();
   for (const [from, list] of specs) {
     const to = new Set<string>();
@@ -103,7 +122,7 @@ export function resolveImports(paths: Set<string>, specs: Map<string, string[]>)
       const v = spec.slice(colon + 1);
       let hit: string | undefined;
       if (kind === 'py') hit = pyResolve(from, v);
-      else if (kind === 'jsbase') hit = [v, `${v}.ts`, `${v}.tsx`, `${v}.js`, `${v}.mjs`, `${v}.cjs`, `${v}/index.ts`, `${v}/index.js`].find((c) => paths.has(c));
+      else if (kind === 'jsbase') hit = paths.has(v) ? v : (jsBase ??= jsModuleBases(paths)).get(v);
       else if (kind === 'rs') hit = [`${v}.rs`, `${v}/mod.rs`].find((c) => paths.has(c));
       if (hit && hit !== from) to.add(hit);
     }

@@ -3,6 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeIndex } from '../../../../src/core/context/codeSearch';
+import { resolveImports } from '../../../../src/core/context/importGraph';
 import { splitIdentifier } from '../../../../src/core/context/queryTerms';
 import { seededRandom } from '../../../../src/core/stats/prng';
 
@@ -75,5 +76,47 @@ describe('search fast paths', () => {
       if (want.size) counted++;
     }
     assert.ok(counted > 10_000, `only ${counted} texts matched a term`);
+  });
+
+  test('path terms agree with the part-by-part rule on 30,000 random paths (prefix guard, short and long parts, any case)', () => {
+    const rnd = seededRandom(11);
+    const terms = ['cach', 'cache', 'api', 'apiclient', 'stream', 'line', 'tokenizer', 'limit'];
+    const pieces = ['cache', 'Cache', 'api', 'API', 'Client', 'client', 'stream', 'str', 'Stre', 'lin', 'line', 'Lines', 'token', 'izer', 'lim', 'Limit', '/', '/', '-', '_', '.', '.ts', '.py', 'x', 'Q', '9'];
+    let withTerms = 0;
+    for (let i = 0; i < 30_000; i++) {
+      const path = `${randomText(rnd, pieces, 8)}.c`;
+      const index = new CodeIndex({ terms: terms.map((term) => ({ term, weight: 1 })), identifiers: new Set<string>() });
+      index.add(path, '', false);
+      const got = index.hits().get(path)?.pathTerms ?? [];
+      const parts = path.replace(/\.[A-Za-z0-9]+$/, '').split('/').flatMap((seg) => [seg.toLowerCase(), ...splitByRegex(seg)]);
+      const want = terms.filter((t) => parts.some((p) => p.startsWith(t) || (p.length >= 4 && t.startsWith(p))));
+      if (want.length) withTerms++;
+      assert.deepEqual(got, want, JSON.stringify(path));
+    }
+    assert.ok(withTerms > 10_000, `only ${withTerms} paths held a term`);
+  });
+
+  test('JS/TS imports resolve to the same file as trying each ending in order, on 3,000 random trees', () => {
+    const rnd = seededRandom(5);
+    const names = ['a', 'b', 'index', 'a/index', 'b/c', 'a.json', ''];
+    const endings = ['', '.ts', '.tsx', '.js', '.mjs', '.cjs', '/index.ts', '/index.js', '.d.ts', '.jsx'];
+    const order = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'];
+    let resolved = 0;
+    for (let i = 0; i < 3000; i++) {
+      const paths = new Set<string>(['src/main.ts']);
+      const n = 1 + Math.floor(rnd() * 8);
+      for (let k = 0; k < n; k++) paths.add(`src/${names[Math.floor(rnd() * names.length)]}${endings[Math.floor(rnd() * endings.length)]}`);
+      const bases = names.map((x) => `src/${x}`);
+      const specs = new Map([['src/main.ts', bases.map((b) => `jsbase:${b}`)]]);
+      const got = [...(resolveImports(paths, specs).get('src/main.ts') ?? [])].sort();
+      const want = new Set<string>();
+      for (const v of bases) {
+        const hit = [v, ...order.map((e) => `${v}${e}`)].find((c) => paths.has(c));
+        if (hit && hit !== 'src/main.ts') want.add(hit);
+      }
+      if (want.size) resolved++;
+      assert.deepEqual(got, [...want].sort(), JSON.stringify([...paths]));
+    }
+    assert.ok(resolved > 2000, `only ${resolved} trees resolved an import`);
   });
 });
