@@ -137,31 +137,45 @@ export function resolveImports(paths: Set<string>, specs: Map<string, string[]>)
  */
 export function personalizedRank(paths: string[], edges: Map<string, Set<string>>, prior: Map<string, number>, damping = 0.5, iterations = 20): Map<string, number> {
   const rank = new Map<string, number>();
-  const total = [...prior.values()].reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (const v of prior.values()) total += v;
   if (total <= 0) return rank;
-  // Only files the walk can reach matter: the matched files and the import edges' ends.
-  const nodes = new Set<string>(prior.keys());
-  for (const [from, tos] of edges) {
-    nodes.add(from);
-    for (const t of tos) nodes.add(t);
-  }
+  // Only files the walk can reach matter: the matched files and the import edges' ends (known files, first seen first).
   const known = new Set(paths);
-  paths = [...nodes].filter((x) => known.has(x));
-  const id = new Map(paths.map((p, i) => [p, i]));
-  const n = paths.length;
+  const id = new Map<string, number>();
+  const nodes: string[] = [];
+  const add = (x: string) => {
+    if (!id.has(x) && known.has(x)) {
+      id.set(x, nodes.length);
+      nodes.push(x);
+    }
+  };
+  for (const k of prior.keys()) add(k);
+  for (const [from, tos] of edges) {
+    add(from);
+    for (const t of tos) add(t);
+  }
+  const n = nodes.length;
   const p = new Float64Array(n);
   for (const [k, v] of prior) {
     const i = id.get(k);
     if (i !== undefined) p[i] = v / total;
   }
-  const out: number[][] = paths.map((path) => {
-    const ids: number[] = [];
-    for (const t of edges.get(path) ?? []) {
-      const j = id.get(t);
-      if (j !== undefined) ids.push(j);
+  // Edges as one flat array: node i's targets are tgt[start[i]] .. tgt[start[i + 1] - 1], in the edge set's order.
+  const start = new Int32Array(n + 1);
+  const targets: number[] = [];
+  for (let i = 0; i < n; i++) {
+    start[i] = targets.length;
+    const tos = edges.get(nodes[i]);
+    if (tos) {
+      for (const t of tos) {
+        const j = id.get(t);
+        if (j !== undefined) targets.push(j);
+      }
     }
-    return ids;
-  });
+  }
+  start[n] = targets.length;
+  const tgt = Int32Array.from(targets);
   // Two rank vectors, swapped each iteration (no allocation per step).
   let r = Float64Array.from(p);
   let next = new Float64Array(n);
@@ -171,19 +185,21 @@ export function personalizedRank(paths: string[], edges: Map<string, Set<string>
     for (let i = 0; i < n; i++) {
       const rv = r[i];
       if (rv === 0) continue;
-      const o = out[i];
-      if (o.length === 0) {
+      const a = start[i];
+      const b = start[i + 1];
+      if (a === b) {
         dangling += rv;
         continue;
       }
-      const share = (damping * rv) / o.length;
-      for (const j of o) next[j] += share;
+      const share = (damping * rv) / (b - a);
+      for (let k = a; k < b; k++) next[tgt[k]] += share;
     }
-    for (let i = 0; i < n; i++) next[i] += (1 - damping + damping * dangling) * p[i];
+    const restart = 1 - damping + damping * dangling;
+    for (let i = 0; i < n; i++) next[i] += restart * p[i];
     const t = r;
     r = next;
     next = t;
   }
-  for (let i = 0; i < n; i++) if (r[i] > 0) rank.set(paths[i], r[i]);
+  for (let i = 0; i < n; i++) if (r[i] > 0) rank.set(nodes[i], r[i]);
   return rank;
 }
