@@ -15,22 +15,28 @@ export function isGitDirName(component: string): boolean {
   return GIT_ALIAS.test(component.replace(HFS_IGNORABLE, ''));
 }
 
-// Not empty; no control character, backslash or HFS+-ignorable code point; not absolute (`/`, `c:`); no empty, `.`,
-// `..` or `.git` component (GIT_ALIAS).
+// Not empty; no control character (C0, DEL, C1), line or paragraph separator, backslash, bidi control or other
+// HFS+-ignorable code point; not absolute (`/`, `c:`); no empty, `.`, `..` or `.git` component (GIT_ALIAS).
 // eslint-disable-next-line no-control-regex
-const PLAIN_REPO_PATH = /^(?![a-z]:)(?!(?:[^/]*\/)*(?:\.{0,2}|(?:\.git|git~1)[. ]*(?::[^/]*)?)(?:\/|$))[^\0-\x1f\\\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]+$/i;
+const PLAIN_REPO_PATH = /^(?![a-z]:)(?!(?:[^/]*\/)*(?:\.{0,2}|(?:\.git|git~1)[. ]*(?::[^/]*)?)(?:\/|$))[^\0-\x1f\x7f-\x9f\\\u200c-\u200f\u2028\u2029\u202a-\u202e\u2066-\u206f\ufeff]+$/i;
+// A name with one of these would break or forge lines where it is shown (the prompt's repo map, the manifest, a
+// terminal): C0 and C1 controls (ESC, CR, LF, NEL, CSI), DEL, U+2028 and U+2029.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\0-\x1f\x7f-\x9f\u2028\u2029]/;
+// Bidi embeddings, overrides and isolates: shown, they reorder what a person reads of a name (src/\u202eyp.exe).
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
-/** Why a listed repo-relative path is refused before any lookup (absolute, `..`, empty or `.git` components, control characters); null when fine. */
+/** Why a listed repo-relative path is refused before any lookup (absolute, `..`, empty or `.git` components, control or bidi characters); null when fine. */
 export function unsafeRepoPath(path: string): string | null {
   // Nearly every listed path is plain: one regex rules out each refusal below before the path is split.
   if (PLAIN_REPO_PATH.test(path)) return null;
-  // eslint-disable-next-line no-control-regex
-  if (path === '' || /[\0-\x1f]/.test(path)) return 'empty or control characters';
+  if (path === '' || CONTROL.test(path)) return 'empty or control characters';
   if (path.startsWith('/') || path.includes('\\') || /^[a-z]:/i.test(path)) return 'absolute path';
   const parts = path.split('/');
   if (parts.some((c) => c === '..')) return 'contains ..';
   if (parts.some((c) => c === '' || c === '.')) return 'empty or . component';
   if (parts.some(isGitDirName)) return 'inside .git';
+  if (BIDI_CONTROL.test(path)) return 'bidi control characters';
   return null;
 }
 

@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { classifyContent, isSecretFileName } from './fileFilters';
+import { unsafeRepoPath } from './gitDirGuard';
 import { readRepoFile, readWhole, type RepoFile } from './readRepoFiles';
 import { renderSelectionEntry } from './repoBlock';
 import { redactSecretPath, scanAndRedact } from './secretScan';
@@ -37,6 +38,9 @@ export async function includeSelection(
   const path = toRepoPath(root, s.path) ?? s.path.split(/[\\/]/).pop() ?? 'selection';
   const secretPath = redactSecretPath(path);
   if (secretPath !== null) return { omit: { path: secretPath, reason: 'secret_file', detail: 'selection in a file with a secret-looking path' } };
+  // A name the listing refuses (a newline, a control or bidi character, `.git`) is not written into the prompt either.
+  const unsafe = unsafeRepoPath(path);
+  if (unsafe) return { omit: { path, reason: 'unsafe_path', detail: unsafe } };
   if (isSecretFileName(path) || isSecretFileName(resolvedName(root, path))) return { omit: { path, reason: 'secret_file', detail: 'selection in a credential file' } };
   const scan = await scanAndRedact(path, s.text.replace(/\r\n?/g, '\n'));
   const entry = renderSelectionEntry(path, s.startLine, s.endLine, scan.text);

@@ -184,7 +184,8 @@ function movedDirs(realRoot: string, memo: DirMemo): string[] {
  * directly without following a final symlink; anything else (a symlink, an error) takes readRepoFile's full route.
  */
 function readListed(root: string, realRoot: string, path: string, maxBytes: number, memo: DirMemo, limit: number, scratch: Buffer): ReadOutcome {
-  if (NOFOLLOW && !unsafeRepoPath(path)) {
+  // The listing refused unsafe paths before this call (see readRepoFiles).
+  if (NOFOLLOW) {
     const gitDirs = gitDirsOf(realRoot);
     const slash = path.lastIndexOf('/');
     // No empty, '.' or '..' component (unsafeRepoPath): plain concatenation is the joined path.
@@ -237,6 +238,13 @@ export async function readRepoFiles(root: string, paths: string[], maxBytes: num
   let scratch = Buffer.allocUnsafe(0);
   let lastYield = performance.now();
   for (const path of paths) {
+    // Refused names first, before any name rule skips them: a skipped name (`x\n</repo-map>.png`, `node_modules/…`)
+    // would otherwise stay in the repo map, which leaves out only what was refused as unsafe.
+    const unsafe = unsafeRepoPath(path);
+    if (unsafe) {
+      omitted.push({ path, reason: 'unsafe_path', detail: unsafe });
+      continue;
+    }
     const dir = skippedDirOf(path);
     if (dir) {
       const c = dirCounts.get(dir.dir) ?? { reason: dir.reason, count: 0 };

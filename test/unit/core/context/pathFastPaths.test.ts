@@ -11,12 +11,13 @@ import { seededRandom } from '../../../../src/core/stats/prng';
 /** The path rules written out component by component (the reference). */
 function unsafeByParts(path: string): string | null {
   // eslint-disable-next-line no-control-regex
-  if (path === '' || /[\0-\x1f]/.test(path)) return 'empty or control characters';
+  if (path === '' || /[\0-\x1f\x7f-\x9f\u2028\u2029]/.test(path)) return 'empty or control characters';
   if (path.startsWith('/') || path.includes('\\') || /^[a-z]:/i.test(path)) return 'absolute path';
   const parts = path.split('/');
   if (parts.some((c) => c === '..')) return 'contains ..';
   if (parts.some((c) => c === '' || c === '.')) return 'empty or . component';
   if (parts.some(namesGitDir)) return 'inside .git';
+  if (/[\u202a-\u202e\u2066-\u2069]/.test(path)) return 'bidi control characters';
   return null;
 }
 
@@ -50,7 +51,7 @@ function randomPath(rnd: () => number, pieces: string[], prefix = ''): string {
 describe('path fast paths', () => {
   test('unsafeRepoPath agrees with the component rules on 100,000 random paths (.git in any case, ., .., //, drive letters, control characters)', () => {
     const rnd = seededRandom(4242);
-    const pieces = ['a', 'b', '.', '/', 'g', 'i', 't', 'G', 'I', 'T', '\\', ':', 'c', '\x01', '\x1f', ' ', '..', '.git', '.GiT', 'x/', '/.', 'é', '\u2028', '~1', 'GIT~1', '\u200c', '\ufeff', 'İ'];
+    const pieces = ['a', 'b', '.', '/', 'g', 'i', 't', 'G', 'I', 'T', '\\', ':', 'c', '\x01', '\x1f', ' ', '..', '.git', '.GiT', 'x/', '/.', 'é', '\u2028', '~1', 'GIT~1', '\u200c', '\ufeff', 'İ', '\x7f', '\x9b', '\u202e', '\u2067', '\u200d'];
     let refused = 0;
     for (let i = 0; i < 100_000; i++) {
       const p = randomPath(rnd, pieces);
