@@ -72,8 +72,13 @@ export class CodeIndex {
   private readonly termPrefix: string[];
   private readonly docs: Indexed[] = [];
   private readonly df = new Map<string, number>();
-  /** A match's text to its (lower-case) term: most matches are spelled like the term, the rest are lower-cased once. */
-  private readonly spelled = new Map<string, string>();
+  /** A match's text to its term's number: most matches are spelled like the term, the rest are lower-cased once. */
+  private readonly spelled = new Map<string, number>();
+  /** Terms by number (a lower-cased spelling that is not a query term, which the search cannot match, gets one too). */
+  private readonly termList: string[] = [];
+  /** One file's counts by term number, and the numbers in the order first seen (reset after each file). */
+  private counts = new Int32Array(0);
+  private readonly seen: number[] = [];
   /** Raw import specifiers per code file (see importSpecs). */
   readonly specs = new Map<string, string[]>();
 
@@ -84,17 +89,28 @@ export class CodeIndex {
     this.identTerms = terms.filter((t) => q.identifiers.has(t) || q.identifiers.has(`_${t}`));
     this.termPrefix = terms.map((t) => t.slice(0, 4));
     this.prefixRe = terms.length ? new RegExp([...new Set(this.termPrefix)].map(escapeRe).join('|')) : null;
-    for (const t of terms) this.spelled.set(t, t);
+    for (const t of terms) this.numberOf(t);
   }
 
-  /** The term a match's text spells (its lower case). */
-  private termOf(text: string): string {
-    let t = this.spelled.get(text);
-    if (t === undefined) {
-      t = text.toLowerCase();
-      if (this.spelled.size < SPELLINGS) this.spelled.set(text, t);
+  /** The number of the term a match's text spells (its lower case). */
+  private numberOf(text: string): number {
+    let k = this.spelled.get(text);
+    if (k === undefined) {
+      const low = text.toLowerCase();
+      k = low === text ? undefined : this.spelled.get(low);
+      if (k === undefined) {
+        k = this.termList.length;
+        this.termList.push(low);
+        this.spelled.set(low, k);
+        if (this.counts.length <= k) {
+          const grown = new Int32Array(Math.max(16, 2 * (k + 1)));
+          grown.set(this.counts);
+          this.counts = grown;
+        }
+      }
+      if (this.spelled.size < SPELLINGS) this.spelled.set(text, k);
     }
-    return t;
+    return k;
   }
 
   /** Adds one file (text: any decoding that keeps ASCII; latin1 is fastest); code files also yield their imports. */
@@ -104,6 +120,8 @@ export class CodeIndex {
     if (this.re) {
       // The i flag on the text itself is faster than matching a lower-cased copy (no second string).
       this.re.lastIndex = 0;
+      let n = this.counts;
+      const seen = this.seen;
       let m: RegExpExecArray | null;
       while ((m = this.re.exec(hay)) !== null) {
         const i = m.index;
@@ -112,9 +130,18 @@ export class CodeIndex {
           const prev = hay.charCodeAt(i - 1);
           if (isAlnum(prev) && !(isLowerOrDigit(prev) && isUpper(hay.charCodeAt(i)))) continue;
         }
-        const t = this.termOf(m[0]);
-        counts ??= new Map();
-        counts.set(t, (counts.get(t) ?? 0) + 1);
+        const k = this.numberOf(m[0]);
+        if (this.counts !== n) n = this.counts; // grown for a spelling that is no query term (a copy: counts kept)
+        if (n[k]++ === 0) seen.push(k);
+      }
+      if (seen.length) {
+        // The counts in the order the terms were first seen (as a map filled while searching would hold them).
+        counts = new Map();
+        for (const k of seen) {
+          counts.set(this.termList[k], n[k]);
+          n[k] = 0;
+        }
+        seen.length = 0;
       }
     }
     const tf: ReadonlyMap<string, number> = counts ?? NO_TERMS;
