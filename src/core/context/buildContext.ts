@@ -15,12 +15,12 @@ import { extractPaperTerms, paperTermsVisitor, termsRegex } from './paperTerms';
 import { rankFiles } from './ranking';
 import { buildCodeQuery } from './queryTerms';
 import { queryFill, queryIndexer } from './queryFill';
-import { renderOutline } from './repoOutline';
+import { outlineSource, renderOutline, type RenderedOutline } from './repoOutline';
 import { readRepoFiles, readWhole } from './readRepoFiles';
 import { renderRepoMap, SKIPPED_SCORE, type MapEntry } from './repoMap';
 import { REPO_BLOCK_OVERHEAD_TOKENS, renderRepoBlock } from './repoBlock';
 import { hasSymbolSupport, topLevelSymbols } from './repoSymbols';
-import { dropSecretPaths, scanAndRedact } from './secretScan';
+import { dropSecretPaths, scanAndRedact, scanAndRedactMany } from './secretScan';
 import { fillBudget } from './selectFiles';
 import { includePinned, includeSelection, type EditorSelection } from './pinnedInputs';
 import { countTokens } from './tokenCount';
@@ -68,6 +68,8 @@ export const DEFAULT_PAPER_BUDGET_TOKENS = 24_000;
 export const OUTLINE_MAX_TOKENS = 2500;
 /** Default per-file size limit. */
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024;
+
+const NO_OUTLINE: RenderedOutline = { text: '', tokens: 0, files: 0, sections: [] };
 
 function paperRefFor(p: Paper): string {
   return p.source === 'brief' ? `the idea brief "${p.title}" above` : `the paper "${p.title}" (${p.id}) above`;
@@ -151,12 +153,24 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
     return hasSymbolSupport(path) ? { path, score: f.score, symbols: () => topLevelSymbols(path, readWhole(f, maxBytes)?.toString('utf8') ?? '') } : { path, score: f.score };
   });
   const mapBudget = Math.max(200, Math.min(Math.floor(budget * (input.mapShare ?? 0.25)), budget - used - 200));
-  const map = renderRepoMap(entries, mapBudget);
-  used += map.tokens;
+  let map = renderRepoMap(entries, mapBudget);
   // With a query, the top-ranked files' classes and functions (with line numbers) follow the map, in their own small budget.
-  const outline = query.terms.length
+  let outline = query.terms.length
     ? renderOutline(ranked.slice(0, 40).map((f) => ({ path: f.path, text: () => readWhole(f, maxBytes)?.toString('utf8') ?? null })), Math.min(OUTLINE_MAX_TOKENS, Math.floor(budget * 0.05)))
-    : { text: '', tokens: 0, files: 0 };
+    : NO_OUTLINE;
+  // The map's symbol names and the outline's signatures are file content, shown even for a file left out: scanned like
+  // it (a default argument `token="ghp_…"`, a constant named like a key), each secret redacted and listed.
+  const [mapScan, outlineScan] = await scanAndRedactMany([{ path: 'repo-map.txt', text: map.text }, { path: 'outline.txt', text: outline.text }]);
+  if (mapScan.redactions.length) {
+    redactions.push(...mapScan.redactions.map((r) => ({ path: '(repo map)', rule: r.rule, line: r.line })));
+    map = { ...map, text: mapScan.text, tokens: countTokens(mapScan.text) };
+  }
+  if (outlineScan.redactions.length) {
+    const o = outline;
+    redactions.push(...outlineScan.redactions.map((r) => ({ ...(outlineSource(o, r.line) ?? { path: '(outline)', line: r.line }), rule: r.rule })));
+    outline = { ...outline, text: outlineScan.text, tokens: countTokens(outlineScan.text) };
+  }
+  used += map.tokens;
   if (outline.text) used += outline.tokens + 2;
 
   const fill = await fillBudget(ranked, budget - used, pinned.selected.length + 1, maxBytes, query.terms.length ? queryFill(query, budget) : {});

@@ -24,9 +24,19 @@ export function signatures(text: string, max = 60): string[] {
   return out;
 }
 
+/** A rendered outline; sections: each file's path and the line (1-based) of its header in text. */
+export interface RenderedOutline {
+  text: string;
+  tokens: number;
+  files: number;
+  sections: { path: string; line: number }[];
+}
+
 /** Renders `<outline>` for the best source files in rank order while it fits budgetTokens; '' when nothing fits. */
-export function renderOutline(files: { path: string; text: () => string | null }[], budgetTokens: number, maxFiles = 12): { text: string; tokens: number; files: number } {
+export function renderOutline(files: { path: string; text: () => string | null }[], budgetTokens: number, maxFiles = 12): RenderedOutline {
   const parts: string[] = [];
+  const sections: { path: string; line: number }[] = [];
+  let line = 2; // after the <outline> line
   let used = countTokens('<outline>\n</outline>') + 8;
   for (const f of files) {
     if (parts.length >= maxFiles || used >= budgetTokens - 20) break;
@@ -44,9 +54,23 @@ export function renderOutline(files: { path: string; text: () => string | null }
     }
     if (t > budgetTokens - used) continue;
     parts.push(block);
+    sections.push({ path: f.path, line });
+    line += block.split('\n').length;
     used += t;
   }
-  if (parts.length === 0) return { text: '', tokens: 0, files: 0 };
+  if (parts.length === 0) return { text: '', tokens: 0, files: 0, sections: [] };
   const text = `<outline note="classes and functions of the top-ranked files, with line numbers">\n${parts.join('\n')}\n</outline>`;
-  return { text, tokens: countTokens(text), files: parts.length };
+  return { text, tokens: countTokens(text), files: parts.length, sections };
+}
+
+/**
+ * Where a line of the outline comes from: the file of its section and the file line its `L<n>:` names (the section's
+ * header line: line 1).
+ */
+export function outlineSource(o: RenderedOutline, line: number): { path: string; line: number } | null {
+  let s: { path: string; line: number } | undefined;
+  for (const x of o.sections) if (x.line <= line) s = x;
+  if (!s) return null;
+  const n = /^ *L(\d+): /.exec(o.text.split('\n')[line - 1] ?? '');
+  return { path: s.path, line: n ? Number(n[1]) : 1 };
 }

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { buildContext } from '../../../../src/core/context/buildContext';
 import { findEntropyTokens, isHighEntropyToken } from '../../../../src/core/context/entropyTokens';
 import { dropSecretPaths, redactSecretPath, scanAndRedact } from '../../../../src/core/context/secretScan';
+import type { Paper } from '../../../../src/core/paper/types';
 import { makeRepo, type TempRepo } from './repoFixture';
 
 const repos: TempRepo[] = [];
@@ -42,6 +43,30 @@ describe('secret-looking paths', () => {
     // A private-key block or a newline in a path falls back to the per-path scan.
     const odd = ['k/-----BEGIN RSA PRIVATE KEY-----', `n/line\n${AKIA}`, 'src/b.ts'];
     assert.deepEqual(dropSecretPaths(odd).omitted.map((o) => o.path), oneByOne(odd));
+  });
+});
+
+describe('secrets in the map and the outline', () => {
+  test('regression: a secret in a signature (the outline) or a symbol name (the map) is redacted and listed, even for a file left out', async () => {
+    const ghp = 'ghp_' + 'Zq7Xp2Lm9Rk4Tv8Nb3Wc6Yd1Zq7Xp2Lm9Rk4T';
+    const repo = makeRepo({
+      'README.md': '# demo\n',
+      // Too large for the budget: left out, but its signatures are outlined.
+      'src/tokenizer/cache.py': `def tokenizer_cache_connect(token="${ghp}"):\n    return token\n\nclass TokenizerMergeCache:\n    pass\n${'# filler\n'.repeat(3000)}`,
+      'src/tokenizer/keys.ts': `export const ${AKIA} = 1;\nexport function tokenizerCache() { return 1; }\n`,
+    }, { git: true });
+    repos.push(repo);
+    const paper: Paper = { source: 'brief', id: 'brief:1', title: 'Tokenizer caching', authors: [], abstract: '', text: 'Cache tokenizer merges: a TokenizerMergeCache and tokenizer_cache_connect.', format: 'txt', hash: 'h', warnings: [] };
+    const r = await buildContext({ repoRoot: repo.root, paper, budgetTokens: 3000 });
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    assert.ok(r.promptBytes.includes('<outline'), 'the outline was rendered');
+    assert.ok(!r.promptBytes.includes(ghp), 'the token in a signature was sent');
+    assert.ok(!r.promptBytes.includes(AKIA), 'the key named as a constant was sent');
+    assert.ok(r.promptBytes.includes('token="[redacted: github-token]"'));
+    assert.ok(!r.manifest.files.some((f) => f.path === 'src/tokenizer/cache.py'), 'the file itself was left out');
+    assert.ok(r.manifest.redactions.some((x) => x.path === 'src/tokenizer/cache.py' && x.line === 1 && x.rule === 'github-token'), JSON.stringify(r.manifest.redactions));
+    assert.ok(r.manifest.redactions.some((x) => x.path === '(repo map)' && x.rule === 'aws-access-key-id'), JSON.stringify(r.manifest.redactions));
   });
 });
 
