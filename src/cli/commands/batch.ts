@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { exportMarkdown } from '../../core/export';
-import type { ResolvedSide } from '../../core/providers';
+import { formatCost, type ResolvedSide } from '../../core/providers';
 import { ResultsStore } from '../../core/results';
 import { flag, nonNegNumber, posInt, str } from '../args';
 import { planBatch } from '../batchPlan';
@@ -33,7 +33,8 @@ retries failed ones; Ctrl-C stops cleanly (finished cells are kept) with exit 13
   --results FILE     results file (default ./.pairwise/results.jsonl next to the matrix)
   --backoff-ms N     first wait before a rate-limited cell is retried (default 2000, doubles, max 60 s)
   --judge SPEC       an LLM judge (preset:model; matrix providers/prices apply) answers each pair in both orders
-                     as it finishes (see 'pairwise judge'); its cost counts towards --max-cost
+                     as it finishes (see 'pairwise judge'); priced before consent (drafts at a typical length
+                     and at their cap); its cost counts towards --max-cost
   --judge-base-url   override the judge's endpoint
 ${SIDE_LIMIT_HELP}
   --yes              consent to send without asking (required when not on a terminal)
@@ -106,7 +107,13 @@ export const batchCommand: CliCommand = {
         if (maxCost !== undefined && est.unknownSides > 0) {
           line(io.stderr, `batch: warning: ${est.unknownSides} sides have no known price; --max-cost counts them as $0 (add them under prices: in the matrix).`);
         }
-        if (judge) line(io.stderr, `batch: judge ${judgeText} answers each finished pair twice (both orders); its calls are not in this estimate but count towards --max-cost.`);
+        if (judge) {
+          const { estimateJudgeAhead, TYPICAL_DRAFT_TOKENS } = await import('../../core/judge'); // loaded only with --judge
+          const { RUN_DEFAULTS } = await import('../../core/run/sideRunner');
+          const ja = estimateJudgeAhead(plan.todo.map((p) => ({ prompt: p.context.prompt, manifest: p.context.manifest, repoName: p.repo.name, ...(p.context.paper ? { paper: p.context.paper } : {}) })), judge.side, RUN_DEFAULTS.maxTokens);
+          const judgeCost = ja.usd === null || ja.usdMax === null ? `no known price for ${judge.side.spec.model} (add it under prices: in the matrix)` : `estimated ${formatCost(ja.usd)} (drafts of ~${TYPICAL_DRAFT_TOKENS.toLocaleString('en-US')} tokens, typical answers), at most ${formatCost(ja.usdMax)} (drafts and answers at their token caps)`;
+          line(io.stderr, `batch: judge ${judgeText} answers each finished pair twice (both orders, the second from the prompt cache): ~${ja.inputTokens.toLocaleString('en-US')} prompt tokens; ${judgeCost}; its spend counts towards --max-cost.`);
+        }
         if (!demo && !(await confirmSend(io, flag(args, 'yes'), `Send ${plan.todo.length} cells (each: one context to both models${judge ? ', then both drafts to the judge' : ''})?`, cmd))) return EXIT.refused;
       }
       const meter: SpendMeter = { usd: 0, unknown: 0 };

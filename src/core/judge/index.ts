@@ -16,3 +16,5 @@ export { modelFamily, sameFamilySides, selfPreferenceWarning, MODEL_FAMILIES } f
 export { DEFAULT_JUDGE_RUBRIC, JUDGE_PROMPT_VERSION, judgePromptVersion, checkRubric } from './rubric';
 export type { JudgeCriterion } from './rubric';
 export { fenceDraft, readFencedDrafts, escapeDraft } from './fence';
+export { estimateJudgeAhead, TYPICAL_DRAFT_TOKENS } from './judgeAhead';
+export type { JudgeAheadEstimate, JudgeAheadPair } from './judgeAhead';

@@ -179,6 +179,10 @@ describe('pairwise judge', () => {
       const matrix = writeMatrix(t.dir, mocks, {}, 1);
       const r = await cli(['batch', '--matrix', matrix, '--yes', '--json', '--judge', 'anthropic:claude-haiku-4-5', '--judge-base-url', mock.url], { cwd: t.dir, env });
       assert.equal(r.code, EXIT.ok, r.stderr);
+      // Priced before consent: the judge's prefix counted from each cell's context, drafts at a typical length and at the cap.
+      const est = /batch: judge anthropic:claude-haiku-4-5 answers each finished pair twice \(both orders, the second from the prompt cache\): ~([\d,]+) prompt tokens; estimated \$([\d.]+) \(drafts of ~1,500 tokens, typical answers\), at most \$([\d.]+) \(drafts and answers at their token caps\)/.exec(r.stderr);
+      assert.ok(est, r.stderr);
+      assert.ok(Number(est[2]) > 0 && Number(est[3]) > Number(est[2]), `${est[2]} .. ${est[3]}`);
       const s = JSON.parse(r.stdout) as { done: number; judged: Record<string, number> };
       assert.equal(s.done, 4);
       assert.deepEqual(s.judged, { consistent: 4, inconsistent: 0, unparsed: 0, failed: 0, notWritten: 0 });
