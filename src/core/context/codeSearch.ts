@@ -51,6 +51,15 @@ const NO_NAMES: readonly string[] = [];
 /** Distinct spellings remembered per index (a match's text to its term) before the table starts over. */
 const SPELLINGS = 4096;
 
+/**
+ * A copy of s that holds none of the text it was cut from. V8 keeps a matched substring (13 characters or more) as a
+ * view of the whole searched text, so a name or specifier kept after a file's visit kept that file's text alive: a
+ * repository of many files, each with a new spelling of a long term, held them all (hundreds of MB).
+ */
+function detached(s: string): string {
+  return (` ${s}`).slice(1);
+}
+
 interface Indexed {
   path: string;
   tf: ReadonlyMap<string, number>;
@@ -96,10 +105,11 @@ export class CodeIndex {
   private numberOf(text: string): number {
     let k = this.spelled.get(text);
     if (k === undefined) {
-      const low = text.toLowerCase();
+      let low = text.toLowerCase();
       k = low === text ? undefined : this.spelled.get(low);
       if (k === undefined) {
         k = this.termList.length;
+        low = detached(low);
         this.termList.push(low);
         this.spelled.set(low, k);
         if (this.counts.length <= k) {
@@ -108,7 +118,7 @@ export class CodeIndex {
           this.counts = grown;
         }
       }
-      if (this.spelled.size < SPELLINGS) this.spelled.set(text, k);
+      if (this.spelled.size < SPELLINGS) this.spelled.set(detached(text), k);
     }
     return k;
   }
@@ -151,13 +161,13 @@ export class CodeIndex {
       const names: string[] = [];
       for (const name of definedNames(hay)) {
         const low = name.toLowerCase();
-        if (this.q.identifiers.has(low) || this.q.identifiers.has(low.replace(/^_+/, ''))) names.push(name);
+        if (this.q.identifiers.has(low) || this.q.identifiers.has(low.replace(/^_+/, ''))) names.push(detached(name));
       }
       if (names.length) defines = names;
     }
     this.docs.push({ path, tf, len: Math.max(200, hay.length), defines });
     // Only matched files' imports are followed (the walk starts at matched files; deeper hops add little).
-    if (code && this.specsOf && tf.size > 0) this.specs.set(path, this.specsOf(path, hay));
+    if (code && this.specsOf && tf.size > 0) this.specs.set(path, this.specsOf(path, hay).map(detached));
   }
 
   /** Query terms in a path's parts (a part starting with the term, or a long part the term starts with). */

@@ -3,7 +3,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeIndex } from '../../../../src/core/context/codeSearch';
-import { resolveImports } from '../../../../src/core/context/importGraph';
+import { importSpecs, resolveImports } from '../../../../src/core/context/importGraph';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { splitIdentifier } from '../../../../src/core/context/queryTerms';
 import { seededRandom } from '../../../../src/core/stats/prng';
 
@@ -118,5 +120,26 @@ describe('search fast paths', () => {
       assert.deepEqual(got, [...want].sort(), JSON.stringify([...paths]));
     }
     assert.ok(resolved > 2000, `only ${resolved} trees resolved an import`);
+  });
+
+  test('regression: the index keeps no file\'s text (new spellings of a long term, names it defines, import specifiers)', () => {
+    // V8 keeps a matched substring of 13 or more characters as a view of the whole text: kept after the visit (a new
+    // spelling in the spelling table, a defined name, an import specifier), it kept that file's 100 KB alive.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const term = 'tokenizercachemerge';
+    const index = new CodeIndex({ terms: [{ term, weight: 1 }], identifiers: new Set([term]) }, importSpecs);
+    const spelling = (i: number) => [...term].map((c, k) => ((i >> k) & 1 ? c.toUpperCase() : c)).join('');
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 400; i++) {
+      const text = `from .package.module_name_${i} import thing\nclass ${spelling(i)}:\n    pass\n${'#'.repeat(100_000)}${i}\n`;
+      index.add(`src/f${i}.py`, text, true);
+    }
+    gc();
+    const heldMb = (process.memoryUsage().heapUsed - before) / 1e6;
+    assert.equal(index.hits().size, 400);
+    assert.ok(index.specs.get('src/f7.py')?.includes('py:.package.module_name_7'));
+    assert.ok(heldMb < 12, `the index holds ${heldMb.toFixed(1)} MB after 400 files of 100 KB (40 MB of text)`);
   });
 });
