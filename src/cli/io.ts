@@ -42,5 +42,7 @@ export function line(sink: TextSink, text = ''): void {
 
 /** Writes a value as pretty JSON plus newline (the --json contract: one JSON document on stdout). */
 export function writeJson(sink: TextSink, value: unknown): void {
-  sink.write(`${JSON.stringify(value, null, 2)}\n`);
+  // JSON.stringify escapes C0 controls only: DEL, C1 controls (CSI, NEL), line separators and bidi controls from a
+  // file name or a server's message are written as \u escapes too (the same JSON, nothing a terminal acts on).
+  sink.write(`${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
 }

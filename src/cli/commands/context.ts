@@ -5,7 +5,7 @@ import { flag, posInt, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
 import { prepareRun } from '../../core/session/prepare';
 import { EXIT } from '../exitCodes';
-import { writeJson } from '../io';
+import { terminalSafe, writeJson } from '../io';
 import { writeOutput } from '../outputFile';
 import { choosePapers, PAPER_OPTIONS } from '../paperFlags';
 
@@ -33,10 +33,10 @@ without sending anything.
     if (typeof budget === 'object') return usageError(io, 'context', budget.error);
     const papers = await choosePapers(args, io, false);
     if (!papers.ok) return papers.usage ? usageError(io, 'context', papers.error) : failure(io, 'context', papers.error);
-    for (const w of papers.warnings) io.stderr.write(`pairwise context: warning: ${w}\n`);
+    for (const w of papers.warnings) io.stderr.write(`pairwise context: warning: ${terminalSafe(w)}\n`);
     const built = await prepareRun({ repoRoot: resolve(io.cwd, str(args, 'repo') ?? '.'), mode: papers.mode, papers: papers.papers, ...(budget ? { budgetTokens: budget } : {}) });
     if (!built.ok) return failure(io, 'context', built.error);
-    for (const w of built.run.warnings) io.stderr.write(`pairwise context: warning: ${w}\n`);
+    for (const w of built.run.warnings) io.stderr.write(`pairwise context: warning: ${terminalSafe(w)}\n`);
     const out = str(args, 'out');
     if (out) {
       const w = await writeOutput(io, out, built.run.promptBytes);
@@ -44,7 +44,7 @@ without sending anything.
       io.stderr.write(`pairwise context: wrote the prompt (${Buffer.byteLength(built.run.promptBytes)} bytes) to ${w.path ?? 'stdout'}\n`);
     }
     if (flag(args, 'json')) writeJson(io.stdout, built.run.manifest);
-    else io.stdout.write(renderManifestMarkdown(built.run.manifest));
+    else io.stdout.write(terminalSafe(renderManifestMarkdown(built.run.manifest)));
     return EXIT.ok;
   },
 };

@@ -112,14 +112,33 @@ const REASON_LABEL: Record<OmitReason, string> = {
   over_budget: 'over the token budget',
 };
 
+// Shown as `\uXXXX`: control characters (a newline would add lines, ESC drives a terminal the CLI prints to), line and
+// paragraph separators, bidi embeddings, overrides and isolates (they reorder what is read of a name).
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\0-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// Markdown that would act rather than show: a backslash (it would undo the escapes), `<` (HTML, autolinks), `&`
+// (entities such as &#x202e;), `](` (a link or an image, which the preview loads: `![](https:/host/x.png)`), and at
+// the start (where a list item's text begins) `[` (a link definition `[x]: https://…` that `![x]` elsewhere would
+// load), `#` and `>` (a heading or a quote).
+const ACTIVE = /[\\<&]|\](?=\()|^[[#>]/g;
+
+/**
+ * Text from the repository or a paper (a file name, a reason, a title) as Markdown that shows it as it is: nothing in
+ * it adds a line, loads an image, links, writes HTML or reaches a terminal as a control sequence. Ordinary names are
+ * unchanged.
+ */
+export function mdText(s: string): string {
+  return s.replace(ACTIVE, (c) => `\\${c}`).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return mdText(s).replace(/\|/g, '\\|');
 }
 
 /** Renders the manifest as Markdown: totals, files sent, redactions, and omissions grouped by reason. */
 export function renderManifestMarkdown(m: ContextManifest, maxOmittedPerReason = 25): string {
   const out: string[] = [];
-  out.push(`# Context manifest — ${m.repoName}`, '');
+  out.push(`# Context manifest — ${mdText(m.repoName)}`, '');
   const n = (x: number): string => x.toLocaleString('en-US');
   const repo = m.repoMap.tokens + m.files.reduce((t, f) => t + f.tokens, 0) + (m.selection?.tokens ?? 0);
   const paper = m.papers.reduce((t, p) => t + p.tokens, 0);
@@ -128,9 +147,9 @@ export function renderManifestMarkdown(m: ContextManifest, maxOmittedPerReason =
   out.push(`- Sent: ${m.totals.files} files, ${n(m.totals.bytes)} bytes, ~${n(m.totals.tokens)} tokens in all (o200k) = repository ~${n(repo)} of its ${n(m.budgetTokens)} budget`
     + ` + paper ~${n(paper)} + instructions and wrappers ~${n(rest)}`);
   out.push(`- Repository map: ${m.repoMap.shownPaths} of ${m.repoMap.paths} paths shown, ${m.repoMap.tokens} tokens${m.repoMap.truncated ? ' (condensed to fit)' : ''}${m.repoMap.outlineFiles ? `; outline of ${m.repoMap.outlineFiles} top files, ${m.repoMap.outlineTokens} tokens` : ''}`);
-  if (m.selection) out.push(`- Editor selection: ${m.selection.path} lines ${m.selection.startLine}-${m.selection.endLine} (${m.selection.tokens} tokens)`);
+  if (m.selection) out.push(`- Editor selection: ${mdText(m.selection.path)} lines ${m.selection.startLine}-${m.selection.endLine} (${m.selection.tokens} tokens)`);
   for (const p of m.papers) {
-    out.push(`- Paper: ${p.id} — ${p.title} (${p.tokens} tokens${p.omittedSections.length ? `; omitted: ${p.omittedSections.join(', ')}` : ''})`);
+    out.push(`- Paper: ${mdText(p.id)} — ${mdText(p.title)} (${p.tokens} tokens${p.omittedSections.length ? `; omitted: ${mdText(p.omittedSections.join(', '))}` : ''})`);
   }
   out.push(`- Redactions: ${m.redactions.length}`, `- Prefix hash: \`${m.prefixHash}\``, `- Manifest hash: \`${m.manifestHash}\``, '');
   out.push('## Files sent', '', '| # | Path | Tokens | Bytes | Why |', '|---:|---|---:|---:|---|');
@@ -145,7 +164,7 @@ export function renderManifestMarkdown(m: ContextManifest, maxOmittedPerReason =
     out.push('', '## Left out');
     for (const [reason, items] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       out.push('', `### ${REASON_LABEL[reason]} (${items.length})`, '');
-      for (const o of items.slice(0, maxOmittedPerReason)) out.push(`- ${o.path}${o.detail ? ` — ${o.detail}` : ''}`);
+      for (const o of items.slice(0, maxOmittedPerReason)) out.push(`- ${mdText(o.path)}${o.detail ? ` — ${mdText(o.detail)}` : ''}`);
       if (items.length > maxOmittedPerReason) out.push(`- … and ${items.length - maxOmittedPerReason} more`);
     }
   }

@@ -59,4 +59,21 @@ describe('pairwise context', () => {
     assert.match(missing.stderr, /does not exist/);
     assert.equal((await cli(['context', '--repo', 'repo', '--pool', '.'], { cwd: t.dir })).code, 2);
   });
+
+  test('regression: a file name with terminal escapes (ESC, C1 CSI, a newline) reaches the terminal only as visible text, in Markdown and in --json', async () => {
+    const names = ['src/\x1b]52;c;Zm9yZ2Vk\x07\x1b[2Jclear.py', 'src/csi\u009b2Jx.py', 'src/nl\n# forged\n.py'];
+    const hostile = makeRepo(join(t.dir, 'hostile'), { 'src/ok.py': 'x = 1\n', ...Object.fromEntries(names.map((n) => [n, 'y = 2\n'])) });
+    const md = await cli(['context', '--repo', hostile, '--brief', 'Use an LRU cache'], { cwd: t.dir });
+    assert.equal(md.code, 0, md.stderr);
+    // eslint-disable-next-line no-control-regex
+    const terminalControl = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
+    assert.ok(!terminalControl.test(md.stdout) && !terminalControl.test(md.stderr), JSON.stringify(md.stdout));
+    assert.ok(!md.stdout.includes('\n# forged'), 'a name added a line');
+    assert.ok(md.stdout.includes('src/\\u001b]52;c;Zm9yZ2Vk\\u0007'), 'the name is shown, escaped');
+    const json = await cli(['context', '--repo', hostile, '--brief', 'Use an LRU cache', '--json'], { cwd: t.dir });
+    assert.equal(json.code, 0, json.stderr);
+    assert.ok(!terminalControl.test(json.stdout), 'a control character in --json output');
+    const m = JSON.parse(json.stdout) as ContextManifest;
+    for (const n of names) assert.equal(m.omitted.find((o) => o.path === n)?.reason, 'unsafe_path', JSON.stringify(n));
+  });
 });
