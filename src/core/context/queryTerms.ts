@@ -95,14 +95,15 @@ export function buildCodeQuery(papers: QuerySource[], maxTerms = 40): CodeQuery 
     const body = p.source === 'brief' ? p.text : `${p.abstract}\n${p.text.slice(0, TEXT_CHARS)}`;
     const spans = [p.title, body];
     spans.forEach((span, si) => {
-      const codeSpans = new Set((span.match(/`[^`\n]{2,80}`/g) ?? []).map((s) => s.slice(1, -1)));
+      // The code spans' texts on lines of their own: a token (no newline in it) is in one of them when it is in this text.
+      const codeText = [...new Set((span.match(/`[^`\n]{2,80}`/g) ?? []).map((s) => s.slice(1, -1)))].join('\n');
       IDENT.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = IDENT.exec(span)) !== null) {
         const tok = m[0];
         const after = span.charAt(m.index + tok.length);
         const before = span.charAt(m.index - 1);
-        const inCode = before === '`' || [...codeSpans].some((c) => c.includes(tok));
+        const inCode = before === '`' || codeText.includes(tok);
         const isFlag = span.slice(Math.max(0, m.index - 2), m.index) === '--';
         const titleBoost = si === 0 ? 1.5 : 1;
         if (codeLike(tok, after) || (inCode && tok.length >= 3) || isFlag) {

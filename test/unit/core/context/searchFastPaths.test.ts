@@ -6,7 +6,7 @@ import { CodeIndex } from '../../../../src/core/context/codeSearch';
 import { importSpecs, resolveImports } from '../../../../src/core/context/importGraph';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { splitIdentifier } from '../../../../src/core/context/queryTerms';
+import { buildCodeQuery, splitIdentifier } from '../../../../src/core/context/queryTerms';
 import { seededRandom } from '../../../../src/core/stats/prng';
 
 /** splitIdentifier as it was written with regexes (the reference). */
@@ -141,5 +141,20 @@ describe('search fast paths', () => {
     assert.equal(index.hits().size, 400);
     assert.ok(index.specs.get('src/f7.py')?.includes('py:.package.module_name_7'));
     assert.ok(heldMb < 12, `the index holds ${heldMb.toFixed(1)} MB after 400 files of 100 KB (40 MB of text)`);
+  });
+
+  test('regression: a word of the text found inside a code span counts as code, fast on a long brief (each word was checked against a fresh copy of every span: 4 s for 200,000 characters)', () => {
+    const q = buildCodeQuery([{ title: 'Retries', abstract: '', text: 'Set `client.retry_policy` to cap retries; the policy backs off.', source: 'brief' }]);
+    assert.ok(q.identifiers.has('retry_policy') && q.identifiers.has('policy'), [...q.identifiers].join(','));
+    let spans = '';
+    let words = '';
+    for (let i = 0; spans.length < 100_000; i++) spans += `\`q${i.toString(36)}\` `;
+    for (let i = 0; words.length < 100_000; i++) words += `w${i.toString(36)} `;
+    const t0 = performance.now();
+    const long = buildCodeQuery([{ title: 't', abstract: '', text: `${spans}${words} q1z`, source: 'brief' }]);
+    const ms = performance.now() - t0;
+    assert.ok(long.identifiers.has('q1z'), 'a word inside a span is code');
+    assert.ok(!long.identifiers.has('w1z'), 'a word in no span is not');
+    assert.ok(ms < 1500, `the query of a 200,000-character brief took ${Math.round(ms)} ms`);
   });
 });
