@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpat
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { gitDirIdsOf, gitDirsOf, isGitDirName, throughGitDir, unsafeRepoPath } from './gitDirGuard';
 import { classifyContent, classifyPath, skippedDirOf, type PathVerdict } from './fileFilters';
+import { redactSecretPath } from './secretScan';
 import type { ManifestFileOmitted } from './types';
 
 /** A readable text file kept as a candidate for the prompt; its bytes are read again when it is needed whole. */
@@ -119,12 +120,14 @@ export function readRepoFile(root: string, realRoot: string, path: string, maxBy
   }
   const relParts = rel.split(sep);
   const relPosix = relParts.join('/');
+  // The target's name is shown (in the manifest) as the listing shows names: a secret-looking one redacted.
+  const shown = (): string => redactSecretPath(relPosix) ?? relPosix;
   if (relParts.some(isGitDirName) || gitDirsOf(realRoot).some((d) => target === d || target.startsWith(d + sep)) || throughGitDir(realRoot, relParts)) {
-    return { omit: { path, reason: 'git_dir', detail: `resolves to ${relPosix}` } };
+    return { omit: { path, reason: 'git_dir', detail: `resolves to ${shown()}` } };
   }
   if (relPosix !== path) {
     const byTarget = classifyPath(relPosix);
-    if (byTarget.skip) return { omit: { path, reason: byTarget.reason, detail: `resolves to ${relPosix}${byTarget.detail ? `: ${byTarget.detail}` : ''}` } };
+    if (byTarget.skip) return { omit: { path, reason: byTarget.reason, detail: `resolves to ${shown()}${byTarget.detail ? `: ${byTarget.detail}` : ''}` } };
   }
   return readCapped(target, path, maxBytes, limit);
 }

@@ -3,7 +3,7 @@
 // positives measured on three real codebases available offline (package sources in node_modules).
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildContext } from '../../../../src/core/context/buildContext';
 import { findEntropyTokens, isHighEntropyToken } from '../../../../src/core/context/entropyTokens';
@@ -29,6 +29,16 @@ describe('secret-looking paths', () => {
     assert.equal(o?.path, 'keys/[redacted: aws-access-key-id].txt');
     assert.ok(r.manifest.files.some((f) => f.path === 'src/app.ts'));
     assert.equal(redactSecretPath('src/app.ts'), null);
+  });
+  test('regression: a symlink to a secret-looking name (left out by its target\'s kind) shows the target redacted in the manifest', async () => {
+    const repo = makeRepo({ 'src/app.ts': 'export const x = 1;\n', [`keys/${AKIA}.png`]: 'x' }, { git: true });
+    repos.push(repo);
+    symlinkSync(`keys/${AKIA}.png`, join(repo.root, 'logo.txt'));
+    const r = await buildContext({ repoRoot: repo.root, budgetTokens: 4000 });
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    assert.ok(!JSON.stringify(r.manifest).includes(AKIA), JSON.stringify(r.manifest.omitted));
+    assert.equal(r.manifest.omitted.find((o) => o.path === 'logo.txt')?.detail, 'resolves to keys/[redacted: aws-access-key-id].png: by extension');
   });
   test('the listing is scanned in one pass and flags exactly the paths a scan of each path flags', () => {
     const paths = [
