@@ -106,7 +106,7 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   const recentPromise = recentlyChangedPaths(root, 50); // runs in git while files are read
   const listed = await listRepoFiles(root);
   // Paths are scanned like content: a secret-looking path is left out and never shown unredacted (map, headers, manifest).
-  const secretPaths = dropSecretPaths(listed.paths);
+  const secretPaths = await dropSecretPaths(listed.paths);
   const listing = { ...listed, paths: secretPaths.kept };
   const query = buildCodeQuery(papers, papers.length > 1 ? 48 : 40);
   // Without a query (no paper, or one without usable words) the structural ranking and the paper-term scan decide.

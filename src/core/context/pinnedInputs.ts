@@ -5,7 +5,7 @@ import { classifyContent, isSecretFileName } from './fileFilters';
 import { unsafeRepoPath } from './gitDirGuard';
 import { readRepoFile, readWhole, type RepoFile } from './readRepoFiles';
 import { renderSelectionEntry } from './repoBlock';
-import { redactSecretPath, scanAndRedact } from './secretScan';
+import { scanAndRedact, scanSecretPath } from './secretScan';
 import { prepareEntry, type SelectedFile } from './selectFiles';
 import { countTokens } from './tokenCount';
 import type { ManifestFileOmitted, ManifestRedaction } from './types';
@@ -36,7 +36,7 @@ export async function includeSelection(
   toRepoPath: ToRepoPath,
 ): Promise<{ path: string; startLine: number; endLine: number; entry: string; tokens: number; redactions: ManifestRedaction[] } | { omit: ManifestFileOmitted }> {
   const path = toRepoPath(root, s.path) ?? s.path.split(/[\\/]/).pop() ?? 'selection';
-  const secretPath = redactSecretPath(path);
+  const secretPath = await scanSecretPath(path);
   if (secretPath !== null) return { omit: { path: secretPath, reason: 'secret_file', detail: 'selection in a file with a secret-looking path' } };
   // A name the listing refuses (a newline, a control or bidi character, `.git`) is not written into the prompt either.
   const unsafe = unsafeRepoPath(path);
@@ -76,7 +76,7 @@ export async function includePinned(
     }
     if (seen.has(path)) continue;
     seen.add(path);
-    const secretPath = redactSecretPath(path);
+    const secretPath = await scanSecretPath(path);
     if (secretPath !== null) {
       omitted.push({ path: secretPath, reason: 'secret_file', detail: 'pinned, but its path looks like a secret (name redacted)' });
       warnings.push(`pinned file ${secretPath} has a secret-looking path; not sent`);

@@ -127,56 +127,88 @@ export async function scanAndRedact(path: string, text: string): Promise<ScanRes
   return applyRedactions(text, hits);
 }
 
-/** A path scanned like content: the path with each secret-looking part replaced by [redacted: rule], or null when it is clean. */
+/** A path scanned like content by the own rules: the path with each secret-looking part replaced by [redacted: rule], or null when it is clean. */
 export function redactSecretPath(path: string): string | null {
   const hits = findOwnSecrets('path.txt', path);
   return hits.length === 0 ? null : applyRedactions(path, hits).text;
 }
 
-const flaggedCache = new Map<string, ReadonlySet<number>>();
-
-/**
- * Indexes of the paths the own rules flag, found in one pass over all paths joined by newlines (no rule matches
- * across a newline); null when that shortcut does not hold (a path with a newline, or a private-key block, whose
- * match may run past a line): then every path is scanned on its own.
- */
-function flaggedPaths(paths: string[]): ReadonlySet<number> | null {
-  if (paths.some((p) => p.includes('\n'))) return null;
-  const joined = paths.join('\n');
-  if (joined.includes('-----BEGIN')) return null;
-  // The same listing (a repository compared again) gives the same answer: keyed by the listing's hash.
-  const key = createHash('sha256').update(joined).digest('base64');
-  const hit = flaggedCache.get(key);
-  if (hit) return hit;
-  const out = scanJoined(paths, joined);
-  if (flaggedCache.size >= 8) flaggedCache.delete(flaggedCache.keys().next().value as string);
-  flaggedCache.set(key, out);
-  return out;
+/** A path scanned like content by both scanners (the own rules and secretlint's): redacted, or null when it is clean. */
+export async function scanSecretPath(path: string): Promise<string | null> {
+  const hits = [...findOwnSecrets('path.txt', path), ...(await secretlintHits('path.txt', path))];
+  return hits.length === 0 ? null : applyRedactions(path, hits).text;
 }
 
-function scanJoined(paths: string[], joined: string): Set<number> {
+// The same listing (a repository compared again) gives the same answers: kept per listing, keyed by its hash.
+const flaggedCache = new Map<string, ReadonlySet<number>>();
+const lintedCache = new Map<string, ReadonlyMap<number, SecretHit[]>>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= 8) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
+/** Where each path starts in the paths joined by newlines. */
+function startsOf(paths: string[]): number[] {
   const starts: number[] = [];
   let at = 0;
   for (const p of paths) {
     starts.push(at);
     at += p.length + 1;
   }
-  const out = new Set<number>();
-  for (const h of findOwnSecrets('path.txt', joined)) {
-    out.add(itemAt(starts, h.start));
-  }
-  return out;
+  return starts;
 }
 
-/** Splits listed paths into clean ones and secret-looking ones (left out whole, shown only with the secret redacted). */
-export function dropSecretPaths(paths: string[]): { kept: string[]; omitted: { path: string; reason: 'secret_file'; detail: string }[] } {
+/**
+ * Indexes of the paths the own rules flag, found in one pass over all paths joined by newlines (no rule matches
+ * across a newline); null when that shortcut does not hold (a path with a newline, or a private-key block, whose
+ * match may run past a line): then every path is scanned on its own.
+ */
+function flaggedPaths(paths: string[], joined: string, key: string): ReadonlySet<number> | null {
+  if (paths.some((p) => p.includes('\n'))) return null;
+  if (joined.includes('-----BEGIN')) return null;
+  const hit = flaggedCache.get(key);
+  if (hit) return hit;
+  const starts = startsOf(paths);
+  const out = new Set<number>();
+  for (const h of findOwnSecrets('path.txt', joined)) out.add(itemAt(starts, h.start));
+  return remember(flaggedCache, key, out);
+}
+
+/**
+ * secretlint's hits in the paths (offsets within each path), from one run over all of them joined by newlines: its
+ * rules know tokens the own rules do not (Shopify, Linear, Tailscale, Databricks, Figma…), in a file name too.
+ */
+async function lintedPaths(paths: string[], joined: string, key: string): Promise<ReadonlyMap<number, SecretHit[]>> {
+  const hit = lintedCache.get(key);
+  if (hit) return hit;
+  const starts = startsOf(paths);
+  const out = new Map<number, SecretHit[]>();
+  for (const h of await secretlintHits('paths.txt', joined)) {
+    const i = itemAt(starts, h.start);
+    const start = h.start - starts[i];
+    if (start >= paths[i].length) continue; // on a separator
+    const own = out.get(i) ?? [];
+    own.push({ start, end: Math.min(paths[i].length, h.end - starts[i]), rule: h.rule });
+    out.set(i, own);
+  }
+  return remember(lintedCache, key, out);
+}
+
+/** Splits listed paths into clean ones and secret-looking ones by both scanners (left out whole, shown only with the secret redacted). */
+export async function dropSecretPaths(paths: string[]): Promise<{ kept: string[]; omitted: { path: string; reason: 'secret_file'; detail: string }[] }> {
   const kept: string[] = [];
   const omitted: { path: string; reason: 'secret_file'; detail: string }[] = [];
-  const flagged = flaggedPaths(paths);
+  const joined = paths.join('\n');
+  const key = createHash('sha256').update(joined).digest('base64');
+  const flagged = flaggedPaths(paths, joined, key);
+  const linted = await lintedPaths(paths, joined, key);
   paths.forEach((p, i) => {
-    const redacted = flagged && !flagged.has(i) ? null : redactSecretPath(p);
-    if (redacted === null) kept.push(p);
-    else omitted.push({ path: redacted, reason: 'secret_file', detail: 'secret-looking path (left out, name redacted)' });
+    const own = flagged && !flagged.has(i) ? [] : findOwnSecrets('path.txt', p);
+    const lint = linted.get(i);
+    if (own.length === 0 && !lint) kept.push(p);
+    else omitted.push({ path: applyRedactions(p, lint ? [...own, ...lint] : own).text, reason: 'secret_file', detail: 'secret-looking path (left out, name redacted)' });
   });
   return { kept, omitted };
 }

@@ -7,13 +7,14 @@ import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildContext } from '../../../../src/core/context/buildContext';
 import { findEntropyTokens, isHighEntropyToken } from '../../../../src/core/context/entropyTokens';
-import { dropSecretPaths, redactSecretPath, scanAndRedact } from '../../../../src/core/context/secretScan';
+import { dropSecretPaths, redactSecretPath, scanAndRedact, scanSecretPath } from '../../../../src/core/context/secretScan';
 import type { Paper } from '../../../../src/core/paper/types';
 import { makeRepo, type TempRepo } from './repoFixture';
 
 const repos: TempRepo[] = [];
 after(() => { for (const r of repos) r.cleanup(); });
 const AKIA = 'AKIAQ3EGRTW7ZPLMN4VB';
+const SHOPIFY_PATH = 'config/shpat_' + 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6' + '.json';
 
 describe('secret-looking paths', () => {
   test('regression (issue 12): a secret-looking file name (keys/AKIA….txt) is left out and never shown unredacted in the map, headers or manifest', async () => {
@@ -40,19 +41,34 @@ describe('secret-looking paths', () => {
     assert.ok(!JSON.stringify(r.manifest).includes(AKIA), JSON.stringify(r.manifest.omitted));
     assert.equal(r.manifest.omitted.find((o) => o.path === 'logo.txt')?.detail, 'resolves to keys/[redacted: aws-access-key-id].png: by extension');
   });
-  test('the listing is scanned in one pass and flags exactly the paths a scan of each path flags', () => {
+  test('the listing is scanned in one pass and flags exactly the paths a scan of each path flags', async () => {
     const paths = [
       'src/app.ts', `keys/${AKIA}.txt`, 'a/ghp_' + 'Zq7Xp2Lm9Rk4Tv8Nb3Wc6Yd1Zq7Xp2Lm9Rk4T' + '.json', 'docs/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlX3Rlc3Q.md',
-      'conf/redis://:Zk8q2mVt7pL4@cache', 'x/token="Jm4Qx8Rz2Tk6Wb9Np3Lv7Yc5"', 'plain/AKIA.txt', 'end-with-AKIA', `${AKIA}`, 'ok/readme.md',
+      'conf/redis://:Zk8q2mVt7pL4@cache', 'x/token="Jm4Qx8Rz2Tk6Wb9Np3Lv7Yc5"', 'plain/AKIA.txt', 'end-with-AKIA', `${AKIA}`, 'ok/readme.md', SHOPIFY_PATH,
     ];
-    const oneByOne = (ps: string[]) => ps.map((p) => redactSecretPath(p)).filter((x): x is string => x !== null);
-    const batch = dropSecretPaths(paths);
-    assert.deepEqual(batch.omitted.map((o) => o.path), oneByOne(paths));
-    assert.ok(batch.omitted.length >= 4, 'the corpus has secret-looking paths');
-    assert.deepEqual(batch.kept, paths.filter((p) => redactSecretPath(p) === null));
+    const oneByOne = async (ps: string[]) => (await Promise.all(ps.map((p) => scanSecretPath(p)))).filter((x): x is string => x !== null);
+    const batch = await dropSecretPaths(paths);
+    assert.deepEqual(batch.omitted.map((o) => o.path), await oneByOne(paths));
+    assert.ok(batch.omitted.length >= 5, 'the corpus has secret-looking paths');
+    assert.deepEqual(batch.kept, ['src/app.ts', 'plain/AKIA.txt', 'end-with-AKIA', 'ok/readme.md']);
     // A private-key block or a newline in a path falls back to the per-path scan.
     const odd = ['k/-----BEGIN RSA PRIVATE KEY-----', `n/line\n${AKIA}`, 'src/b.ts'];
-    assert.deepEqual(dropSecretPaths(odd).omitted.map((o) => o.path), oneByOne(odd));
+    assert.deepEqual((await dropSecretPaths(odd)).omitted.map((o) => o.path), await oneByOne(odd));
+  });
+
+  test('regression: a file or pinned file named like a token only secretlint knows (Shopify, Linear…) is left out, its name redacted', async () => {
+    const linear = 'notes/lin_api_' + 'aZ3kP9qL2mN8vB4xC7tY1wE6rU5iO0pAsDfGhJkL' + '.md';
+    const repo = makeRepo({ 'src/app.ts': 'export const x = 1;\n', [SHOPIFY_PATH]: '{}\n', [linear]: '# notes\n' }, { git: true });
+    repos.push(repo);
+    const r = await buildContext({ repoRoot: repo.root, budgetTokens: 4000, pinnedFiles: [linear] });
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    for (const secret of ['a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'aZ3kP9qL2mN8vB4xC7tY1wE6rU5iO0pAsDfGhJkL']) {
+      assert.ok(!r.promptBytes.includes(secret), 'the name was sent (map or file header)');
+      assert.ok(!JSON.stringify(r.manifest).includes(secret), 'the name is in the manifest unredacted');
+    }
+    assert.ok(r.manifest.omitted.some((o) => o.reason === 'secret_file' && o.path === 'config/[redacted: secretlint/shopify].json'), JSON.stringify(r.manifest.omitted));
+    assert.ok(r.manifest.files.some((f) => f.path === 'src/app.ts'));
   });
 });
 
