@@ -1,7 +1,9 @@
 /** Lists a repository's files: `git ls-files` (tracked + untracked, not ignored), or a .gitignore-aware walk. */
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
+import { textNoWait } from '../git/readNoWait';
 import { repoSetsWorkTree, runGit } from '../git/runGit';
 import { skippedDirOf } from './fileFilters';
 import type { ManifestFileOmitted } from './types';
@@ -76,13 +78,20 @@ interface IgnoreFrame {
   ig: ignore.Ignore;
 }
 
-async function loadIgnore(dirAbs: string, base: string): Promise<IgnoreFrame | null> {
+/**
+ * A folder's .gitignore rules, read without waiting and only from a regular file (a FIFO would block the read and
+ * the process's exit for good; a symlink to /dev/zero would be read until memory runs out): a symlink is not
+ * followed, as git does not follow a symlinked .gitignore either; at most MAX_METADATA_BYTES are read.
+ */
+function loadIgnore(dirAbs: string, base: string): IgnoreFrame | null {
+  const path = join(dirAbs, '.gitignore');
   try {
-    const text = await readFile(join(dirAbs, '.gitignore'), 'utf8');
-    return { base, ig: ignore().add(text) };
+    if (!lstatSync(path).isFile()) return null;
   } catch {
     return null;
   }
+  const text = textNoWait(path);
+  return text === null ? null : { base, ig: ignore().add(text) };
 }
 
 function isIgnored(frames: IgnoreFrame[], rel: string, isDir: boolean): boolean {
@@ -100,7 +109,7 @@ export async function walkFolder(root: string): Promise<RepoListing> {
   const rootFrames: IgnoreFrame[] = [{ base: '', ig: ignore().add(['.git/']) }];
   const walk = async (rel: string, frames: IgnoreFrame[]): Promise<void> => {
     const abs = rel ? join(root, rel) : root;
-    const own = await loadIgnore(abs, rel);
+    const own = loadIgnore(abs, rel);
     const here = own ? [...frames, own] : frames;
     let entries;
     try {

@@ -1,6 +1,6 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listRepoFiles } from '../../../../src/core/context/listRepoFiles';
@@ -123,6 +123,21 @@ describe('listing and reading', () => {
     assert.equal(classifyPath('build/compile.js').skip, true);
     assert.equal(classifyPath('a/node_modules/b.js').skip, true);
     assert.equal(classifyPath('Cargo.lock').skip, true);
+  });
+});
+
+describe('walk: hostile .gitignore files', () => {
+  test('regression: a .gitignore that is a FIFO or a symlink to /dev/zero neither freezes nor exhausts the walk', (t) => {
+    const repo = makeRepo({ 'a.ts': 'export const a = 1;\n', 'sub/b.ts': 'export const b = 1;\n', 'zero/c.ts': 'export const c = 1;\n' });
+    repos.push(repo);
+    if (!mkfifoSafe(join(repo.root, 'sub', '.gitignore'))) return t.skip('no mkfifo here');
+    symlinkSync('/dev/zero', join(repo.root, 'zero', '.gitignore'));
+    // In a child process with a small heap: the FIFO's read blocked the process (its exit too), /dev/zero was read
+    // until the heap ran out.
+    const mod = join(__dirname, '..', '..', '..', '..', 'src', 'core', 'context', 'listRepoFiles.ts').replace(/\\/g, '/');
+    const code = `import('${mod}').then((m) => m.walkFolder(${JSON.stringify(repo.root)})).then((r) => { process.stdout.write(JSON.stringify(r.paths)); process.exit(0); })`;
+    const r = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', '-e', code], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
+    assert.equal(r.stdout, JSON.stringify(['a.ts', 'sub/b.ts', 'zero/.gitignore', 'zero/c.ts']), `${r.error?.message ?? ''} ${r.stderr.slice(-300)}`);
   });
 });
 
