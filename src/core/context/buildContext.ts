@@ -75,6 +75,18 @@ function paperRefFor(p: Paper): string {
   return p.source === 'brief' ? `the idea brief "${p.title}" above` : `the paper "${p.title}" (${p.id}) above`;
 }
 
+/** The lines of a block between its first line and its last (its tags). */
+function innerLines(block: string): string {
+  const first = block.indexOf('\n');
+  const last = block.lastIndexOf('\n');
+  return first < 0 || last <= first ? '' : block.slice(first + 1, last);
+}
+
+/** The block with its inner lines replaced. */
+function withInnerLines(block: string, inner: string): string {
+  return `${block.slice(0, block.indexOf('\n'))}\n${inner}${block.slice(block.lastIndexOf('\n'))}`;
+}
+
 function toRepoPath(root: string, p: string): string | null {
   const abs = isAbsolute(p) ? p : resolve(root, p);
   const rel = relative(root, abs);
@@ -160,15 +172,19 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
     : NO_OUTLINE;
   // The map's symbol names and the outline's signatures are file content, shown even for a file left out: scanned like
   // it (a default argument `token="ghp_…"`, a constant named like a key), each secret redacted and listed.
-  const [mapScan, outlineScan] = await scanAndRedactMany([{ path: 'repo-map.txt', text: map.text }, { path: 'outline.txt', text: outline.text }]);
+  // Only the lines between a block's tags are scanned: a redaction never takes its closing tag (a private key's
+  // opening line with no end, as in a default argument, is redacted to the end of what is scanned).
+  const [mapScan, outlineScan] = await scanAndRedactMany([{ path: 'repo-map.txt', text: innerLines(map.text) }, { path: 'outline.txt', text: innerLines(outline.text) }]);
   if (mapScan.redactions.length) {
-    redactions.push(...mapScan.redactions.map((r) => ({ path: '(repo map)', rule: r.rule, line: r.line })));
-    map = { ...map, text: mapScan.text, tokens: countTokens(mapScan.text) };
+    redactions.push(...mapScan.redactions.map((r) => ({ path: '(repo map)', rule: r.rule, line: r.line + 1 })));
+    const text = withInnerLines(map.text, mapScan.text);
+    map = { ...map, text, tokens: countTokens(text) };
   }
   if (outlineScan.redactions.length) {
     const o = outline;
-    redactions.push(...outlineScan.redactions.map((r) => ({ ...(outlineSource(o, r.line) ?? { path: '(outline)', line: r.line }), rule: r.rule })));
-    outline = { ...outline, text: outlineScan.text, tokens: countTokens(outlineScan.text) };
+    redactions.push(...outlineScan.redactions.map((r) => ({ ...(outlineSource(o, r.line + 1) ?? { path: '(outline)', line: r.line + 1 }), rule: r.rule })));
+    const text = withInnerLines(outline.text, outlineScan.text);
+    outline = { ...outline, text, tokens: countTokens(text) };
   }
   used += map.tokens;
   if (outline.text) used += outline.tokens + 2;

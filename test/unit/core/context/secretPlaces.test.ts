@@ -94,6 +94,22 @@ describe('secrets in the map and the outline', () => {
     assert.ok(r.manifest.redactions.some((x) => x.path === 'src/tokenizer/cache.py' && x.line === 1 && x.rule === 'github-token'), JSON.stringify(r.manifest.redactions));
     assert.ok(r.manifest.redactions.some((x) => x.path === '(repo map)' && x.rule === 'aws-access-key-id'), JSON.stringify(r.manifest.redactions));
   });
+
+  test('regression: a private key\'s opening line in a signature is redacted without taking the outline\'s closing tag', async () => {
+    const repo = makeRepo({
+      'README.md': '# demo\n',
+      'src/tokenizer/cache.py': 'def tokenizer_cache_load(pem="-----BEGIN RSA PRIVATE KEY-----"):\n    return pem\n\nclass TokenizerMergeCache:\n    pass\n',
+    }, { git: true });
+    repos.push(repo);
+    const paper: Paper = { source: 'brief', id: 'brief:2', title: 'Tokenizer caching', authors: [], abstract: '', text: 'Cache tokenizer merges: TokenizerMergeCache and tokenizer_cache_load.', format: 'txt', hash: 'h', warnings: [] };
+    const r = await buildContext({ repoRoot: repo.root, paper, budgetTokens: 3000 });
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    const text = r.prompt.blocks[0].text;
+    const outline = text.slice(text.indexOf('<outline'));
+    assert.match(outline, /^<outline[^\n]*>\nsrc\/tokenizer\/cache\.py:\nL1: def tokenizer_cache_load\(pem="\[redacted: [\w/-]+\]\n<\/outline>\n/);
+    assert.ok(r.manifest.redactions.some((x) => x.path === 'src/tokenizer/cache.py' && x.line === 1), JSON.stringify(r.manifest.redactions));
+  });
 });
 
 describe('URL credentials', () => {
