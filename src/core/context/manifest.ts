@@ -107,7 +107,7 @@ export function computeManifestHash(m: Omit<ContextManifest, 'manifestHash'> & {
 const REASON_LABEL: Record<OmitReason, string> = {
   binary: 'binary', lockfile: 'lockfile', vendored: 'vendored', generated: 'generated', minified: 'minified',
   too_large: 'too large', secret_file: 'secret file (dropped whole)', secret_dense: 'too many secrets (dropped)',
-  symlink_outside_root: 'symlink outside the repository', unsafe_path: 'path leaves the repository',
+  symlink_outside_root: 'symlink outside the repository', unsafe_path: 'path leaves the repository, names .git, or holds control or bidi characters',
   git_dir: 'inside .git (never sent)', not_a_file: 'not a regular file', unreadable: 'unreadable',
   over_budget: 'over the token budget',
 };

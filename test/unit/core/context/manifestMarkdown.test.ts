@@ -41,6 +41,8 @@ describe('manifest Markdown: hostile names', () => {
     assert.ok(!/<img|<a |<script|<iframe/i.test(html), `the preview would load or link: ${html.match(/<(img|a) [^>]*>/i)?.[0]}`);
     assert.ok(!html.includes('\u202e'), 'an entity turned into a bidi override');
     assert.ok(!/<h[1-6]>[^<]*Files sent[^<]*<\/h[1-6]>[\s\S]*<h[1-6]>[^<]*Files sent/.test(html), 'a name forged a heading');
+    // The names refused for their characters are listed under a heading that says so.
+    assert.match(md, /### path leaves the repository, names \.git, or holds control or bidi characters \(\d+\)/);
     // Ordinary names read as they are.
     assert.match(md, /\| src\/main\.ts \|/);
     assert.match(md, /pages\/\[slug\]\.tsx/);
