@@ -74,6 +74,8 @@ export async function readDirty(cwd: string): Promise<boolean | undefined> {
     if (stage !== '0') return true;
     const flags = parseInt(flagsHex, 16);
     if (mode === '160000' || flags & 0x8000 || flags & 0x40000000) continue; // submodule, assume-unchanged, skip-worktree
+    // A crafted index can name a path outside the work tree (`../x`, `/x`): never read there; such an index is dirty.
+    if (path.startsWith('/') || path.split('/').some((c) => c === '..' || c === '.' || c === '')) return true;
     const abs = join(cwd, path);
     const st = await lstat(abs, { bigint: true }).catch(() => null);
     if (!st) return true;
