@@ -110,7 +110,7 @@ export const batchCommand: CliCommand = {
         if (judge) {
           const { estimateJudgeAhead, TYPICAL_DRAFT_TOKENS } = await import('../../core/judge'); // loaded only with --judge
           const { RUN_DEFAULTS } = await import('../../core/run/sideRunner');
-          const ja = estimateJudgeAhead(plan.todo.map((p) => ({ prompt: p.context.prompt, manifest: p.context.manifest, repoName: p.repo.name, ...(p.context.paper ? { paper: p.context.paper } : {}) })), judge.side, RUN_DEFAULTS.maxTokens);
+          const ja = estimateJudgeAhead(plan.todo.map((p) => ({ prompt: p.context.prompt, manifest: p.context.manifest, repoName: p.repo.name, ...(p.context.paper ? { paper: p.context.paper } : {}) })), judge.side, m.maxTokens ?? RUN_DEFAULTS.maxTokens);
           const judgeCost = ja.usd === null || ja.usdMax === null ? `no known price for ${judge.side.spec.model} (add it under prices: in the matrix)` : `estimated ${formatCost(ja.usd)} (drafts of ~${TYPICAL_DRAFT_TOKENS.toLocaleString('en-US')} tokens, typical answers), at most ${formatCost(ja.usdMax)} (drafts and answers at their token caps)`;
           line(io.stderr, `batch: judge ${judgeText} answers each finished pair twice (both orders, the second from the prompt cache): ~${ja.inputTokens.toLocaleString('en-US')} prompt tokens; ${judgeCost}; its spend counts towards --max-cost.`);
         }
