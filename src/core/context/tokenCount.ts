@@ -1,5 +1,13 @@
 /** Token counting with gpt-tokenizer's o200k encoding (fast count, early-exit limit checks). */
-import { countTokens as countO200k, isWithinTokenLimit } from 'gpt-tokenizer/encoding/o200k_base';
+import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
+import { o200kRanks } from './o200kRanks';
+
+let encoding: GptEncoding | undefined;
+
+/** The o200k_base encoding, built on the first count (as gpt-tokenizer's own o200k_base module builds it). */
+function o200k(): GptEncoding {
+  return (encoding ??= GptEncoding.getEncodingApi('o200k_base', o200kRanks));
+}
 
 // Repository text may contain strings like "<|endoftext|>": count them as plain text. By default gpt-tokenizer
 // throws on them (and scans every input for them first).
@@ -7,7 +15,7 @@ const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 
 /** Counts tokens of text (o200k_base), special-token strings counted as plain text. */
 export function countTokens(text: string): number {
-  return text.length === 0 ? 0 : countO200k(text, PLAIN_TEXT);
+  return text.length === 0 ? 0 : o200k().countTokens(text, PLAIN_TEXT);
 }
 
 /**
@@ -23,6 +31,6 @@ export function tokensWithin(text: string, limit: number): number | null {
     const n = countTokens(text);
     return n <= limit ? n : null;
   }
-  const r = isWithinTokenLimit(text, limit, PLAIN_TEXT);
+  const r = o200k().isWithinTokenLimit(text, limit, PLAIN_TEXT);
   return r === false ? null : r;
 }

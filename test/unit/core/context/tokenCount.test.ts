@@ -30,3 +30,30 @@ describe('token counting', () => {
     assert.equal(tokensWithin(text, n), n);
   });
 });
+
+describe('the packed o200k table (what the extension reads)', () => {
+  test('the Brotli-compressed JSON unpacks to gpt-tokenizer\'s table, entry for entry, and counts the same', async () => {
+    const { brotliCompressSync } = await import('node:zlib');
+    const { o200kRanks } = await import('../../../../src/core/context/o200kRanks');
+    const { unpackRanks } = await import('../../../../src/core/context/o200kRanksPacked');
+    const { GptEncoding } = await import('gpt-tokenizer/GptEncoding');
+    const ranks = o200kRanks();
+    const unpacked = unpackRanks(brotliCompressSync(Buffer.from(JSON.stringify(ranks))));
+    assert.equal(unpacked.length, ranks.length);
+    let bytesTokens = 0;
+    for (let i = 0; i < ranks.length; i++) {
+      const a = ranks[i];
+      const b = unpacked[i];
+      if (typeof a === 'string') assert.equal(b, a, `rank ${i}`);
+      else {
+        bytesTokens++;
+        assert.deepEqual(b, a, `rank ${i}`);
+      }
+    }
+    assert.ok(bytesTokens > 0, 'the table holds tokens stored as bytes, and they survive');
+    const packed = GptEncoding.getEncodingApi('o200k_base', () => unpacked);
+    const text = 'def cache_merge(x):\n    return "<|endoftext|>" + ünïcödé + 日本語 + 🙂 + "\\xff"\n'.repeat(50);
+    assert.equal(packed.countTokens(text, { disallowedSpecial: new Set() }), countTokens(text));
+    assert.throws(() => unpackRanks(brotliCompressSync(Buffer.from('[1,2,3]'))), /does not hold o200k_base's ranks; rebuild the extension/);
+  });
+});
