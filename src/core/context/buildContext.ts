@@ -1,7 +1,8 @@
 /** Builds what is sent: repo map + ranked whole files within a token budget, secret-scanned, plus the paper, as one prompt and manifest. */
 import { stat } from 'node:fs/promises';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, resolve, sep } from 'node:path';
 import { realpathSync } from 'node:fs';
+import { relativeInside } from '../git/insideRoot';
 import { assemblePrompt, renderPromptAudit } from '../prompt/assemblePrompt';
 import { DEFAULT_TEMPLATE, type PromptTemplate } from '../prompt/template';
 import type { BuiltPrompt } from '../prompt/types';
@@ -89,8 +90,8 @@ function withInnerLines(block: string, inner: string): string {
 
 function toRepoPath(root: string, p: string): string | null {
   const abs = isAbsolute(p) ? p : resolve(root, p);
-  const rel = relative(root, abs);
-  if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
+  const rel = relativeInside(root, abs);
+  if (!rel) return null;
   return rel.split(sep).join('/');
 }
 

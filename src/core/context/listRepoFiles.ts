@@ -1,8 +1,9 @@
 /** Lists a repository's files: `git ls-files` (tracked + untracked, not ignored), or a .gitignore-aware walk. */
 import { lstatSync } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import ignore from 'ignore';
+import { relativeInside } from '../git/insideRoot';
 import { textNoWait } from '../git/readNoWait';
 import { repoSetsWorkTree, runGit } from '../git/runGit';
 import { skippedDirOf } from './fileFilters';
@@ -26,8 +27,7 @@ async function workTreeHoldsRoot(root: string): Promise<boolean> {
   const top = await runGit(['rev-parse', '--show-toplevel'], { cwd: root, timeoutMs: 10_000 });
   if (!top.ok) return false;
   try {
-    const rel = relative(await realpath(top.stdout.toString('utf8').replace(/\n$/, '')), await realpath(root));
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+    return relativeInside(await realpath(top.stdout.toString('utf8').replace(/\n$/, '')), await realpath(root)) !== null;
   } catch {
     return false;
   }

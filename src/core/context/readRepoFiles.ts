@@ -1,6 +1,7 @@
 /** Reads candidate files safely (no symlink escapes, no FIFOs, size-capped) and sorts out what must be skipped. */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
+import { relativeInside } from '../git/insideRoot';
 import { gitDirIdsOf, gitDirsOf, isGitDirName, throughGitDir, unsafeRepoPath } from './gitDirGuard';
 import { classifyContent, classifyPath, skippedDirOf, type PathVerdict } from './fileFilters';
 import { redactSecretPath } from './secretScan';
@@ -114,8 +115,8 @@ export function readRepoFile(root: string, realRoot: string, path: string, maxBy
     }
     return { omit: { path, reason: 'unreadable', detail: dangling ? 'broken symlink' : code === 'ENOENT' ? 'missing' : (code ?? 'unresolvable') } };
   }
-  const rel = relative(realRoot, target);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+  const rel = relativeInside(realRoot, target);
+  if (!rel) {
     return { omit: { path, reason: 'symlink_outside_root', detail: 'resolves outside the repository; not followed' } };
   }
   const relParts = rel.split(sep);

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile, readlink, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { relativeInside } from './insideRoot';
 import { textNoWait } from './readNoWait';
 import { runGit } from './runGit';
 
@@ -74,9 +75,11 @@ export async function readDirty(cwd: string): Promise<boolean | undefined> {
     if (stage !== '0') return true;
     const flags = parseInt(flagsHex, 16);
     if (mode === '160000' || flags & 0x8000 || flags & 0x40000000) continue; // submodule, assume-unchanged, skip-worktree
-    // A crafted index can name a path outside the work tree (`../x`, `/x`): never read there; such an index is dirty.
+    // A crafted index can name a path outside the work tree (`../x`, `/x`; on Windows `..\x` too): never read there;
+    // such an index is dirty.
     if (path.startsWith('/') || path.split('/').some((c) => c === '..' || c === '.' || c === '')) return true;
     const abs = join(cwd, path);
+    if (relativeInside(cwd, abs) === null) return true;
     const st = await lstat(abs, { bigint: true }).catch(() => null);
     if (!st) return true;
     if (mode === '120000') {
