@@ -5,13 +5,13 @@
  */
 import type { ContextManifest } from '../context/types';
 import { countTokens } from '../context/tokenCount';
-import { computeCost } from '../providers/pricing';
-import type { ResolvedSide, Usage } from '../providers/types';
+import type { ResolvedSide } from '../providers/types';
 import type { BuiltPrompt } from '../prompt/types';
 import type { ComparisonRecord } from '../results/schema';
 import { judgeContext } from './judgeContext';
 import { JUDGE_MAX_TOKENS } from './judgeOrders';
 import { buildJudgePrompts } from './judgePrompt';
+import { judgePrefixTokens, priceJudgeOrders } from './judgePricing';
 import { TYPICAL_JUDGE_OUTPUT_TOKENS } from './judgeQueue';
 import { DEFAULT_JUDGE_RUBRIC } from './rubric';
 
@@ -40,7 +40,6 @@ export interface JudgeAheadEstimate {
 /** Prices judging every pair in both orders (the shared prefix written or sent once, then read from the prompt cache). */
 export function estimateJudgeAhead(pairs: readonly JudgeAheadPair[], judge: ResolvedSide, draftCap: number): JudgeAheadEstimate {
   const out: JudgeAheadEstimate = { pairs: 0, usd: 0, usdMax: 0, inputTokens: 0 };
-  const writes = judge.preset.kind === 'anthropic';
   // Pairs of one batch share a few contexts: each prefix is counted once.
   const counted = new Map<string, { prefix: number; task: number }>();
   for (const p of pairs) {
@@ -49,16 +48,12 @@ export function estimateJudgeAhead(pairs: readonly JudgeAheadPair[], judge: Reso
     if (!c) {
       const ctx = judgeContext({ prompt: p.prompt, ...(p.manifest ? { manifest: p.manifest } : {}) });
       const jp = buildJudgePrompts({ context: ctx, rubric: DEFAULT_JUDGE_RUBRIC, repoName: p.repoName, ...(p.paper ? { paper: p.paper } : {}), drafts: { a: '', b: '' } });
-      c = { prefix: countTokens([jp.ab.system, ...jp.ab.blocks.map((b) => b.text)].join('\n')), task: countTokens(jp.ab.task) };
+      c = { prefix: judgePrefixTokens(jp), task: countTokens(jp.ab.task) };
       counted.set(key, c);
     }
-    const price = (draftTokens: number, answerTokens: number): number | null => {
-      const task = c.task + 2 * draftTokens;
-      const first: Usage = { inputTokens: task + (writes ? 0 : c.prefix), outputTokens: answerTokens, cacheReadTokens: 0, cacheWriteTokens: writes ? c.prefix : 0 };
-      const second: Usage = { inputTokens: task, outputTokens: answerTokens, cacheReadTokens: c.prefix, cacheWriteTokens: 0 };
-      const costs = [first, second].map((u) => computeCost(u, judge.spec.model, judge.pricingOverride).usd);
-      return costs.some((x) => x === null) ? null : (costs as number[]).reduce((a, b) => a + b, 0);
-    };
+    const prefix = c.prefix;
+    const task = c.task;
+    const price = (draftTokens: number, answerTokens: number) => priceJudgeOrders(judge, prefix, [task + 2 * draftTokens, task + 2 * draftTokens], answerTokens);
     const typical = price(TYPICAL_DRAFT_TOKENS, TYPICAL_JUDGE_OUTPUT_TOKENS);
     const max = price(draftCap, JUDGE_MAX_TOKENS);
     out.usd = out.usd === null || typical === null ? null : out.usd + typical;

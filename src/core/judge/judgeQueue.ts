@@ -7,14 +7,14 @@ import type { ContextManifest } from '../context/types';
 import { countTokens } from '../context/tokenCount';
 import { hashPromptPrefix } from '../prompt/assemblePrompt';
 import type { PromptBlock } from '../prompt/types';
-import { computeCost } from '../providers/pricing';
-import type { ResolvedSide, Usage } from '../providers/types';
+import type { ResolvedSide } from '../providers/types';
 import { foldAmends, type EffectiveComparison } from '../results/foldAmends';
 import { isJudgeRater, type ResultRecord } from '../results/schema';
 import { judgeComparison, judgeRater, hasBothDrafts, readDrafts, type JudgeComparisonInput, type JudgePorts, type JudgeStore } from './judgeComparison';
 import { judgeContext, JUDGE_CONTEXT_BUDGET, type JudgeContextSource } from './judgeContext';
 import { JUDGE_MAX_TOKENS } from './judgeOrders';
 import { buildJudgePrompts } from './judgePrompt';
+import { judgePrefixTokens, priceJudgeOrders } from './judgePricing';
 import { DEFAULT_JUDGE_RUBRIC, type JudgeCriterion } from './rubric';
 
 /** Which comparisons to judge: still waiting for a human verdict, already judged by a human, or every one. */
@@ -107,19 +107,16 @@ export async function estimateJudgeCost(input: JudgeEstimateInput): Promise<Judg
   const cap = input.maxTokens ?? JUDGE_MAX_TOKENS;
   const out: JudgeEstimate = { pairs: 0, inputTokens: 0, cachedTokens: 0, outputTokensPerOrder: TYPICAL_JUDGE_OUTPUT_TOKENS, usd: 0, usdMax: 0, perPair: {}, problems: [] };
   const prefixTokens = new Map<string, number>();
-  const writes = input.judge.preset.kind === 'anthropic';
   for (const c of input.comparisons) {
     const read = await readDrafts(c, input.store);
     if (!read.ok) { out.problems.push(read.error); continue; }
     const ctx = judgeContext(input.contextFor ? await input.contextFor(c) : {}, input.contextBudgetTokens ?? JUDGE_CONTEXT_BUDGET);
     const p = buildJudgePrompts({ context: ctx, rubric, repoName: c.repo.name, paper: c.paper, drafts: read.drafts, checks: c.checks });
     const prefix = p.prefixHash;
-    if (!prefixTokens.has(prefix)) prefixTokens.set(prefix, countTokens([p.ab.system, ...p.ab.blocks.map((b) => b.text)].join('\n')));
+    if (!prefixTokens.has(prefix)) prefixTokens.set(prefix, judgePrefixTokens(p));
     const pre = prefixTokens.get(prefix) as number;
     const taskAb = countTokens(p.ab.task), taskBa = countTokens(p.ba.task);
-    const first: Usage = { inputTokens: taskAb + (writes ? 0 : pre), outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: writes ? pre : 0 };
-    const second: Usage = { inputTokens: taskBa, outputTokens: 0, cacheReadTokens: pre, cacheWriteTokens: 0 };
-    const price = (outTokens: number) => sum([first, second].map((u) => computeCost({ ...u, outputTokens: outTokens }, input.judge.spec.model, input.judge.pricingOverride).usd));
+    const price = (outTokens: number) => priceJudgeOrders(input.judge, pre, [taskAb, taskBa], outTokens);
     const typical = price(TYPICAL_JUDGE_OUTPUT_TOKENS);
     out.perPair[c.id] = typical;
     out.usd = out.usd === null || typical === null ? null : out.usd + typical;
@@ -130,10 +127,6 @@ export async function estimateJudgeCost(input: JudgeEstimateInput): Promise<Judg
     out.cachedTokens += pre;
   }
   return out;
-}
-
-function sum(xs: (number | null)[]): number | null {
-  return xs.some((x) => x === null) ? null : (xs as number[]).reduce((a, b) => a + b, 0);
 }
 
 /** Progress of a queue after each pair. */
