@@ -3,6 +3,7 @@ import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gitFileTarget } from '../git/gitDirOwner';
 import { textNoWait } from '../git/readNoWait';
+import { BIDI_CHARS, LINE_BREAKING_CHARS } from './nameChars';
 
 // `.git` as Windows and macOS also spell it (git refuses these names on checkout, but a crafted index lists them): in
 // any letter case, with trailing dots or spaces or an NTFS stream (`.git.`, `.git::$INDEX_ALLOCATION`), its 8.3 short
@@ -20,11 +21,9 @@ export function isGitDirName(component: string): boolean {
 // eslint-disable-next-line no-control-regex
 const PLAIN_REPO_PATH = /^(?![a-z]:)(?!(?:[^/]*\/)*(?:\.{0,2}|(?:\.git|git~1)[. ]*(?::[^/]*)?)(?:\/|$))[^\0-\x1f\x7f-\x9f\\\u200c-\u200f\u2028\u2029\u202a-\u202e\u2066-\u206f\ufeff]+$/i;
 // A name with one of these would break or forge lines where it is shown (the prompt's repo map, the manifest, a
-// terminal): C0 and C1 controls (ESC, CR, LF, NEL, CSI), DEL, U+2028 and U+2029.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\0-\x1f\x7f-\x9f\u2028\u2029]/;
-// Bidi embeddings, overrides and isolates: shown, they reorder what a person reads of a name (src/\u202eyp.exe).
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+// terminal), or reorder what a person reads of it (see nameChars.ts).
+const CONTROL = new RegExp(`[${LINE_BREAKING_CHARS}]`);
+const BIDI_CONTROL = new RegExp(`[${BIDI_CHARS}]`);
 
 /** Why a listed repo-relative path is refused before any lookup (absolute, `..`, empty or `.git` components, control or bidi characters); null when fine. */
 export function unsafeRepoPath(path: string): string | null {
