@@ -1,10 +1,9 @@
 /** Lists a repository's files: `git ls-files` (tracked + untracked, not ignored), or a .gitignore-aware walk. */
-import { lstatSync } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import ignore from 'ignore';
 import { relativeInside } from '../git/insideRoot';
-import { textNoWait } from '../git/readNoWait';
+import { MAX_METADATA_BYTES, textNoWait } from '../git/readNoWait';
 import { repoSetsWorkTree, runGit } from '../git/runGit';
 import { skippedDirOf } from './fileFilters';
 import type { ManifestFileOmitted } from './types';
@@ -84,13 +83,7 @@ interface IgnoreFrame {
  * followed, as git does not follow a symlinked .gitignore either; at most MAX_METADATA_BYTES are read.
  */
 function loadIgnore(dirAbs: string, base: string): IgnoreFrame | null {
-  const path = join(dirAbs, '.gitignore');
-  try {
-    if (!lstatSync(path).isFile()) return null;
-  } catch {
-    return null;
-  }
-  const text = textNoWait(path);
+  const text = textNoWait(join(dirAbs, '.gitignore'), MAX_METADATA_BYTES, { noFollow: true });
   return text === null ? null : { base, ig: ignore().add(text) };
 }
 

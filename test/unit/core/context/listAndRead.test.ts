@@ -139,6 +139,14 @@ describe('walk: hostile .gitignore files', () => {
     const r = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', '-e', code], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
     assert.equal(r.stdout, JSON.stringify(['a.ts', 'sub/b.ts', 'zero/.gitignore', 'zero/c.ts']), `${r.error?.message ?? ''} ${r.stderr.slice(-300)}`);
   });
+
+  test('a .gitignore that is a symlink to a regular file is not followed (as git does not): its rules do not apply', async () => {
+    const repo = makeRepo({ 'a.ts': 'export const a = 1;\n', 'rules.txt': '*.ts\n', 'sub/b.ts': 'export const b = 1;\n', 'own/c.ts': 'export const c = 1;\n', 'own/.gitignore': '*.ts\n' });
+    repos.push(repo);
+    symlinkSync('../rules.txt', join(repo.root, 'sub', '.gitignore'));
+    const { walkFolder } = await import('../../../../src/core/context/listRepoFiles');
+    assert.deepEqual((await walkFolder(repo.root)).paths, ['a.ts', 'own/.gitignore', 'rules.txt', 'sub/.gitignore', 'sub/b.ts']);
+  });
 });
 
 /** Creates a FIFO when the platform has mkfifo; returns whether it exists. */
