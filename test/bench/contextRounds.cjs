@@ -68,25 +68,23 @@ function readLean(files) {
   return bytes;
 }
 
+/** One context build for a paper, checked to give the prompt prefix the TypeScript build gave (else `failure`). */
+async function buildAs(paper, prefixHash, failure) {
+  const r = await buildContext({ repoRoot: input.root, paper });
+  if (!r.ok || r.prompt.prefixHash !== prefixHash) throw new Error(failure);
+}
+
 async function main() {
   // Warm-up: one build and one read of each kind (modules loaded, page cache warm).
-  const warm = await buildContext({ repoRoot: input.root, paper: input.brief });
-  if (!warm.ok || warm.prompt.prefixHash !== input.prefixHash) throw new Error('the bundled build does not give the same prompt');
-  const warmPaper = await buildContext({ repoRoot: input.root, paper: input.paper });
-  if (!warmPaper.ok || warmPaper.prompt.prefixHash !== input.paperPrefixHash) throw new Error('the bundled build does not give the same prompt for the paper');
+  await buildAs(input.brief, input.prefixHash, 'the bundled build does not give the same prompt');
+  await buildAs(input.paper, input.paperPrefixHash, 'the bundled build does not give the same prompt for the paper');
   readFiles(input.kept);
   readFiles(input.opened);
   readLean(input.kept);
   const steps = {
     floor: () => timed(() => readFiles(input.kept)),
-    ours: () => timed(async () => {
-      const r = await buildContext({ repoRoot: input.root, paper: input.brief });
-      if (!r.ok || r.prompt.prefixHash !== input.prefixHash) throw new Error('context build is not deterministic');
-    }),
-    paper: () => timed(async () => {
-      const r = await buildContext({ repoRoot: input.root, paper: input.paper });
-      if (!r.ok || r.prompt.prefixHash !== input.paperPrefixHash) throw new Error('context build is not deterministic (paper)');
-    }),
+    ours: () => timed(() => buildAs(input.brief, input.prefixHash, 'context build is not deterministic')),
+    paper: () => timed(() => buildAs(input.paper, input.paperPrefixHash, 'context build is not deterministic (paper)')),
     readAll: () => timed(() => readFiles(input.opened)),
     lean: () => timed(() => readLean(input.kept)),
   };
