@@ -48,7 +48,7 @@ function pathParts(path: string): string[] {
 const NO_TERMS: ReadonlyMap<string, number> = new Map();
 const NO_NAMES: readonly string[] = [];
 
-/** Distinct spellings remembered per index (a match's text to its term) before the table starts over. */
+/** Distinct spellings remembered per index (a match's text to its term's number); a later new spelling is lower-cased each time it is seen. */
 const SPELLINGS = 4096;
 
 /**
