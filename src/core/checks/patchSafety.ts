@@ -1,6 +1,7 @@
 // Path safety of a model-written patch, decided before anything is applied: no absolute paths, no
 // `..`, nothing inside .git, no NUL bytes, no writes through a symlink (in the tree or made by the patch).
 import { posix } from 'node:path';
+import { isGitDirName } from '../git/gitDirName';
 import type { ParsedPatch, PatchFile } from './patchParse';
 import type { RepoTree } from './repoTree';
 import type { PatchPathProblem } from './types';
@@ -10,11 +11,6 @@ export const MAX_PATCH_BYTES = 4 * 1024 * 1024;
 
 function segments(p: string): string[] {
   return p.split(/[\\/]+/);
-}
-
-function isGitDirName(seg: string): boolean {
-  const s = seg.toLowerCase().replace(/[. ]+$/, '');
-  return s === '.git' || s === 'git~1';
 }
 
 /** Problems of one path as written (after prefix stripping). */

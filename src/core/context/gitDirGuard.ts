@@ -2,22 +2,12 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gitFileTarget } from '../git/gitDirOwner';
+import { isGitDirName } from '../git/gitDirName';
 import { textNoWait } from '../git/readNoWait';
 import { BIDI_CHARS, LINE_BREAKING_CHARS } from './nameChars';
 
-// `.git` as Windows and macOS also spell it (git refuses these names on checkout, but a crafted index lists them): in
-// any letter case, with trailing dots or spaces or an NTFS stream (`.git.`, `.git::$INDEX_ALLOCATION`), its 8.3 short
-// name (`git~1`), or with code points HFS+ ignores (`.g\u200cit`).
-const GIT_ALIAS = /^(?:\.git|git~1)[. ]*(?::[\s\S]*)?$/i;
-const HFS_IGNORABLE = /[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g;
-
-/** True when a path component names `.git` (or what a Windows or macOS file system reads as `.git`). */
-export function isGitDirName(component: string): boolean {
-  return GIT_ALIAS.test(component.replace(HFS_IGNORABLE, ''));
-}
-
 // Not empty; no control character (C0, DEL, C1), line or paragraph separator, backslash, bidi control or other
-// HFS+-ignorable code point; not absolute (`/`, `c:`); no empty, `.`, `..` or `.git` component (GIT_ALIAS).
+// HFS+-ignorable code point; not absolute (`/`, `c:`); no empty, `.`, `..` or `.git` component (see gitDirName.ts).
 // eslint-disable-next-line no-control-regex
 const PLAIN_REPO_PATH = /^(?![a-z]:)(?!(?:[^/]*\/)*(?:\.{0,2}|(?:\.git|git~1)[. ]*(?::[^/]*)?)(?:\/|$))[^\0-\x1f\x7f-\x9f\\\u200c-\u200f\u2028\u2029\u202a-\u202e\u2066-\u206f\ufeff]+$/i;
 // A name with one of these would break or forge lines where it is shown (the prompt's repo map, the manifest, a

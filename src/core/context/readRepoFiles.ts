@@ -2,7 +2,8 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { relativeInside } from '../git/insideRoot';
-import { gitDirIdsOf, gitDirsOf, isGitDirName, throughGitDir, unsafeRepoPath } from './gitDirGuard';
+import { isGitDirName } from '../git/gitDirName';
+import { gitDirIdsOf, gitDirsOf, throughGitDir, unsafeRepoPath } from './gitDirGuard';
 import { classifyContent, classifyPath, skippedDirOf, type PathVerdict } from './fileFilters';
 import { redactSecretPath } from './secretScan';
 import type { ManifestFileOmitted } from './types';

@@ -39,6 +39,10 @@ export const SAFE_CONFIG: readonly (readonly [string, string])[] = [
   ['gc.auto', '0'],
   ['maintenance.auto', 'false'],
   ['core.attributesFile', '/dev/null'],
+  // Paths Windows or macOS would read as `.git` are refused by every command that writes or reads a tree (checkout,
+  // apply, read-tree), whatever the repository's own config says (a repository can turn both off).
+  ['core.protectHFS', 'true'],
+  ['core.protectNTFS', 'true'],
 ];
 
 /** Flags put before every git subcommand. */
