@@ -1,6 +1,6 @@
 /** The run manifest: its canonical hash and a Markdown rendering for previews and the CLI. */
 import { createHash } from 'node:crypto';
-import { BIDI_CHARS, LINE_BREAKING_CHARS } from './nameChars';
+import { escapeNameChars } from './nameChars';
 import type { ContextManifest, ManifestFileOmitted, OmitReason } from './types';
 
 /** JSON with object keys sorted (undefined members dropped), so equal manifests always serialize (and hash) the same. */
@@ -113,9 +113,6 @@ const REASON_LABEL: Record<OmitReason, string> = {
   over_budget: 'over the token budget',
 };
 
-// Shown as `\uXXXX`: the characters the name rules refuse (nameChars.ts): controls (a newline would add lines, ESC
-// drives a terminal the CLI prints to), line and paragraph separators, bidi embeddings, overrides and isolates.
-const INVISIBLE = new RegExp(`[${LINE_BREAKING_CHARS}${BIDI_CHARS}]`, 'g');
 // Markdown that would act rather than show: a backslash (it would undo the escapes), `<` (HTML, autolinks), `&`
 // (entities such as &#x202e;), `](` (a link or an image, which the preview loads: `![](https:/host/x.png)`), and at
 // the start (where a list item's text begins) `[` (a link definition `[x]: https://…` that `![x]` elsewhere would
@@ -128,7 +125,9 @@ const ACTIVE = /[\\<&]|\](?=\()|^[[#>]/g;
  * unchanged.
  */
 export function mdText(s: string): string {
-  return s.replace(ACTIVE, (c) => `\\${c}`).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Shown as `\uXXXX` (escapeNameChars): controls (a newline would add lines, ESC drives a terminal the CLI prints to),
+  // line and paragraph separators, bidi embeddings, overrides and isolates.
+  return escapeNameChars(s.replace(ACTIVE, (c) => `\\${c}`));
 }
 
 function cell(s: string): string {
