@@ -1,6 +1,7 @@
 /** BM25 of the query's terms over file text (identifier-aware prefix matches), path terms, and the symbols a file defines. */
 import { isAlnum, isLowerOrDigit, isUpper } from './asciiChars';
 import { splitIdentifier, type CodeQuery } from './queryTerms';
+import { TermScanner } from './termScan';
 
 /** What a file matched, and its text score. */
 export interface SearchHit {
@@ -88,6 +89,8 @@ export class CodeIndex {
   /** One file's counts by term number, and the numbers in the order first seen (reset after each file). */
   private counts = new Int32Array(0);
   private readonly seen: number[] = [];
+  /** The WebAssembly term counter (null: the regex counts; see termScan.ts). */
+  private readonly scanner: TermScanner | null;
   /** Raw import specifiers per code file (see importSpecs). */
   readonly specs = new Map<string, string[]>();
 
@@ -99,6 +102,7 @@ export class CodeIndex {
     this.termPrefix = terms.map((t) => t.slice(0, 4));
     this.prefixRe = terms.length ? new RegExp([...new Set(this.termPrefix)].map(escapeRe).join('|')) : null;
     for (const t of terms) this.numberOf(t);
+    this.scanner = TermScanner.for(terms, SEARCH_CHARS);
   }
 
   /** The number of the term a match's text spells (its lower case). */
@@ -121,6 +125,22 @@ export class CodeIndex {
       if (this.spelled.size < SPELLINGS) this.spelled.set(detached(text), k);
     }
     return k;
+  }
+
+  /**
+   * Adds one file from its bytes (the search reads them as latin1 characters); code files also yield their imports.
+   * The terms are counted by the WebAssembly counter when it can, else by the regex; the text is decoded only when a
+   * match asks for its definitions or imports.
+   */
+  addBytes(path: string, bytes: Uint8Array, code: boolean): void {
+    const n = Math.min(bytes.length, SEARCH_CHARS);
+    const text = (): string => Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1');
+    if (!this.scanner) {
+      this.add(path, text(), code);
+      return;
+    }
+    let hay: string | undefined;
+    this.addCounted(path, this.scanner.count(bytes, n), n, code, () => (hay ??= text()));
   }
 
   /** Adds one file (text: any decoding that keeps ASCII; latin1 is fastest); code files also yield their imports. */
@@ -154,20 +174,25 @@ export class CodeIndex {
         seen.length = 0;
       }
     }
+    this.addCounted(path, counts, hay.length, code, () => hay);
+  }
+
+  /** Adds one file's term counts (null: none), with the query's identifiers it defines and, for code, its imports. */
+  private addCounted(path: string, counts: Map<string, number> | null, len: number, code: boolean, hay: () => string): void {
     const tf: ReadonlyMap<string, number> = counts ?? NO_TERMS;
     for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     let defines = NO_NAMES;
     if (counts && this.identTerms.some((t) => tf.has(t))) {
       const names: string[] = [];
-      for (const name of definedNames(hay)) {
+      for (const name of definedNames(hay())) {
         const low = name.toLowerCase();
         if (this.q.identifiers.has(low) || this.q.identifiers.has(low.replace(/^_+/, ''))) names.push(detached(name));
       }
       if (names.length) defines = names;
     }
-    this.docs.push({ path, tf, len: Math.max(200, hay.length), defines });
+    this.docs.push({ path, tf, len: Math.max(200, len), defines });
     // Only matched files' imports are followed (the walk starts at matched files; deeper hops add little).
-    if (code && this.specsOf && tf.size > 0) this.specs.set(path, this.specsOf(path, hay).map(detached));
+    if (code && this.specsOf && tf.size > 0) this.specs.set(path, this.specsOf(path, hay()).map(detached));
   }
 
   /** Query terms in a path's parts (a part starting with the term, or a long part the term starts with). */

@@ -25,7 +25,7 @@ export function queryIndexer(query: CodeQuery): QueryIndexer {
     bytes: (path) => (fileKind(path) === 'other' ? SNIFF_BYTES : SEARCH_CHARS),
     visit: (file, head) => {
       const kind = fileKind(file.path);
-      if (kind !== 'other') index.add(file.path, head.toString('latin1', 0, Math.min(head.length, SEARCH_CHARS)), kind === 'source' || kind === 'test');
+      if (kind !== 'other') index.addBytes(file.path, head, kind === 'source' || kind === 'test');
     },
     rank: (files, prior, recent) => rankForQuery(prior, index.hits(), resolveImports(new Set(files.map((f) => f.path)), index.specs), recent),
   };

@@ -1,0 +1,69 @@
+;; The code search's term counter (see termScan.ts; compiled by scripts/wasm.mjs into termScanWasm.ts). It counts what
+;; the search regex (codeSearch.ts: the terms as one case-insensitive alternation, longest first) counts: at each
+;; position from the left, the longest term that starts there (ASCII letters in any case); a match counts only at the
+;; start of an identifier part (after a non-alphanumeric, or a camelCase hump), and the search goes on after it either
+;; way. Counts go to counts[term]; each term's number is added to seen[] when first counted; returns how many were.
+;;
+;; Memory (laid out by termScan.ts): bytes 0..255 the class of each byte (0: not ASCII alphanumeric; 1..36: 0-9 and
+;; a-z, A-Z folded to a-z); bytes 256..511 its kind (0: other, 1: a-z or 0-9, 2: A-Z); at $big, one byte per pair of
+;; classes, set when some term begins with that pair; at $tab, the terms' trie (37 i32 per node, child by class, 0:
+;; none; node 0 the root); at $termAt, per node, the term that ends there or -1. text[n] must be a byte of class 0.
+(module
+  (memory (export "memory") 1)
+  (func (export "scan") (param $text i32) (param $n i32) (param $tab i32) (param $termAt i32) (param $counts i32) (param $seen i32) (param $big i32) (result i32)
+    (local $i i32) (local $j i32) (local $c i32) (local $cn i32) (local $node i32) (local $best i32) (local $end i32) (local $kp i32) (local $t i32) (local $nseen i32) (local $p i32) (local $v i32)
+    (local.set $cn (i32.load8_u (i32.load8_u (local.get $text))))
+    (block $done
+      (loop $outer
+        ;; on to the next position whose first two characters begin some term
+        (block $found
+          (loop $skip
+            (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $c (local.get $cn))
+            (local.set $cn (i32.load8_u (i32.load8_u (i32.add (i32.add (local.get $text) (local.get $i)) (i32.const 1)))))
+            (br_if $found (i32.load8_u (i32.add (local.get $big) (i32.add (i32.mul (local.get $c) (i32.const 37)) (local.get $cn)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $skip)))
+        ;; the longest term that starts at i
+        (local.set $node (i32.load (i32.add (local.get $tab) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $j (i32.add (local.get $i) (i32.const 1)))
+        (local.set $best (i32.load (i32.add (local.get $termAt) (i32.shl (local.get $node) (i32.const 2)))))
+        (local.set $end (local.get $j))
+        (block $stop
+          (loop $inner
+            (br_if $stop (i32.ge_u (local.get $j) (local.get $n)))
+            (local.set $t (i32.load8_u (i32.load8_u (i32.add (local.get $text) (local.get $j)))))
+            (br_if $stop (i32.eqz (local.get $t)))
+            (local.set $node (i32.load (i32.add (local.get $tab)
+              (i32.shl (i32.add (i32.mul (local.get $node) (i32.const 37)) (local.get $t)) (i32.const 2)))))
+            (br_if $stop (i32.eqz (local.get $node)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (local.set $t (i32.load (i32.add (local.get $termAt) (i32.shl (local.get $node) (i32.const 2)))))
+            (if (i32.ge_s (local.get $t) (i32.const 0))
+              (then (local.set $best (local.get $t)) (local.set $end (local.get $j))))
+            (br $inner)))
+        (if (i32.lt_s (local.get $best) (i32.const 0))
+          (then
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $outer)))
+        ;; counted only at the start of an identifier part; either way the search goes on after the match
+        (block $count
+          (br_if $count (i32.eqz (local.get $i)))
+          (local.set $kp (i32.load8_u (i32.add (i32.const 256) (i32.load8_u (i32.sub (i32.add (local.get $text) (local.get $i)) (i32.const 1))))))
+          (br_if $count (i32.eqz (local.get $kp)))
+          (br_if $count (i32.and (i32.eq (local.get $kp) (i32.const 1))
+            (i32.eq (i32.load8_u (i32.add (i32.const 256) (i32.load8_u (i32.add (local.get $text) (local.get $i))))) (i32.const 2))))
+          (local.set $i (local.get $end))
+          (local.set $cn (i32.load8_u (i32.load8_u (i32.add (local.get $text) (local.get $i)))))
+          (br $outer))
+        (local.set $p (i32.add (local.get $counts) (i32.shl (local.get $best) (i32.const 2))))
+        (local.set $v (i32.load (local.get $p)))
+        (i32.store (local.get $p) (i32.add (local.get $v) (i32.const 1)))
+        (if (i32.eqz (local.get $v))
+          (then
+            (i32.store (i32.add (local.get $seen) (i32.shl (local.get $nseen) (i32.const 2))) (local.get $best))
+            (local.set $nseen (i32.add (local.get $nseen) (i32.const 1)))))
+        (local.set $i (local.get $end))
+        (local.set $cn (i32.load8_u (i32.load8_u (i32.add (local.get $text) (local.get $i)))))
+        (br $outer)))
+    (local.get $nseen)))

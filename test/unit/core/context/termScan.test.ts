@@ -1,0 +1,121 @@
+// The WebAssembly term counter (termScan.wat) must count exactly what the search regex counts on the same bytes read as
+// latin1: held to the regex rules on random texts and terms, through the index on random files, at the search's
+// length cap, and its module must be what the .wat compiles to.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CodeIndex, SEARCH_CHARS } from '../../../../src/core/context/codeSearch';
+import { importSpecs } from '../../../../src/core/context/importGraph';
+import { TermScanner } from '../../../../src/core/context/termScan';
+import { seededRandom } from '../../../../src/core/stats/prng';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+
+/** Term counts in first-counted order, as the search regex makes them (the reference: regex character tests). */
+function countsByRegex(terms: string[], text: string): [string, number][] {
+  const re = new RegExp([...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|'), 'gi');
+  const out = new Map<string, number>();
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const i = m.index;
+    if (i > 0) {
+      const prev = text.charAt(i - 1);
+      if (/[A-Za-z0-9]/.test(prev) && !(/[a-z0-9]/.test(prev) && /[A-Z]/.test(text.charAt(i)))) continue;
+    }
+    const t = m[0].toLowerCase();
+    out.set(t, (out.get(t) ?? 0) + 1);
+  }
+  return [...out];
+}
+
+function pick<T>(rnd: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(rnd() * xs.length)];
+}
+
+function randomText(rnd: () => number, pieces: readonly string[], max: number): string {
+  let s = '';
+  const n = Math.floor(rnd() * max);
+  for (let i = 0; i < n; i++) s += pick(rnd, pieces);
+  return s;
+}
+
+// Overlapping terms (prefixes of each other, one-letter ones), any case, camel humps, digits, separators, and latin1
+// bytes a case-insensitive regex must not fold to ASCII (µ, ÿ, é, ß), NUL and DEL.
+const LETTERS = ['a', 'b', 'c', '1'];
+const PIECES = ['a', 'b', 'c', 'A', 'B', 'C', '1', 'ab', 'Ab', 'aB', 'ABC', 'bca', '_', ' ', '.', '\n', '\0', '\x7f', 'é', 'É', 'µ', 'ÿ', 'ß', 'K'];
+
+describe('WebAssembly term counter', () => {
+  test('counts what the regex counts, in the same order, on 15,000 random texts and term sets', () => {
+    const rnd = seededRandom(2026);
+    let matched = 0;
+    for (let i = 0; i < 15_000; i++) {
+      const terms = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => randomText(rnd, LETTERS, 4) || 'a'))];
+      const text = randomText(rnd, PIECES, 40);
+      const scanner = TermScanner.for(terms, 1000);
+      assert.ok(scanner);
+      const bytes = Buffer.from(text, 'latin1');
+      const got = [...(scanner.count(bytes, bytes.length) ?? new Map<string, number>())];
+      const want = countsByRegex(terms, text);
+      assert.deepEqual(got, want, JSON.stringify({ terms, text }));
+      if (want.length) matched++;
+    }
+    assert.ok(matched > 7_500, `only ${matched} texts matched a term`);
+  });
+
+  test('the index gives the same hits, definitions and imports from bytes as from text, on 2,000 random repositories', () => {
+    const rnd = seededRandom(31);
+    const words = ['Stream', 'stream', 'streamParser', 'parse', 'Parser', 'rate', 'RateLimitError', 'limit', 'API', 'apiClient', 'x', '9'];
+    const layout = ['\n', ' ', '(', ')', ':', '.', 'def ', 'class ', 'import ', "from './", "'", '_', 'é'];
+    let withHits = 0;
+    for (let r = 0; r < 2000; r++) {
+      const q = { terms: [{ term: 'stream', weight: 2 }, { term: 'parse', weight: 1 }, { term: 'ratelimiterror', weight: 3 }, { term: 'api', weight: 1 }],
+        identifiers: new Set(['stream', 'ratelimiterror', 'parse']) };
+      const fromText = new CodeIndex(q, importSpecs);
+      const fromBytes = new CodeIndex(q, importSpecs);
+      for (let f = 0; f < 6; f++) {
+        const text = randomText(rnd, [...words, ...layout], 60);
+        const path = `src/m${f}.${pick(rnd, ['py', 'ts', 'md'])}`;
+        const code = !path.endsWith('.md');
+        fromText.add(path, text, code);
+        fromBytes.addBytes(path, Buffer.from(text, 'latin1'), code);
+      }
+      const want = fromText.hits();
+      if (want.size) withHits++;
+      assert.deepEqual(fromBytes.hits(), want);
+      assert.deepEqual(fromBytes.specs, fromText.specs);
+    }
+    assert.ok(withHits > 1500, `only ${withHits} repositories had a hit`);
+  });
+
+  test('only the first SEARCH_CHARS bytes count, up to a match that ends on the last one', () => {
+    const q = { terms: [{ term: 'stream', weight: 1 }], identifiers: new Set<string>() };
+    const head = `${' '.repeat(SEARCH_CHARS - 6)}stream`;
+    const text = `${head}stream stream`;
+    const fromText = new CodeIndex(q);
+    const fromBytes = new CodeIndex(q);
+    fromText.add('a.py', text, false);
+    fromBytes.addBytes('a.py', Buffer.from(text, 'latin1'), false);
+    assert.deepEqual(fromBytes.hits(), fromText.hits());
+    const scanner = TermScanner.for(['stream'], SEARCH_CHARS);
+    assert.deepEqual([...(scanner?.count(Buffer.from(text, 'latin1'), SEARCH_CHARS) ?? [])], [['stream', 1]]);
+    assert.throws(() => scanner?.count(Buffer.from(text, 'latin1'), SEARCH_CHARS + 1), /holds 160000/);
+  });
+
+  test('terms it cannot fold exactly are left to the regex (same hits)', () => {
+    for (const terms of [['naïve'], ['rate_limit'], ['Stream'], []]) assert.equal(TermScanner.for(terms, 100), null, terms.join());
+    const q = { terms: [{ term: 'naïve', weight: 1 }, { term: 'bayes', weight: 1 }], identifiers: new Set<string>() };
+    const fromText = new CodeIndex(q);
+    const fromBytes = new CodeIndex(q);
+    const text = 'NAÏVE Bayes; naïveBayes';
+    fromText.add('a.py', Buffer.from(text, 'utf8').toString('latin1'), false);
+    fromBytes.addBytes('a.py', Buffer.from(text, 'utf8'), false);
+    assert.deepEqual(fromBytes.hits(), fromText.hits());
+    assert.deepEqual(fromBytes.hits().get('a.py')?.terms.sort(), ['bayes']);
+  });
+
+  test('termScanWasm.ts is what termScan.wat compiles to', async () => {
+    const { termScanModule } = (await import(join(ROOT, 'scripts', 'wasm.mjs'))) as { termScanModule: () => Promise<string> };
+    assert.equal(readFileSync(join(ROOT, 'src', 'core', 'context', 'termScanWasm.ts'), 'utf8'), await termScanModule());
+  });
+});
