@@ -94,7 +94,11 @@ export class CodeIndex {
   /** Raw import specifiers per code file (see importSpecs). */
   readonly specs = new Map<string, string[]>();
 
-  constructor(private readonly q: CodeQuery, private readonly specsOf?: (path: string, text: string) => string[]) {
+  /**
+   * specsOf reads a code file's import specifiers from its first specsChars characters (it is given no more; it must
+   * give the same answer for that prefix as for the whole text).
+   */
+  constructor(private readonly q: CodeQuery, private readonly specsOf?: (path: string, text: string) => string[], private readonly specsChars = Infinity) {
     const terms = q.terms.map((t) => t.term);
     this.re = terms.length ? new RegExp([...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe).join('|'), 'gi') : null;
     this.weight = new Map(q.terms.map((t) => [t.term, t.weight]));
@@ -134,13 +138,14 @@ export class CodeIndex {
    */
   addBytes(path: string, bytes: Uint8Array, code: boolean): void {
     const n = Math.min(bytes.length, SEARCH_CHARS);
-    const text = (): string => Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1');
+    const decode = (chars: number): string => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(n, chars)).toString('latin1');
     if (!this.scanner) {
-      this.add(path, text(), code);
+      this.add(path, decode(n), code);
       return;
     }
-    let hay: string | undefined;
-    this.addCounted(path, this.scanner.count(bytes, n), n, code, () => (hay ??= text()));
+    // Decoded only as far as asked: the imports need the first specsChars characters, the definitions all of them.
+    let whole: string | undefined;
+    this.addCounted(path, this.scanner.count(bytes, n), n, code, (chars = Infinity) => whole ?? (chars >= n ? (whole = decode(n)) : decode(chars)));
   }
 
   /** Adds one file (text: any decoding that keeps ASCII; latin1 is fastest); code files also yield their imports. */
@@ -178,7 +183,7 @@ export class CodeIndex {
   }
 
   /** Adds one file's term counts (null: none), with the query's identifiers it defines and, for code, its imports. */
-  private addCounted(path: string, counts: Map<string, number> | null, len: number, code: boolean, hay: () => string): void {
+  private addCounted(path: string, counts: Map<string, number> | null, len: number, code: boolean, hay: (chars?: number) => string): void {
     const tf: ReadonlyMap<string, number> = counts ?? NO_TERMS;
     for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     let defines = NO_NAMES;
@@ -192,7 +197,7 @@ export class CodeIndex {
     }
     this.docs.push({ path, tf, len: Math.max(200, len), defines });
     // Only matched files' imports are followed (the walk starts at matched files; deeper hops add little).
-    if (code && this.specsOf && tf.size > 0) this.specs.set(path, this.specsOf(path, hay()).map(detached));
+    if (code && this.specsOf && tf.size > 0) this.specs.set(path, this.specsOf(path, hay(this.specsChars)).map(detached));
   }
 
   /** Query terms in a path's parts (a part starting with the term, or a long part the term starts with). */

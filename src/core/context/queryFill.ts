@@ -1,7 +1,7 @@
 /** How a query-ranked context is filled: whole files up to a cap, the matching parts of larger ones, docs by need. */
 import { fileKind, rankForQuery } from './codeRanking';
 import { CodeIndex, SEARCH_CHARS } from './codeSearch';
-import { importSpecs, resolveImports } from './importGraph';
+import { IMPORT_SCAN_CHARS, importSpecs, resolveImports } from './importGraph';
 import type { RankedFile } from './ranking';
 import { excerpter } from './excerpt';
 import type { CodeQuery } from './queryTerms';
@@ -20,7 +20,7 @@ export interface QueryIndexer extends FileVisitor {
 
 /** Indexes each source, test and doc file for the query while the listing read has it in memory (its first SEARCH_CHARS bytes). */
 export function queryIndexer(query: CodeQuery): QueryIndexer {
-  const index = new CodeIndex(query, importSpecs);
+  const index = new CodeIndex(query, importSpecs, IMPORT_SCAN_CHARS);
   return {
     bytes: (path) => (fileKind(path) === 'other' ? SNIFF_BYTES : SEARCH_CHARS),
     visit: (file, head) => {
