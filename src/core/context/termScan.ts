@@ -9,14 +9,14 @@ const CLASSES = 37;
 const CLS = 0;
 const KIND = 256;
 const BIG = 512;
-const TERM_AT = 2048;
+const TRI = 2048;
 const PAGE = 65536;
 /** Only terms the module can fold exactly: ASCII lower-case letters and digits (a case-insensitive regex folds only ASCII letters to them). */
 const PLAIN_TERM = /^[a-z0-9]+$/;
 
 interface ScanExports {
   memory: WebAssembly.Memory;
-  scan(text: number, n: number, tab: number, termAt: number, counts: number, seen: number, big: number): number;
+  scan(text: number, n: number, tab: number, termAt: number, counts: number, seen: number, big: number, tri: number): number;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -45,12 +45,16 @@ export class TermScanner {
   private readonly u8: Uint8Array;
   private readonly i32: Int32Array;
   private readonly scanFn: ScanExports['scan'];
+  private readonly termAt: number;
   private readonly tab: number;
   private readonly counts: number;
   private readonly seen: number;
   private readonly text: number;
 
-  /** A counter for these terms, or null when one is not plain a-z/0-9 (the regex then counts) or WebAssembly is unavailable. */
+  /**
+   * A counter for these terms, or null when one is not plain a-z/0-9 (the regex then counts), they begin with more than
+   * 255 pairs of characters (seven one-letter terms), or WebAssembly is unavailable.
+   */
   static for(terms: readonly string[], maxBytes: number): TermScanner | null {
     if (terms.length === 0 || !terms.every((t) => PLAIN_TERM.test(t))) return null;
     const mod = termScanModule();
@@ -81,12 +85,28 @@ export class TermScanner {
       }
       termAt[node] = k;
     });
-    this.tab = TERM_AT + 4 * children.length;
+    // Which first three characters can begin a term: a number per first pair (big), a row of third classes per number
+    // (tri). A one-letter term begins with its letter and any next two, a two-letter term with its pair and any third.
+    const pairs = new Map<number, Uint8Array>();
+    const rowOf = (a: number, b: number): Uint8Array => {
+      let row = pairs.get(a * CLASSES + b);
+      if (!row) pairs.set(a * CLASSES + b, (row = new Uint8Array(CLASSES)));
+      return row;
+    };
+    for (const term of terms) {
+      const first = classOf(term.charCodeAt(0));
+      if (term.length === 1) for (let b = 0; b < CLASSES; b++) rowOf(first, b).fill(1);
+      else if (term.length === 2) rowOf(first, classOf(term.charCodeAt(1))).fill(1);
+      else rowOf(first, classOf(term.charCodeAt(1)))[classOf(term.charCodeAt(2))] = 1;
+    }
+    if (pairs.size > 255) throw new RangeError('too many first pairs for one byte each');
+    this.termAt = TRI + 4 * Math.ceil((CLASSES * (pairs.size + 1)) / 4);
+    this.tab = this.termAt + 4 * children.length;
     this.counts = this.tab + 4 * CLASSES * children.length;
     this.seen = this.counts + 4 * terms.length;
     this.text = this.seen + 4 * terms.length;
     const { memory, scan } = new WebAssembly.Instance(mod, {}).exports as unknown as ScanExports;
-    const pages = Math.ceil((this.text + maxBytes + 1) / PAGE);
+    const pages = Math.ceil((this.text + maxBytes + 2) / PAGE);
     if (pages > memory.buffer.byteLength / PAGE) memory.grow(pages - memory.buffer.byteLength / PAGE);
     // The memory never grows again: these views stay valid.
     this.u8 = new Uint8Array(memory.buffer);
@@ -96,13 +116,12 @@ export class TermScanner {
       this.u8[CLS + b] = classOf(b);
       this.u8[KIND + b] = (b >= 97 && b <= 122) || (b >= 48 && b <= 57) ? 1 : b >= 65 && b <= 90 ? 2 : 0;
     }
-    for (const term of terms) {
-      const first = classOf(term.charCodeAt(0));
-      // A one-letter term starts at its letter whatever follows.
-      if (term.length === 1) this.u8.fill(1, BIG + first * CLASSES, BIG + (first + 1) * CLASSES);
-      else this.u8[BIG + first * CLASSES + classOf(term.charCodeAt(1))] = 1;
+    let number = 0;
+    for (const [pair, row] of pairs) {
+      this.u8[BIG + pair] = ++number;
+      this.u8.set(row, TRI + number * CLASSES);
     }
-    this.i32.set(termAt, TERM_AT / 4);
+    this.i32.set(termAt, this.termAt / 4);
     children.forEach((row, node) => this.i32.set(row, this.tab / 4 + node * CLASSES));
   }
 
@@ -111,7 +130,8 @@ export class TermScanner {
     if (n > this.maxBytes) throw new RangeError(`a text of ${n} bytes; the counter holds ${this.maxBytes}`);
     this.u8.set(n === bytes.length ? bytes : bytes.subarray(0, n), this.text);
     this.u8[this.text + n] = 0;
-    const found = this.scanFn(this.text, n, this.tab, TERM_AT, this.counts, this.seen, BIG);
+    this.u8[this.text + n + 1] = 0;
+    const found = this.scanFn(this.text, n, this.tab, this.termAt, this.counts, this.seen, BIG, TRI);
     if (found === 0) return null;
     const out = new Map<string, number>();
     const counts = this.counts / 4;

@@ -6,22 +6,28 @@
 ;;
 ;; Memory (laid out by termScan.ts): bytes 0..255 the class of each byte (0: not ASCII alphanumeric; 1..36: 0-9 and
 ;; a-z, A-Z folded to a-z); bytes 256..511 its kind (0: other, 1: a-z or 0-9, 2: A-Z); at $big, one byte per pair of
-;; classes, set when some term begins with that pair; at $tab, the terms' trie (37 i32 per node, child by class, 0:
-;; none; node 0 the root); at $termAt, per node, the term that ends there or -1. text[n] must be a byte of class 0.
+;; classes: the pair's number when some term begins with it, else 0; at $tri, 37 bytes per pair number, set for each
+;; class that can follow the pair at the start of some term (row 0 all clear), so only positions whose first three
+;; characters begin a term are tried; at $tab, the terms' trie (37 i32 per node, child by class, 0: none; node 0 the
+;; root); at $termAt, per node, the term that ends there or -1. text[n] and text[n + 1] must be bytes of class 0.
 (module
   (memory (export "memory") 1)
-  (func (export "scan") (param $text i32) (param $n i32) (param $tab i32) (param $termAt i32) (param $counts i32) (param $seen i32) (param $big i32) (result i32)
-    (local $i i32) (local $j i32) (local $c i32) (local $cn i32) (local $node i32) (local $best i32) (local $end i32) (local $kp i32) (local $t i32) (local $nseen i32) (local $p i32) (local $v i32)
+  (func (export "scan") (param $text i32) (param $n i32) (param $tab i32) (param $termAt i32) (param $counts i32) (param $seen i32) (param $big i32) (param $tri i32) (result i32)
+    (local $i i32) (local $j i32) (local $c i32) (local $cn i32) (local $node i32) (local $best i32) (local $end i32) (local $kp i32) (local $t i32) (local $nseen i32) (local $p i32) (local $v i32) (local $c2 i32)
     (local.set $cn (i32.load8_u (i32.load8_u (local.get $text))))
+    (local.set $c2 (i32.load8_u (i32.load8_u (i32.add (local.get $text) (i32.const 1)))))
     (block $done
       (loop $outer
-        ;; on to the next position whose first two characters begin some term
+        ;; on to the next position whose first three characters begin some term
         (block $found
           (loop $skip
             (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
             (local.set $c (local.get $cn))
-            (local.set $cn (i32.load8_u (i32.load8_u (i32.add (i32.add (local.get $text) (local.get $i)) (i32.const 1)))))
-            (br_if $found (i32.load8_u (i32.add (local.get $big) (i32.add (i32.mul (local.get $c) (i32.const 37)) (local.get $cn)))))
+            (local.set $cn (local.get $c2))
+            (local.set $c2 (i32.load8_u (i32.load8_u (i32.add (i32.add (local.get $text) (local.get $i)) (i32.const 2)))))
+            (br_if $found (i32.load8_u (i32.add (local.get $tri) (i32.add (i32.mul
+              (i32.load8_u (i32.add (local.get $big) (i32.add (i32.mul (local.get $c) (i32.const 37)) (local.get $cn))))
+              (i32.const 37)) (local.get $c2)))))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $skip)))
         ;; the longest term that starts at i
@@ -55,6 +61,7 @@
             (i32.eq (i32.load8_u (i32.add (i32.const 256) (i32.load8_u (i32.add (local.get $text) (local.get $i))))) (i32.const 2))))
           (local.set $i (local.get $end))
           (local.set $cn (i32.load8_u (i32.load8_u (i32.add (local.get $text) (local.get $i)))))
+          (local.set $c2 (i32.load8_u (i32.load8_u (i32.add (i32.add (local.get $text) (local.get $i)) (i32.const 1)))))
           (br $outer))
         (local.set $p (i32.add (local.get $counts) (i32.shl (local.get $best) (i32.const 2))))
         (local.set $v (i32.load (local.get $p)))
@@ -65,5 +72,6 @@
             (local.set $nseen (i32.add (local.get $nseen) (i32.const 1)))))
         (local.set $i (local.get $end))
         (local.set $cn (i32.load8_u (i32.load8_u (i32.add (local.get $text) (local.get $i)))))
+        (local.set $c2 (i32.load8_u (i32.load8_u (i32.add (i32.add (local.get $text) (local.get $i)) (i32.const 1)))))
         (br $outer)))
     (local.get $nseen)))
