@@ -40,9 +40,9 @@ export function definedNames(text: string): string[] {
   return [...out];
 }
 
+/** The parts of a folder path or a file name (no extension): each segment lower-cased, and its identifier parts. */
 function pathParts(path: string): string[] {
-  const noExt = path.replace(/\.[A-Za-z0-9]+$/, '');
-  return noExt.split('/').flatMap((seg) => [seg.toLowerCase(), ...splitIdentifier(seg)]);
+  return path.split('/').flatMap((seg) => [seg.toLowerCase(), ...splitIdentifier(seg)]);
 }
 
 // Most files match no term: they share one empty count map and name list (fewer objects per build).
@@ -201,18 +201,29 @@ export class CodeIndex {
   }
 
   /** Query terms in a path's parts (a part starting with the term, or a long part the term starts with). */
-  private pathTerms(path: string): string[] {
+  private pathTerms(path: string, byDir: Map<string, boolean[]>): string[] {
     const low = path.toLowerCase();
     // Most paths contain no term at all: rule them out before splitting. A term can only match a part when its
     // first four letters are in the path (a part starts with the term, or the term with a part of four or more).
     if (!this.prefixRe?.test(low)) return [];
-    const parts = pathParts(path);
-    const out: string[] = [];
     const terms = this.q.terms;
+    const partHolds = (parts: string[], term: string) => parts.some((p) => p.startsWith(term) || (p.length >= 4 && term.startsWith(p)));
+    // The folder's parts are the same for every file in it: which terms they hold is worked out once per folder.
+    const slash = path.lastIndexOf('/');
+    const dir = slash < 0 ? '' : path.slice(0, slash);
+    let inDir = byDir.get(dir);
+    if (!inDir) {
+      const parts = dir ? pathParts(dir) : [];
+      inDir = terms.map((t) => partHolds(parts, t.term));
+      byDir.set(dir, inDir);
+    }
+    const name = path.slice(slash + 1).replace(/\.[A-Za-z0-9]+$/, '');
+    const nameLow = low.slice(slash + 1);
+    let nameParts: string[] | null = null;
+    const out: string[] = [];
     for (let i = 0; i < terms.length; i++) {
-      if (!low.includes(this.termPrefix[i])) continue;
       const term = terms[i].term;
-      if (parts.some((p) => p.startsWith(term) || (p.length >= 4 && term.startsWith(p)))) out.push(term);
+      if (inDir[i] || (nameLow.includes(this.termPrefix[i]) && partHolds((nameParts ??= pathParts(name)), term))) out.push(term);
     }
     return out;
   }
@@ -223,7 +234,7 @@ export class CodeIndex {
     const n = this.docs.length;
     if (n === 0 || !this.re) return out;
     const avg = this.docs.reduce((a, d) => a + d.len, 0) / n;
-    // Each term's idf, computed once (the same value for every file).
+    // Each term's idf, and its weight times idf, computed once (the same values for every file).
     const idfs = new Map<string, number>();
     const idf = (t: string) => {
       let v = idfs.get(t);
@@ -234,18 +245,23 @@ export class CodeIndex {
       }
       return v;
     };
+    const weighted = new Map<string, number>();
+    const byDir = new Map<string, boolean[]>();
     for (const d of this.docs) {
       let score = 0;
       const terms: { t: string; s: number }[] = [];
+      const lengthNorm = 1.2 * (0.25 + (0.75 * d.len) / avg);
       for (const [t, f] of d.tf) {
-        const s = ((this.weight.get(t) ?? 0) * idf(t) * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * d.len) / avg));
+        let wi = weighted.get(t);
+        if (wi === undefined) weighted.set(t, (wi = (this.weight.get(t) ?? 0) * idf(t)));
+        const s = (wi * f * 2.2) / (f + lengthNorm);
         score += s;
         terms.push({ t, s });
       }
-      const pathTerms = this.pathTerms(d.path);
+      const pathTerms = this.pathTerms(d.path, byDir);
       for (const t of pathTerms) score += (this.weight.get(t) ?? 0) * Math.max(1, idf(t)) * 1.2;
       score += d.defines.length * 6;
-      if (score > 0) out.set(d.path, { score, terms: terms.sort((a, b) => b.s - a.s).map((x) => x.t), pathTerms, defines: [...d.defines] });
+      if (score > 0) out.set(d.path, { score, terms: terms.length > 1 ? terms.sort((a, b) => b.s - a.s).map((x) => x.t) : terms.map((x) => x.t), pathTerms, defines: [...d.defines] });
     }
     return out;
   }

@@ -98,6 +98,33 @@ describe('search fast paths', () => {
     assert.ok(withTerms > 10_000, `only ${withTerms} paths held a term`);
   });
 
+  test('path terms agree with the part-by-part rule when many files share folders (the folder\'s terms worked out once)', () => {
+    const rnd = seededRandom(12);
+    const terms = ['cach', 'cache', 'api', 'apiclient', 'stream', 'line', 'tokenizer', 'limit'];
+    const dirs = ['src', 'src/api', 'src/apiClient', 'lib/Stream', 'cache/lines', 'x/LimitCache', 'tokenizer_v2', 'a.b/line'];
+    const names = ['index', 'api', 'Client', 'stream', 'lineLimit', 'q', 'TokenizerCache', '.gitignore', 'x.tar'];
+    const exts = ['.ts', '.py', '', '.gz', '.c'];
+    let withTerms = 0;
+    for (let r = 0; r < 300; r++) {
+      const index = new CodeIndex({ terms: terms.map((term) => ({ term, weight: 1 })), identifiers: new Set<string>() });
+      const paths = new Set<string>();
+      for (let k = 0; k < 40; k++) {
+        const dir = dirs[Math.floor(rnd() * dirs.length)];
+        const name = `${names[Math.floor(rnd() * names.length)]}${exts[Math.floor(rnd() * exts.length)]}`;
+        paths.add(rnd() < 0.1 ? name : `${dir}/${name}`);
+      }
+      for (const p of paths) index.add(p, '', false);
+      const hits = index.hits();
+      for (const path of paths) {
+        const parts = path.replace(/\.[A-Za-z0-9]+$/, '').split('/').flatMap((seg) => [seg.toLowerCase(), ...splitByRegex(seg)]);
+        const want = terms.filter((t) => parts.some((p) => p.startsWith(t) || (p.length >= 4 && t.startsWith(p))));
+        if (want.length) withTerms++;
+        assert.deepEqual(hits.get(path)?.pathTerms ?? [], want, path);
+      }
+    }
+    assert.ok(withTerms > 5000, `only ${withTerms} paths held a term`);
+  });
+
   test('JS/TS imports resolve to the same file as trying each ending in order, on 3,000 random trees', () => {
     const rnd = seededRandom(5);
     const names = ['a', 'b', 'index', 'a/index', 'b/c', 'a.json', ''];
