@@ -2,19 +2,22 @@
 // against repomix (with its security check) and against the floor (git ls-files + reading every kept file; also every
 // file the build opens, and a lean reader), CPU time medians of each side's steady state (several runs in a row per
 // round, see contextRounds.cjs). The rounds run in a plain Node process on the shipped build of buildContext, an
-// esbuild bundle made like dist/'s.
+// esbuild bundle made like dist/'s. Also the search step alone: the WebAssembly term counter against the search regex.
 //   npm run bench -- context [--quick]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildContext, DEFAULT_MAX_FILE_BYTES } from '../../src/core/context/buildContext';
+import { fileKind } from '../../src/core/context/codeRanking';
+import { CodeIndex, SEARCH_CHARS } from '../../src/core/context/codeSearch';
 import { classifyPath } from '../../src/core/context/fileFilters';
+import { IMPORT_SCAN_CHARS, importSpecs } from '../../src/core/context/importGraph';
 import { buildCodeQuery } from '../../src/core/context/queryTerms';
 import { countTokens } from '../../src/core/context/tokenCount';
 import type { Paper } from '../../src/core/paper/types';
 import * as esbuild from 'esbuild';
-import { benchKit, median } from './benchKit';
+import { benchKit, interleave, median } from './benchKit';
 
 const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK ? 5 : 9;
@@ -146,6 +149,26 @@ async function main(): Promise<void> {
       return ((performance.now() - t0) * mib) / Math.max(1, Buffer.byteLength(s));
     });
 
+    // The search step as the build runs it (term counts, definitions, imports of source, test and doc files), for the
+    // paper-sized query: the WebAssembly term counter on each file's bytes against the search regex on its decoded
+    // text (the path the build took before the counter, still taken for terms the counter cannot fold).
+    const searched = kept.filter((p) => fileKind(p) !== 'other').map((p) => ({ path: p, code: fileKind(p) === 'source' || fileKind(p) === 'test', head: readFileSync(join(root, p)).subarray(0, SEARCH_CHARS) }));
+    const paperQuery = buildCodeQuery([PAPER], 40);
+    const searchWith = (counter: boolean) => {
+      const index = new CodeIndex(paperQuery, importSpecs, IMPORT_SCAN_CHARS);
+      const t0 = performance.now();
+      for (const f of searched) {
+        if (counter) index.addBytes(f.path, f.head, f.code);
+        else index.add(f.path, f.head.toString('latin1'), f.code);
+      }
+      return { ms: performance.now() - t0, index };
+    };
+    if (JSON.stringify([...searchWith(true).index.hits()]) !== JSON.stringify([...searchWith(false).index.hits()])) kit.fail('the term counter and the search regex gave different hits');
+    const searchRounds = await interleave(7, { regex: () => searchWith(false).ms, counter: () => searchWith(true).ms });
+    const searchedBytes = searched.reduce((a, f) => a + f.head.length, 0);
+    kit.measured('bytes searched', searchedBytes, 1e6);
+    const counterRatio = Math.min(...searchRounds.counter) / Math.min(...searchRounds.regex);
+
     // repomix with its security check, as its CLI runs it; Node's own start-up time is measured and subtracted.
     const node0 = performance.now();
     spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
@@ -182,6 +205,7 @@ async function main(): Promise<void> {
     report('vs_read_all_cpu_ratio', allRatio, 'report', true, { ours_cpu_ms: Math.round(oursCpu), read_all_cpu_ms: Math.round(readAllCpu), opened_files: opened.length, note: 'the same against git ls-files + reading every file the build must open to judge it (generated-file headers, binaries), not only the kept ones' });
     const leanRatio = oursCpu / leanCpu;
     report('vs_lean_read_cpu_ratio', leanRatio, 'report', true, { ours_cpu_ms: Math.round(oursCpu), lean_cpu_ms: Math.round(leanCpu), note: 'the same against git ls-files + reading each kept file into one reused buffer (open, fstat, read, close: no buffer per file, as the build itself reads)' });
+    report('search_counter_vs_regex', counterRatio, 'report', true, { counter_ms: Math.round(Math.min(...searchRounds.counter)), regex_ms: Math.round(Math.min(...searchRounds.regex)), files: searched.length, mib: Number((searchedBytes / (1 << 20)).toFixed(1)), query_terms: paperQuery.terms.length, note: 'the search step (term counts, definitions, imports) over the kept source, test and doc files for the paper-sized query, best of 7 interleaved rounds: the WebAssembly term counter on the bytes against the search regex on the decoded text; the same hits checked first' });
     const tok = Math.min(...tokMs);
     report('tokens_ms_per_mib', tok, '<=150', tok <= 150, { median: Number(median(tokMs).toFixed(1)), slices: tokMs.length });
     report('peak_rss_mib', process.resourceUsage().maxRSS / 1024, 'report', true);
