@@ -217,8 +217,9 @@ export class CodeIndex {
       inDir = terms.map((t) => partHolds(parts, t.term));
       byDir.set(dir, inDir);
     }
-    const name = path.slice(slash + 1).replace(/\.[A-Za-z0-9]+$/, '');
-    const nameLow = low.slice(slash + 1);
+    const file = path.slice(slash + 1);
+    const name = file.replace(/\.[A-Za-z0-9]+$/, '');
+    const nameLow = file.toLowerCase();
     let nameParts: string[] | null = null;
     const out: string[] = [];
     for (let i = 0; i < terms.length; i++) {
