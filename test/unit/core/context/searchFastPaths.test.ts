@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { buildCodeQuery, splitIdentifier } from '../../../../src/core/context/queryTerms';
 import { seededRandom } from '../../../../src/core/stats/prng';
+import { countsByRegex, randomText } from './searchReference';
 
 /** splitIdentifier as it was written with regexes (the reference). */
 function splitByRegex(id: string): string[] {
@@ -17,30 +18,6 @@ function splitByRegex(id: string): string[] {
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((p) => p.toLowerCase());
-}
-
-/** Term counts as the search made them with regex character tests (the reference). */
-function countsByRegex(terms: string[], text: string): Map<string, number> {
-  const re = new RegExp([...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|'), 'gi');
-  const out = new Map<string, number>();
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const i = m.index;
-    if (i > 0) {
-      const prev = text.charAt(i - 1);
-      if (/[A-Za-z0-9]/.test(prev) && !(/[a-z0-9]/.test(prev) && /[A-Z]/.test(text.charAt(i)))) continue;
-    }
-    const t = m[0].toLowerCase();
-    out.set(t, (out.get(t) ?? 0) + 1);
-  }
-  return out;
-}
-
-function randomText(rnd: () => number, pieces: string[], max: number): string {
-  let s = '';
-  const n = Math.floor(rnd() * max);
-  for (let i = 0; i < n; i++) s += pieces[Math.floor(rnd() * pieces.length)];
-  return s;
 }
 
 describe('search fast paths', () => {

@@ -9,35 +9,12 @@ import { CodeIndex, SEARCH_CHARS } from '../../../../src/core/context/codeSearch
 import { importSpecs } from '../../../../src/core/context/importGraph';
 import { TermScanner } from '../../../../src/core/context/termScan';
 import { seededRandom } from '../../../../src/core/stats/prng';
+import { countsByRegex, randomText } from './searchReference';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
-/** Term counts in first-counted order, as the search regex makes them (the reference: regex character tests). */
-function countsByRegex(terms: string[], text: string): [string, number][] {
-  const re = new RegExp([...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|'), 'gi');
-  const out = new Map<string, number>();
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const i = m.index;
-    if (i > 0) {
-      const prev = text.charAt(i - 1);
-      if (/[A-Za-z0-9]/.test(prev) && !(/[a-z0-9]/.test(prev) && /[A-Z]/.test(text.charAt(i)))) continue;
-    }
-    const t = m[0].toLowerCase();
-    out.set(t, (out.get(t) ?? 0) + 1);
-  }
-  return [...out];
-}
-
 function pick<T>(rnd: () => number, xs: readonly T[]): T {
   return xs[Math.floor(rnd() * xs.length)];
-}
-
-function randomText(rnd: () => number, pieces: readonly string[], max: number): string {
-  let s = '';
-  const n = Math.floor(rnd() * max);
-  for (let i = 0; i < n; i++) s += pick(rnd, pieces);
-  return s;
 }
 
 // Overlapping terms (prefixes of each other, one-letter ones), any case, camel humps, digits, separators, and latin1
@@ -56,7 +33,7 @@ describe('WebAssembly term counter', () => {
       assert.ok(scanner);
       const bytes = Buffer.from(text, 'latin1');
       const got = [...(scanner.count(bytes, bytes.length) ?? new Map<string, number>())];
-      const want = countsByRegex(terms, text);
+      const want = [...countsByRegex(terms, text)];
       assert.deepEqual(got, want, JSON.stringify({ terms, text }));
       if (want.length) matched++;
     }

@@ -1,0 +1,27 @@
+// The rules the code search's fast paths are held to, written plainly with regexes (the reference of the property
+// tests in searchFastPaths.test.ts and termScan.test.ts), and random texts for them.
+
+/** Term counts at identifier-part starts, in the order first counted, as the search regex makes them (regex character tests). */
+export function countsByRegex(terms: string[], text: string): Map<string, number> {
+  const re = new RegExp([...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|'), 'gi');
+  const out = new Map<string, number>();
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const i = m.index;
+    if (i > 0) {
+      const prev = text.charAt(i - 1);
+      if (/[A-Za-z0-9]/.test(prev) && !(/[a-z0-9]/.test(prev) && /[A-Z]/.test(text.charAt(i)))) continue;
+    }
+    const t = m[0].toLowerCase();
+    out.set(t, (out.get(t) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Up to max random pieces joined. */
+export function randomText(rnd: () => number, pieces: readonly string[], max: number): string {
+  let s = '';
+  const n = Math.floor(rnd() * max);
+  for (let i = 0; i < n; i++) s += pieces[Math.floor(rnd() * pieces.length)];
+  return s;
+}
