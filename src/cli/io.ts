@@ -19,6 +19,8 @@ export interface CliIo {
   ask?: (question: string) => Promise<string>;
   /** Aborted on Ctrl-C (SIGINT): commands stop cleanly and exit 130. */
   signal?: AbortSignal;
+  /** True when stdout is a terminal: whole documents printed there (a prompt, an export) lose their control characters (see terminalText). */
+  stdoutIsTTY?: boolean;
   /** Terminal width for the progress bar (default 80). */
   columns?: number;
   /** Clock and record ids of the sessions a command runs (default: the system's; tests fix them). */
@@ -33,6 +35,16 @@ export interface CliIo {
 export function terminalSafe(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is replaced
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+/**
+ * A whole document (a prompt, an export) as a terminal may show it: line breaks (CRLF too) and tabs kept, every other
+ * control character `?`. The document holds repository files and model output verbatim: a terminal would run their
+ * escape sequences.
+ */
+export function terminalText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  return text.replace(/\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '?');
 }
 
 /** Writes a line (adds the newline) to a sink, without control characters (see terminalSafe). */

@@ -18,6 +18,7 @@ const io: CliIo = {
   stderr: process.stderr,
   env: process.env,
   isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),
   signal: interrupt.signal,
   columns: process.stderr.columns,

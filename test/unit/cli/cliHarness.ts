@@ -23,7 +23,7 @@ export const SKIP_TEXT = ['===ROUTE===', 'SKIP', '===TITLE===', 'Not applicable'
 export interface RunResult { code: number; stdout: string; stderr: string }
 
 /** Runs the CLI in-process with captured streams; `tty` and `answers` drive the consent prompt. */
-export async function cli(argv: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean; answers?: string[]; signal?: AbortSignal; ports?: CliIo['ports'] } = {}): Promise<RunResult & { asked: string[] }> {
+export async function cli(argv: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean; stdoutTty?: boolean; answers?: string[]; signal?: AbortSignal; ports?: CliIo['ports'] } = {}): Promise<RunResult & { asked: string[] }> {
   let stdout = '';
   let stderr = '';
   const asked: string[] = [];
@@ -33,6 +33,7 @@ export async function cli(argv: string[], opts: { cwd?: string; env?: Record<str
     stderr: { write: (s: string) => { stderr += s; } },
     env: opts.env ?? {},
     isTTY: opts.tty ?? false,
+    ...(opts.stdoutTty ? { stdoutIsTTY: true } : {}),
     cwd: opts.cwd ?? process.cwd(),
     ask: async (q) => { asked.push(q); return answers.shift() ?? ''; },
     ...(opts.signal ? { signal: opts.signal } : {}),

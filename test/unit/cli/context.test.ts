@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildContext } from '../../../src/core/context/buildContext';
 import { loadPaper } from '../../../src/core/paper/loadPaper';
 import type { ContextManifest } from '../../../src/core/context/types';
+import { terminalText } from '../../../src/cli/io';
 import { cli, makeRepo, tempDir } from './cliHarness';
 
 describe('pairwise context', () => {
@@ -75,5 +76,21 @@ describe('pairwise context', () => {
     assert.ok(!terminalControl.test(json.stdout), 'a control character in --json output');
     const m = JSON.parse(json.stdout) as ContextManifest;
     for (const n of names) assert.equal(m.omitted.find((o) => o.path === n)?.reason, 'unsafe_path', JSON.stringify(n));
+  });
+
+  test('regression: --out - prints the prompt to a terminal without its control characters (a file\'s escape sequences would run); piped, the exact bytes', async () => {
+    const content = 'x = 1  # \x1b]52;c;Zm9yZ2Vk\x07\x1b[2J\u009b2J\r\nrow\twith tab\rback\n';
+    const repo = makeRepo(join(t.dir, 'escapes'), { 'src/cache.py': content });
+    const tty = await cli(['context', '--repo', repo, '--brief', 'Use an LRU cache', '--out', '-'], { cwd: t.dir, stdoutTty: true });
+    assert.equal(tty.code, 0, tty.stderr);
+    // eslint-disable-next-line no-control-regex
+    assert.ok(!/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/.test(tty.stdout), JSON.stringify(tty.stdout.slice(0, 400)));
+    // The prompt sends the file with its line endings made \n; the terminal shows it with each other control as ?.
+    assert.ok(tty.stdout.includes('x = 1  # ?]52;c;Zm9yZ2Vk??[2J?2J\nrow\twith tab\nback\n'), 'the file is shown, controls as ?, tabs kept');
+    const piped = await cli(['context', '--repo', repo, '--brief', 'Use an LRU cache', '--out', '-'], { cwd: t.dir });
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.ok(piped.stdout.includes('x = 1  # \x1b]52;c;Zm9yZ2Vk\x07\x1b[2J\u009b2J\nrow\twith tab\nback\n'), 'piped output holds the exact prompt bytes');
+    // A document with CRLF line ends (an export's CSV) keeps them on a terminal; a lone CR (it would overwrite the line) does not.
+    assert.equal(terminalText('a,b\r\nc\rd\x1b[2J\t\n'), 'a,b\r\nc?d?[2J\t\n');
   });
 });
