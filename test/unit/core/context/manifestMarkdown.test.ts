@@ -55,5 +55,8 @@ describe('manifest Markdown: hostile names', () => {
     assert.equal(mdText('a\u202eb'), 'a\\u202eb');
     assert.equal(mdText('![x](y)'), '![x\\](y)');
     assert.equal(mdText('a\\<b'), 'a\\\\\\<b');
+    // Invisible characters are shown, so `src/auth\u200b.py` does not read as `src/auth.py`.
+    assert.equal(mdText('src/auth\u200b.py'), 'src/auth\\u200b.py');
+    assert.equal(mdText('\ufeffa\u2060b\u200dc'), '\\ufeffa\\u2060b\\u200dc');
   });
 });
