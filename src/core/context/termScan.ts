@@ -13,6 +13,12 @@ const TRI = 2048;
 const PAGE = 65536;
 /** Only terms the module can fold exactly: ASCII lower-case letters and digits (a case-insensitive regex folds only ASCII letters to them). */
 const PLAIN_TERM = /^[a-z0-9]+$/;
+/**
+ * The longest term the module takes. It walks the terms' trie from each candidate position, so a text that spells a
+ * long term's start over and over (a paper naming `aaa…a9()`, a file of `a`s) costs the term's length per byte: 7 s
+ * for one 160 KB file and a 10,000-letter term, where the regex skips ahead (a few ms). Real identifiers are shorter.
+ */
+export const MAX_TERM_CHARS = 32;
 
 interface ScanExports {
   memory: WebAssembly.Memory;
@@ -52,11 +58,11 @@ export class TermScanner {
   private readonly text: number;
 
   /**
-   * A counter for these terms, or null when one is not plain a-z/0-9 (the regex then counts), they begin with more than
-   * 255 pairs of characters (seven one-letter terms), or WebAssembly is unavailable.
+   * A counter for these terms, or null when one is not plain a-z/0-9 or longer than MAX_TERM_CHARS (the regex then
+   * counts), they begin with more than 255 pairs of characters (seven one-letter terms), or WebAssembly is unavailable.
    */
   static for(terms: readonly string[], maxBytes: number): TermScanner | null {
-    if (terms.length === 0 || !terms.every((t) => PLAIN_TERM.test(t))) return null;
+    if (terms.length === 0 || !terms.every((t) => t.length <= MAX_TERM_CHARS && PLAIN_TERM.test(t))) return null;
     const mod = termScanModule();
     if (!mod) return null;
     try {

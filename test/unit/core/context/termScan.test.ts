@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeIndex, SEARCH_CHARS } from '../../../../src/core/context/codeSearch';
 import { importSpecs } from '../../../../src/core/context/importGraph';
-import { TermScanner } from '../../../../src/core/context/termScan';
+import { buildCodeQuery } from '../../../../src/core/context/queryTerms';
+import { MAX_TERM_CHARS, TermScanner } from '../../../../src/core/context/termScan';
 import { seededRandom } from '../../../../src/core/stats/prng';
 import { countsByRegex, randomText } from './searchReference';
 
@@ -90,6 +91,24 @@ describe('WebAssembly term counter', () => {
     fromBytes.addBytes('a.py', Buffer.from(text, 'utf8'), false);
     assert.deepEqual(fromBytes.hits(), fromText.hits());
     assert.deepEqual(fromBytes.hits().get('a.py')?.terms.sort(), ['bayes']);
+  });
+
+  test('a long term is left to the regex: a hostile paper and file cannot make the count take the term\'s length per byte', () => {
+    assert.ok(TermScanner.for(['a'.repeat(MAX_TERM_CHARS)], 100));
+    assert.equal(TermScanner.for(['stream', 'a'.repeat(MAX_TERM_CHARS + 1)], 100), null);
+    // A paper calling `aaa…a9()` (10,000 letters) makes that one term; a file of 160 KB of `a`s starts it at every
+    // byte. The trie walk took 10,000 steps per byte there (about 7 s for this one file); the regex skips ahead.
+    const query = buildCodeQuery([{ title: 'Rate limits', abstract: '', text: `We call ${'a'.repeat(10_000)}9() on each stream.`, source: 'file' }]);
+    assert.ok(query.terms.some((t) => t.term === `${'a'.repeat(10_000)}9`), 'the paper makes the long term');
+    const file = Buffer.alloc(SEARCH_CHARS, 'a');
+    const fromText = new CodeIndex(query, importSpecs);
+    const fromBytes = new CodeIndex(query, importSpecs);
+    const t0 = performance.now();
+    fromBytes.addBytes('src/blob.js', file, true);
+    const ms = performance.now() - t0;
+    fromText.add('src/blob.js', file.toString('latin1'), true);
+    assert.deepEqual(fromBytes.hits(), fromText.hits());
+    assert.ok(ms < 2000, `one file took ${ms.toFixed(0)} ms`);
   });
 
   test('termScanWasm.ts is what termScan.wat compiles to', async () => {
