@@ -1,5 +1,6 @@
 // Splits a unified diff (git-style or plain) into per-file sections, tolerant of the small mistakes
 // models make (missing `diff --git` lines, wrong hunk counts, code fences around the diff).
+import { splitQuotedGitHeader, unquoteC } from './patchQuote';
 
 /** One added line of a patch, with its line number in the new file when the hunk header allows it. */
 export interface AddedLine {
@@ -50,12 +51,16 @@ export function normalisePatchText(patch: string): string {
 }
 
 function stripTimestamp(p: string): string {
+  const quoted = unquoteC(p);
+  if (quoted) return quoted.name;
   const tab = p.indexOf('\t');
   const s = tab >= 0 ? p.slice(0, tab) : p;
   return s.length > 1 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s.trimEnd();
 }
 
 function splitGitHeader(rest: string): [string, string] | undefined {
+  const quoted = rest.includes('"') ? splitQuotedGitHeader(rest) : null;
+  if (quoted) return quoted;
   // "a/x b/x": prefer the split where both halves name the same path (paths may contain spaces).
   const half = (rest.length - 1) / 2;
   if (Number.isInteger(half) && rest[half] === ' ' && rest.slice(2, half) === rest.slice(half + 3)) {
