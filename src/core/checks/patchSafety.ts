@@ -68,10 +68,20 @@ export function validatePatchPaths(patch: ParsedPatch, tree: RepoTree): PatchPat
         if (tree.submodules.has(prefix)) { add(p, `inside the submodule ${prefix}`); break; }
       }
     }
-    const isLink = f.newPath && (f.newMode === '120000' || (tree.symlinks.has(f.newPath) && f.newMode === undefined));
-    if (isLink && f.newPath && f.addedLines.length > 0) {
-      const target = f.addedLines.map((l) => l.text).join('\n').trim();
-      if (linkEscapes(f.newPath, target)) add(f.newPath, `symlink pointing outside the repo (${target.slice(0, 80)})`);
+    // A symlink the section writes: made or retyped by it, or one of the tree's, modified, renamed or copied.
+    const wasLink = f.oldPath !== null && tree.symlinks.has(f.oldPath);
+    const isLink = f.newPath && (f.newMode === '120000' || ((tree.symlinks.has(f.newPath) || wasLink) && f.newMode === undefined));
+    if (isLink && f.newPath) {
+      // Its target is known only from the text the section adds: a binary section hides it (git applies it all the
+      // same), and a link moved to another folder keeps a relative target that resolves elsewhere there
+      // (`a/b/lnk -> ../../x` renamed to `lnk`).
+      if (f.binary) add(f.newPath, 'symlink written as a binary patch (its target cannot be checked)');
+      else if (f.addedLines.length > 0) {
+        const target = f.addedLines.map((l) => l.text).join('\n').trim();
+        if (linkEscapes(f.newPath, target)) add(f.newPath, `symlink pointing outside the repo (${target.slice(0, 80)})`);
+      } else if (wasLink && f.oldPath && posix.dirname(f.oldPath) !== posix.dirname(f.newPath)) {
+        add(f.newPath, `moves the symlink ${f.oldPath} to another folder (its target would resolve elsewhere)`);
+      }
     }
   }
   return problems;

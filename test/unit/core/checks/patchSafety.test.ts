@@ -59,6 +59,21 @@ describe('validatePatchPaths', () => {
     const inside = 'diff --git a/in b/in\nnew file mode 120000\n--- /dev/null\n+++ b/in\n@@ -0,0 +1 @@\n+src/a.py\n';
     assert.deepEqual(problems(inside), []);
   });
+  test('regression: a symlink whose target the text does not show, or that moves to another folder, is refused', () => {
+    const linkTree = parseLsTree('c'.repeat(40), [`100644 blob ${SHA}\tx`, `120000 blob ${SHA}\ta/b/lnk`].join('\0') + '\0');
+    const found = (patch: string) => validatePatchPaths(parsePatch(patch), linkTree).map((p) => `${p.path}: ${p.reason}`);
+    // `git diff --binary` of a link to /etc/passwd (git apply makes the link from it).
+    const binaryLink = 'diff --git a/lnk b/lnk\nnew file mode 120000\nindex 0000000000000000000000000000000000000000..3594e94c04db171e2767224db355f514b13715c5\n'
+      + 'GIT binary patch\nliteral 11\nScmdN-ElJidNGvWcPXPcIa|A5_\n\nliteral 0\nHcmV?d00001\n\n';
+    assert.deepEqual(found(binaryLink), ['lnk: symlink written as a binary patch (its target cannot be checked)']);
+    assert.match(found(binaryLink.replace('new file mode 120000\n', '').replace(/a\/lnk b\/lnk/, 'a/a/b/lnk b/a/b/lnk').replace(/\.\.3594e94c04db171e2767224db355f514b13715c5/, '..3594e94')).join(), /a\/b\/lnk: symlink written as a binary patch/);
+    // a/b/lnk -> ../../x is inside; renamed to the top, the same target leaves the repo (git apply takes both).
+    const moved = 'diff --git a/a/b/lnk b/lnk\nsimilarity index 100%\nrename from a/b/lnk\nrename to lnk\n';
+    assert.deepEqual(found(moved), ['lnk: moves the symlink a/b/lnk to another folder (its target would resolve elsewhere)']);
+    assert.deepEqual(found(moved.replace(/lnk\n$/, 'a/b/lnk2\n').replace('b/lnk\nsim', 'b/a/b/lnk2\nsim')), [], 'renamed in its folder');
+    const retargeted = 'diff --git a/a/b/lnk b/up\nsimilarity index 50%\nrename from a/b/lnk\nrename to up\n--- a/a/b/lnk\n+++ b/up\n@@ -1 +1 @@\n-../../x\n\\ No newline at end of file\n+../x\n\\ No newline at end of file\n';
+    assert.deepEqual(found(retargeted), ['up: symlink pointing outside the repo (../x)']);
+  });
   test('rejects text that is no patch at all, and NUL bytes', () => {
     assert.match(problems('just some words\n').join(), /no file sections/);
     assert.match(problems(modify('src/a.py').replace('+y', '+y\0')).join(), /NUL/);
