@@ -25,18 +25,44 @@ interface ScanExports {
   scan(text: number, n: number, tab: number, termAt: number, counts: number, seen: number, big: number, tri: number): number;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+/** The process's one instance of the module: its memory holds the tables of one scanner at a time (the owner). */
+interface Shared {
+  scan: ScanExports['scan'];
+  memory: WebAssembly.Memory;
+  u8: Uint8Array;
+  i32: Int32Array;
+  owner: TermScanner | null;
+}
 
-/** The module, compiled once (null when this runtime cannot). */
-function termScanModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
+let shared: Shared | null | undefined;
+let instances = 0;
+
+/**
+ * The shared instance (made on first use; null when this runtime cannot compile or run the module). One instance
+ * serves every scanner: a new instance per build would reserve a new memory (costly where virtual memory is capped).
+ */
+function sharedInstance(): Shared | null {
+  if (shared === undefined) {
     try {
-      compiled = new WebAssembly.Module(Buffer.from(TERM_SCAN_WASM, 'base64'));
+      const mod = new WebAssembly.Module(Buffer.from(TERM_SCAN_WASM, 'base64'));
+      const { memory, scan } = new WebAssembly.Instance(mod, {}).exports as unknown as ScanExports;
+      instances++;
+      const u8 = new Uint8Array(memory.buffer);
+      for (let b = 0; b < 256; b++) {
+        u8[CLS + b] = classOf(b);
+        u8[KIND + b] = (b >= 97 && b <= 122) || (b >= 48 && b <= 57) ? 1 : b >= 65 && b <= 90 ? 2 : 0;
+      }
+      shared = { scan, memory, u8, i32: new Int32Array(memory.buffer), owner: null };
     } catch {
-      compiled = null;
+      shared = null;
     }
   }
-  return compiled;
+  return shared;
+}
+
+/** How many instances of the module this process has made (one at most; tests read it). */
+export function termScanInstances(): number {
+  return instances;
 }
 
 function classOf(c: number): number {
@@ -46,11 +72,13 @@ function classOf(c: number): number {
   return 0;
 }
 
-/** One query's term counter over texts of up to maxBytes bytes (its own module instance and memory). */
+/** One query's term counter over texts of up to maxBytes bytes (on the process's one instance of the module, see sharedInstance). */
 export class TermScanner {
-  private readonly u8: Uint8Array;
-  private readonly i32: Int32Array;
-  private readonly scanFn: ScanExports['scan'];
+  /** This scanner's tables, written into the shared memory when it takes it over (see install). */
+  private readonly bigImage = new Uint8Array(CLASSES * CLASSES);
+  private readonly triImage: Uint8Array;
+  private readonly termAtImage: Int32Array;
+  private readonly tabImage: Int32Array;
   private readonly termAt: number;
   private readonly tab: number;
   private readonly counts: number;
@@ -63,16 +91,20 @@ export class TermScanner {
    */
   static for(terms: readonly string[], maxBytes: number): TermScanner | null {
     if (terms.length === 0 || !terms.every((t) => t.length <= MAX_TERM_CHARS && PLAIN_TERM.test(t))) return null;
-    const mod = termScanModule();
-    if (!mod) return null;
+    const sh = sharedInstance();
+    if (!sh) return null;
     try {
-      return new TermScanner(terms, maxBytes, mod);
+      const scanner = new TermScanner(terms, maxBytes, sh);
+      // Installed now, so the memory is grown (or found too small to grow) here, not in the middle of a build: the
+      // memory never shrinks, so installing it again later never grows it.
+      scanner.install();
+      return scanner;
     } catch {
       return null;
     }
   }
 
-  private constructor(private readonly terms: readonly string[], private readonly maxBytes: number, mod: WebAssembly.Module) {
+  private constructor(private readonly terms: readonly string[], private readonly maxBytes: number, private readonly sh: Shared) {
     // The terms' trie: node 0 is the root; each node has one i32 child per class.
     const children: number[][] = [new Array<number>(CLASSES).fill(0)];
     const termAt: number[] = [-1];
@@ -111,40 +143,52 @@ export class TermScanner {
     this.counts = this.tab + 4 * CLASSES * children.length;
     this.seen = this.counts + 4 * terms.length;
     this.text = this.seen + 4 * terms.length;
-    const { memory, scan } = new WebAssembly.Instance(mod, {}).exports as unknown as ScanExports;
-    const pages = Math.ceil((this.text + maxBytes + 2) / PAGE);
-    if (pages > memory.buffer.byteLength / PAGE) memory.grow(pages - memory.buffer.byteLength / PAGE);
-    // The memory never grows again: these views stay valid.
-    this.u8 = new Uint8Array(memory.buffer);
-    this.i32 = new Int32Array(memory.buffer);
-    this.scanFn = scan;
-    for (let b = 0; b < 256; b++) {
-      this.u8[CLS + b] = classOf(b);
-      this.u8[KIND + b] = (b >= 97 && b <= 122) || (b >= 48 && b <= 57) ? 1 : b >= 65 && b <= 90 ? 2 : 0;
-    }
+    this.triImage = new Uint8Array(CLASSES * (pairs.size + 1));
     let number = 0;
     for (const [pair, row] of pairs) {
-      this.u8[BIG + pair] = ++number;
-      this.u8.set(row, TRI + number * CLASSES);
+      this.bigImage[pair] = ++number;
+      this.triImage.set(row, number * CLASSES);
     }
-    this.i32.set(termAt, this.termAt / 4);
-    children.forEach((row, node) => this.i32.set(row, this.tab / 4 + node * CLASSES));
+    this.termAtImage = Int32Array.from(termAt);
+    this.tabImage = new Int32Array(CLASSES * children.length);
+    children.forEach((row, node) => this.tabImage.set(row, node * CLASSES));
+  }
+
+  /** Makes the shared memory this scanner's: large enough, with its tables in place and its counts clear. */
+  private install(): void {
+    const sh = this.sh;
+    const need = Math.ceil((this.text + this.maxBytes + 2) / PAGE) - sh.memory.buffer.byteLength / PAGE;
+    if (need > 0) {
+      sh.memory.grow(need);
+      // Growing replaces the memory's buffer: the views are made again.
+      sh.u8 = new Uint8Array(sh.memory.buffer);
+      sh.i32 = new Int32Array(sh.memory.buffer);
+    }
+    sh.u8.set(this.bigImage, BIG);
+    sh.u8.set(this.triImage, TRI);
+    sh.i32.set(this.termAtImage, this.termAt / 4);
+    sh.i32.set(this.tabImage, this.tab / 4);
+    sh.i32.fill(0, this.counts / 4, this.seen / 4);
+    sh.owner = this;
   }
 
   /** Each term's count in bytes[0, n) (n at most maxBytes), in the order first counted; null when none is. */
   count(bytes: Uint8Array, n: number): Map<string, number> | null {
     if (n > this.maxBytes) throw new RangeError(`a text of ${n} bytes; the counter holds ${this.maxBytes}`);
-    this.u8.set(n === bytes.length ? bytes : bytes.subarray(0, n), this.text);
-    this.u8[this.text + n] = 0;
-    this.u8[this.text + n + 1] = 0;
-    const found = this.scanFn(this.text, n, this.tab, this.termAt, this.counts, this.seen, BIG, TRI);
+    // Another scanner (another build's query, interleaved with this one) may have used the memory since.
+    if (this.sh.owner !== this) this.install();
+    const { u8, i32 } = this.sh;
+    u8.set(n === bytes.length ? bytes : bytes.subarray(0, n), this.text);
+    u8[this.text + n] = 0;
+    u8[this.text + n + 1] = 0;
+    const found = this.sh.scan(this.text, n, this.tab, this.termAt, this.counts, this.seen, BIG, TRI);
     if (found === 0) return null;
     const out = new Map<string, number>();
     const counts = this.counts / 4;
     for (let i = 0; i < found; i++) {
-      const k = this.i32[this.seen / 4 + i];
-      out.set(this.terms[k], this.i32[counts + k]);
-      this.i32[counts + k] = 0;
+      const k = i32[this.seen / 4 + i];
+      out.set(this.terms[k], i32[counts + k]);
+      i32[counts + k] = 0;
     }
     return out;
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CodeIndex, SEARCH_CHARS } from '../../../../src/core/context/codeSearch';
 import { importSpecs } from '../../../../src/core/context/importGraph';
 import { buildCodeQuery } from '../../../../src/core/context/queryTerms';
-import { MAX_TERM_CHARS, TermScanner } from '../../../../src/core/context/termScan';
+import { MAX_TERM_CHARS, TermScanner, termScanInstances } from '../../../../src/core/context/termScan';
 import { seededRandom } from '../../../../src/core/stats/prng';
 import { countsByRegex, randomText } from './searchReference';
 
@@ -39,6 +39,29 @@ describe('WebAssembly term counter', () => {
       if (want.length) matched++;
     }
     assert.ok(matched > 7_500, `only ${matched} texts matched a term`);
+  });
+
+  test('one instance serves every scanner: scanners of different queries used in turn (one growing the memory) count as the regex does', () => {
+    const rnd = seededRandom(77);
+    const scanners = Array.from({ length: 8 }, (_, i) => {
+      const terms = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => randomText(rnd, LETTERS, 5) || 'b'))];
+      // The last one holds texts far larger than the others: installing it grows the shared memory.
+      const maxBytes = i === 7 ? 700_000 : 1000;
+      const scanner = TermScanner.for(terms, maxBytes);
+      assert.ok(scanner);
+      return { terms, scanner, maxBytes };
+    });
+    let matched = 0;
+    for (let r = 0; r < 4000; r++) {
+      const { terms, scanner, maxBytes } = pick(rnd, scanners);
+      const text = maxBytes > 1000 && r % 50 === 0 ? randomText(rnd, PIECES, 200_000).slice(0, maxBytes) : randomText(rnd, PIECES, 40);
+      const bytes = Buffer.from(text, 'latin1');
+      const want = [...countsByRegex(terms, text)];
+      assert.deepEqual([...(scanner.count(bytes, bytes.length) ?? new Map<string, number>())], want, JSON.stringify({ terms, text: text.slice(0, 80) }));
+      if (want.length) matched++;
+    }
+    assert.ok(matched > 2000, `only ${matched} texts matched a term`);
+    assert.equal(termScanInstances(), 1, 'one module instance for the whole process');
   });
 
   test('the index gives the same hits, definitions and imports from bytes as from text, on 2,000 random repositories', () => {
