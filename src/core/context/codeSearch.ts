@@ -262,7 +262,7 @@ export class CodeIndex {
       const pathTerms = this.pathTerms(d.path, byDir);
       for (const t of pathTerms) score += (this.weight.get(t) ?? 0) * Math.max(1, idf(t)) * 1.2;
       score += d.defines.length * 6;
-      if (score > 0) out.set(d.path, { score, terms: terms.length > 1 ? terms.sort((a, b) => b.s - a.s).map((x) => x.t) : terms.map((x) => x.t), pathTerms, defines: [...d.defines] });
+      if (score > 0) out.set(d.path, { score, terms: terms.sort((a, b) => b.s - a.s).map((x) => x.t), pathTerms, defines: [...d.defines] });
     }
     return out;
   }

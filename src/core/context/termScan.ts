@@ -2,6 +2,7 @@
  * Counts a query's terms in a file's bytes with a small WebAssembly module (termScan.wat): the counts the search regex
  * gives on the same bytes read as latin1 (codeSearch.ts), without decoding the text or making an object per match.
  */
+import { isLower, isLowerOrDigit, isUpper } from './asciiChars';
 import { TERM_SCAN_WASM } from './termScanWasm';
 
 /** Character classes: 0 (not ASCII alphanumeric), 1-10 (0-9), 11-36 (a-z, A-Z folded). */
@@ -50,7 +51,7 @@ function sharedInstance(): Shared | null {
       const u8 = new Uint8Array(memory.buffer);
       for (let b = 0; b < 256; b++) {
         u8[CLS + b] = classOf(b);
-        u8[KIND + b] = (b >= 97 && b <= 122) || (b >= 48 && b <= 57) ? 1 : b >= 65 && b <= 90 ? 2 : 0;
+        u8[KIND + b] = isLowerOrDigit(b) ? 1 : isUpper(b) ? 2 : 0;
       }
       shared = { scan, memory, u8, i32: new Int32Array(memory.buffer), owner: null };
     } catch {
@@ -65,11 +66,11 @@ export function termScanInstances(): number {
   return instances;
 }
 
+/** A byte's class: 0-9 are 1-10, a-z and A-Z both 11-36, anything else 0. */
 function classOf(c: number): number {
-  if (c >= 48 && c <= 57) return c - 47;
-  if (c >= 97 && c <= 122) return c - 86;
-  if (c >= 65 && c <= 90) return c - 54;
-  return 0;
+  if (isLower(c)) return c - 86;
+  if (isUpper(c)) return c - 54;
+  return isLowerOrDigit(c) ? c - 47 : 0;
 }
 
 /** One query's term counter over texts of up to maxBytes bytes (on the process's one instance of the module, see sharedInstance). */
