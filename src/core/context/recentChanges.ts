@@ -8,6 +8,12 @@ export { readHeadCommit };
 const recentCache = new Map<string, string[]>();
 
 /**
+ * The build waits for this signal, so git gets 10 s (50 commits' names take well under a second even in very large
+ * repositories); a FIFO among the objects git reads (an unpacked archive can hold one) costs at most that, then no signal.
+ */
+export const RECENT_TIMEOUT_MS = 10_000;
+
+/**
  * Paths changed in the last n commits, most recent first, deduplicated; commits touching more than maxPerCommit
  * files (imports, mass reformatting) are ignored. Cached per folder and HEAD commit, so repeated runs skip git.
  */
@@ -17,7 +23,7 @@ export async function recentlyChangedPaths(cwd: string, n = 50, maxPerCommit = 2
   const cached = key ? recentCache.get(key) : undefined;
   if (cached) return cached;
   const r = await runGit(['log', '--no-show-signature', '--no-ext-diff', '--no-textconv', '--no-renames', '--name-only', '--relative',
-    '--format=tformat:@@commit', '-n', String(n)], { cwd, timeoutMs: 30_000 });
+    '--format=tformat:@@commit', '-n', String(n)], { cwd, timeoutMs: RECENT_TIMEOUT_MS });
   if (!r.ok) return [];
   const seen = new Set<string>();
   for (const chunk of r.stdout.toString('utf8').split('@@commit\n')) {

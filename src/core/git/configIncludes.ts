@@ -65,6 +65,28 @@ function waitsOn(path: string): boolean {
   return openNoWait(path, (_fd, st) => !st.isFile() && !st.isDirectory()) ?? false;
 }
 
+const HEX_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/**
+ * The files git opens to resolve HEAD (most commands do): the loose ref it names (`ref: refs/heads/main`) and the loose
+ * object of the commit it points at, in each directory they may live in.
+ */
+function headFiles(gitDir: string, dirs: string[]): string[] {
+  const head = readNoWait(join(gitDir, 'HEAD'), 4096);
+  if (typeof head !== 'string') return [];
+  let id = head.trim();
+  const out: string[] = [];
+  const ref = /^ref: (refs\/\S+)$/.exec(id)?.[1];
+  if (ref) {
+    if (ref.split('/').some((s) => s === '..' || s === '.' || s === '')) return [];
+    out.push(...dirs.map((d) => join(d, ref)));
+    const loose = dirs.map((d) => readNoWait(join(d, ref), 4096)).find((t): t is string => typeof t === 'string');
+    id = loose?.trim() ?? '';
+  }
+  if (HEX_ID.test(id)) out.push(...dirs.map((d) => join(d, 'objects', id.slice(0, 2), id.slice(2))));
+  return out;
+}
+
 /** The git directory's common directory (a linked worktree's main git directory), or gitDir itself. */
 function commonDirOf(gitDir: string): string {
   const common = readNoWait(join(gitDir, 'commondir'));
@@ -91,8 +113,9 @@ function gitDirFor(cwd: string): { gitDir: string } | { blocking: string } | nul
 }
 
 /**
- * A file git would wait on in the repository at cwd: its `.git`, a common file of its git directory, one of its config
- * files, or a file they include (to git's depth of 10), that is a FIFO or a device; null when there is none.
+ * A file git would wait on in the repository at cwd: its `.git`, a common file of its git directory, the ref and the
+ * loose commit HEAD names, one of its config files, or a file they include (to git's depth of 10), that is a FIFO or
+ * a device; null when there is none.
  */
 export function blockingConfigFile(cwd: string): string | null {
   const found = gitDirFor(cwd);
@@ -102,6 +125,7 @@ export function blockingConfigFile(cwd: string): string | null {
   for (const d of dirs) {
     for (const f of GIT_DIR_FILES) if (waitsOn(join(d, f))) return join(d, f);
   }
+  for (const f of headFiles(found.gitDir, dirs)) if (waitsOn(f)) return f;
   const seen = new Set<string>();
   // The config files git reads: the git directory's own, a worktree's, and the common directory's.
   let level = [...dirs.map((d) => join(d, 'config')), join(found.gitDir, 'config.worktree')];

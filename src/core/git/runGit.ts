@@ -1,7 +1,7 @@
 // The one place Pairwise spawns git (lint forbids it elsewhere). Every call runs with SAFE_GIT_FLAGS, the safe
 // environment and the repository's own drivers disabled (see safeGit.ts); no shell, never rejects.
 import { spawn } from 'node:child_process';
-import { realpath } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { blockingConfigFile } from './configIncludes';
 import { ownGitDir } from './gitDirOwner';
 import { driverOverrides, SAFE_GIT_FLAGS, safeGitEnv, setsWorkTree, type ConfigPairs } from './safeGit';
@@ -15,9 +15,10 @@ export interface GitResult {
   stderr: string;
   /**
    * Set when git could not start, was aborted, timed out, overflowed the output cap, the repo config could not be read,
-   * or the folder's `.git` names another project's git directory (`foreign`: git is not run there).
+   * or the folder's `.git` names another project's git directory (`foreign`: git is not run there), or git was
+   * stopped while it waited to open a FIFO (`fifo`: see fifoWatch).
    */
-  failure?: 'spawn' | 'aborted' | 'timeout' | 'overflow' | 'config' | 'foreign';
+  failure?: 'spawn' | 'aborted' | 'timeout' | 'overflow' | 'config' | 'foreign' | 'fifo';
 }
 
 /** Options of runGit. */
@@ -154,11 +155,14 @@ function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs)
     let size = 0;
     let stderr = '';
     let failure: GitResult['failure'];
+    // Set once git runs; done() may come first (an aborted signal, a spawn that throws), so they are not consts below it.
+    const timers: { timeout?: NodeJS.Timeout; watch?: NodeJS.Timeout } = {};
     const empty = Buffer.alloc(0);
     const done = (r: GitResult): void => {
       if (settled) return;
       settled = true;
-      if (timer) clearTimeout(timer);
+      clearTimeout(timers.timeout);
+      clearInterval(timers.watch);
       resolve(r);
     };
     if (opts.signal?.aborted) { done({ ok: false, code: null, stdout: empty, stderr: '', failure: 'aborted' }); return; }
@@ -174,7 +178,8 @@ function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs)
       failure ??= why;
       proc.kill('SIGKILL');
     };
-    const timer = opts.timeoutMs ? setTimeout(() => kill('timeout'), opts.timeoutMs) : undefined;
+    if (opts.timeoutMs) timers.timeout = setTimeout(() => kill('timeout'), opts.timeoutMs);
+    timers.watch = fifoWatch(proc.pid, () => kill('fifo'));
     const cap = opts.maxBuffer ?? 256 * 1024 * 1024;
     proc.stdout.on('data', (b: Buffer) => {
       if (failure) return;
@@ -199,6 +204,26 @@ function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs)
   });
 }
 
+/** How long git runs before fifoWatch first looks, and how often it looks then. */
+const FIFO_WATCH_MS = 400;
+
+/**
+ * Where the system says what a process waits on (Linux's /proc/<pid>/wchan), a timer that calls stop when git waits
+ * to open a FIFO: nothing writes to a FIFO a hostile repository holds (a `.gitignore` in a folder, a loose object; an
+ * unpacked archive can hold one, a clone cannot), so git would wait until its timeout (a minute for a listing). Elsewhere,
+ * or once the file says nothing, the timeout alone bounds the wait. Unref'd: it never keeps the process alive.
+ */
+function fifoWatch(pid: number | undefined, stop: () => void): NodeJS.Timeout | undefined {
+  if (process.platform !== 'linux' || pid === undefined) return undefined;
+  const t = setInterval(() => {
+    readFile(`/proc/${pid}/wchan`, 'latin1').then((w) => {
+      if (w === 'wait_for_partner') stop();
+    }, () => clearInterval(t));
+  }, FIFO_WATCH_MS);
+  t.unref();
+  return t;
+}
+
 /** A one-line, user-readable description of a failed git call. */
 export function describeGitFailure(what: string, r: GitResult): string {
   if (r.failure === 'spawn') return `${what}: could not run git (${firstLine(r.stderr)}). Is git installed and on PATH?`;
@@ -206,6 +231,7 @@ export function describeGitFailure(what: string, r: GitResult): string {
   if (r.failure === 'timeout') return `${what}: git took too long`;
   if (r.failure === 'overflow') return `${what}: git output was too large`;
   if (r.failure === 'config') return `${what}: could not read the repository's git configuration (${firstLine(r.stderr)})`;
+  if (r.failure === 'fifo') return `${what}: git waited to open a FIFO in the repository (a crafted repository can hold one), so Pairwise stopped it`;
   if (r.failure === 'foreign') return `${what}: this folder's .git names another project's git directory, so Pairwise does not run git in it (open the project itself, or remove the .git file)`;
   return `${what}: ${firstLine(r.stderr) || `git exited with code ${r.code}`}`;
 }

@@ -12,7 +12,8 @@ type Summary = { total: number; alreadyDone: number; done: number; failed: numbe
   stoppedBy: string | null; spentUsd: number; cells: Record<string, string> };
 
 /** Waits until `file` holds at least `n` comparison records. */
-async function waitForRecords(file: string, n: number, timeoutMs = 20_000): Promise<void> {
+// Generous: under load (other suites sharing the 2 cores) a cell's context builds and mock calls take several times longer.
+async function waitForRecords(file: string, n: number, timeoutMs = 90_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (comparisons(file).length < n) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${n} records in ${file}`);

@@ -92,6 +92,35 @@ describe('a repository config that would make git wait', () => {
     assert.ok(t.ms < 5000 && t.r.failure !== undefined, `commondir: ${t.r.failure} after ${Math.round(t.ms)} ms`);
   });
 
+  test('regression: a FIFO as the branch HEAD names, or as HEAD\'s loose commit, refuses git at once (git log waited 30 s)', async () => {
+    const branch = repo('branch-ref');
+    execFileSync('git', ['-C', branch, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '--allow-empty', '-m', 'one']);
+    const name = execFileSync('git', ['-C', branch, 'symbolic-ref', 'HEAD']).toString().trim();
+    const refFile = join(branch, '.git', name);
+    unlinkSync(refFile);
+    fifo(refFile);
+    assert.equal(blockingConfigFile(branch), refFile);
+    let t = await timedGit(branch);
+    assert.ok(t.ms < 5000 && t.r.failure === 'config', `ref: ${t.r.failure} after ${Math.round(t.ms)} ms`);
+
+    const obj = repo('loose-commit');
+    execFileSync('git', ['-C', obj, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '--allow-empty', '-m', 'one']);
+    const id = execFileSync('git', ['-C', obj, 'rev-parse', 'HEAD']).toString().trim();
+    const objFile = join(obj, '.git', 'objects', id.slice(0, 2), id.slice(2));
+    unlinkSync(objFile);
+    fifo(objFile);
+    assert.equal(blockingConfigFile(obj), objFile, 'the commit HEAD points at, as a loose object');
+    t = await timedGit(obj);
+    assert.ok(t.ms < 5000 && t.r.failure === 'config', `object: ${t.r.failure} after ${Math.round(t.ms)} ms`);
+    const t0 = performance.now();
+    const out = await buildContext({ repoRoot: obj });
+    assert.ok(out.ok && performance.now() - t0 < 5000, `the build took ${Math.round(performance.now() - t0)} ms`);
+    assert.deepEqual(out.manifest.files.map((f) => f.path), ['app.py'], 'built by walking the folder');
+
+    // A plain repository with commits is not refused.
+    assert.equal(blockingConfigFile(repo('plain-commit')), null);
+  });
+
   test('regression: a FIFO where the context build reads git metadata itself (HEAD for recent changes, a gitfile\'s commondir) does not freeze the build', () => {
     // Run in a child process: a synchronous read of a FIFO would block this one for good, timers included.
     const head = repo('head-build');
@@ -108,6 +137,51 @@ describe('a repository config that would make git wait', () => {
       const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8', timeout: 30_000 });
       assert.equal(r.stdout, 'built', `${root}: ${r.error?.message ?? ''} ${r.stderr.slice(-300)}`);
     }
+  });
+
+  // Linux says what a process waits on (/proc/<pid>/wchan): git waiting to open a FIFO is stopped at once.
+  const watches = process.platform === 'linux';
+
+  test('regression: a FIFO as a folder\'s .gitignore, or deep among the objects, stops git at once, not after its timeout (a minute for the listing)', { skip: !watches && 'no /proc/<pid>/wchan here' }, async () => {
+    const root = repo('gitignore-fifo');
+    execFileSync('git', ['-C', root, 'add', 'app.py']);
+    execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'one']);
+    mkdirSync(join(root, 'sub'));
+    writeFileSync(join(root, 'sub', 'b.py'), 'y = 2\n');
+    fifo(join(root, 'sub', '.gitignore'));
+    assert.equal(blockingConfigFile(root), null, 'nothing the pre-check reads');
+    const t0 = performance.now();
+    const r = await runGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, timeoutMs: 60_000 });
+    const ms = performance.now() - t0;
+    assert.equal(r.failure, 'fifo', `after ${Math.round(ms)} ms: ${r.failure ?? 'ok'}`);
+    assert.ok(ms < 5000, `git was waited on for ${Math.round(ms)} ms`);
+    assert.match(describeGitFailure('list files', r), /waited to open a FIFO/);
+    const b0 = performance.now();
+    const out = await buildContext({ repoRoot: root });
+    assert.ok(out.ok && performance.now() - b0 < 8000, `the build took ${Math.round(performance.now() - b0)} ms`);
+    assert.deepEqual(out.manifest.files.map((f) => f.path).sort(), ['app.py', 'sub/b.py'], 'listed by walking the folder');
+
+    // The parent commit's loose object: the pre-check reads only HEAD's; git log reaches it.
+    const deep = repo('deep-object');
+    execFileSync('git', ['-C', deep, 'add', 'app.py']);
+    execFileSync('git', ['-C', deep, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'one']);
+    const first = execFileSync('git', ['-C', deep, 'rev-parse', 'HEAD']).toString().trim();
+    execFileSync('git', ['-C', deep, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '--allow-empty', '-m', 'two']);
+    const objFile = join(deep, '.git', 'objects', first.slice(0, 2), first.slice(2));
+    unlinkSync(objFile);
+    fifo(objFile);
+    assert.equal(blockingConfigFile(deep), null);
+    const l0 = performance.now();
+    const log = await runGit(['log', '--format=%H', '-n', '5'], { cwd: deep, timeoutMs: 30_000 });
+    assert.ok(log.failure === 'fifo' && performance.now() - l0 < 5000, `git log: ${log.failure ?? 'ok'} after ${Math.round(performance.now() - l0)} ms`);
+  });
+
+  test('regression: runGit never rejects: an already aborted signal resolves as aborted (it threw a ReferenceError before git ran)', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    const r = await runGit(['version'], { cwd: repo('aborted'), signal: ac.signal, timeoutMs: 10_000 });
+    assert.deepEqual({ ok: r.ok, failure: r.failure }, { ok: false, failure: 'aborted' });
+    assert.equal(describeGitFailure('list files', r), 'list files: cancelled');
   });
 
   test('the context is still built (by walking the folder), quickly, and says nothing of the FIFO\'s content', async () => {
