@@ -118,6 +118,7 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
 
   const recentPromise = recentlyChangedPaths(root, 50); // runs in git while files are read
   const listed = await listRepoFiles(root);
+  if (listed.warning) warnings.push(listed.warning);
   // Paths are scanned like content: a secret-looking path is left out and never shown unredacted (map, headers, manifest).
   const secretPaths = await dropSecretPaths(listed.paths);
   const listing = { ...listed, paths: secretPaths.kept };

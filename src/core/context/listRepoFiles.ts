@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ignore from 'ignore';
 import { relativeInside } from '../git/insideRoot';
 import { MAX_METADATA_BYTES, textNoWait } from '../git/readNoWait';
-import { repoSetsWorkTree, runGit } from '../git/runGit';
+import { describeGitFailure, repoSetsWorkTree, runGit } from '../git/runGit';
 import { skippedDirOf } from './fileFilters';
 import type { ManifestFileOmitted } from './types';
 
@@ -13,6 +13,8 @@ export interface RepoListing {
   source: 'git' | 'walk';
   paths: string[];
   omittedDirs: ManifestFileOmitted[];
+  /** Why git did not list a repository's files (it was stopped, refused or missing); the folder was walked instead. */
+  warning?: string;
 }
 
 /**
@@ -39,7 +41,10 @@ export async function listRepoFiles(root: string): Promise<RepoListing> {
     workTreeHoldsRoot(root),
   ]);
   if (r.ok && holds) return { source: 'git', paths: gitPaths(r.stdout.toString('utf8')), omittedDirs: [] };
-  return walkFolder(root);
+  const walked = await walkFolder(root);
+  // A folder outside any repository fails plainly (no warning); git stopped, refused or missing is worth saying.
+  if (r.failure) walked.warning = `${describeGitFailure('git could not list the files', r)}; the folder was walked instead (its .gitignore files honoured)`;
+  return walked;
 }
 
 /** The paths of `git ls-files -z` output: unique, in comparePaths order. */

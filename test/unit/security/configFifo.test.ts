@@ -160,6 +160,7 @@ describe('a repository config that would make git wait', () => {
     const out = await buildContext({ repoRoot: root });
     assert.ok(out.ok && performance.now() - b0 < 8000, `the build took ${Math.round(performance.now() - b0)} ms`);
     assert.deepEqual(out.manifest.files.map((f) => f.path).sort(), ['app.py', 'sub/b.py'], 'listed by walking the folder');
+    assert.ok(out.warnings.some((w) => /git could not list the files: git waited to open a FIFO.*walked instead/.test(w)), out.warnings.join('\n'));
 
     // The parent commit's loose object: the pre-check reads only HEAD's; git log reaches it.
     const deep = repo('deep-object');
@@ -193,6 +194,11 @@ describe('a repository config that would make git wait', () => {
     assert.ok(out.ok, out.ok ? '' : out.error);
     assert.ok(ms < 5000, `the build took ${Math.round(ms)} ms`);
     assert.ok(out.manifest.files.some((f) => f.path === 'app.py'), 'app.py was sent');
+    assert.ok(out.warnings.some((w) => w.includes(`git could not list the files: could not read the repository's git configuration (the repository's configuration reads ${join(root, 'evil')}`)), out.warnings.join('\n'));
+    const plain = mkdtempSync(join(base, 'no-repo-'));
+    writeFileSync(join(plain, 'a.py'), 'x = 1\n');
+    const none = await buildContext({ repoRoot: plain });
+    assert.ok(none.ok && !none.warnings.some((w) => w.includes('git could not list')), 'a folder outside any repository is walked without a warning');
   });
 
   test('regular includes are followed and git still runs; a missing include is no obstacle', async () => {
