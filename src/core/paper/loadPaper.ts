@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { DEFAULT_ARXIV_API, DEFAULT_ARXIV_PDF, fetchArxivEntry, fetchArxivPdf } from './arxivClient';
+import { DEFAULT_ARXIV_API, DEFAULT_ARXIV_PDF, fetchArxivEntry, fetchArxivPdf, MAX_PDF_BYTES, sizeText } from './arxivClient';
 import { readCachedPaper, writeCachedPaper } from './paperCache';
 import { arxivLabel, parseArxivRef, type ArxivRef } from './paperRef';
 import { splitSections } from './paperSections';
 import { findTitle } from './paperTitle';
-import { pdfToText } from './pdfText';
+import { partialPdfWarning, pdfToText } from './pdfText';
 import type { Paper, PaperInput, PaperLoadOptions, PaperLoadResult } from './types';
 
 /** sha256 hex of a paper's title, abstract and text (LF-normalized). */
@@ -41,14 +41,16 @@ async function loadArxiv(ref: ArxivRef, opts: PaperLoadOptions): Promise<PaperLo
     if (cached) return { ok: true, paper: cached, fromCache: true };
   }
   const warnings: string[] = [];
-  const pdf = await fetchArxivPdf(ref.id, version, opts.pdfBase ?? DEFAULT_ARXIV_PDF, timeout, opts.signal);
+  const pdf = await fetchArxivPdf(ref.id, version, opts.pdfBase ?? DEFAULT_ARXIV_PDF, timeout, opts.signal, opts.maxPdfBytes);
   let text = entry.value.abstract;
   let complete = false;
   if (pdf.ok) {
-    const extracted = await pdfToText(pdf.value);
+    const extracted = await pdfToText(pdf.value, opts.maxPdfPages);
     if (extracted.ok && extracted.text.length > 0) {
       text = extracted.text;
       complete = true;
+      const partial = partialPdfWarning(label, extracted);
+      if (partial) warnings.push(partial);
     } else warnings.push(`full text of ${label} unavailable (${extracted.ok ? 'the PDF has no text layer' : extracted.error}); using the abstract only`);
   } else warnings.push(`full text of ${label} unavailable (${pdf.error}); using the abstract only`);
   const paper = finish({
@@ -81,17 +83,27 @@ function titleAndAbstract(text: string, format: Paper['format']): { title: strin
   return { title: title.replace(/\s+/g, ' ').trim(), abstract: abstract.replace(/\s+/g, ' ').slice(0, 4000) };
 }
 
-async function loadFile(path: string): Promise<PaperLoadResult> {
+/** The largest text paper (Markdown, LaTeX, plain text) read. */
+export const MAX_TEXT_PAPER_BYTES = 20 * 1024 * 1024;
+
+async function loadFile(path: string, size: number, opts: PaperLoadOptions): Promise<PaperLoadResult> {
   const ext = extname(path).toLowerCase();
   let text: string;
   let format: Paper['format'];
+  const warnings: string[] = [];
+  const max = ext === '.pdf' ? opts.maxPdfBytes ?? MAX_PDF_BYTES : MAX_TEXT_PAPER_BYTES;
+  if (size > max) {
+    return { ok: false, error: `Cannot use ${path} as a paper: it is ${sizeText(size)}, and Pairwise reads papers up to ${sizeText(max)}${ext === '.pdf' ? ' as PDF' : ' as text'}. Pin the paper's arXiv id, or a shorter version of it.` };
+  }
   try {
     if (ext === '.pdf') {
-      const r = await pdfToText(await readFile(path));
+      const r = await pdfToText(await readFile(path), opts.maxPdfPages);
       if (!r.ok) return { ok: false, error: `Could not load paper ${path}: ${r.error}.` };
       if (!r.text) return { ok: false, error: `Could not load paper ${path}: the PDF has no text layer (scanned?). Use a .txt or .md version.` };
       text = r.text;
       format = 'pdf';
+      const partial = partialPdfWarning(basename(path), r);
+      if (partial) warnings.push(partial);
     } else if (['.md', '.markdown', '.tex', '.txt', '.text'].includes(ext)) {
       text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
       format = ext === '.tex' ? 'tex' : ext === '.txt' || ext === '.text' ? 'txt' : 'md';
@@ -100,7 +112,7 @@ async function loadFile(path: string): Promise<PaperLoadResult> {
     return { ok: false, error: `Could not read paper ${path}: ${(e as Error).message}` };
   }
   const { title, abstract } = titleAndAbstract(text, format);
-  return { ok: true, fromCache: false, paper: finish({ source: format === 'pdf' ? 'pdf' : 'text', id: fileId(path), title: title || fileId(path), authors: [], abstract, text, format, warnings: [] }) };
+  return { ok: true, fromCache: false, paper: finish({ source: format === 'pdf' ? 'pdf' : 'text', id: fileId(path), title: title || fileId(path), authors: [], abstract, text, format, warnings }) };
 }
 
 /** Loads one paper. Never throws; errors name the paper and say what to do. */
@@ -115,7 +127,7 @@ export async function loadPaper(input: PaperInput, opts: PaperLoadOptions): Prom
   if (ref) return loadArxiv(ref, opts);
   try {
     const st = await stat(input);
-    if (st.isFile()) return loadFile(input);
+    if (st.isFile()) return loadFile(input, st.size, opts);
   } catch {
     // Not a file: fall through to the error below.
   }

@@ -1,8 +1,15 @@
 /** Extracts plain text from PDF bytes with unpdf, page by page, and tidies line breaks. */
-import { extractText, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import type { PDFDocumentProxy } from 'unpdf/pdfjs';
 
-/** Result of a PDF text extraction. */
-export type PdfTextResult = { ok: true; text: string; pages: number } | { ok: false; error: string };
+/** Result of a PDF text extraction: the text of its first readPages pages (of pages). */
+export type PdfTextResult = { ok: true; text: string; pages: number; readPages: number } | { ok: false; error: string };
+
+/**
+ * The most pages read from one PDF. A paper's block holds ~24k tokens (some 30 pages); a book, or a crafted file of
+ * tens of thousands of tiny pages, took minutes and gigabytes (20,000 pages: 80 s and 600 MB more memory).
+ */
+export const MAX_PDF_PAGES = 300;
 
 /** Joins words hyphenated across line ends and normalizes whitespace and line endings. */
 export function tidyPdfText(text: string): string {
@@ -30,18 +37,33 @@ function resolvePdfjs(): Promise<unknown> {
   return pdfjsReady;
 }
 
-/** Extracts the text of every page (pages separated by a blank line). */
-export async function pdfToText(bytes: Uint8Array): Promise<PdfTextResult> {
+/** One page's text: its text items in order, a line break after each that ends a line (as unpdf's extractText). */
+async function pageText(doc: PDFDocumentProxy, n: number): Promise<string> {
+  const content = await (await doc.getPage(n)).getTextContent();
+  let out = '';
+  for (const item of content.items) if ('str' in item) out += item.hasEOL ? `${item.str}\n` : item.str;
+  return out;
+}
+
+/** Extracts the text of the first maxPages pages, one page at a time (pages separated by a blank line). */
+export async function pdfToText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): Promise<PdfTextResult> {
   try {
     await resolvePdfjs();
     const doc = await getDocumentProxy(new Uint8Array(bytes));
     try {
-      const { text, totalPages } = await extractText(doc, { mergePages: false });
-      return { ok: true, text: tidyPdfText(text.join('\n\n')), pages: totalPages };
+      const readPages = Math.min(doc.numPages, Math.max(1, maxPages));
+      const texts: string[] = [];
+      for (let n = 1; n <= readPages; n++) texts.push(await pageText(doc, n));
+      return { ok: true, text: tidyPdfText(texts.join('\n\n')), pages: doc.numPages, readPages };
     } finally {
       await doc.loadingTask.destroy();
     }
   } catch (e) {
     return { ok: false, error: `could not read the PDF: ${(e as Error).message}` };
   }
+}
+
+/** The warning for a PDF read only in part, or null. */
+export function partialPdfWarning(label: string, r: { pages: number; readPages: number }): string | null {
+  return r.readPages < r.pages ? `${label}: only the first ${r.readPages} of its ${r.pages} pages were read` : null;
 }

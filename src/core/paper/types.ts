@@ -42,5 +42,9 @@ export interface PaperLoadOptions {
   refresh?: boolean;
   /** Per-request timeout; default 30 s. */
   timeoutMs?: number;
+  /** Largest PDF read, downloaded or local (default MAX_PDF_BYTES, 100 MB). */
+  maxPdfBytes?: number;
+  /** Most pages of a PDF read (default MAX_PDF_PAGES, 300). */
+  maxPdfPages?: number;
   signal?: AbortSignal;
 }
