@@ -75,9 +75,10 @@ export async function createScratchWorktree(repoRoot: string, commit: string, si
   active.add(dir);
   const add = ['worktree', 'add', '--detach', '--force', ...(checkout ? [] : ['--no-checkout']), wt.path, commit];
   // Not interrupted by the signal: a killed `worktree add` leaves a locked entry that prune would keep.
-  // Serialised per repo in this process; one retry covers a race with another process's prune.
+  // Serialised per repo in this process; one retry covers a race with another process's prune (git's error, not one
+  // Pairwise stopped it for: a FIFO, a refused repository).
   let r = await withRepoLock(repoRoot, () => runGit(add, { cwd: repoRoot }));
-  if (!r.ok) {
+  if (!r.ok && !r.failure) {
     await withRepoLock(repoRoot, () => runGit(['worktree', 'prune'], { cwd: repoRoot }));
     await rm(wt.path, { recursive: true, force: true }).catch(() => undefined);
     r = await withRepoLock(repoRoot, () => runGit(add, { cwd: repoRoot }));

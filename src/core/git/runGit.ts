@@ -1,9 +1,10 @@
 // The one place Pairwise spawns git (lint forbids it elsewhere). Every call runs with SAFE_GIT_FLAGS, the safe
 // environment and the repository's own drivers disabled (see safeGit.ts); no shell, never rejects.
 import { spawn } from 'node:child_process';
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { blockingConfigFile } from './configIncludes';
 import { ownGitDir } from './gitDirOwner';
+import { fifoWatch, killTree } from './gitWatch';
 import { driverOverrides, SAFE_GIT_FLAGS, safeGitEnv, setsWorkTree, type ConfigPairs } from './safeGit';
 
 /** Outcome of one git invocation; never thrown. */
@@ -156,28 +157,36 @@ function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs)
     let stderr = '';
     let failure: GitResult['failure'];
     // Set once git runs; done() may come first (an aborted signal, a spawn that throws), so they are not consts below it.
-    const timers: { timeout?: NodeJS.Timeout; watch?: NodeJS.Timeout } = {};
+    const timers: { timeout?: NodeJS.Timeout; watch?: NodeJS.Timeout; drain?: NodeJS.Timeout } = {};
     const empty = Buffer.alloc(0);
     const done = (r: GitResult): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timers.timeout);
       clearInterval(timers.watch);
+      clearTimeout(timers.drain);
+      opts.signal?.removeEventListener('abort', onAbort);
       resolve(r);
     };
+    // The signal stops git and every git it started (spawn's own `signal` would stop git alone: see kill).
+    const onAbort = (): void => kill('aborted');
     if (opts.signal?.aborted) { done({ ok: false, code: null, stdout: empty, stderr: '', failure: 'aborted' }); return; }
     let child;
     try {
-      child = spawn('git', [...SAFE_GIT_FLAGS, ...args], { cwd: opts.cwd, env: safeGitEnv(extra), windowsHide: true, signal: opts.signal });
+      child = spawn('git', [...SAFE_GIT_FLAGS, ...args], { cwd: opts.cwd, env: safeGitEnv(extra), windowsHide: true });
     } catch (e) {
       done({ ok: false, code: null, stdout: empty, stderr: String(e), failure: 'spawn' });
       return;
     }
     const proc = child;
-    const kill = (why: GitResult['failure']): void => {
+    // A git that git started (`worktree add` runs `git reset --hard`) holds git's output pipes too: stopping git alone
+    // would leave it waiting (on a FIFO, say) and the pipes open, so no 'close' would ever come.
+    function kill(why: GitResult['failure']): void {
       failure ??= why;
-      proc.kill('SIGKILL');
-    };
+      // Once git has exited its process id may be another's: nothing is signalled then.
+      if (proc.exitCode === null && proc.signalCode === null) killTree(proc.pid);
+    }
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
     if (opts.timeoutMs) timers.timeout = setTimeout(() => kill('timeout'), opts.timeoutMs);
     timers.watch = fifoWatch(proc.pid, () => kill('fifo'));
     const cap = opts.maxBuffer ?? 256 * 1024 * 1024;
@@ -190,8 +199,12 @@ function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs)
     });
     proc.stderr.on('data', (b: Buffer) => { if (stderr.length < 64 * 1024) stderr += b.toString('utf8'); });
     proc.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.name === 'AbortError') { failure ??= 'aborted'; return; }
       done({ ok: false, code: null, stdout: empty, stderr: stderr || e.message, failure: 'spawn' });
+    });
+    // Should a process git started outlive it still holding the pipes, git's end is not waited for longer than this.
+    proc.on('exit', () => {
+      clearInterval(timers.watch);
+      timers.drain = setTimeout(() => { proc.stdout.destroy(); proc.stderr.destroy(); }, 2000);
     });
     proc.on('close', (code) => {
       if (opts.signal?.aborted) failure ??= 'aborted';
@@ -202,26 +215,6 @@ function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs)
     proc.stdin.on('error', () => { /* git may exit before reading all input (e.g. bad revision) */ });
     proc.stdin.end(opts.input ?? '');
   });
-}
-
-/** How long git runs before fifoWatch first looks, and how often it looks then. */
-const FIFO_WATCH_MS = 400;
-
-/**
- * Where the system says what a process waits on (Linux's /proc/<pid>/wchan), a timer that calls stop when git waits
- * to open a FIFO: nothing writes to a FIFO a hostile repository holds (a `.gitignore` in a folder, a loose object; an
- * unpacked archive can hold one, a clone cannot), so git would wait until its timeout (a minute for a listing). Elsewhere,
- * or once the file says nothing, the timeout alone bounds the wait. Unref'd: it never keeps the process alive.
- */
-function fifoWatch(pid: number | undefined, stop: () => void): NodeJS.Timeout | undefined {
-  if (process.platform !== 'linux' || pid === undefined) return undefined;
-  const t = setInterval(() => {
-    readFile(`/proc/${pid}/wchan`, 'latin1').then((w) => {
-      if (w === 'wait_for_partner') stop();
-    }, () => clearInterval(t));
-  }, FIFO_WATCH_MS);
-  t.unref();
-  return t;
 }
 
 /** A one-line, user-readable description of a failed git call. */
