@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { gitFileTarget } from './gitDirOwner';
 import { openNoWait, readNoWait } from './readNoWait';
+import { blockingRef } from './refsScan';
 
 /** git's own limit on nested includes. */
 const MAX_DEPTH = 10;
@@ -115,7 +116,7 @@ function gitDirFor(cwd: string): { gitDir: string } | { blocking: string } | nul
 /**
  * A file git would wait on in the repository at cwd: its `.git`, a common file of its git directory, the ref and the
  * loose commit HEAD names, one of its config files, or a file they include (to git's depth of 10), that is a FIFO or
- * a device; null when there is none.
+ * a device; or a loose ref git would wait on or read without end (see refsScan.ts); null when there is none.
  */
 export function blockingConfigFile(cwd: string): string | null {
   const found = gitDirFor(cwd);
@@ -126,6 +127,10 @@ export function blockingConfigFile(cwd: string): string | null {
     for (const f of GIT_DIR_FILES) if (waitsOn(join(d, f))) return join(d, f);
   }
   for (const f of headFiles(found.gitDir, dirs)) if (waitsOn(f)) return f;
+  for (const d of dirs) {
+    const ref = blockingRef(join(d, 'refs'));
+    if (ref) return ref;
+  }
   const seen = new Set<string>();
   // The config files git reads: the git directory's own, a worktree's, and the common directory's.
   let level = [...dirs.map((d) => join(d, 'config')), join(found.gitDir, 'config.worktree')];

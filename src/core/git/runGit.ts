@@ -74,7 +74,7 @@ const configCache: FolderCache<RepoConfig | Unreadable | null> = new Map();
 function repoConfig(cwd: string): Promise<RepoConfig | Unreadable | null> {
   return cachedFor(configCache, cwd, () => {
     const blocking = blockingConfigFile(cwd);
-    if (blocking) return Promise.resolve({ unreadable: `the repository's configuration reads ${blocking}, which is not a regular file (a FIFO or a device: git would wait on it); Pairwise does not run git there` });
+    if (blocking) return Promise.resolve({ unreadable: `the repository's configuration reads ${blocking}, which is not a regular file (a FIFO or a device, or a link to one: git would wait on it or read it without end); Pairwise does not run git there` });
     return spawnGit(['config', '--null', '--list'], { cwd, maxBuffer: 16 * 1024 * 1024, timeoutMs: 10_000 }, [])
       .then((r) => {
         if (!r.ok) return null;

@@ -1,0 +1,67 @@
+// git reads a loose ref by opening the file and reading it to its end; a ref that is a symlink not naming `refs/…`
+// is followed. A hostile repository can so point a ref at /dev/zero (git reads, and grows, until its timeout: 400 MB
+// a second here; the checks' git calls have none) or at a FIFO. The ref git reads need not be HEAD's: HEAD's branch
+// may name another ref (`ref: refs/heads/x`), and a commit id given to git is looked up as refs/tags/<id> and the
+// like too. So every loose ref is looked at here, without opening any (no process runs).
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+
+/** Most entries looked at in one refs folder (a repository with more loose refs than this is looked at up to it). */
+const MAX_ENTRIES = 100_000;
+
+/** Folders under /proc and /dev hold what differs from one process to the next (/dev/stdin, /proc/self/fd/…). */
+const SELF_RELATIVE = /^\/(?:proc|dev)(?:\/|$)/;
+
+/**
+ * What git gets by following the symlink at path: a file, a folder, or null when it is anything else (a FIFO, a
+ * device, something under /proc or /dev, or nothing Pairwise can resolve: a link it cannot follow is not trusted).
+ */
+function linkKind(path: string): 'file' | 'dir' | null {
+  // git takes a link naming `refs/…` as a symbolic ref and does not open it (that ref is looked at on its own).
+  if (readlinkSync(path).startsWith('refs/')) return 'file';
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return null;
+  }
+  if (SELF_RELATIVE.test(real)) return null;
+  const st = statSync(real);
+  return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : null;
+}
+
+/** The first loose ref under refsDir git would wait on or read without end (a FIFO, a device, a link to one or into /proc or /dev), or null. */
+export function blockingRef(refsDir: string): string | null {
+  const stack = [refsDir];
+  const seen = new Set<string>();
+  let count = 0;
+  while (stack.length > 0) {
+    const dir = stack.pop() as string;
+    let real: string;
+    let entries: Dirent[];
+    try {
+      real = realpathSync(dir);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue; // missing or unreadable: git finds no ref there either
+    }
+    for (const e of entries) {
+      if (++count > MAX_ENTRIES) return null;
+      const path = join(dir, e.name);
+      if (e.isFile()) continue;
+      if (e.isDirectory()) { stack.push(path); continue; }
+      let kind: 'file' | 'dir' | null;
+      try {
+        const st = lstatSync(path); // the entry's type when the folder listing does not say it
+        kind = st.isSymbolicLink() ? linkKind(path) : st.isFile() ? 'file' : st.isDirectory() ? 'dir' : null;
+      } catch {
+        continue; // gone since the listing
+      }
+      if (kind === null) return path;
+      if (kind === 'dir') stack.push(path);
+    }
+  }
+  return null;
+}

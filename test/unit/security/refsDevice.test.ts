@@ -1,0 +1,93 @@
+// Red-team regression: git reads a loose ref to its end and follows a ref symlink that does not name `refs/…`. A
+// repository whose HEAD branch names another ref (`ref: refs/heads/x`) with x a link to /dev/zero, or with a tag named
+// after a commit id (git looks `refs/tags/<id>` up whenever it is given that id) linked there, made git read zeros,
+// and grow, until its timeout (400 MB a second; the checks' `rev-parse <id>` has no timeout). The pre-check, which
+// looked at HEAD's own branch only, now looks at every loose ref.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { blockingConfigFile } from '../../../src/core/git/configIncludes';
+import { describeGitFailure, runGit } from '../../../src/core/git/runGit';
+
+let base: string;
+before(() => {
+  base = realpathSync(mkdtempSync(join(tmpdir(), 'pw-refs-device-')));
+});
+after(() => rmSync(base, { recursive: true, force: true }));
+
+/** A repository with one commit; returns its root, the commit id and HEAD's branch ref (refs/heads/…). */
+function repo(name: string): { root: string; id: string; branch: string } {
+  const root = join(base, name);
+  mkdirSync(root, { recursive: true });
+  execFileSync('git', ['init', '-q', root]);
+  writeFileSync(join(root, 'app.py'), 'x = 1\n');
+  execFileSync('git', ['-C', root, 'add', '.']);
+  execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'one']);
+  const id = execFileSync('git', ['-C', root, 'rev-parse', 'HEAD']).toString().trim();
+  const branch = execFileSync('git', ['-C', root, 'symbolic-ref', 'HEAD']).toString().trim();
+  return { root, id, branch };
+}
+
+/** runGit with a short timeout (the old code read /dev/zero until it), timed. */
+async function timed(args: string[], cwd: string) {
+  const t0 = performance.now();
+  const r = await runGit(args, { cwd, timeoutMs: 1500 });
+  return { r, ms: performance.now() - t0 };
+}
+
+describe('a loose ref git would read without end', { skip: process.platform === 'win32' && 'no /dev/zero' }, () => {
+  test('regression: HEAD\'s branch naming a ref linked to /dev/zero refuses git at once', async () => {
+    const { root, branch } = repo('chain');
+    writeFileSync(join(root, '.git', branch), 'ref: refs/heads/x\n');
+    const x = join(root, '.git', 'refs', 'heads', 'x');
+    symlinkSync('/dev/zero', x);
+    assert.equal(blockingConfigFile(root), x);
+    const { r, ms } = await timed(['log', '--format=%H', '-n', '5'], root);
+    assert.equal(r.failure, 'config', `after ${Math.round(ms)} ms`);
+    assert.ok(ms < 1000, `git ran for ${Math.round(ms)} ms`);
+    assert.match(describeGitFailure('log', r), /not a regular file.*read it without end/);
+  });
+
+  test('regression: a tag named after the commit id, linked to /dev/zero, refuses `rev-parse <id>` at once', async () => {
+    const { root, id } = repo('dwim');
+    const tag = join(root, '.git', 'refs', 'tags', id);
+    symlinkSync('/dev/zero', tag);
+    assert.equal(blockingConfigFile(root), tag);
+    const { r, ms } = await timed(['rev-parse', '--verify', '--quiet', '--end-of-options', `${id}^{commit}`], root);
+    assert.ok(r.failure === 'config' && ms < 1000, `${r.failure ?? 'ok'} after ${Math.round(ms)} ms`);
+  });
+
+  test('a FIFO, or a link into /proc, among the refs is found; a dangling link too', () => {
+    const { root } = repo('kinds');
+    const fifo = join(root, '.git', 'refs', 'heads', 'deep', 'f');
+    mkdirSync(join(root, '.git', 'refs', 'heads', 'deep'));
+    execFileSync('mkfifo', [fifo]);
+    assert.equal(blockingConfigFile(root), fifo);
+    unlinkSync(fifo);
+    symlinkSync('/proc/self/fd/1', fifo);
+    assert.equal(blockingConfigFile(root), fifo, 'a link whose target differs from one process to the next');
+    unlinkSync(fifo);
+    symlinkSync('../../nowhere', fifo);
+    assert.equal(blockingConfigFile(root), fifo);
+    unlinkSync(fifo);
+    symlinkSync('/proc/self/fd', join(root, '.git', 'refs', 'tags', 'fds'));
+    assert.equal(blockingConfigFile(root), join(root, '.git', 'refs', 'tags', 'fds'), 'a folder link into /proc');
+  });
+
+  test('plain refs, a symbolic ref written as a link, and a refs folder shared by link (git-new-workdir) are no obstacle', async () => {
+    const { root, branch } = repo('plain');
+    execFileSync('git', ['-C', root, 'tag', 'v1']);
+    execFileSync('git', ['-C', root, 'branch', 'other']);
+    symlinkSync(branch, join(root, '.git', 'refs', 'heads', 'alias'));
+    assert.equal(blockingConfigFile(root), null);
+    const shared = repo('shared');
+    rmSync(join(shared.root, '.git', 'refs'), { recursive: true });
+    symlinkSync(join(root, '.git', 'refs'), join(shared.root, '.git', 'refs'));
+    assert.equal(blockingConfigFile(shared.root), null);
+    const { r } = await timed(['rev-parse', '--verify', 'alias'], root);
+    assert.ok(r.ok, r.stderr);
+  });
+});
