@@ -39,6 +39,10 @@ export const SAFE_CONFIG: readonly (readonly [string, string])[] = [
   ['gc.auto', '0'],
   ['maintenance.auto', 'false'],
   ['core.attributesFile', '/dev/null'],
+  // Files a repository's config may name that git log reads to their end (or line by line, for ever): a link to
+  // /dev/zero made the recent-changes log grow at 400 MB/s (diff.orderFile) or spin (mailmap.file) until its timeout.
+  ['diff.orderFile', '/dev/null'],
+  ['log.mailmap', 'false'],
   // Paths Windows or macOS would read as `.git` are refused by every command that writes or reads a tree (checkout,
   // apply, read-tree), whatever the repository's own config says (a repository can turn both off).
   ['core.protectHFS', 'true'],

@@ -91,3 +91,16 @@ describe('a loose ref git would read without end', { skip: process.platform === 
     assert.ok(r.ok, r.stderr);
   });
 });
+
+describe('a file the repository config names that git log reads without end', { skip: process.platform === 'win32' && 'no /dev/zero' }, () => {
+  test('regression: diff.orderFile or mailmap.file set to /dev/zero no longer holds the recent-changes log until its timeout', async () => {
+    for (const [key, name] of [['diff.orderFile', 'order'], ['mailmap.file', 'mailmap']]) {
+      const { root } = repo(name);
+      execFileSync('git', ['-C', root, 'config', key, '/dev/zero']);
+      assert.equal(blockingConfigFile(root), null, 'nothing the pre-check reads');
+      const { r, ms } = await timed(['log', '--no-show-signature', '--no-ext-diff', '--no-textconv', '--no-renames', '--name-only', '--format=tformat:@@commit', '-n', '5'], root);
+      assert.ok(r.ok && ms < 1000, `${key}: ${r.failure ?? r.code} after ${Math.round(ms)} ms`);
+      assert.equal(r.stdout.toString(), '@@commit\n\napp.py\n');
+    }
+  });
+});
