@@ -2,7 +2,8 @@
 // HEAD from .git files, "dirty" from index stat data plus our own hashing (never `git status`/`diff`, which
 // push files through clean filters), the remote with `git config --get`.
 import { createHash } from 'node:crypto';
-import { lstat, readFile, readlink, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readlink, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { relativeInside } from './insideRoot';
 import { textNoWait } from './readNoWait';
@@ -54,12 +55,42 @@ function blobId(content: Buffer, hexLen: number): string {
   return h.digest('hex');
 }
 
+/** Most bytes readDirty hashes in all: a crafted work tree can hold huge sparse files (free on disk); past it, dirty. */
+export const MAX_HASHED_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Git's blob id of the regular file at abs, read in chunks (never whole: a 4 GiB file threw, a 2 GiB one took 2 GB)
+ * without following a symlink or waiting on a FIFO; null when it is not a regular file or larger than budget bytes.
+ */
+async function fileBlobId(abs: string, hexLen: number, budget: number): Promise<{ id: string; size: number } | null> {
+  const fh = await open(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)).catch(() => null);
+  if (!fh) return null;
+  try {
+    const st = await fh.stat();
+    if (!st.isFile() || st.size > budget) return null;
+    const h = createHash(hexLen === 64 ? 'sha256' : 'sha1');
+    h.update(`blob ${st.size}\0`);
+    const buf = Buffer.allocUnsafe(Math.min(st.size, 1024 * 1024));
+    let done = 0;
+    while (done < st.size) {
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, st.size - done), done);
+      if (bytesRead === 0) return null; // shrank while read
+      h.update(buf.subarray(0, bytesRead));
+      done += bytesRead;
+    }
+    return { id: h.digest('hex'), size: st.size };
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
 const ENTRY_RE = /(\d{6}) ([0-9a-f]{40,64}) (\d)\t([^\0]*)\0 {2}ctime: \d+:\d+\n {2}mtime: (\d+):(\d+)\n {2}dev: \d+\tino: \d+\n {2}uid: \d+\tgid: \d+\n {2}size: (\d+)\tflags: ([0-9a-f]+)\n/gy;
 
 /**
  * True when a tracked file under cwd differs from the index, or the index from HEAD. Files whose size and
  * mtime match the index are clean; others are hashed here (raw bytes, no filters), so a file with a clean
- * filter or line-ending conversion may read as dirty: conservative, and nothing the repository names runs.
+ * filter or line-ending conversion may read as dirty: conservative, and nothing the repository names runs. Past
+ * MAX_HASHED_BYTES hashed, a changed-looking file reads as dirty too.
  * undefined when git cannot tell (not a repository, no commit).
  */
 export async function readDirty(cwd: string): Promise<boolean | undefined> {
@@ -69,6 +100,7 @@ export async function readDirty(cwd: string): Promise<boolean | undefined> {
   const list = await runGit(['ls-files', '-z', '-s', '--debug'], { cwd, timeoutMs: 30_000 });
   if (!list.ok) return undefined;
   const text = list.stdout.toString('utf8');
+  let budget = MAX_HASHED_BYTES;
   ENTRY_RE.lastIndex = 0;
   for (let m = ENTRY_RE.exec(text); m; m = ENTRY_RE.exec(text)) {
     const [, mode, id, stage, path, mtimeS, mtimeNs, sizeStr, flagsHex] = m;
@@ -90,7 +122,9 @@ export async function readDirty(cwd: string): Promise<boolean | undefined> {
     if (!st.isFile()) return true;
     if (Number(st.size % 0x100000000n) !== Number(sizeStr)) return true;
     if (st.mtimeNs / 1_000_000_000n === BigInt(mtimeS) && st.mtimeNs % 1_000_000_000n === BigInt(mtimeNs)) continue;
-    if (blobId(await readFile(abs), id.length) !== id) return true;
+    const hashed = await fileBlobId(abs, id.length, budget);
+    if (!hashed || hashed.id !== id) return true;
+    budget -= hashed.size;
   }
   return false;
 }
