@@ -88,6 +88,30 @@ function headFiles(gitDir: string, dirs: string[]): string[] {
   return out;
 }
 
+/** git's own limit on chained alternates. */
+const MAX_ALTERNATE_DEPTH = 5;
+
+/**
+ * An `info/alternates` file git would wait on or read without end (git reads each to its end), in the object folders
+ * objectsDir's alternates name in turn: an alternates file that is a plain file may name a folder of the repository
+ * whose own alternates file links to /dev/zero (git log read zeros until its timeout). null when there is none.
+ */
+function blockingAlternates(objectsDir: string, depth = 0, seen = new Set<string>()): string | null {
+  if (depth > MAX_ALTERNATE_DEPTH || seen.has(objectsDir)) return null;
+  seen.add(objectsDir);
+  const file = join(objectsDir, 'info', 'alternates');
+  const text = readNoWait(file);
+  if (text === 'blocking') return file;
+  if (text === null) return null;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim().replace(/^"(.*)"$/, '$1');
+    if (!line || line.startsWith('#')) continue;
+    const found = blockingAlternates(resolve(objectsDir, line), depth + 1, seen);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** The git directory's common directory (a linked worktree's main git directory), or gitDir itself. */
 function commonDirOf(gitDir: string): string {
   const common = readNoWait(join(gitDir, 'commondir'));
@@ -116,7 +140,8 @@ function gitDirFor(cwd: string): { gitDir: string } | { blocking: string } | nul
 /**
  * A file git would wait on in the repository at cwd: its `.git`, a common file of its git directory, the ref and the
  * loose commit HEAD names, one of its config files, or a file they include (to git's depth of 10), that is a FIFO or
- * a device; or a loose ref git would wait on or read without end (see refsScan.ts); null when there is none.
+ * a device; or a loose ref (see refsScan.ts) or a chained alternates file git would wait on or read without end;
+ * null when there is none.
  */
 export function blockingConfigFile(cwd: string): string | null {
   const found = gitDirFor(cwd);
@@ -128,8 +153,8 @@ export function blockingConfigFile(cwd: string): string | null {
   }
   for (const f of headFiles(found.gitDir, dirs)) if (waitsOn(f)) return f;
   for (const d of dirs) {
-    const ref = blockingRef(join(d, 'refs'));
-    if (ref) return ref;
+    const found = blockingRef(join(d, 'refs')) ?? blockingAlternates(join(d, 'objects'));
+    if (found) return found;
   }
   const seen = new Set<string>();
   // The config files git reads: the git directory's own, a worktree's, and the common directory's.

@@ -104,3 +104,20 @@ describe('a file the repository config names that git log reads without end', { 
     }
   });
 });
+
+describe('a chained alternates file git would read without end', { skip: process.platform === 'win32' && 'no /dev/zero' }, () => {
+  test('regression: objects/info/alternates (a plain file) naming a folder whose own alternates links to /dev/zero refuses git at once', async () => {
+    const { root } = repo('alternates');
+    mkdirSync(join(root, 'alt', 'objects', 'info'), { recursive: true });
+    writeFileSync(join(root, '.git', 'objects', 'info', 'alternates'), '# shared objects\n../../alt/objects\n');
+    const chained = join(root, 'alt', 'objects', 'info', 'alternates');
+    symlinkSync('/dev/zero', chained);
+    assert.equal(blockingConfigFile(root), chained);
+    const { r, ms } = await timed(['log', '--name-only', '--format=tformat:@@commit', '-n', '5'], root);
+    assert.ok(r.failure === 'config' && ms < 1000, `${r.failure ?? 'ok'} after ${Math.round(ms)} ms`);
+    // A plain chain (and one that loops back) is no obstacle.
+    unlinkSync(chained);
+    writeFileSync(chained, `${join(root, '.git', 'objects')}\n`);
+    assert.equal(blockingConfigFile(root), null);
+  });
+});
