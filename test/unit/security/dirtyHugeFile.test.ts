@@ -5,7 +5,7 @@
 // chunks, within a byte budget (past it the tree reads as dirty).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,5 +45,20 @@ describe('repo state: a huge work tree file', () => {
     writeFileSync(join(root, 'big.bin'), 'y');
     utimesSync(join(root, 'big.bin'), new Date('2001-01-01'), new Date('2001-01-01'));
     assert.equal((await readRepoInfo(root)).dirty, true);
+  });
+});
+
+describe('repo state: a huge sparse packed-refs', () => {
+  test('regression: HEAD\'s commit is read from the first 64 MB of packed-refs (a 1.9 GB sparse one took 20 s and 3.8 GB each build)', () => {
+    const root = repo('packed');
+    execFileSync('git', ['-C', root, 'pack-refs', '--all']);
+    const head = execFileSync('git', ['-C', root, 'rev-parse', 'HEAD']).toString().trim();
+    truncateSync(join(root, '.git', 'packed-refs'), 1_900_000_000);
+    // In a child: the old code read synchronously, so nothing in this process could time it out.
+    const mod = join(__dirname, '..', '..', '..', 'src', 'core', 'git', 'repoState.ts').replace(/\\/g, '/');
+    const code = `import('${mod}').then((m) => m.readHeadCommit(${JSON.stringify(root)})).then((c) => { process.stdout.write(String(c)); process.exit(0); })`;
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8', timeout: 8000 });
+    assert.equal(r.stdout, head, `after ${Math.round(performance.now() - t0)} ms: ${r.error?.message ?? ''} ${r.stderr.slice(-300)}`);
   });
 });
