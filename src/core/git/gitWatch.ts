@@ -51,18 +51,31 @@ export function killTree(pid: number | undefined): void {
   }
 }
 
+/** Resident memory of a process in bytes (/proc/<pid>/status VmRSS), or 0. */
+function rssBytes(pid: number): number {
+  const m = /^VmRSS:\s*(\d+)\s*kB/m.exec(procText(`/proc/${pid}/status`) ?? '');
+  return m ? Number(m[1]) * 1024 : 0;
+}
+
+/** What the watch stops git for: `fifo` (a process of the tree waits to open a FIFO) or `memory` (one holds more than maxRss bytes). */
+export type WatchStop = 'fifo' | 'memory';
+
 /**
  * Where the system says what a process waits on (Linux's /proc/<pid>/wchan), a timer that calls stop when git, or a
  * git it started, waits to open a FIFO: nothing writes to a FIFO a hostile repository holds (a `.gitignore` in a
  * folder, a loose object; an unpacked archive can hold one, a clone cannot), so git would wait until its timeout (a
- * minute for a listing; the checks' `worktree add` has none). Elsewhere, or once /proc says nothing, the timeout alone
+ * minute for a listing; the checks' `worktree add` has none). It also stops git holding more than maxRss bytes of
+ * memory: git reads some files of the git directory whole or to their end (`worktrees/<id>/gitdir`, a sparse file
+ * of gigabytes free on disk), faster than a timeout helps. Elsewhere, or once /proc says nothing, the timeout alone
  * bounds the wait. Unref'd: it never keeps the process alive.
  */
-export function fifoWatch(pid: number | undefined, stop: () => void): NodeJS.Timeout | undefined {
+export function fifoWatch(pid: number | undefined, maxRss: number, stop: (why: WatchStop) => void): NodeJS.Timeout | undefined {
   if (process.platform !== 'linux' || pid === undefined) return undefined;
   const t = setInterval(() => {
     if (procText(`/proc/${pid}/wchan`) === null) { clearInterval(t); return; }
-    if (processTree(pid).some((p) => procText(`/proc/${p}/wchan`) === 'wait_for_partner')) stop();
+    const tree = processTree(pid);
+    if (tree.some((p) => procText(`/proc/${p}/wchan`) === 'wait_for_partner')) stop('fifo');
+    else if (tree.some((p) => rssBytes(p) > maxRss)) stop('memory');
   }, FIFO_WATCH_MS);
   t.unref();
   return t;

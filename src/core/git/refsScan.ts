@@ -65,3 +65,53 @@ export function blockingRef(refsDir: string): string | null {
   }
   return null;
 }
+
+/** Files git reads in each linked worktree's folder (`worktree add`, `prune` and `list` read every one, to its end). */
+const WORKTREE_FILES = ['gitdir', 'HEAD', 'commondir', 'locked'];
+
+/** Largest of them git has reason to write (a path, a ref, a reason): a larger one is a sparse file of gigabytes, say. */
+const MAX_WORKTREE_FILE = 64 * 1024;
+
+/**
+ * The first file of a linked worktree's folder (commonDir/worktrees/<id>/) git would wait on or read without end: a
+ * FIFO, a device, a link into /proc or /dev or that cannot be followed, or one over 64 KiB; a loose ref of its own
+ * too. null when there is none. The checks' `worktree add` read a gitdir linked to /dev/zero until memory ran out.
+ */
+export function blockingWorktreeFile(commonDir: string): string | null {
+  const root = join(commonDir, 'worktrees');
+  let ids: Dirent[];
+  try {
+    ids = readdirSync(root, { withFileTypes: true }).slice(0, MAX_ENTRIES);
+  } catch {
+    return null;
+  }
+  for (const id of ids) {
+    const dir = join(root, id.name);
+    for (const f of WORKTREE_FILES) {
+      const path = join(dir, f);
+      try {
+        const st = lstatSync(path);
+        const target = st.isSymbolicLink() ? realpathSync(path) : path;
+        if (SELF_RELATIVE.test(target)) return path;
+        const tst = statSync(target);
+        if (!tst.isFile() || tst.size > MAX_WORKTREE_FILE) return path;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if ((code === 'ENOENT' || code === 'ENOTDIR') && !isLink(path)) continue; // missing: nothing to read
+        return path; // a link that cannot be followed
+      }
+    }
+    const ref = blockingRef(join(dir, 'refs'));
+    if (ref) return ref;
+  }
+  return null;
+}
+
+/** True when path is a symlink. */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}

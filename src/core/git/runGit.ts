@@ -15,7 +15,7 @@ export interface GitResult {
   stdout: Buffer;
   stderr: string;
   /**
-   * Set when git could not start, was aborted, timed out, overflowed the output cap, the repo config could not be read,
+   * Set when git could not start, was aborted, timed out, overflowed the output or memory cap, the repo config could not be read,
    * or the folder's `.git` names another project's git directory (`foreign`: git is not run there), or git was
    * stopped while it waited to open a FIFO (`fifo`: see fifoWatch).
    */
@@ -33,11 +33,16 @@ export interface GitOptions {
   maxBuffer?: number;
   /** Kills git after this many milliseconds (failure `timeout`). */
   timeoutMs?: number;
+  /** Kills git when it, or a git it started, holds more memory than this, in bytes (default 2 GiB; Linux; failure `overflow`). */
+  maxMemory?: number;
   /** Receives stdout as it arrives instead of buffering it (the result's stdout is then empty). */
   onData?: (chunk: Buffer) => void;
 }
 
 const CONFIG_TTL_MS = 2000;
+
+/** Memory one git process may hold (Pairwise's largest calls, a listing of a million files, take a few hundred MB). */
+export const MAX_GIT_MEMORY = 2 * 1024 * 1024 * 1024;
 
 /** What Pairwise needs from a repository's effective configuration. */
 interface RepoConfig {
@@ -188,7 +193,7 @@ function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs)
     }
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     if (opts.timeoutMs) timers.timeout = setTimeout(() => kill('timeout'), opts.timeoutMs);
-    timers.watch = fifoWatch(proc.pid, () => kill('fifo'));
+    timers.watch = fifoWatch(proc.pid, opts.maxMemory ?? MAX_GIT_MEMORY, (why) => kill(why === 'fifo' ? 'fifo' : 'overflow'));
     const cap = opts.maxBuffer ?? 256 * 1024 * 1024;
     proc.stdout.on('data', (b: Buffer) => {
       if (failure) return;
@@ -222,7 +227,7 @@ export function describeGitFailure(what: string, r: GitResult): string {
   if (r.failure === 'spawn') return `${what}: could not run git (${firstLine(r.stderr)}). Is git installed and on PATH?`;
   if (r.failure === 'aborted') return `${what}: cancelled`;
   if (r.failure === 'timeout') return `${what}: git took too long`;
-  if (r.failure === 'overflow') return `${what}: git output was too large`;
+  if (r.failure === 'overflow') return `${what}: git output, or the memory git took, was too large`;
   if (r.failure === 'config') return `${what}: could not read the repository's git configuration (${firstLine(r.stderr)})`;
   if (r.failure === 'fifo') return `${what}: git waited to open a FIFO in the repository (a crafted repository can hold one), so Pairwise stopped it`;
   if (r.failure === 'foreign') return `${what}: this folder's .git names another project's git directory, so Pairwise does not run git in it (open the project itself, or remove the .git file)`;

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blockingConfigFile } from '../../../src/core/git/configIncludes';
@@ -119,5 +119,36 @@ describe('a chained alternates file git would read without end', { skip: process
     unlinkSync(chained);
     writeFileSync(chained, `${join(root, '.git', 'objects')}\n`);
     assert.equal(blockingConfigFile(root), null);
+  });
+});
+
+describe('a linked worktree\'s file git would read without end', { skip: process.platform === 'win32' && 'no /dev/zero' }, () => {
+  test('regression: worktrees/<id>/gitdir linked to /dev/zero, or a sparse one of gigabytes, refuses git at once (worktree add and list read it to its end)', async () => {
+    const { root } = repo('worktrees');
+    const wt = join(root, '.git', 'worktrees', 'x');
+    mkdirSync(wt, { recursive: true });
+    writeFileSync(join(root, '.git', 'worktrees', 'stray'), 'not a folder\n');
+    writeFileSync(join(wt, 'HEAD'), 'ref: refs/heads/other\n');
+    const gitdir = join(wt, 'gitdir');
+    symlinkSync('/dev/zero', gitdir);
+    assert.equal(blockingConfigFile(root), gitdir);
+    const { r, ms } = await timed(['worktree', 'list', '--porcelain'], root);
+    assert.ok(r.failure === 'config' && ms < 1000, `${r.failure ?? 'ok'} after ${Math.round(ms)} ms`);
+    unlinkSync(gitdir);
+    writeFileSync(gitdir, `${join(base, 'elsewhere', '.git')}\n`);
+    assert.equal(blockingConfigFile(root), null, 'a plain worktree record (and a stray file beside it) is no obstacle');
+    truncateSync(gitdir, 3_000_000_000);
+    assert.equal(blockingConfigFile(root), gitdir);
+  });
+
+  test('regression: git holding more memory than allowed is stopped (git read a sparse gitdir of 3 GB whole)', { skip: process.platform !== 'linux' && 'no /proc here' }, async () => {
+    const { root } = repo('memory');
+    const t0 = performance.now();
+    // hash-object --stdin keeps its whole input: 300 MB of it passes 64 MB.
+    const r = await runGit(['hash-object', '--stdin'], { cwd: root, input: Buffer.alloc(300 * 1024 * 1024), maxMemory: 64 * 1024 * 1024, timeoutMs: 8000 });
+    assert.equal(r.failure, 'overflow', `after ${Math.round(performance.now() - t0)} ms: ${r.failure ?? 'ok'}`);
+    assert.match(describeGitFailure('hash', r), /memory git took, was too large/);
+    const small = await runGit(['hash-object', '--stdin'], { cwd: root, input: 'x\n', timeoutMs: 8000 });
+    assert.ok(small.ok, 'the default allows ordinary calls');
   });
 });
