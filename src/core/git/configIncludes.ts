@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { gitFileTarget } from './gitDirOwner';
 import { openNoWait, readNoWait } from './readNoWait';
-import { blockingRef, blockingWorktreeFile } from './refsScan';
+import { blockingRef, blockingTopEntry, blockingWorktreeFile } from './refsScan';
 
 /** git's own limit on nested includes. */
 const MAX_DEPTH = 10;
@@ -140,8 +140,8 @@ function gitDirFor(cwd: string): { gitDir: string } | { blocking: string } | nul
 /**
  * A file git would wait on in the repository at cwd: its `.git`, a common file of its git directory, the ref and the
  * loose commit HEAD names, one of its config files, or a file they include (to git's depth of 10), that is a FIFO or
- * a device; or a loose ref, a linked worktree's file (see refsScan.ts) or a chained alternates file git would wait on
- * or read without end; null when there is none.
+ * a device; or a loose ref, a linked worktree's file, an entry of the git directory (see refsScan.ts) or a chained
+ * alternates file git would wait on or read without end; null when there is none.
  */
 export function blockingConfigFile(cwd: string): string | null {
   const found = gitDirFor(cwd);
@@ -153,7 +153,7 @@ export function blockingConfigFile(cwd: string): string | null {
   }
   for (const f of headFiles(found.gitDir, dirs)) if (waitsOn(f)) return f;
   for (const d of dirs) {
-    const found = blockingRef(join(d, 'refs')) ?? blockingAlternates(join(d, 'objects')) ?? blockingWorktreeFile(d);
+    const found = blockingRef(join(d, 'refs')) ?? blockingAlternates(join(d, 'objects')) ?? blockingWorktreeFile(d) ?? blockingTopEntry(d);
     if (found) return found;
   }
   const seen = new Set<string>();

@@ -115,3 +115,31 @@ function isLink(path: string): boolean {
     return false;
   }
 }
+
+/**
+ * The first entry of a git directory's own folder git would wait on or read without end (a FIFO, a device, a link
+ * to one, into /proc or /dev, or that cannot be followed), or null. git looks a name given to it up there first
+ * (`<gitdir>/<commit id>` before `refs/tags/<commit id>`): one linked to /dev/zero made `rev-parse <id>` and
+ * `ls-tree <id>` read zeros.
+ */
+export function blockingTopEntry(gitDir: string): string | null {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(gitDir, { withFileTypes: true }).slice(0, MAX_ENTRIES);
+  } catch {
+    return null;
+  }
+  for (const e of entries) {
+    if (e.isFile() || e.isDirectory() || e.isSocket()) continue; // a socket cannot be opened: nothing waits on it
+    const path = join(gitDir, e.name);
+    try {
+      const st = lstatSync(path);
+      if (st.isFile() || st.isDirectory() || st.isSocket()) continue;
+      if (st.isSymbolicLink() && linkKind(path) !== null) continue;
+    } catch {
+      continue; // gone since the listing
+    }
+    return path;
+  }
+  return null;
+}

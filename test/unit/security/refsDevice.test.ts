@@ -152,3 +152,20 @@ describe('a linked worktree\'s file git would read without end', { skip: process
     assert.ok(small.ok, 'the default allows ordinary calls');
   });
 });
+
+describe('an entry of the git directory git would read without end', { skip: process.platform === 'win32' && 'no /dev/zero' }, () => {
+  test('regression: <gitdir>/<commit id> linked to /dev/zero (git looks a commit id up there first) refuses rev-parse and ls-tree at once', async () => {
+    const { root, id } = repo('top-entry');
+    const top = join(root, '.git', id);
+    symlinkSync('/dev/zero', top);
+    assert.equal(blockingConfigFile(root), top);
+    const { r, ms } = await timed(['ls-tree', '-r', '-z', '--full-tree', id], root);
+    assert.ok(r.failure === 'config' && ms < 1000, `${r.failure ?? 'ok'} after ${Math.round(ms)} ms`);
+    unlinkSync(top);
+    execFileSync('mkfifo', [top]);
+    assert.equal(blockingConfigFile(root), top);
+    unlinkSync(top);
+    symlinkSync(execFileSync('git', ['-C', root, 'symbolic-ref', 'HEAD']).toString().trim(), join(root, '.git', 'ORIG_HEAD'));
+    assert.equal(blockingConfigFile(root), null, 'a symbolic ref written as a link is no obstacle');
+  });
+});
