@@ -74,12 +74,12 @@ const configCache: FolderCache<RepoConfig | Unreadable | null> = new Map();
 
 /**
  * The repository's configuration at cwd as Pairwise needs it (cached for 2 s per folder); null when git cannot read
- * it; Unreadable when a config file or an include is a FIFO or a device (git would wait on it: git is not run).
+ * it; Unreadable when a file git reads first would make it wait or read without end (see blockingConfigFile: git is not run).
  */
 function repoConfig(cwd: string): Promise<RepoConfig | Unreadable | null> {
   return cachedFor(configCache, cwd, () => {
     const blocking = blockingConfigFile(cwd);
-    if (blocking) return Promise.resolve({ unreadable: `the repository's configuration reads ${blocking}, which is not a regular file (a FIFO or a device, or a link to one: git would wait on it or read it without end); Pairwise does not run git there` });
+    if (blocking) return Promise.resolve({ unreadable: `the repository's git files include ${blocking}, which git would wait on or read without end (a FIFO, a device, a link to one, or a file far larger than git writes); Pairwise does not run git there` });
     return spawnGit(['config', '--null', '--list'], { cwd, maxBuffer: 16 * 1024 * 1024, timeoutMs: 10_000 }, [])
       .then((r) => {
         if (!r.ok) return null;
