@@ -76,17 +76,22 @@ const MAX_WORKTREE_FILE = 64 * 1024;
  * The first file of a linked worktree's folder (commonDir/worktrees/<id>/) git would wait on or read without end: a
  * FIFO, a device, a link into /proc or /dev or that cannot be followed, or one over 64 KiB; a loose ref of its own
  * too. null when there is none. The checks' `worktree add` read a gitdir linked to /dev/zero until memory ran out.
+ * `worktrees` or a record that is a link is returned too: git would delete what it leads to.
  */
 export function blockingWorktreeFile(commonDir: string): string | null {
   const root = join(commonDir, 'worktrees');
   let ids: Dirent[];
   try {
+    // `git worktree prune` (the checks run it) deletes, recursively, each record whose gitdir is missing, following
+    // links: `worktrees` linked to `../..`, or a record linked to a folder, had the user's files there deleted.
+    if (lstatSync(root).isSymbolicLink()) return root;
     ids = readdirSync(root, { withFileTypes: true }).slice(0, MAX_ENTRIES);
   } catch {
     return null;
   }
   for (const id of ids) {
     const dir = join(root, id.name);
+    if (id.isSymbolicLink() || isLink(dir)) return dir;
     for (const f of WORKTREE_FILES) {
       const path = join(dir, f);
       try {

@@ -79,7 +79,7 @@ const configCache: FolderCache<RepoConfig | Unreadable | null> = new Map();
 function repoConfig(cwd: string): Promise<RepoConfig | Unreadable | null> {
   return cachedFor(configCache, cwd, () => {
     const blocking = blockingConfigFile(cwd);
-    if (blocking) return Promise.resolve({ unreadable: `the repository's git files include ${blocking}, which git would wait on or read without end (a FIFO, a device, a link to one, or a file far larger than git writes); Pairwise does not run git there` });
+    if (blocking) return Promise.resolve({ unreadable: `the repository's git files include ${blocking}, which git would wait on, read without end or follow out of the repository (a FIFO, a device, a link to one, a file far larger than git writes, or a linked worktree record git would delete through); Pairwise does not run git there` });
     return spawnGit(['config', '--null', '--list'], { cwd, maxBuffer: 16 * 1024 * 1024, timeoutMs: 10_000 }, [])
       .then((r) => {
         if (!r.ok) return null;
