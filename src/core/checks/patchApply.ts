@@ -1,7 +1,7 @@
 // `git apply --cached --check` of a draft's patch inside a scratch worktree (against its index, so no
 // file needs to be written): whole patch first (one call), then per file only when it fails, so the
 // report says which files conflict.
-import { runGit } from '../git/runGit';
+import { describeGitFailure, runGit } from '../git/runGit';
 import type { ParsedPatch, PatchFile } from './patchParse';
 import type { ScratchWorktree } from './scratchWorktree';
 import type { PatchFileReport } from './types';
@@ -29,6 +29,8 @@ async function tryApply(wt: ScratchWorktree, text: string, strip: 0 | 1, check: 
   if (recount) args.push('--recount');
   const r = await runGit(args, { cwd: wt.path, input: text, signal });
   if (r.failure === 'aborted') return { ok: false, aborted: true, error: 'cancelled' };
+  // Stopped by Pairwise (a FIFO among the blobs, a timeout): say so, not "git apply failed".
+  if (r.failure) return { ok: false, error: describeGitFailure('git apply', r) };
   return r.ok ? { ok: true } : { ok: false, error: gitErrors(r.stderr) };
 }
 

@@ -98,3 +98,21 @@ describe('a git that git starts waits on a FIFO', { skip: !linux && 'no /proc he
     assert.ok(r.aMs < 2500 && r.bMs < 2500, `ended after ${Math.round(r.aMs)} and ${Math.round(r.bMs)} ms`);
   });
 });
+
+describe('the patch check in a repository with a FIFO blob', { skip: !linux && 'no /proc here' }, () => {
+  test('regression: git apply stopped on the FIFO says so (the error was the stderr of git, or "git apply failed")', () => {
+    const root = repoWithBlobFifo('apply');
+    const patch = 'diff --git a/b.py b/b.py\n--- a/b.py\n+++ b/b.py\n@@ -1 +1 @@\n-b = 2\n+b = 3\n';
+    const { out } = inChild(`
+      import { createScratchWorktree, removeScratchWorktree } from ${JSON.stringify(src('core/checks/scratchWorktree.ts'))};
+      import { checkApplies } from ${JSON.stringify(src('core/checks/patchApply.ts'))};
+      import { parsePatch } from ${JSON.stringify(src('core/checks/patchParse.ts'))};
+      const made = await createScratchWorktree(${JSON.stringify(root)}, 'HEAD');
+      if (!made.ok) { process.stdout.write(made.error); process.exit(0); }
+      const r = await checkApplies(made.wt, parsePatch(${JSON.stringify(patch)}));
+      await removeScratchWorktree(made.wt);
+      process.stdout.write(String(r.applyError));
+      process.exit(0);`);
+    assert.match(out, /^git apply: git waited to open a FIFO/);
+  });
+});
