@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { lstat, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { textNoWait } from '../git/readNoWait';
 import { describeGitFailure, runGit } from '../git/runGit';
 
 /** Prefix of every scratch directory, so stale ones are recognisable. */
@@ -28,8 +29,8 @@ const STALE_AGE_MS = 24 * 60 * 60 * 1000;
 
 const repoLocks = new Map<string, Promise<unknown>>();
 /**
- * Runs git's worktree bookkeeping (add, remove, prune, sweep) for one repo one at a time in this process:
- * a `worktree prune` racing a half-made `worktree add` removes the new entry ("Preparing worktree" failures).
+ * Runs git's worktree bookkeeping (add, remove, record pruning, sweep) for one repo one at a time in this process:
+ * pruning racing a half-made `worktree add` would remove the new entry ("Preparing worktree" failures).
  */
 function withRepoLock<T>(repoRoot: string, fn: () => Promise<T>): Promise<T> {
   const prev = repoLocks.get(repoRoot) ?? Promise.resolve();
@@ -74,13 +75,13 @@ export async function createScratchWorktree(repoRoot: string, commit: string, si
   const wt: ScratchWorktree = { repoRoot, dir, path: join(dir, 'wt') };
   active.add(dir);
   const add = ['worktree', 'add', '--detach', '--force', ...(checkout ? [] : ['--no-checkout']), wt.path, commit];
-  // Not interrupted by the signal: a killed `worktree add` leaves a locked entry that prune would keep.
+  // Not interrupted by the signal: a killed `worktree add` leaves a locked entry.
   // Serialised per repo in this process; one retry covers a race with another process's prune (git's error, not one
   // Pairwise stopped it for: a FIFO, a refused repository).
   let r = await withRepoLock(repoRoot, () => runGit(add, { cwd: repoRoot }));
   if (!r.ok && !r.failure) {
-    await withRepoLock(repoRoot, () => runGit(['worktree', 'prune'], { cwd: repoRoot }));
     await rm(wt.path, { recursive: true, force: true }).catch(() => undefined);
+    await withRepoLock(repoRoot, () => pruneOwnRecords(repoRoot));
     r = await withRepoLock(repoRoot, () => runGit(add, { cwd: repoRoot }));
   }
   if (r.ok && !checkout) r = await runGit(['read-tree', commit], { cwd: wt.path });
@@ -91,13 +92,13 @@ export async function createScratchWorktree(repoRoot: string, commit: string, si
   return { ok: true, wt };
 }
 
-/** Removes a scratch worktree and its folder, and prunes git's record of it. Never throws. */
+/** Removes a scratch worktree and its folder, and git's record of it. Never throws. */
 export async function removeScratchWorktree(wt: ScratchWorktree): Promise<void> {
   try {
     await withRepoLock(wt.repoRoot, async () => {
       await runGit(['worktree', 'remove', '--force', '--force', wt.path], { cwd: wt.repoRoot });
       await rm(wt.dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
-      await runGit(['worktree', 'prune'], { cwd: wt.repoRoot });
+      await pruneOwnRecords(wt.repoRoot);
     });
   } finally {
     active.delete(wt.dir);
@@ -133,10 +134,43 @@ async function isStale(dir: string): Promise<boolean> {
   }
 }
 
+/** True when gitdir (a worktree record's `gitdir` line) is the `.git` of a scratch worktree Pairwise makes in tmp. */
+function isScratchGitdir(gitdir: string, tmp: string): boolean {
+  const rel = gitdir.startsWith(tmp + sep) ? gitdir.slice(tmp.length + 1).split(sep) : [];
+  return rel.length === 3 && rel[0].startsWith(WORKTREE_PREFIX) && rel[1] === 'wt' && rel[2] === '.git';
+}
+
+/**
+ * Drops git's records of Pairwise's own scratch worktrees whose folder is gone: what `git worktree prune` does, but
+ * for those only. prune drops every record whose folder is missing, the user's own too (a worktree on a drive not
+ * mounted now), and its records would then be lost. Only real folders are looked in and removed (a link is never
+ * followed); the record must name a scratch folder in the temp dir. Never throws.
+ */
+async function pruneOwnRecords(repoRoot: string): Promise<void> {
+  try {
+    const r = await runGit(['rev-parse', '--git-common-dir'], { cwd: repoRoot, timeoutMs: 10_000 });
+    if (!r.ok) return;
+    const records = join(resolve(repoRoot, r.stdout.toString('utf8').replace(/\n$/, '')), 'worktrees');
+    if (!(await lstat(records)).isDirectory()) return;
+    const tmp = await realpath(tmpdir()).catch(() => tmpdir());
+    for (const id of await readdir(records)) {
+      const record = join(records, id);
+      if (!(await lstat(record)).isDirectory()) continue;
+      const line = textNoWait(join(record, 'gitdir'), 4096, { noFollow: true })?.trim();
+      const gitdir = line ? resolve(line) : '';
+      if (!gitdir || !isScratchGitdir(gitdir, tmp)) continue;
+      if (await lstat(dirname(gitdir)).then(() => true, () => false)) continue; // the scratch worktree is still there
+      await rm(record, { recursive: true, force: true });
+    }
+  } catch {
+    // Left for the next run (or for git's own pruning, months later).
+  }
+}
+
 /**
  * Removes scratch worktrees left by a killed run: pairwise-wt-* folders directly in the temp dir that hold
- * Pairwise's owner record and whose process is gone, then lets git drop its records of missing worktrees
- * (`worktree prune`). Paths listed by the repository are never touched. Returns the folders removed. Never throws.
+ * Pairwise's owner record and whose process is gone, then git's records of them (never another worktree's: see
+ * pruneOwnRecords). Paths listed by the repository are never touched. Returns the folders removed. Never throws.
  */
 export function sweepStaleWorktrees(repoRoot: string): Promise<string[]> {
   return withRepoLock(repoRoot, () => sweepUnlocked(repoRoot));
@@ -153,7 +187,7 @@ async function sweepUnlocked(repoRoot: string): Promise<string[]> {
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
       removed.push(dir);
     }
-    await runGit(['worktree', 'prune'], { cwd: repoRoot });
+    await pruneOwnRecords(repoRoot);
   } catch {
     // A failed sweep only leaves garbage for the next run; it must not fail the checks.
   }

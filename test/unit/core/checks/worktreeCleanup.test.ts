@@ -1,7 +1,7 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runChecks, sweepStaleWorktrees } from '../../../../src/core/checks';
@@ -94,6 +94,29 @@ describe('scratch worktrees are always removed', () => {
       assert.equal(readFileSync(readme, 'utf8'), 'local edit\n', 'the user\'s uncommitted edit is untouched');
     } finally {
       fx.git('checkout', '--', 'README.md');
+    }
+  });
+  test('regression: the user\'s own worktree records are kept (git worktree prune dropped every record whose folder was missing: a worktree on a drive not mounted now)', async () => {
+    const away = join(fx.root, '..', `pw-away-${process.pid}`);
+    fx.git('worktree', 'add', '--detach', away, 'HEAD');
+    rmSync(away, { recursive: true, force: true }); // as when its drive is not mounted
+    // A record of a Pairwise scratch worktree whose folder is gone (a killed run) is dropped, the user's kept.
+    const scratch = join(realpathSync(tmpdir()), `pairwise-wt-999999-gone${process.pid}`, 'wt');
+    const common = resolve(fx.root, fx.git('rev-parse', '--git-common-dir'));
+    const ours = join(common, 'worktrees', `wt-gone-${process.pid}`);
+    mkdirSync(ours, { recursive: true });
+    writeFileSync(join(ours, 'gitdir'), `${scratch}/.git\n`);
+    writeFileSync(join(ours, 'HEAD'), `${fx.git('rev-parse', 'HEAD')}\n`);
+    try {
+      await sweepStaleWorktrees(fx.root);
+      const r = await runChecks({ repoRoot: fx.root, draft: draft() });
+      assert.equal(r.error, undefined);
+      assert.ok(!existsSync(ours), 'the scratch record whose folder is gone was dropped');
+      const records = readdirSync(join(common, 'worktrees'));
+      assert.equal(records.length, 1, `records left: ${records.join(', ')}`);
+      assert.equal(readFileSync(join(common, 'worktrees', records[0], 'gitdir'), 'utf8').trim(), `${realpathSync(join(fx.root, '..'))}/pw-away-${process.pid}/.git`, 'the user\'s record is still there');
+    } finally {
+      fx.git('worktree', 'prune'); // the test's own clean-up: only the main worktree is left
     }
   });
   test('a worktree left by a killed process is swept on the next run', async () => {
