@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { buildContext } from '../../../src/core/context/buildContext';
 import { blockingConfigFile, includePaths } from '../../../src/core/git/configIncludes';
 import { describeGitFailure, runGit } from '../../../src/core/git/runGit';
+import { commit } from './gitFixture';
 
 let base: string;
 before(() => {
@@ -94,7 +95,7 @@ describe('a repository config that would make git wait', () => {
 
   test('regression: a FIFO as the branch HEAD names, or as HEAD\'s loose commit, refuses git at once (git log waited 30 s)', async () => {
     const branch = repo('branch-ref');
-    execFileSync('git', ['-C', branch, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '--allow-empty', '-m', 'one']);
+    commit(branch, 'one', '--allow-empty');
     const name = execFileSync('git', ['-C', branch, 'symbolic-ref', 'HEAD']).toString().trim();
     const refFile = join(branch, '.git', name);
     unlinkSync(refFile);
@@ -104,7 +105,7 @@ describe('a repository config that would make git wait', () => {
     assert.ok(t.ms < 5000 && t.r.failure === 'config', `ref: ${t.r.failure} after ${Math.round(t.ms)} ms`);
 
     const obj = repo('loose-commit');
-    execFileSync('git', ['-C', obj, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '--allow-empty', '-m', 'one']);
+    commit(obj, 'one', '--allow-empty');
     const id = execFileSync('git', ['-C', obj, 'rev-parse', 'HEAD']).toString().trim();
     const objFile = join(obj, '.git', 'objects', id.slice(0, 2), id.slice(2));
     unlinkSync(objFile);
@@ -145,7 +146,7 @@ describe('a repository config that would make git wait', () => {
   test('regression: a FIFO as a folder\'s .gitignore, or deep among the objects, stops git at once, not after its timeout (a minute for the listing)', { skip: !watches && 'no /proc/<pid>/wchan here' }, async () => {
     const root = repo('gitignore-fifo');
     execFileSync('git', ['-C', root, 'add', 'app.py']);
-    execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'one']);
+    commit(root);
     mkdirSync(join(root, 'sub'));
     writeFileSync(join(root, 'sub', 'b.py'), 'y = 2\n');
     fifo(join(root, 'sub', '.gitignore'));
@@ -165,9 +166,9 @@ describe('a repository config that would make git wait', () => {
     // The parent commit's loose object: the pre-check reads only HEAD's; git log reaches it.
     const deep = repo('deep-object');
     execFileSync('git', ['-C', deep, 'add', 'app.py']);
-    execFileSync('git', ['-C', deep, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'one']);
+    commit(deep);
     const first = execFileSync('git', ['-C', deep, 'rev-parse', 'HEAD']).toString().trim();
-    execFileSync('git', ['-C', deep, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '--allow-empty', '-m', 'two']);
+    commit(deep, 'two', '--allow-empty');
     const objFile = join(deep, '.git', 'objects', first.slice(0, 2), first.slice(2));
     unlinkSync(objFile);
     fifo(objFile);

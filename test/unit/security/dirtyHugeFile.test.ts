@@ -10,6 +10,7 @@ import { mkdtempSync, realpathSync, rmSync, truncateSync, utimesSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRepoInfo } from '../../../src/core/session/repoInfo';
+import { committedRepo } from './gitFixture';
 
 let base: string;
 before(() => {
@@ -19,12 +20,7 @@ after(() => rmSync(base, { recursive: true, force: true }));
 
 /** A repository whose one commit holds big.bin = 'x'. */
 function repo(name: string): string {
-  const root = join(base, name);
-  execFileSync('git', ['init', '-q', root]);
-  writeFileSync(join(root, 'big.bin'), 'x');
-  execFileSync('git', ['-C', root, 'add', '.']);
-  execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'one']);
-  return root;
+  return committedRepo(join(base, name), { 'big.bin': 'x' });
 }
 
 describe('repo state: a huge work tree file', () => {

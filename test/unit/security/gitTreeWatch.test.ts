@@ -6,9 +6,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, constants, mkdirSync, mkdtempSync, openSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, realpathSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { committedRepo, git } from './gitFixture';
 
 let base: string;
 const fifos: string[] = [];
@@ -29,14 +30,8 @@ after(() => {
 
 /** A repository whose one commit holds a.py and b.py, b.py's loose blob replaced by a FIFO. */
 function repoWithBlobFifo(name: string): string {
-  const root = join(base, name);
-  mkdirSync(root, { recursive: true });
-  execFileSync('git', ['init', '-q', root]);
-  writeFileSync(join(root, 'a.py'), 'a = 1\n');
-  writeFileSync(join(root, 'b.py'), 'b = 2\n');
-  execFileSync('git', ['-C', root, 'add', '.']);
-  execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'one']);
-  const id = execFileSync('git', ['-C', root, 'rev-parse', 'HEAD:b.py']).toString().trim();
+  const root = committedRepo(join(base, name), { 'a.py': 'a = 1\n', 'b.py': 'b = 2\n' });
+  const id = git(root, 'rev-parse', 'HEAD:b.py');
   const obj = join(root, '.git', 'objects', id.slice(0, 2), id.slice(2));
   unlinkSync(obj);
   execFileSync('mkfifo', [obj]);

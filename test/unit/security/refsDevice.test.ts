@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blockingConfigFile } from '../../../src/core/git/configIncludes';
 import { describeGitFailure, runGit } from '../../../src/core/git/runGit';
+import { committedRepo, git } from './gitFixture';
 
 let base: string;
 before(() => {
@@ -20,15 +21,8 @@ after(() => rmSync(base, { recursive: true, force: true }));
 
 /** A repository with one commit; returns its root, the commit id and HEAD's branch ref (refs/heads/…). */
 function repo(name: string): { root: string; id: string; branch: string } {
-  const root = join(base, name);
-  mkdirSync(root, { recursive: true });
-  execFileSync('git', ['init', '-q', root]);
-  writeFileSync(join(root, 'app.py'), 'x = 1\n');
-  execFileSync('git', ['-C', root, 'add', '.']);
-  execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'one']);
-  const id = execFileSync('git', ['-C', root, 'rev-parse', 'HEAD']).toString().trim();
-  const branch = execFileSync('git', ['-C', root, 'symbolic-ref', 'HEAD']).toString().trim();
-  return { root, id, branch };
+  const root = committedRepo(join(base, name), { 'app.py': 'x = 1\n' });
+  return { root, id: git(root, 'rev-parse', 'HEAD'), branch: git(root, 'symbolic-ref', 'HEAD') };
 }
 
 /** runGit with a short timeout (the old code read /dev/zero until it), timed. */

@@ -5,13 +5,13 @@
 // is now refused before git runs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sweepStaleWorktrees } from '../../../src/core/checks/scratchWorktree';
 import { blockingConfigFile } from '../../../src/core/git/configIncludes';
 import { runGit } from '../../../src/core/git/runGit';
+import { committedRepo } from './gitFixture';
 
 let base: string;
 before(() => {
@@ -32,12 +32,7 @@ const intact = (dir: string): boolean => existsSync(join(dir, 'project', 'src', 
 
 /** A repository with one commit. */
 function repo(name: string): string {
-  const root = join(base, name);
-  execFileSync('git', ['init', '-q', root]);
-  writeFileSync(join(root, 'app.py'), 'x = 1\n');
-  execFileSync('git', ['-C', root, 'add', '.']);
-  execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'one']);
-  return root;
+  return committedRepo(join(base, name), { 'app.py': 'x = 1\n' });
 }
 
 describe('a repository whose worktree records link out of it', () => {
