@@ -69,23 +69,20 @@ function waitsOn(path: string): boolean {
 const HEX_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 /**
- * The files git opens to resolve HEAD (most commands do): the loose ref it names (`ref: refs/heads/main`) and the loose
- * object of the commit it points at, in each directory they may live in.
+ * The loose object of the commit HEAD points at (git opens it to resolve HEAD, as most commands do), in each directory
+ * it may live in. The ref HEAD names is one of the loose refs blockingRef looks at.
  */
-function headFiles(gitDir: string, dirs: string[]): string[] {
+function headObjects(gitDir: string, dirs: string[]): string[] {
   const head = readNoWait(join(gitDir, 'HEAD'), 4096);
   if (typeof head !== 'string') return [];
   let id = head.trim();
-  const out: string[] = [];
   const ref = /^ref: (refs\/\S+)$/.exec(id)?.[1];
   if (ref) {
     if (ref.split('/').some((s) => s === '..' || s === '.' || s === '')) return [];
-    out.push(...dirs.map((d) => join(d, ref)));
     const loose = dirs.map((d) => readNoWait(join(d, ref), 4096)).find((t): t is string => typeof t === 'string');
     id = loose?.trim() ?? '';
   }
-  if (HEX_ID.test(id)) out.push(...dirs.map((d) => join(d, 'objects', id.slice(0, 2), id.slice(2))));
-  return out;
+  return HEX_ID.test(id) ? dirs.map((d) => join(d, 'objects', id.slice(0, 2), id.slice(2))) : [];
 }
 
 /** git's own limit on chained alternates. */
@@ -138,8 +135,8 @@ function gitDirFor(cwd: string): { gitDir: string } | { blocking: string } | nul
 }
 
 /**
- * A file git would wait on in the repository at cwd: its `.git`, a common file of its git directory, the ref and the
- * loose commit HEAD names, one of its config files, or a file they include (to git's depth of 10), that is a FIFO or
+ * A file git would wait on in the repository at cwd: its `.git`, a common file of its git directory, the loose
+ * commit HEAD names, one of its config files, or a file they include (to git's depth of 10), that is a FIFO or
  * a device; or a loose ref, a linked worktree's file, an entry of the git directory (see refsScan.ts) or a chained
  * alternates file git would wait on or read without end; null when there is none.
  */
@@ -151,11 +148,11 @@ export function blockingConfigFile(cwd: string): string | null {
   for (const d of dirs) {
     for (const f of GIT_DIR_FILES) if (waitsOn(join(d, f))) return join(d, f);
   }
-  for (const f of headFiles(found.gitDir, dirs)) if (waitsOn(f)) return f;
   for (const d of dirs) {
     const found = blockingRef(join(d, 'refs')) ?? blockingAlternates(join(d, 'objects')) ?? blockingWorktreeFile(d) ?? blockingTopEntry(d);
     if (found) return found;
   }
+  for (const f of headObjects(found.gitDir, dirs)) if (waitsOn(f)) return f;
   const seen = new Set<string>();
   // The config files git reads: the git directory's own, a worktree's, and the common directory's.
   let level = [...dirs.map((d) => join(d, 'config')), join(found.gitDir, 'config.worktree')];
