@@ -1,7 +1,7 @@
 // Where a repository stands (HEAD, dirty, remote) read without running anything the repository names:
 // HEAD from .git files, "dirty" from index stat data plus our own hashing (never `git status`/`diff`, which
 // push files through clean filters), the remote with `git config --get`.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, open, readlink, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -54,10 +54,12 @@ export async function readHeadCommit(root: string): Promise<string | null> {
 
 /** Git's object id of a blob's raw bytes (sha1, or sha256 when the index holds 64-hex ids). */
 function blobId(content: Buffer, hexLen: number): string {
-  const h = createHash(hexLen === 64 ? 'sha256' : 'sha1');
-  h.update(`blob ${content.length}\0`);
-  h.update(content);
-  return h.digest('hex');
+  return blobHash(content.length, hexLen).update(content).digest('hex');
+}
+
+/** A hash of git's blob header for size bytes, their content to follow (sha1, or sha256 for 64-hex ids). */
+function blobHash(size: number, hexLen: number): Hash {
+  return createHash(hexLen === 64 ? 'sha256' : 'sha1').update(`blob ${size}\0`);
 }
 
 /** Most bytes readDirty hashes in all: a crafted work tree can hold huge sparse files (free on disk); past it, dirty. */
@@ -73,8 +75,7 @@ async function fileBlobId(abs: string, hexLen: number, budget: number): Promise<
   try {
     const st = await fh.stat();
     if (!st.isFile() || st.size > budget) return null;
-    const h = createHash(hexLen === 64 ? 'sha256' : 'sha1');
-    h.update(`blob ${st.size}\0`);
+    const h = blobHash(st.size, hexLen);
     const buf = Buffer.allocUnsafe(Math.min(st.size, 1024 * 1024));
     let done = 0;
     while (done < st.size) {
