@@ -1,4 +1,4 @@
-// Builds the bundles (extension, extension implementation, checks worker, webview, cli) plus the integration-test bundle with esbuild.
+// Builds the bundles (extension, extension implementation, checks worker, PDF worker, webview, cli) plus the integration-test bundle with esbuild.
 //   node scripts/build.mjs [--watch] [--tests] [--dev]
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,6 +55,9 @@ const builds = [
     format: 'esm', target: 'node22', banner: { js: CLI_ESM_BANNER } },
   // The objective checks run in a worker thread (src/core/checks/offThread.ts) so the extension host never freezes.
   { ...common, entryPoints: ['src/core/checks/checksWorker.ts'], outfile: 'dist/checksWorker.js', platform: 'node', format: 'cjs', target: 'node22' },
+  // A PDF's text is read in a worker thread too (src/core/paper/pdfOffThread.ts), with a deadline and a memory limit:
+  // the only bundle that holds PDF.js.
+  { ...common, entryPoints: ['src/core/paper/pdfWorker.ts'], outfile: 'dist/pdfWorker.js', platform: 'node', format: 'cjs', target: 'node22' },
   // One browser bundle for both webviews (compare, dashboard): they share DOMPurify and the messenger.
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
 ];

@@ -1,4 +1,5 @@
 /** Builds small, valid single-font PDFs with real text objects, for the fake arXiv server and paper tests. */
+import { deflateSync } from 'node:zlib';
 
 /** Escapes a string for a PDF literal string: backslash and parentheses. */
 function pdfLiteral(text: string): string {
@@ -10,8 +11,28 @@ export type PdfPage = string[];
 
 /** Returns the bytes of a PDF whose pages show the given lines (Helvetica, top-down). */
 export function buildTextPdf(pages: PdfPage[]): Buffer {
+  return assemblePdf(pages.length, (i) => {
+    const ops = ['BT', '/F1 11 Tf', '14 TL', '56 780 Td'];
+    for (const line of pages[i] ?? []) ops.push(`(${pdfLiteral(line)}) Tj`, 'T*');
+    ops.push('ET');
+    const stream = ops.join('\n');
+    return `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
+  });
+}
+
+/**
+ * A crafted PDF: one page whose content stream (Flate-compressed, so the file stays small) draws `operations` text
+ * runs. 2,000,000 of them make a 117 KB file that takes PDF.js seconds and ~1 GB to read.
+ */
+export function buildDensePdf(operations: number): Buffer {
+  const stream = deflateSync(Buffer.from(`BT /F1 1 Tf ${'1 0 0 1 10 10 Tm (x) Tj '.repeat(operations)}ET`, 'latin1'), { level: 9 });
+  return assemblePdf(1, () => `<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n${stream.toString('latin1')}\nendstream`);
+}
+
+/** A PDF of pageCount pages (at least one), each page's content stream object from contentOf. */
+function assemblePdf(pages: number, contentOf: (page: number) => string): Buffer {
   const objects: string[] = [];
-  const pageCount = Math.max(1, pages.length);
+  const pageCount = Math.max(1, pages);
   // 1: catalog, 2: pages, 3: font, then per page: page obj, content obj
   const pageIds: number[] = [];
   for (let i = 0; i < pageCount; i++) pageIds.push(4 + i * 2);
@@ -19,13 +40,8 @@ export function buildTextPdf(pages: PdfPage[]): Buffer {
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageCount} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
   for (let i = 0; i < pageCount; i++) {
-    const lines = pages[i] ?? [];
-    const ops = ['BT', '/F1 11 Tf', '14 TL', '56 780 Td'];
-    for (const line of lines) ops.push(`(${pdfLiteral(line)}) Tj`, 'T*');
-    ops.push('ET');
-    const stream = ops.join('\n');
     objects[pageIds[i]] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`;
-    objects[pageIds[i] + 1] = `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
+    objects[pageIds[i] + 1] = contentOf(i);
   }
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
   const offsets: number[] = [];

@@ -7,12 +7,18 @@ import { readCachedPaper, writeCachedPaper } from './paperCache';
 import { arxivLabel, parseArxivRef, type ArxivRef } from './paperRef';
 import { splitSections } from './paperSections';
 import { findTitle } from './paperTitle';
-import { partialPdfWarning, pdfToText } from './pdfText';
+import { partialPdfWarning } from './pdfLimits';
+import { readPdfText, type PdfReadOptions } from './pdfOffThread';
 import type { Paper, PaperInput, PaperLoadOptions, PaperLoadResult } from './types';
 
 /** sha256 hex of a paper's title, abstract and text (LF-normalized). */
 export function paperHash(title: string, abstract: string, text: string): string {
   return createHash('sha256').update(`${title}\n\u0000${abstract}\n\u0000${text.replace(/\r\n?/g, '\n')}`).digest('hex');
+}
+
+/** The PDF reader's limits from the load options. */
+function pdfOptions(opts: PaperLoadOptions): PdfReadOptions {
+  return { maxPages: opts.maxPdfPages, deadlineMs: opts.pdfDeadlineMs, maxMemoryMb: opts.pdfMaxMemoryMb, signal: opts.signal };
 }
 
 function finish(p: Omit<Paper, 'hash'>): Paper {
@@ -45,7 +51,7 @@ async function loadArxiv(ref: ArxivRef, opts: PaperLoadOptions): Promise<PaperLo
   let text = entry.value.abstract;
   let complete = false;
   if (pdf.ok) {
-    const extracted = await pdfToText(pdf.value, opts.maxPdfPages);
+    const extracted = await readPdfText(pdf.value, pdfOptions(opts));
     if (extracted.ok && extracted.text.length > 0) {
       text = extracted.text;
       complete = true;
@@ -97,7 +103,7 @@ async function loadFile(path: string, size: number, opts: PaperLoadOptions): Pro
   }
   try {
     if (ext === '.pdf') {
-      const r = await pdfToText(await readFile(path), opts.maxPdfPages);
+      const r = await readPdfText(await readFile(path), pdfOptions(opts));
       if (!r.ok) return { ok: false, error: `Could not load paper ${path}: ${r.error}.` };
       if (!r.text) return { ok: false, error: `Could not load paper ${path}: the PDF has no text layer (scanned?). Use a .txt or .md version.` };
       text = r.text;

@@ -1,15 +1,7 @@
-/** Extracts plain text from PDF bytes with unpdf, page by page, and tidies line breaks. */
+/** Extracts plain text from PDF bytes with unpdf, page by page, and tidies line breaks (in the PDF worker: see pdfOffThread.ts). */
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import type { PDFDocumentProxy } from 'unpdf/pdfjs';
-
-/** Result of a PDF text extraction: the text of its first readPages pages (of pages). */
-export type PdfTextResult = { ok: true; text: string; pages: number; readPages: number } | { ok: false; error: string };
-
-/**
- * The most pages read from one PDF. A paper's block holds ~24k tokens (some 30 pages); a book, or a crafted file of
- * tens of thousands of tiny pages, took minutes and gigabytes (20,000 pages: 80 s and 600 MB more memory).
- */
-export const MAX_PDF_PAGES = 300;
+import { MAX_PDF_PAGES, type PdfTextResult } from './pdfLimits';
 
 /** Joins words hyphenated across line ends and normalizes whitespace and line endings. */
 export function tidyPdfText(text: string): string {
@@ -61,9 +53,4 @@ export async function pdfToText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): Pr
   } catch (e) {
     return { ok: false, error: `could not read the PDF: ${(e as Error).message}` };
   }
-}
-
-/** The warning for a PDF read only in part, or null. */
-export function partialPdfWarning(label: string, r: { pages: number; readPages: number }): string | null {
-  return r.readPages < r.pages ? `${label}: only the first ${r.readPages} of its ${r.pages} pages were read` : null;
 }

@@ -46,5 +46,9 @@ export interface PaperLoadOptions {
   maxPdfBytes?: number;
   /** Most pages of a PDF read (default MAX_PDF_PAGES, 300). */
   maxPdfPages?: number;
+  /** How long reading one PDF may take (default PDF_DEADLINE_MS, 60 s). */
+  pdfDeadlineMs?: number;
+  /** The PDF reader's JavaScript heap limit in MB (default PDF_MAX_MEMORY_MB). */
+  pdfMaxMemoryMb?: number;
   signal?: AbortSignal;
 }

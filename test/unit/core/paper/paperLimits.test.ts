@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { startFakeArxiv, type FakeArxiv } from '../../../fakes/fakeArxiv';
 import { buildTextPdf } from '../../../fakes/fakeArxivPdf';
 import { loadPaper, MAX_TEXT_PAPER_BYTES } from '../../../../src/core/paper/loadPaper';
-import { MAX_PDF_PAGES, pdfToText } from '../../../../src/core/paper/pdfText';
+import { MAX_PDF_PAGES } from '../../../../src/core/paper/pdfLimits';
+import { pdfToText } from '../../../../src/core/paper/pdfText';
 import { FAKE_PAPER } from './paperFixtures';
 
 /** A server whose every answer is `bytes` bytes of `fill`, with or without a Content-Length; it counts what it wrote. */
