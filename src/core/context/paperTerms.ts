@@ -1,4 +1,5 @@
 /** Picks distinctive terms from a paper's title and abstract, to find the files a paper is most likely about. */
+import { MAX_QUERY_TERM_CHARS } from './queryTerms';
 import type { FileVisitor } from './readRepoFiles';
 
 const STOP = new Set(
@@ -14,9 +15,9 @@ const STOP = new Set(
   ).split(' '),
 );
 
-/** Lower-case words (>= 4 letters, not stop words) from text, hyphenated words split. */
+/** Lower-case words (4 to MAX_QUERY_TERM_CHARS letters, not stop words) from text, hyphenated words split. */
 function words(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? []).filter((w) => !STOP.has(w) && !/^\d/.test(w));
+  return (text.toLowerCase().match(/[a-z][a-z0-9]{3,}/g) ?? []).filter((w) => w.length <= MAX_QUERY_TERM_CHARS && !STOP.has(w) && !/^\d/.test(w));
 }
 
 /** Returns up to max terms: title words first, then the most frequent abstract words (ties by first use). */

@@ -79,8 +79,14 @@ function codeLike(tok: string, after: string): boolean {
   return /[a-z0-9]_[a-z0-9]|^_+[a-z]/i.test(tok) || /[a-z][A-Z]/.test(tok) || /^[A-Z][a-z]+[A-Z]/.test(tok) || /\.|::/.test(tok) || after === '(';
 }
 
+/**
+ * The longest term kept. No name is longer; a paper's text can be (a PDF's text layer of 2,000,000 x's made one
+ * term, and its search pattern too large for the regex engine: the context build threw).
+ */
+export const MAX_QUERY_TERM_CHARS = 128;
+
 function addTerm(acc: Map<string, number>, term: string, weight: number): void {
-  if (term.length < 3 || STOP.has(term) || /^\d+$/.test(term)) return;
+  if (term.length < 3 || term.length > MAX_QUERY_TERM_CHARS || STOP.has(term) || /^\d+$/.test(term)) return;
   acc.set(term, (acc.get(term) ?? 0) + weight);
 }
 
@@ -108,7 +114,7 @@ export function buildCodeQuery(papers: QuerySource[], maxTerms = 40): CodeQuery 
         const titleBoost = si === 0 ? 1.5 : 1;
         if (codeLike(tok, after) || (inCode && tok.length >= 3) || isFlag) {
           for (const part of tok.split(/\.|::/)) {
-            if (part.length >= 3) identifiers.add(part.toLowerCase());
+            if (part.length >= 3 && part.length <= MAX_QUERY_TERM_CHARS) identifiers.add(part.toLowerCase());
             addTerm(acc, part.toLowerCase().replace(/^_+/, ''), 2.5 * titleBoost);
             for (const sub of splitIdentifier(part)) addTerm(acc, stem(sub), 1 * titleBoost);
           }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeIndex, SEARCH_CHARS } from '../../../../src/core/context/codeSearch';
 import { importSpecs } from '../../../../src/core/context/importGraph';
-import { buildCodeQuery } from '../../../../src/core/context/queryTerms';
+import { buildCodeQuery, MAX_QUERY_TERM_CHARS } from '../../../../src/core/context/queryTerms';
 import { MAX_TERM_CHARS, TermScanner, termScanInstances } from '../../../../src/core/context/termScan';
 import { seededRandom } from '../../../../src/core/stats/prng';
 import { countsByRegex, randomText } from './searchReference';
@@ -119,10 +119,12 @@ describe('WebAssembly term counter', () => {
   test('a long term is left to the regex: a hostile paper and file cannot make the count take the term\'s length per byte', () => {
     assert.ok(TermScanner.for(['a'.repeat(MAX_TERM_CHARS)], 100));
     assert.equal(TermScanner.for(['stream', 'a'.repeat(MAX_TERM_CHARS + 1)], 100), null);
-    // A paper calling `aaa…a9()` (10,000 letters) makes that one term; a file of 160 KB of `a`s starts it at every
-    // byte. The trie walk took 10,000 steps per byte there (about 7 s for this one file); the regex skips ahead.
-    const query = buildCodeQuery([{ title: 'Rate limits', abstract: '', text: `We call ${'a'.repeat(10_000)}9() on each stream.`, source: 'file' }]);
-    assert.ok(query.terms.some((t) => t.term === `${'a'.repeat(10_000)}9`), 'the paper makes the long term');
+    // A paper calling `aaa…a9()` (10,000 letters) made that one term (now at most MAX_QUERY_TERM_CHARS long); a file
+    // of 160 KB of `a`s starts it at every byte. The trie walk took 10,000 steps per byte there (about 7 s for this
+    // one file); the regex skips ahead.
+    const long = `${'a'.repeat(MAX_QUERY_TERM_CHARS - 1)}9`;
+    const query = buildCodeQuery([{ title: 'Rate limits', abstract: '', text: `We call ${long}() on each stream.`, source: 'file' }]);
+    assert.ok(query.terms.some((t) => t.term === long), 'the paper makes the long term');
     const file = Buffer.alloc(SEARCH_CHARS, 'a');
     const fromText = new CodeIndex(query, importSpecs);
     const fromBytes = new CodeIndex(query, importSpecs);

@@ -1,7 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isWithinTokenLimit } from 'gpt-tokenizer/encoding/o200k_base';
-import { countTokens, tokensWithin } from '../../../../src/core/context/tokenCount';
+import { countTokens as ownCount, isWithinTokenLimit } from 'gpt-tokenizer/encoding/o200k_base';
+import { countTokens, LONG_RUN_CHARS, tokensWithin } from '../../../../src/core/context/tokenCount';
+
+const PLAIN = { disallowedSpecial: new Set<string>() };
 
 describe('token counting', () => {
   test('special-token strings in repository text are counted as plain text, never thrown on', () => {
@@ -28,6 +30,52 @@ describe('token counting', () => {
     };
     for (const limit of [1, 10, Math.floor(n / 9), Math.floor(n / 2), n - 1, n, n + 1, 10 * n]) assert.equal(tokensWithin(text, limit), own(limit), `limit ${limit}`);
     assert.equal(tokensWithin(text, n), n);
+  });
+});
+
+// Regression: one run of letters (or punctuation, or spaces) is one piece for the byte-pair merge, which takes time in
+// the square of its length: 64,000 x's took 1.2 s to count, a paper's text layer or a file of 300,000 took half a
+// minute, and 2,000,000 many minutes, with the thread (the extension host's) blocked. Runs longer than LONG_RUN_CHARS
+// are now counted in pieces of that length; every other text is counted exactly as gpt-tokenizer counts it.
+describe('long runs of one kind of character', () => {
+  test('regression: a 300,000-character word, a rule of 300,000 \'=\' and 300,000 spaces are counted in well under a second each', () => {
+    for (const run of ['x'.repeat(300_000), '='.repeat(300_000), ' '.repeat(300_000), 'ü'.repeat(300_000)]) {
+      const text = `before ${run} after`;
+      const t0 = performance.now();
+      const n = countTokens(text);
+      const within = tokensWithin(text, 100);
+      const ms = performance.now() - t0;
+      assert.ok(ms < 1500, `${JSON.stringify(run.slice(0, 3))}…: ${Math.round(ms)} ms`);
+      assert.ok(n > 2, `${n}`);
+      assert.equal(within, null);
+      assert.equal(tokensWithin(text, n), n);
+      assert.equal(tokensWithin(text, n - 1), null);
+    }
+  });
+
+  test('a long run costs about what gpt-tokenizer counts for it whole (pieces of LONG_RUN_CHARS)', () => {
+    for (const run of ['x'.repeat(2000), 'ab'.repeat(1000), '-'.repeat(2000), 'Ünïcödé'.repeat(300)]) {
+      const exact = ownCount(run, PLAIN);
+      const ours = countTokens(run);
+      assert.ok(Math.abs(ours - exact) <= Math.ceil(run.length / LONG_RUN_CHARS) * 2, `${JSON.stringify(run.slice(0, 8))}: ${ours} vs ${exact}`);
+    }
+  });
+
+  test('text without a long run counts exactly as gpt-tokenizer counts it (words, code, CJK, runs just under the length)', () => {
+    const texts = [
+      'def cache_merge(x):\n    return "<|endoftext|>" + ünïcödé + 日本語 + 🙂\n'.repeat(40),
+      `${'y'.repeat(LONG_RUN_CHARS - 1)} ${'='.repeat(LONG_RUN_CHARS - 1)}1${' '.repeat(LONG_RUN_CHARS - 1)}x`,
+      '1234567890'.repeat(500),
+    ];
+    for (const t of texts) assert.equal(countTokens(t), ownCount(t, PLAIN));
+  });
+
+  test('a cut never splits a character written as two UTF-16 units', () => {
+    // 'a' then 300 mathematical bold A's (two units each): the first cut would fall between the two units of one.
+    const text = `a${'𝐀'.repeat(300)}`;
+    const cut = LONG_RUN_CHARS + 1;
+    const expected = ownCount(text.slice(0, cut), PLAIN) + ownCount(text.slice(cut, cut + LONG_RUN_CHARS), PLAIN) + ownCount(text.slice(cut + LONG_RUN_CHARS), PLAIN);
+    assert.equal(countTokens(text), expected);
   });
 });
 
