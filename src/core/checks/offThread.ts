@@ -55,20 +55,26 @@ export function runChecksOffThread(input: RunChecksInput, opts: OffThreadOptions
     }
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
-    const finish = (report: CheckReport): void => {
+    const finish = (report: CheckReport, graceMs = 0): void => {
       if (settled) return;
       settled = true;
       for (const t of timers) clearTimeout(t);
       signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      if (graceMs > 0) setTimeout(() => void worker.terminate(), graceMs).unref();
+      else void worker.terminate();
       resolve(report);
     };
     const onAbort = (): void => {
       worker.postMessage({ type: 'cancel' } satisfies ToChecksWorker);
       timers.push(setTimeout(() => finish(stoppedReport(input, started, { cancelled: true })), CANCEL_GRACE_MS));
     };
-    timers.push(setTimeout(() => finish(stoppedReport(input, started,
-      { error: `The checks took longer than ${Math.round(hardLimit / 1000)} s and were stopped.` })), hardLimit));
+    // At the hard limit the report comes at once, but the worker is first told to cancel, so it stops the git (and
+    // the test command) it is waiting on; terminated at once, it left them running with no one to stop them.
+    timers.push(setTimeout(() => {
+      worker.postMessage({ type: 'cancel' } satisfies ToChecksWorker);
+      worker.unref();
+      finish(stoppedReport(input, started, { error: `The checks took longer than ${Math.round(hardLimit / 1000)} s and were stopped.` }), CANCEL_GRACE_MS);
+    }, hardLimit));
     worker.on('message', (m: FromChecksWorker) => { if (m.type === 'done') finish(m.report); });
     worker.on('error', (e) => finish(stoppedReport(input, started, { error: `Checks failed: ${e.message}` })));
     worker.on('exit', (code) => finish(stoppedReport(input, started, { error: `Checks stopped (worker exit ${code}).` })));

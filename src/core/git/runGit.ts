@@ -31,7 +31,7 @@ export interface GitOptions {
   okCodes?: number[];
   /** Output cap in bytes (default 256 MB); more fails the call with `overflow`. */
   maxBuffer?: number;
-  /** Kills git after this many milliseconds (failure `timeout`). */
+  /** Kills git after this many milliseconds (failure `timeout`); default GIT_CEILING_MS. */
   timeoutMs?: number;
   /** Kills git when it, or a git it started, holds more memory than this, in bytes (default 2 GiB; Linux; failure `overflow`). */
   maxMemory?: number;
@@ -40,6 +40,13 @@ export interface GitOptions {
 }
 
 const CONFIG_TTL_MS = 2000;
+
+/**
+ * The longest any git call may run when its caller sets no shorter timeout. Git stuck on something the watch does not
+ * recognise (a read from a device, a lock never released) was otherwise waited on until the user cancelled; the
+ * longest legitimate call (checking out a very large repository for the checks) takes a few minutes.
+ */
+export const GIT_CEILING_MS = 10 * 60_000;
 
 /** Memory one git process may hold (Pairwise's largest calls, a listing of a million files, take a few hundred MB). */
 export const MAX_GIT_MEMORY = 2 * 1024 * 1024 * 1024;
@@ -192,7 +199,7 @@ function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs)
       if (proc.exitCode === null && proc.signalCode === null) killTree(proc.pid);
     }
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    if (opts.timeoutMs) timers.timeout = setTimeout(() => kill('timeout'), opts.timeoutMs);
+    timers.timeout = setTimeout(() => kill('timeout'), opts.timeoutMs || GIT_CEILING_MS);
     timers.watch = fifoWatch(proc.pid, opts.maxMemory ?? MAX_GIT_MEMORY, (why) => kill(why === 'fifo' ? 'fifo' : 'overflow'));
     const cap = opts.maxBuffer ?? 256 * 1024 * 1024;
     proc.stdout.on('data', (b: Buffer) => {
