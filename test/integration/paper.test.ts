@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { startFakeArxiv, type FakeArxiv } from '../fakes/fakeArxiv';
+import { buildTextPdf } from '../fakes/fakeArxivPdf';
 
 suite('pin paper (arXiv) in the real host', () => {
   let fake: FakeArxiv;
@@ -27,6 +31,18 @@ suite('pin paper (arXiv) in the real host', () => {
     await fake.close();
     const again = await vscode.commands.executeCommand<string>('pairwise.pinPaper', { input: '2602.15763v1' });
     assert.equal(again, 'Online Softmax for Attention Kernels', 'served from the global-storage cache while offline');
+  });
+
+  test('a local PDF is read in the PDF worker of the installed bundle (dist/pdfWorker.js)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-int-pdf-'));
+    try {
+      const file = path.join(dir, 'fused-kernels.pdf');
+      fs.writeFileSync(file, buildTextPdf([['Fused Softmax Kernels for Long Contexts', 'Abstract', 'We fuse the softmax into the matmul.']]));
+      const title = await vscode.commands.executeCommand<string>('pairwise.pinPaper', { input: file });
+      assert.equal(title, 'Fused Softmax Kernels for Long Contexts');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('an unknown paper while offline is a clear error naming it, and the pin stays', async () => {
