@@ -1,7 +1,27 @@
 /** Normalizes one answer section (route, title, patch, prose) from a model's loosely formatted text. */
 import type { Route } from './types';
 
-const FENCE_LINE = /^\s*(`{3,}|~{3,})\s*([\w+-]*)\s*$/;
+// Matched against a trimmed line: `\s*` on both sides of an untrimmed one backtracked quadratically over a long
+// run of spaces (a draft line of 80,000 spaces after ``` took 22 s on the extension host's thread).
+const FENCE_TRIMMED = /^(`{3,}|~{3,})\s*([\w+-]*)$/;
+
+/** A fence line's match (group 2 = its language), or null: ``` or ~~~ with an optional language, spaces around. */
+function fenceLine(line: string): RegExpExecArray | null {
+  return FENCE_TRIMMED.exec(line.trim());
+}
+
+/** The text without a trailing run of the given characters; a loop, where `[…]+$` rescans a long run from every start (quadratic). */
+export function trimEndChars(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+function trimStartChars(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && chars.includes(text[start])) start++;
+  return text.slice(start);
+}
 
 /** Normalizes line endings to LF. */
 export function toLf(text: string): string {
@@ -9,7 +29,7 @@ export function toLf(text: string): string {
 }
 
 function isFence(line: string): boolean {
-  return FENCE_LINE.test(line);
+  return fenceLine(line) !== null;
 }
 
 /** Trims a section and removes fence lines left over from a fence wrapping the whole answer or the section. */
@@ -19,7 +39,7 @@ export function cleanSection(content: string, unwrapLangs: readonly string[] | '
   while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
   if (lines.length === 0) return '';
   const fenceCount = lines.reduce((n, l) => n + (isFence(l) ? 1 : 0), 0);
-  const first = FENCE_LINE.exec(lines[0]);
+  const first = fenceLine(lines[0]);
   const lastIsFence = lines.length > 1 && isFence(lines[lines.length - 1]);
   if (fenceCount % 2 === 1) {
     // Unbalanced: a stray closer from a fence around everything, or a stray opener.
@@ -39,7 +59,7 @@ export function plainLine(text: string): string {
   out = unwrap(out).replace(/^(title|route|decision|paper|pick)\s*:\s*/i, '');
   out = unwrap(out);
   // Leftover emphasis or an unmatched quote at either end; a backtick only when it has no partner.
-  out = out.replace(/^[*_"']+|[*_"']+$/g, '');
+  out = trimEndChars(trimStartChars(out, '*_"\''), '*_"\'');
   if ((out.match(/`/g) ?? []).length % 2 === 1) out = out.replace(/^`|`$/, '');
   return out.trim();
 }
@@ -64,7 +84,7 @@ function classify(word: string): Route | null {
 
 /** Reads a route value (PR / ISSUE / SKIP and synonyms); null when absent or ambiguous. */
 export function parseRoute(content: string, warnings: string[]): Route | null {
-  const line = plainLine(content).toLowerCase().replace(/[.!:;,]+$/, '').trim();
+  const line = trimEndChars(plainLine(content).toLowerCase(), '.!:;,').trim();
   if (!line) return null;
   if (/\|/.test(line) && new Set(line.split('|').map((p) => classify(p.trim())).filter(Boolean)).size > 1) {
     warnings.push(`route is ambiguous: "${line.slice(0, 60)}"`);
@@ -95,7 +115,7 @@ export function extractPatch(content: string, warnings: string[]): string | unde
   let body: string[] | null = null;
   // Prefer the first ```diff / ```patch fence anywhere in the section.
   for (let i = 0; i < lines.length && body === null; i++) {
-    const f = FENCE_LINE.exec(lines[i]);
+    const f = fenceLine(lines[i]);
     if (f && /^(diff|patch|udiff)$/i.test(f[2])) {
       const end = lines.findIndex((l, j) => j > i && isFence(l));
       body = lines.slice(i + 1, end < 0 ? lines.length : end);
@@ -107,7 +127,7 @@ export function extractPatch(content: string, warnings: string[]): string | unde
     warnings.push('text before the patch was dropped');
     body = body.slice(firstDiff);
   }
-  let text = body.join('\n').replace(/^\n+|\s+$/g, '');
+  let text = body.join('\n').replace(/^\n+/, '').trimEnd();
   if (!text || NO_PATCH.test(text.trim())) return undefined;
   if (firstDiff < 0 && !/^@@ /m.test(text)) warnings.push('patch does not look like a unified diff');
   text += '\n';
