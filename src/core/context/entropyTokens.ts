@@ -49,8 +49,9 @@ export function findEntropyTokens(text: string): SecretHit[] {
   for (let m = STRING.exec(text); m; m = STRING.exec(text)) {
     const value = m[2];
     if (!isHighEntropyToken(value)) continue;
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const before = text.slice(Math.max(lineStart, m.index - 160), m.index);
+    // Only the 160 characters before the token: searching back to its line's start rescanned one long line per token.
+    const window = text.slice(Math.max(0, m.index - 160), m.index);
+    const before = window.slice(window.lastIndexOf('\n') + 1);
     const assigned = ASSIGNED.exec(before);
     const call = assigned ? null : OPEN_CALL.exec(before);
     const named = assigned !== null && CRED_NAME.test(assigned[1]) && !ID_NAME.test(assigned[1]);

@@ -1,6 +1,7 @@
 /** The repository's import graph (Python, JS/TS, Rust modules) and a personalized PageRank over it. */
 
-const PY_FROM = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+([\w, \t()*]+)/gm;
+// `[\w.]*` (not `\.*[\w.]*`, the same strings: the overlap made a run of dots quadratic, 0.4 s per 16 KB file).
+const PY_FROM = /^[ \t]*from[ \t]+([\w.]*)[ \t]+import[ \t]+([\w, \t()*]+)/gm;
 const PY_IMPORT = /^[ \t]*import[ \t]+([\w.]+)/gm;
 // A relative module string; the words before it (from / import / require) are checked separately, which is faster.
 const JS_REL = /['"](\.{1,2}\/[^'"\n]+)['"]/g;

@@ -3,7 +3,9 @@
 const JS_EXT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
 const PY_EXT = /\.(py|pyi)$/i;
 
-const JS_DECL = /^(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\s*\*?|class|interface|type|enum|const|let|var|namespace)\s+([A-Za-z_$][\w$]*)/gm;
+// `function(?:\s*\*)?\s+` accepts what `function\s*\*?\s+` did without two adjacent runs of spaces (their split points
+// made `function` and 128,000 blank lines take 82 s).
+const JS_DECL = /^(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function(?:\s*\*)?|class|interface|type|enum|const|let|var|namespace)\s+([A-Za-z_$][\w$]*)/gm;
 const JS_CJS = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)\s*=/gm;
 const PY_DECL = /^(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)/gm;
 
