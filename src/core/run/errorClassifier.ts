@@ -59,6 +59,9 @@ export function classifyError(err: unknown): ClassifiedError {
   }
   const name = typeof e.name === 'string' ? e.name : '';
   const message = typeof e.message === 'string' ? e.message : '';
+  // An answer nested deeper than the SDKs can read: their error path turns a provider's error message back into JSON
+  // recursively, so 200,000 nested brackets threw "Maximum call stack size exceeded", retried as a network fault.
+  if (err instanceof RangeError && /call stack/i.test(message)) return { kind: 'malformed', retryable: false, detail: 'an answer nested too deeply to read' };
   if (err instanceof SyntaxError || /malformed server-sent event|Unexpected token|JSON/i.test(message) && name !== 'APIConnectionError') {
     return { kind: 'malformed', retryable: false, detail: oneLine(message) };
   }
