@@ -22,25 +22,33 @@ export const LONG_RUN_CHARS = 200;
 
 const LONG_RUN = new RegExp(`[\\p{L}\\p{M}]{${LONG_RUN_CHARS},}|[^\\s\\p{L}\\p{N}]{${LONG_RUN_CHARS},}|\\s{${LONG_RUN_CHARS},}`, 'gu');
 
-/** ASCII characters by the run they extend: 1 a letter, 2 punctuation, 4 whitespace, 0 a digit (in no run). */
+/** ASCII characters by the run they belong to: 1 letters, 2 punctuation, 3 whitespace, 0 digits (in no run). */
 const ASCII_RUN = new Uint8Array(128).map((_, c) =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : c >= 48 && c <= 57 ? 0 : c === 32 || (c >= 9 && c <= 13) ? 4 : 2);
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : c >= 48 && c <= 57 ? 0 : c === 32 || (c >= 9 && c <= 13) ? 3 : 2);
 
 /**
- * False when text surely holds no long run (one pass over its characters, far cheaper than LONG_RUN's): a character
- * beyond ASCII may extend any run (it may be a letter, a mark, punctuation or a space), an ASCII one only its own.
+ * False when text surely holds no long run: one pass over its characters, far cheaper than LONG_RUN's. A character
+ * beyond ASCII may be a letter, a mark, punctuation or a space: it extends the run it is in, and a run that starts
+ * after some counts them too, so no run LONG_RUN would find is missed (LONG_RUN then decides).
  */
 function mayHaveLongRun(text: string): boolean {
-  let letters = 0;
-  let punct = 0;
-  let spaces = 0;
+  let run = 0;
+  let kind = -1;
+  let wild = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const k = c < 128 ? ASCII_RUN[c] : 7;
-    letters = k & 1 ? letters + 1 : 0;
-    punct = k & 2 ? punct + 1 : 0;
-    spaces = k & 4 ? spaces + 1 : 0;
-    if (letters >= LONG_RUN_CHARS || punct >= LONG_RUN_CHARS || spaces >= LONG_RUN_CHARS) return true;
+    if (c >= 128) {
+      wild++;
+      if (++run >= LONG_RUN_CHARS) return true;
+      continue;
+    }
+    const k = ASCII_RUN[c];
+    if (k === 0) run = 0; // a digit is in no run
+    else if (k === kind) run++;
+    else run = wild + 1;
+    kind = k;
+    wild = 0;
+    if (run >= LONG_RUN_CHARS) return true;
   }
   return false;
 }
