@@ -106,6 +106,10 @@ async function dashboard(ctx) {
     await ctx.page.waitForTimeout(400);
     await shot(ctx.page, ctx.out, `dashboard-${ctx.theme}`, ctx.theme);
     console.log(`  ${info.svgs} SVG charts`);
+    // A table beside a chart shows every column at 1280 x 800 (the leaderboard's Battles and Note were cut off).
+    const clipped = await (await innerFrame(ctx.page)).evaluate(() => [...document.querySelectorAll('.pw-chart-row .pw-table-wrap')]
+      .filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => `${w.querySelector('caption')?.textContent ?? 'a table'} (${w.scrollWidth} > ${w.clientWidth} px)`));
+    if (clipped.length) throw new Error(`tables beside a chart are cut off: ${clipped.join('; ')}`);
   });
   await ctx.check(`dashboard: the same report sections as the Markdown report, LLM judges with their agreement matrices (${ctx.theme})`, async () => {
     const frame = await innerFrame(ctx.page);
