@@ -24,7 +24,9 @@ export type ParsedJudgeAnswer =
 
 const MARKER_LINE = /^===([A-Z_]+)===$/;
 const ANSWERS: Record<string, JudgeAnswer> = { A: 'A', B: 'B', TIE: 'TIE', BOTH_BAD: 'BOTH_BAD', 'BOTH BAD': 'BOTH_BAD' };
-const RATING_LINE = /^([a-z0-9][a-z0-9_-]*)\s*:\s*A\s*=\s*([1-5])\s*[,;]?\s*B\s*=\s*([1-5])$/i;
+// `\s*(?:[,;]\s*)?` accepts what `\s*[,;]?\s*` did; the two adjacent runs of spaces backtracked quadratically (a
+// judge's rating line with 80,000 tabs took 8 s on the extension host's thread; a judge may send 2 MB).
+const RATING_LINE = /^([a-z0-9][a-z0-9_-]*)\s*:\s*A\s*=\s*([1-5])\s*(?:[,;]\s*)?B\s*=\s*([1-5])$/i;
 
 /** Parses a judge's answer against the rubric's criterion ids; never throws. */
 export function parseJudgeAnswer(text: string, criteria: readonly string[]): ParsedJudgeAnswer {
