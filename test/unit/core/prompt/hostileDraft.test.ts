@@ -3,11 +3,13 @@
 // characters, spaces before the patch's last line took 3.1 s, quotes after a title 3.1 s, dots after the route 3.9 s,
 // blank lines before the first section 3.3 s, and spaces after a ``` fence 7.6 s (22 s in the patch section); the output
 // cap is 16 MB, so a crafted draft froze VS Code for hours. At 200,000 characters each case below took 20-140 s before
-// the fix and takes milliseconds now (the parse is linear).
+// the fix and takes milliseconds now (the parse is linear). The paper pick of a selection-mode draft, compared when
+// the comparison is recorded, stripped its trailing brackets the same way: 80,000 took 5.6 s.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAnswer } from '../../../../src/core/prompt/parseAnswer';
 import { trimEndChars } from '../../../../src/core/prompt/answerFields';
+import { normalizePaperId, picksMatch } from '../../../../src/core/prompt/paperPick';
 
 const N = 200_000;
 
@@ -38,6 +40,14 @@ describe('a hostile draft is parsed in linear time', () => {
       assert.ok(ms < 2000, `${Math.round(ms)} ms`);
     });
   }
+
+  test(`regression: a paper pick followed by ${N.toLocaleString('en')} brackets`, () => {
+    const pick = `2101.00001${')'.repeat(N)}x`;
+    const { value, ms } = timed(() => picksMatch(pick, '2101.00001'));
+    assert.equal(value, false);
+    assert.ok(ms < 2000, `${Math.round(ms)} ms`);
+    assert.equal(normalizePaperId(' ("arXiv:2101.00001v2"). '), '2101.00001');
+  });
 
   test('ordinary drafts parse as before: fences, quotes, punctuation and a preamble', () => {
     const d = parseAnswer('Here you go:\n```\n===ROUTE===\n**PR**.\n===TITLE===\n"Fix the cache"\n===PATCH===\n```diff\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b  \n```\n```\n');
