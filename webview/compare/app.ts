@@ -32,7 +32,9 @@ export class CompareApp {
   private readonly tabs = el('div', { class: 'pw-tabs', attrs: { role: 'tablist', 'aria-label': 'View' } });
   private readonly tabTools = el('span', { class: 'pw-tab-tools' });
   private readonly diffPane = el('section', { class: 'pw-diff-pane', attrs: { 'aria-label': 'Differences between the drafts' } });
-  private readonly render = createThrottle(() => this.renderNow(), 100);
+  // At most 10 renders a second while streaming, and at most a quarter of the time: a hostile draft whose Markdown
+  // takes a second to render (a 300 KB table of empty cells) would otherwise keep the view busy for good.
+  private readonly render = createThrottle(() => this.renderNow(), 100, undefined, 0.25);
   private readonly persist = createThrottle(() => this.save(), 300);
   private lastDiff = { key: '', a: '', b: '', at: 0 };
   private resyncAsked = -1;

@@ -1,7 +1,7 @@
 /** The body of a column for the Rendered, Raw and Patch tabs (Diff spans both columns: diffView.ts). */
 import type { SlotId, SlotView } from '../../src/shared/compareProtocol';
 import { button, el, icon } from '../shared/dom';
-import { createMarkdownRenderer, renderMarkdown, MAX_RENDERED_CHARS } from './markdown';
+import { ClippedMarkdown, createMarkdownRenderer, renderMarkdown, MAX_RENDERED_CHARS } from './markdown';
 import { answerToMarkdown } from './answerMarkdown';
 import { IncrementalMarkdown } from './incrementalMarkdown';
 import { summarizePatch } from './patchSummary';
@@ -18,12 +18,13 @@ const MAX_PATCH_LINES = 5000;
 export class BodyRenderer {
   private readonly md = createMarkdownRenderer();
   private readonly streamed = new Map<SlotId, { inc: IncrementalMarkdown; stable: HTMLElement; tail: HTMLElement }>();
+  private readonly clipped = new Map<SlotId, { cut: ClippedMarkdown; shown: HTMLElement }>();
   private readonly last = new Map<SlotId, { tab: CompareTab; masked: boolean; text: string; patch: string | null; status: SlotView['status']['kind'] }>();
 
   constructor(private readonly actions: BodyActions) {}
 
   /** Forgets caches (new run). */
-  reset(): void { this.last.clear(); this.streamed.clear(); }
+  reset(): void { this.last.clear(); this.streamed.clear(); this.clipped.clear(); }
 
   /** Renders one column's body for the active tab. */
   render(slot: SlotId, target: HTMLElement, s: SlotView, tab: CompareTab, masked: boolean, terms: readonly string[] = []): void {
@@ -39,11 +40,15 @@ export class BodyRenderer {
     const live = s.status.kind === 'streaming' || s.status.kind === 'waiting' || s.status.kind === 'retrying';
     if (md.length <= MAX_RENDERED_CHARS) { this.renderIncremental(slot, target, md, live); return; }
     this.streamed.delete(slot);
-    const { html, clipped } = renderMarkdown(this.md, md);
-    const container = el('div', { class: 'pw-markdown' });
-    container.append(sanitizeMarkdownHtml(html));
-    target.replaceChildren(container, clipped
-      ? el('p', { class: 'pw-note', text: `Rendered the first ${Math.round(MAX_RENDERED_CHARS / 1000)} KB; the Raw tab shows everything.` }) : '');
+    let c = this.clipped.get(slot);
+    if (!c || c.shown.parentNode !== target) {
+      c = { cut: new ClippedMarkdown(this.md), shown: el('div', { class: 'pw-markdown' }) };
+      this.clipped.set(slot, c);
+    }
+    const html = c.cut.render(md);
+    if (html === null) return; // the same first 400 KB are shown
+    c.shown.replaceChildren(sanitizeMarkdownHtml(html));
+    target.replaceChildren(c.shown, el('p', { class: 'pw-note', text: `Rendered the first ${Math.round(MAX_RENDERED_CHARS / 1000)} KB; the Raw tab shows everything.` }));
   }
 
   /**

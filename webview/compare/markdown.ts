@@ -74,6 +74,27 @@ export function createMarkdownRenderer(): MarkdownIt {
   return md;
 }
 
+/**
+ * A long draft's rendered head, kept while it does not change: past MAX_RENDERED_CHARS a streaming draft only grows
+ * beyond what is shown, and rendering its first 400 KB again on every update took a second each time.
+ */
+export class ClippedMarkdown {
+  private head: string | null = null;
+
+  constructor(private readonly md: MarkdownIt) {}
+
+  /** The HTML of text's head, or null when that head is what was rendered last. */
+  render(text: string): string | null {
+    const head = text.length > MAX_RENDERED_CHARS ? text.slice(0, MAX_RENDERED_CHARS) : text;
+    if (head === this.head) return null;
+    this.head = head;
+    return this.md.render(head, {});
+  }
+
+  /** Forgets what was rendered (the next render renders). */
+  reset(): void { this.head = null; }
+}
+
 /** Renders a draft to (unsanitised) HTML; very long drafts render their head only. */
 export function renderMarkdown(md: MarkdownIt, text: string): { html: string; clipped: boolean } {
   const clipped = text.length > MAX_RENDERED_CHARS;

@@ -25,7 +25,7 @@ describe('keyToAction', () => {
   });
 });
 
-function fakeClock(): ThrottleClock & { advance(ms: number): void } {
+function fakeClock(): ThrottleClock & { advance(ms: number): void; spend(ms: number): void } {
   let t = 0;
   const timers: { at: number; fn: () => void; id: number }[] = [];
   let nextId = 0;
@@ -33,6 +33,8 @@ function fakeClock(): ThrottleClock & { advance(ms: number): void } {
     now: () => t,
     setTimeout: (fn, ms) => { const id = ++nextId; timers.push({ at: t + ms, fn, id }); return id; },
     clearTimeout: (h) => { const i = timers.findIndex((x) => x.id === h); if (i >= 0) timers.splice(i, 1); },
+    /** Time passing inside a run (no timer fires meanwhile). */
+    spend(ms) { t += ms; },
     advance(ms) {
       t += ms;
       for (const x of timers.filter((x) => x.at <= t)) { timers.splice(timers.indexOf(x), 1); x.fn(); }
@@ -49,6 +51,28 @@ describe('createThrottle', () => {
     clock.advance(200);
     assert.ok(runs >= 9 && runs <= 11, `runs=${runs}`);
   });
+  // Regression: a hostile draft whose Markdown takes ~1 s to render (a 300 KB table of empty cells) was rendered
+  // again 100 ms after each render ended while it streamed: the view was busy 90 % of the time, for good.
+  test('regression: with a busy share, a slow run is repeated only as often as keeps it to that share of the time', () => {
+    const share = (busyShare?: number): number => {
+      const clock = fakeClock();
+      let busy = 0;
+      const th = createThrottle(() => { clock.spend(400); busy += 400; }, 100, clock, busyShare);
+      for (let i = 0; i < 1000; i++) { th.schedule(); clock.advance(10); } // 10 s of deltas
+      return busy / clock.now();
+    };
+    assert.ok(share(0.25) <= 0.3, `busy ${share(0.25)}`);
+    assert.ok(share(0.25) >= 0.15, `busy ${share(0.25)}: it should still render`);
+    assert.ok(share() > 0.6, `without a busy share the runs take ${share()} of the time`);
+    // A fast run keeps the plain interval.
+    const clock = fakeClock();
+    let runs = 0;
+    const th = createThrottle(() => { runs++; clock.spend(5); }, 100, clock, 0.25);
+    for (let i = 0; i < 100; i++) { th.schedule(); clock.advance(10); }
+    clock.advance(200);
+    assert.ok(runs >= 9 && runs <= 11, `runs=${runs}`);
+  });
+
   test('flush runs a pending call now; cancel drops it', () => {
     const clock = fakeClock();
     let runs = 0;
