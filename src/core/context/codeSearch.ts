@@ -17,9 +17,13 @@ export interface SearchHit {
 /** At most this much of each file is searched (the rest still goes out if the file is chosen). */
 export const SEARCH_CHARS = 160_000;
 
-/** A definition line: Python, JS/TS, Go, Rust, Java-like; group 1 is the name. Brackets stop at \r too (see repoOutline's SIG). */
+/**
+ * A definition line: Python, JS/TS, Go, Rust, Java-like; group 1 is the name. Brackets stop at \r too (see repoOutline's
+ * SIG). The keyword ends a word: `function foo` was read as `func` defining `tion`, and `enumerate(…)`, `types = …` or
+ * `default=…` defined names too.
+ */
 export const DEF_LINE =
-  /^[ \t]*(?:(?:pub(?:\([^)\n\r]*\))?|export|default|async|static|public|private|protected|abstract|final|override|unsafe|const|declare)[ \t]+)*(?:def|class|fn|func|function\*?|struct|enum|trait|interface|type|impl(?:<[^>\n\r]*>)?|mod|module|macro_rules!)[ \t]*(?:\([^)\n\r]*\)[ \t]*)?([A-Za-z_$][\w$]*)/gm;
+  /^[ \t]*(?:(?:pub(?:\([^)\n\r]*\))?|export|default|async|static|public|private|protected|abstract|final|override|unsafe|const|declare)[ \t]+)*(?:(?:def|class|fn|func|function|struct|enum|trait|interface|type|mod|module)(?![\w$])|function[ \t]*\*|impl(?:<[^>\n\r]*>)?(?![\w$])|macro_rules!)[ \t]*(?:\([^)\n\r]*\)[ \t]*)?([A-Za-z_$][\w$]*)/gm;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyCase = (t: string) => [...t].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : escapeRe(c))).join('');

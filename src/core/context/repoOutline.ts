@@ -3,10 +3,11 @@ import { fileKind } from './codeRanking';
 import { countTokens } from './tokenCount';
 
 /**
- * A signature line: Python, JS/TS, Go, Rust, Java-like declarations (group 1: the declaration up to its body). A
- * bracket's contents stop at \r as well as \n (`^` matches after a lone \r: a 256 KB file of `s\rfn(\r` took 5 s).
+ * A signature line: Python, JS/TS, Go, Rust, Java-like declarations (group 1: the declaration up to its body); the
+ * keyword ends a word (`enumerate(x)` or `types = …` is no declaration). A bracket's contents stop at \r as well as
+ * \n (`^` matches after a lone \r: a 256 KB file of `s\rfn(\r` took 5 s).
  */
-const SIG = /^([ \t]*)((?:(?:pub(?:\([^)\n\r]*\))?|export|default|async|static|public|private|protected|abstract|final|unsafe|declare)[ \t]+)*(?:def|class|fn|func|function\*?|struct|enum|trait|interface|type|impl(?:<[^>\n\r]*>)?)[ \t]*(?:\([^)\n\r]*\)[ \t]*)?[A-Za-z_$][^\n]*)$/gm;
+const SIG = /^([ \t]*)((?:(?:pub(?:\([^)\n\r]*\))?|export|default|async|static|public|private|protected|abstract|final|unsafe|declare)[ \t]+)*(?:(?:def|class|fn|func|function|struct|enum|trait|interface|type)(?![\w$])|function[ \t]*\*|impl(?:<[^>\n\r]*>)?(?![\w$]))[ \t]*(?:\([^)\n\r]*\)[ \t]*)?[A-Za-z_$][^\n]*)$/gm;
 
 /**
  * A declaration cut before its body: before the first `{` or `=>`, without the spaces in front of it. A search, where
