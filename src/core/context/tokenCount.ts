@@ -27,51 +27,57 @@ const ASCII_RUN = new Uint8Array(128).map((_, c) =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : c >= 48 && c <= 57 ? 0 : c === 32 || (c >= 9 && c <= 13) ? 3 : 2);
 
 /**
- * False when text surely holds no long run: one pass over its characters, far cheaper than LONG_RUN's. A character
- * beyond ASCII may be a letter, a mark, punctuation or a space: it extends the run it is in, and a run that starts
- * after some counts them too, so no run LONG_RUN would find is missed (LONG_RUN then decides).
+ * The next stretch from `from` on that may hold a long run, [start, end), or null: one pass over the characters, far
+ * cheaper than LONG_RUN's. A character beyond ASCII may be a letter, a mark, punctuation or a space: it extends the
+ * run it is in, and a run that starts after some counts them too, so every run LONG_RUN would find lies in a stretch
+ * (LONG_RUN then looks there only).
  */
-function mayHaveLongRun(text: string): boolean {
+function nextStretch(text: string, from: number): [number, number] | null {
   let run = 0;
   let kind = -1;
   let wild = 0;
-  for (let i = 0; i < text.length; i++) {
+  let start = -1;
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    const before = run;
     if (c >= 128) {
       wild++;
-      if (++run >= LONG_RUN_CHARS) return true;
-      continue;
+      run++;
+    } else {
+      const k = ASCII_RUN[c];
+      if (k === 0) run = 0; // a digit is in no run
+      else if (k === kind) run++;
+      else run = wild + 1;
+      kind = k;
+      wild = 0;
     }
-    const k = ASCII_RUN[c];
-    if (k === 0) run = 0; // a digit is in no run
-    else if (k === kind) run++;
-    else run = wild + 1;
-    kind = k;
-    wild = 0;
-    if (run >= LONG_RUN_CHARS) return true;
+    if (start >= 0 && run !== before + 1) return [start, i]; // the stretch ended before this character
+    if (start < 0 && run >= LONG_RUN_CHARS) start = i + 1 - run;
   }
-  return false;
+  return start >= 0 ? [start, text.length] : null;
 }
 
 /** The text cut so that no long run is one piece (long runs in LONG_RUN_CHARS pieces), or null when it has none. */
 function cutLongRuns(text: string): string[] | null {
-  if (text.length < LONG_RUN_CHARS || !mayHaveLongRun(text)) return null;
-  LONG_RUN.lastIndex = 0;
-  let m = LONG_RUN.exec(text);
-  if (!m) return null;
-  const parts: string[] = [];
+  if (text.length < LONG_RUN_CHARS) return null;
+  let parts: string[] | null = null;
   let from = 0;
-  for (; m; m = LONG_RUN.exec(text)) {
-    const end = m.index + m[0].length;
-    let at = m.index;
-    // The run's first piece joins the text before it (a one-character prefix pairs with a word, as it would).
-    while (end - at > LONG_RUN_CHARS) {
-      let cut = at + LONG_RUN_CHARS;
-      if (isHighSurrogate(text.charCodeAt(cut - 1))) cut++;
-      parts.push(text.slice(from, cut));
-      from = at = cut;
+  for (let s = nextStretch(text, 0); s; s = nextStretch(text, s[1])) {
+    const stretch = text.slice(s[0], s[1]);
+    LONG_RUN.lastIndex = 0;
+    for (let m = LONG_RUN.exec(stretch); m; m = LONG_RUN.exec(stretch)) {
+      const end = s[0] + m.index + m[0].length;
+      let at = Math.max(s[0] + m.index, from);
+      // The run's first piece joins the text before it (a one-character prefix pairs with a word, as it would).
+      while (end - at > LONG_RUN_CHARS) {
+        let cut = at + LONG_RUN_CHARS;
+        if (isHighSurrogate(text.charCodeAt(cut - 1))) cut++;
+        (parts ??= []).push(text.slice(from, cut));
+        from = at = cut;
+      }
     }
   }
+  if (!parts) return null;
   parts.push(text.slice(from));
   return parts;
 }
