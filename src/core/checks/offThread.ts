@@ -1,8 +1,7 @@
 // Runs the checks in a worker thread (dist/checksWorker.js next to the bundle, or the .ts entry under tsx): the
 // caller's event loop stays free, cancel is honoured, and a worker that outlives its hard limit is terminated.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../workers/workerEntry';
 import { buildBadges } from './checkBadges';
 import { CHECK_BUDGET_MS } from './checkBudget';
 import type { FromChecksWorker, ToChecksWorker } from './checksWorker';
@@ -19,7 +18,7 @@ export const CANCEL_GRACE_MS = 3000;
  * (dist/cli/), or checksWorker.ts beside this module when running from sources under tsx.
  */
 export function checksWorkerPath(dir = __dirname): string | undefined {
-  return [join(dir, 'checksWorker.js'), join(dir, '..', 'checksWorker.js'), join(dir, 'checksWorker.ts')].find((p) => existsSync(p));
+  return workerEntry('checksWorker', dir);
 }
 
 function stoppedReport(input: RunChecksInput, started: number, why: { error?: string; cancelled?: boolean }): CheckReport {

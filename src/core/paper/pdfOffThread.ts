@@ -1,9 +1,8 @@
 // Reads a PDF's text in a worker thread (dist/pdfWorker.js next to the bundle, or the .ts entry under tsx) with a
 // deadline and a memory limit: a crafted PDF (one page of millions of drawing operations; a 117 KB file took 7 s and
 // 950 MB in the extension host's own thread) is stopped with a message saying why, and the caller's thread stays free.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../workers/workerEntry';
 import { MAX_PDF_PAGES, PDF_DEADLINE_MS, PDF_MAX_MEMORY_MB, type PdfTextResult } from './pdfLimits';
 import type { FromPdfWorker, ToPdfWorker } from './pdfWorker';
 
@@ -12,7 +11,7 @@ import type { FromPdfWorker, ToPdfWorker } from './pdfWorker';
  * or pdfWorker.ts beside this module when running from sources under tsx.
  */
 export function pdfWorkerPath(dir = __dirname): string | undefined {
-  return [join(dir, 'pdfWorker.js'), join(dir, '..', 'pdfWorker.js'), join(dir, 'pdfWorker.ts')].find((p) => existsSync(p));
+  return workerEntry('pdfWorker', dir);
 }
 
 /** Options of {@link readPdfText}. */
