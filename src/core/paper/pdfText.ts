@@ -1,14 +1,8 @@
 /** Extracts plain text from PDF bytes with unpdf, page by page, and tidies line breaks (in the PDF worker: see pdfOffThread.ts). */
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import type { PDFDocumentProxy } from 'unpdf/pdfjs';
+import { trimEndChars } from '../text/trimChars';
 import { MAX_PDF_PAGES, type PdfTextResult } from './pdfLimits';
-
-/** The line without its trailing spaces and tabs. */
-function trimLineEnd(line: string): string {
-  let end = line.length;
-  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
-  return end === line.length ? line : line.slice(0, end);
-}
 
 /**
  * Joins words hyphenated across line ends and normalizes whitespace and line endings. Spaces before line breaks go
@@ -19,7 +13,7 @@ export function tidyPdfText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/([a-z])-\n([a-z])/g, '$1$2')
-    .split('\n').map(trimLineEnd).join('\n')
+    .split('\n').map((line) => trimEndChars(line, ' \t')).join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -1,4 +1,5 @@
 /** Normalizes one answer section (route, title, patch, prose) from a model's loosely formatted text. */
+import { trimEndChars, trimStartChars } from '../text/trimChars';
 import type { Route } from './types';
 
 // Matched against a trimmed line: `\s*` on both sides of an untrimmed one backtracked quadratically over a long
@@ -8,19 +9,6 @@ const FENCE_TRIMMED = /^(`{3,}|~{3,})\s*([\w+-]*)$/;
 /** A fence line's match (group 2 = its language), or null: ``` or ~~~ with an optional language, spaces around. */
 function fenceLine(line: string): RegExpExecArray | null {
   return FENCE_TRIMMED.exec(line.trim());
-}
-
-/** The text without a trailing run of the given characters; a loop, where `[…]+$` rescans a long run from every start (quadratic). */
-export function trimEndChars(text: string, chars: string): string {
-  let end = text.length;
-  while (end > 0 && chars.includes(text[end - 1])) end--;
-  return text.slice(0, end);
-}
-
-function trimStartChars(text: string, chars: string): string {
-  let start = 0;
-  while (start < text.length && chars.includes(text[start])) start++;
-  return text.slice(start);
 }
 
 /** Normalizes line endings to LF. */

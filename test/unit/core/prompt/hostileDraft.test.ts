@@ -8,7 +8,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAnswer } from '../../../../src/core/prompt/parseAnswer';
-import { trimEndChars } from '../../../../src/core/prompt/answerFields';
+import { trimEndChars } from '../../../../src/core/text/trimChars';
 import { normalizePaperId, picksMatch } from '../../../../src/core/prompt/paperPick';
 
 const N = 200_000;
