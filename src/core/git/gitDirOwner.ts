@@ -1,6 +1,7 @@
 /** Whose git directory serves a folder: a `.git` file or symlink may name another project's (no process runs). */
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { trimEndChars } from '../text/trimChars';
 import { textNoWait } from './readNoWait';
 
 const GITDIR_LINE = /(?:^|[\n\r\u2028\u2029])gitdir:/;
@@ -31,9 +32,29 @@ export function gitFileTarget(text: string): string | null {
 }
 
 /**
+ * Whether a `.git` folder keeps its shared parts itself: git reads a folder's `commondir` file (which only the git
+ * directories of linked worktrees have) and takes the objects, refs, config and worktree records from the folder it
+ * names, so an unpacked `.git` folder holding `commondir: ../../other/.git` made git read that project's history and
+ * would make the checks write their scratch worktree into it. true: no `commondir`, or one naming the folder itself or
+ * a folder inside it.
+ */
+async function commonDirInside(dotGit: string): Promise<boolean> {
+  const named = join(dotGit, 'commondir');
+  const st = await lstat(named).catch(() => null);
+  if (!st) return true;
+  const text = st.isFile() && st.size < 65536 ? textNoWait(named) : null;
+  const target = text === null ? '' : trimEndChars(text, '\r\n'); // as git reads it
+  if (!target) return false; // unreadable or empty: git fails or guesses; refused
+  const common = await realpath(resolve(dotGit, target)).catch(() => null);
+  const own = await realpath(dotGit);
+  return common !== null && (common === own || common.startsWith(own + sep));
+}
+
+/**
  * Whether the git directory serving cwd is its work tree's own. A `.git` file or symlink (found from cwd upwards, in
  * folder D) may name any repository's git directory, say `gitdir: ../my-other-project/.git`: git would then list,
- * read and write that project. true: no `.git` at all, a `.git` folder, a git directory inside D, or a linked
+ * read and write that project. true: no `.git` at all, a `.git` folder (whose `commondir`, if any, names no folder
+ * outside it: see commonDirInside), a git directory inside D, or a linked
  * worktree's whose back-pointer (`gitdir`) names D/.git. D (a string): a git directory elsewhere, D's only when its
  * core.worktree makes D the toplevel (a submodule's) — the caller asks git. false: not D's (`git init
  * --separate-git-dir` elsewhere looks the same and is refused too), or unreadable.
@@ -50,7 +71,7 @@ export async function ownGitDir(cwd: string): Promise<boolean | string> {
         if (dirname(dir) === dir) return true;
         continue;
       }
-      if (st.isDirectory()) return true;
+      if (st.isDirectory()) return await commonDirInside(dotGit);
       let gitDir: string;
       if (st.isSymbolicLink()) gitDir = await realpath(dotGit);
       else {
