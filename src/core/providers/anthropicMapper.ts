@@ -1,4 +1,5 @@
 // Pure mapping between Pairwise's prompt/events and the Anthropic Messages API wire shapes (no SDK import).
+import { tokenCount } from './tokenCount';
 import type { PromptInput, ProviderEvent, Usage } from './types';
 
 /** Anthropic allows at most this many `cache_control` breakpoints per request. */
@@ -86,10 +87,11 @@ export class AnthropicEventMapper {
 
   private applyUsage(u: AnthropicUsageFields | null | undefined): ProviderEvent[] {
     if (!u) return [];
-    if (typeof u.input_tokens === 'number') this.usage.inputTokens = u.input_tokens;
-    if (typeof u.output_tokens === 'number') this.usage.outputTokens = u.output_tokens;
-    if (typeof u.cache_creation_input_tokens === 'number') this.usage.cacheWriteTokens = u.cache_creation_input_tokens;
-    if (typeof u.cache_read_input_tokens === 'number') this.usage.cacheReadTokens = u.cache_read_input_tokens;
+    // A count that is not a plain number in range (a string, a negative, 1e309) counts as not reported.
+    this.usage.inputTokens = tokenCount(u.input_tokens) ?? this.usage.inputTokens;
+    this.usage.outputTokens = tokenCount(u.output_tokens) ?? this.usage.outputTokens;
+    this.usage.cacheWriteTokens = tokenCount(u.cache_creation_input_tokens) ?? this.usage.cacheWriteTokens;
+    this.usage.cacheReadTokens = tokenCount(u.cache_read_input_tokens) ?? this.usage.cacheReadTokens;
     return [{ type: 'usage', usage: { ...this.usage } }];
   }
 }
