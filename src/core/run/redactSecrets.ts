@@ -15,6 +15,11 @@ function replaceKey(text: string, form: string): string {
   return text.replace(new RegExp(`(?<![A-Za-z0-9_-])${escapeRe(form)}(?![A-Za-z0-9_-])`, 'g'), REDACTED);
 }
 
+/** The spellings of a key that are redacted: as is, URL-encoded and JSON-escaped. */
+function keyForms(key: string): Set<string> {
+  return new Set([key, encodeURIComponent(key), JSON.stringify(key).slice(1, -1)]);
+}
+
 function hasKey(text: string, key: string): boolean {
   return replaceKey(text, key) !== text;
 }
@@ -28,7 +33,7 @@ export function redactSecrets(text: string, keys: readonly (string | undefined)[
   let out = text;
   // Every configured key is redacted whatever its length (longest first, so a short key inside a long one cannot split it).
   for (const key of [...keys].filter((k): k is string => !!k).sort((a, b) => b.length - a.length)) {
-    for (const form of new Set([key, encodeURIComponent(key), JSON.stringify(key).slice(1, -1)])) out = replaceKey(out, form);
+    for (const form of keyForms(key)) out = replaceKey(out, form);
   }
   if (opts.patterns === false) return out;
   return out
@@ -39,4 +44,43 @@ export function redactSecrets(text: string, keys: readonly (string | undefined)[
 /** True when any key occurs in the text (used by tests and by last-chance checks). */
 export function containsSecret(text: string, keys: readonly (string | undefined)[]): boolean {
   return keys.some((k) => !!k && hasKey(text, k));
+}
+
+/** Where the longest end of `text` that could begin `form` (a proper prefix of it) starts; text.length when none. */
+function partialStart(text: string, form: string): number {
+  for (let at = text.indexOf(form[0], Math.max(0, text.length - form.length + 1)); at >= 0; at = text.indexOf(form[0], at + 1)) {
+    if (form.startsWith(text.slice(at))) return at;
+  }
+  return text.length;
+}
+
+/**
+ * Redacts model text that arrives in pieces: a key split across two pieces is redacted whole. `push` returns what may
+ * be shown now, holding back an end that could be the start of a key until the next piece shows it is not; `flush`
+ * returns what is held. Concatenated, the outputs never hold a key (redacting each piece alone showed a key sent in
+ * two halves).
+ */
+export class StreamRedactor {
+  private readonly forms: string[];
+  private held = '';
+
+  /** `keys` are the keys in use (undefined and empty ones are ignored). */
+  constructor(private readonly keys: readonly (string | undefined)[]) {
+    this.forms = [...new Set(keys.filter((k): k is string => !!k).flatMap((k) => [...keyForms(k)]))];
+  }
+
+  /** The redacted text that can be shown once `piece` arrived (maybe empty). */
+  push(piece: string): string {
+    const text = redactSecrets(this.held + piece, this.keys, { patterns: false });
+    const cut = this.forms.reduce((min, form) => Math.min(min, partialStart(text, form)), text.length);
+    this.held = text.slice(cut);
+    return text.slice(0, cut);
+  }
+
+  /** What is held back, at the end of the stream. */
+  flush(): string {
+    const rest = this.held;
+    this.held = '';
+    return rest;
+  }
 }

@@ -6,7 +6,7 @@ import type { Cost, DraftResult, PromptInput, ResolvedSide, SideId, Timing, Usag
 import { AttemptWatch, tappedFetch, type HooksSlot } from './attemptWatch';
 import { classifyAbort, classifyError, PairwiseAbort, type AbortCause, type ClassifiedError } from './errorClassifier';
 import { failureMessage, incompleteNotice, missingKeyMessage, retryingMessage, type MessageContext } from './errorMessages';
-import { redactSecrets } from './redactSecrets';
+import { redactSecrets, StreamRedactor } from './redactSecrets';
 import { decideRetry, retryPolicyWith, sleep, type RetryDecision, type RetryPolicy } from './retryPolicy';
 import type { RunEvent, RunOptions } from './types';
 
@@ -173,6 +173,8 @@ export class SideRun {
     this.prepared.slot.current = watch;
     const out: AttemptOutcome = { chunks: [], terminal: false, ttftMs: null };
     const side = this.cfg.side;
+    const shown = new StreamRedactor(this.cfg.secrets);
+    const show = (text: string) => { if (live && text) this.emit({ side, type: 'delta', text }); };
     try {
       for await (const ev of provider.stream(ctl.signal)) {
         if (ev.type === 'text') {
@@ -181,7 +183,7 @@ export class SideRun {
             if (live) this.emit({ side, type: 'firstToken', ttftMs: out.ttftMs });
           }
           out.chunks.push(ev.text);
-          if (live) this.emit({ side, type: 'delta', text: this.redact(ev.text, false) });
+          show(shown.push(ev.text));
         } else if (ev.type === 'usage') {
           out.usage = ev.usage;
           if (live) this.emit({ side, type: 'usage', usage: ev.usage });
@@ -192,6 +194,7 @@ export class SideRun {
     } catch (err) {
       out.error = ctl.signal.aborted ? this.abortClass(ctl.signal.reason) : classifyError(err);
     } finally {
+      show(shown.flush());
       watch.dispose();
       if (this.prepared.slot.current === watch) this.prepared.slot.current = undefined;
       this.cancelCtl.signal.removeEventListener('abort', onCancel);

@@ -1,6 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REDACTED, containsSecret, redactSecrets } from '../../../../src/core/run/redactSecrets';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sseFrame } from '../../../../src/core/demo/demoWire';
+import { REDACTED, StreamRedactor, containsSecret, redactSecrets } from '../../../../src/core/run/redactSecrets';
 import { runPair } from '../../../../src/core/run/pairRun';
 import { scenarios, startMockProvider } from '../../../fakes/mockProviders';
 import { FAST, KEYS, PROMPT, eventLog, sideFor } from './pairHarness';
@@ -56,5 +59,66 @@ describe('keys never leave the run', () => {
       await Promise.all([a.close(), b.close()]);
     }
     assert.deepEqual(printed, [], 'SDKs print nothing');
+  });
+});
+
+describe('StreamRedactor', () => {
+  const key = KEYS.anthropic;
+  const shown = (pieces: string[], keys: (string | undefined)[] = [key]) => {
+    const r = new StreamRedactor(keys);
+    return pieces.map((p) => r.push(p)).join('') + r.flush();
+  };
+
+  test('a key in any number of pieces, in any spelling, is redacted whole', () => {
+    for (let cut = 1; cut < key.length; cut++) {
+      assert.equal(shown([`a ${key.slice(0, cut)}`, `${key.slice(cut)} b`]), `a ${REDACTED} b`, `cut at ${cut}`);
+    }
+    assert.equal(shown([...`x${key}y`]), `x${REDACTED}y`, 'one character at a time');
+    const odd = 'abc/def+ghi"jkl012';
+    assert.equal(shown(['u=abc%2Fdef%2Bg', 'hi%22jkl012;', ' j="abc/def+ghi\\"', 'jkl012"'], [odd]), `u=${REDACTED}; j="${REDACTED}"`);
+    assert.equal(shown(['tail ', key.slice(0, 6)]), `tail ${key.slice(0, 6)}`, 'a start never completed is shown at the end, as in the final text');
+  });
+
+  test('ordinary text passes through piece by piece; only an end that could begin a key waits', () => {
+    const r = new StreamRedactor([key, undefined, '']);
+    assert.equal(r.push('Hello, world. '), 'Hello, world. ');
+    assert.equal(r.push('it is'), 'it i', 'an "s" could begin the key');
+    assert.equal(r.push(' done'), 's done');
+    assert.equal(r.flush(), '');
+    assert.equal(shown(['plain text'], []), 'plain text', 'no keys: nothing held');
+  });
+});
+
+/** Serves an event stream built from the key the request presented. */
+async function echoStream(body: (key: string) => string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const key = String(req.headers['x-api-key'] ?? req.headers.authorization?.replace(/^Bearer /, ''));
+    req.resume();
+    req.on('end', () => { res.writeHead(200, { 'content-type': 'text/event-stream' }); res.end(body(key)); });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+}
+
+describe('keys split across stream events', () => {
+  test('regression: a key echoed in two text deltas is never shown live (the view showed it until the side ended)', async () => {
+    const ad = (t: string) => sseFrame(JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: t } }), 'content_block_delta');
+    const od = (t: string) => sseFrame(JSON.stringify({ choices: [{ delta: { content: t }, finish_reason: null }] }));
+    const a = await echoStream((k) => sseFrame('{"type":"message_start","message":{"usage":{"input_tokens":1}}}', 'message_start')
+      + ad(`your key is ${k.slice(0, 10)}`) + ad(`${k.slice(10)} ok`) + sseFrame('{"type":"message_stop"}', 'message_stop'));
+    const b = await echoStream((k) => od(`key: ${k.slice(0, 5)}`) + od(k.slice(5)) + sseFrame('{"choices":[{"delta":{},"finish_reason":"stop"}]}') + sseFrame('[DONE]'));
+    const log = eventLog();
+    try {
+      const out = await runPair({ a: sideFor({ kind: 'anthropic', url: a.url } as never), b: sideFor({ kind: 'openai', url: b.url } as never),
+        prompt: PROMPT, options: FAST, onEvent: log.onEvent });
+      assert.ok(out.a.ok && out.b.ok);
+      assert.equal(log.text('a'), `your key is ${REDACTED} ok`);
+      assert.equal(log.text('b'), `key: ${REDACTED}`);
+      assert.equal(log.text('a'), out.a.text, 'the live text is the final text');
+      assert.equal(log.text('b'), out.b.text);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 });
