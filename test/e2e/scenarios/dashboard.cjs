@@ -110,6 +110,13 @@ async function dashboard(ctx) {
     const clipped = await (await innerFrame(ctx.page)).evaluate(() => [...document.querySelectorAll('.pw-chart-row .pw-table-wrap')]
       .filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => `${w.querySelector('caption')?.textContent ?? 'a table'} (${w.scrollWidth} > ${w.clientWidth} px)`));
     if (clipped.length) throw new Error(`tables beside a chart are cut off: ${clipped.join('; ')}`);
+    // Chart labels stay readable: a chart is never squeezed beside a wide table (its 12-unit labels were 8.8 px there).
+    const small = await (await innerFrame(ctx.page)).evaluate(() => [...document.querySelectorAll('svg.pw-chart')].flatMap((svg) => {
+      const vb = svg.viewBox.baseVal;
+      const px = (12 * svg.getBoundingClientRect().width) / (vb?.width || 1);
+      return px < 10.5 ? [`${svg.getAttribute('aria-labelledby') ?? 'a chart'}: labels ${px.toFixed(1)} px`] : [];
+    }));
+    if (small.length) throw new Error(`chart labels too small to read: ${small.join('; ')}`);
   });
   await ctx.check(`dashboard: the same report sections as the Markdown report, LLM judges with their agreement matrices (${ctx.theme})`, async () => {
     const frame = await innerFrame(ctx.page);
