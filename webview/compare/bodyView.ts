@@ -1,5 +1,6 @@
 /** The body of a column for the Rendered, Raw and Patch tabs (Diff spans both columns: diffView.ts). */
 import type { SlotId, SlotView } from '../../src/shared/compareProtocol';
+import { appendTextBlocks } from './rawBlocks';
 import { button, el, icon } from '../shared/dom';
 import { ClippedMarkdown, createMarkdownRenderer, renderMarkdown, MAX_RENDERED_CHARS } from './markdown';
 import { answerToMarkdown } from './answerMarkdown';
@@ -102,13 +103,10 @@ export class BodyRenderer {
   }
 }
 
-/** Text nodes of at most this many characters: Chromium stops wrapping a single text node of several MB. */
-const RAW_CHUNK = 64 * 1024;
-
-/** The Raw view: the exact text, in chunks so even a multi-megabyte single line wraps. */
+/** The Raw view: the exact text (a long draft in blocks laid out when seen: see appendTextBlocks). */
 function rawPre(text: string): HTMLElement {
   const pre = el('pre', { class: 'pw-raw' });
-  for (let i = 0; i < text.length; i += RAW_CHUNK) pre.append(document.createTextNode(text.slice(i, i + RAW_CHUNK)));
+  appendTextBlocks(pre, text);
   return pre;
 }
 

@@ -1,5 +1,7 @@
 /** Renders a DraftDiff side by side or inline, folding long unchanged runs. Text only via textContent. */
 import { el } from '../shared/dom';
+import { RAW_CHUNK } from './rawChunks';
+import { appendTextBlocks } from './rawBlocks';
 import { foldSame, type DiffLine, type DraftDiff, type Seg } from './textDiff';
 
 const CONTEXT = 3;
@@ -9,7 +11,8 @@ export const MAX_DIFF_ROWS = 6000;
 function lineContent(line: DiffLine | undefined, side: 'del' | 'add'): HTMLElement {
   const cell = el('td', { class: `pw-diff-text${line ? ` pw-diff-${side}` : ' pw-diff-empty'}` });
   if (!line) return cell;
-  if (!line.segs) { cell.textContent = line.text; return cell; }
+  // A line longer than a chunk (a multi-megabyte single line took seconds to lay out) goes in blocks, unmarked.
+  if (!line.segs || line.text.length > RAW_CHUNK) { appendTextBlocks(cell, line.text); return cell; }
   for (const s of line.segs) cell.append(segSpan(s));
   return cell;
 }

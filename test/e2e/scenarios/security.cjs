@@ -175,7 +175,8 @@ async function security(ctx) {
     if (dom.problems.length) throw new Error(`Raw/Diff DOM: ${dom.problems.slice(0, 10).join(' | ')}`);
     await selectTab(page, 'Rendered');
     console.log(`  5 MB draft: streamed+rendered ${streamS.toFixed(1)} s, Raw tab ${rawS.toFixed(1)} s, Diff tab ${diffS.toFixed(1)} s`);
-    if (rawS > 10 || diffS > 10) throw new Error(`too slow: Raw ${rawS.toFixed(1)} s, Diff ${diffS.toFixed(1)} s`);
+    // Laid out whole, the 5 MB line held the view 8-12 s on a loaded machine; in blocks laid out when seen, under 1 s.
+    if (rawS > 3 || diffS > 3) throw new Error(`too slow: Raw ${rawS.toFixed(1)} s, Diff ${diffS.toFixed(1)} s`);
     if (overflow > 2 || diffOverflow > 2) {
       throw new KnownBug(`the Raw tab (Diff tab) of the 5 MB single line makes the view scroll sideways by ${overflow} (${diffOverflow}) px: Chromium stops wrapping `
         + 'one text node of several MB (2 MB still wraps), so pre.pw-raw (white-space: pre-wrap) grows that wide; split Raw text into chunks');
