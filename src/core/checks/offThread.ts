@@ -1,6 +1,7 @@
 // Runs the checks in a worker thread (dist/checksWorker.js next to the bundle, or the .ts entry under tsx): the
 // caller's event loop stays free, cancel is honoured, and a worker that outlives its hard limit is terminated.
 import { Worker } from 'node:worker_threads';
+import { WorkerChildren } from '../workers/childProcesses';
 import { workerEntry } from '../workers/workerEntry';
 import { buildBadges } from './checkBadges';
 import { CHECK_BUDGET_MS } from './checkBudget';
@@ -54,13 +55,17 @@ export function runChecksOffThread(input: RunChecksInput, opts: OffThreadOptions
     }
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
+    // What the worker started and has not seen end: stopped once it is terminated (a worker stuck in JavaScript
+    // cannot act on the cancel, and the timers that would stop its git live in it).
+    const children = new WorkerChildren();
+    const terminate = (): void => { void worker.terminate().then(() => children.stopAll(), () => children.stopAll()); };
     const finish = (report: CheckReport, graceMs = 0): void => {
       if (settled) return;
       settled = true;
       for (const t of timers) clearTimeout(t);
       signal?.removeEventListener('abort', onAbort);
-      if (graceMs > 0) setTimeout(() => void worker.terminate(), graceMs).unref();
-      else void worker.terminate();
+      if (graceMs > 0) setTimeout(terminate, graceMs).unref();
+      else terminate();
       resolve(report);
     };
     const onAbort = (): void => {
@@ -74,7 +79,7 @@ export function runChecksOffThread(input: RunChecksInput, opts: OffThreadOptions
       worker.unref();
       finish(stoppedReport(input, started, { error: `The checks took longer than ${Math.round(hardLimit / 1000)} s and were stopped.` }), CANCEL_GRACE_MS);
     }, hardLimit));
-    worker.on('message', (m: FromChecksWorker) => { if (m.type === 'done') finish(m.report); });
+    worker.on('message', (m: FromChecksWorker) => { if (m.type === 'done') finish(m.report); else children.note(m); });
     worker.on('error', (e) => finish(stoppedReport(input, started, { error: `Checks failed: ${e.message}` })));
     worker.on('exit', (code) => finish(stoppedReport(input, started, { error: `Checks stopped (worker exit ${code}).` })));
     signal?.addEventListener('abort', onAbort, { once: true });

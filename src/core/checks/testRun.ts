@@ -3,6 +3,7 @@
 // the caller must have checked workspace trust and asked for consent (allowTestRun). Variables that look
 // like credentials are removed from its environment, since it runs model-written code.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { childEvent } from '../workers/childProcesses';
 import type { TestRunReport } from './types';
 
 /** Default time limit of a test run. */
@@ -94,6 +95,7 @@ export function runTestCommand(opts: TestRunOptions): Promise<TestRunReport> {
       resolve({ status: 'error', ...base, reason: `Could not start the test command: ${(e as Error).message}`, durationMs: 0 });
       return;
     }
+    childEvent(child.pid, true, process.platform !== 'win32');
     let killTimer: NodeJS.Timeout | undefined;
     const stop = (why: 'timedOut' | 'cancelled'): void => {
       if (outcome) return;
@@ -111,6 +113,7 @@ export function runTestCommand(opts: TestRunOptions): Promise<TestRunReport> {
     // When the shell exits, nothing it started in its group may outlive it (or hold the pipes open).
     child.on('exit', () => { if (!outcome) killTree(child, 'SIGKILL'); });
     child.on('close', (code, signal) => {
+      childEvent(child.pid, false);
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       if (killTimer) clearTimeout(killTimer);

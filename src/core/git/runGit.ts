@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import { blockingConfigFile } from './configIncludes';
 import { ownGitDir } from './gitDirOwner';
+import { childEvent } from '../workers/childProcesses';
 import { fifoWatch, killTree } from './gitWatch';
 import { driverOverrides, SAFE_GIT_FLAGS, safeGitEnv, setsWorkTree, type ConfigPairs } from './safeGit';
 
@@ -191,6 +192,7 @@ function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs)
       return;
     }
     const proc = child;
+    childEvent(proc.pid, true);
     // A git that git started (`worktree add` runs `git reset --hard`) holds git's output pipes too: stopping git alone
     // would leave it waiting (on a FIFO, say) and the pipes open, so no 'close' would ever come.
     function kill(why: GitResult['failure']): void {
@@ -215,6 +217,7 @@ function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs)
     });
     // Should a process git started outlive it still holding the pipes, git's end is not waited for longer than this.
     proc.on('exit', () => {
+      childEvent(proc.pid, false);
       clearInterval(timers.watch);
       timers.drain = setTimeout(() => { proc.stdout.destroy(); proc.stderr.destroy(); }, 2000);
     });
