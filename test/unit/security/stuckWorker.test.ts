@@ -4,61 +4,39 @@
 // is still running once the worker is terminated, or when its own process exits first.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { runChecksOffThread } from '../../../src/core/checks/offThread';
-import { committedRepo } from './gitFixture';
+import { alive, committedRepo, installHungGit, type HungGit } from './gitFixture';
 
 const STUCK = join(__dirname, '..', '..', 'fakes', 'stuckChecksWorker.ts');
 let base: string;
-let bin: string;
-let pidFile: string;
-let oldPath: string | undefined;
-const realGit = execFileSync('sh', ['-c', 'command -v git']).toString().trim();
-
-/** True while a process with this id runs (and is not a zombie). */
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
+let hung: HungGit;
 
 async function waitFor(ms: number, until: () => boolean): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end && !until()) await new Promise<void>((r) => setTimeout(r, 50));
 }
 
-const hungPid = (): number => Number(readFileSync(pidFile, 'utf8').trim());
-
 before(() => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'pw-stuck-worker-')));
-  bin = join(base, 'bin');
-  pidFile = join(base, 'hung.pid');
-  mkdirSync(bin);
-  // Every call goes to the real git, except ls-tree, which writes its process id and sleeps (as a stuck git would).
-  writeFileSync(join(bin, 'git'), `#!/bin/sh\nfor a in "$@"; do if [ "$a" = ls-tree ]; then echo $$ > '${pidFile}'; exec sleep 300; fi; done\nexec '${realGit}' "$@"\n`);
-  chmodSync(join(bin, 'git'), 0o755);
-  oldPath = process.env.PATH;
-  process.env.PATH = `${bin}${delimiter}${oldPath ?? ''}`;
+  hung = installHungGit(base);
 });
 after(() => {
-  process.env.PATH = oldPath;
-  if (existsSync(pidFile) && alive(hungPid())) process.kill(hungPid(), 'SIGKILL');
+  hung.restore();
   rmSync(base, { recursive: true, force: true });
 });
 
 describe('a checks worker stuck in JavaScript', { skip: process.platform !== 'linux' && 'uses /proc and a shell script as git' }, () => {
   test('regression: at the hard limit the git it started is stopped once the worker is terminated (it was left running)', async () => {
     const root = committedRepo(join(base, 'limit'), { 'a.py': 'a = 1\n' });
-    rmSync(pidFile, { force: true });
+    rmSync(hung.pidFile, { force: true });
     const r = await runChecksOffThread({ repoRoot: root, draft: { route: 'issue', title: 't', body: 'b' } }, { workerPath: STUCK, hardLimitMs: 1500 });
     assert.match(r.error ?? '', /took longer than 2 s and were stopped/);
-    assert.ok(existsSync(pidFile), 'the stuck worker never started its git');
-    const pid = hungPid();
+    assert.ok(existsSync(hung.pidFile), 'the stuck worker never started its git');
+    const pid = hung.hungPid();
     assert.ok(alive(pid), 'the report comes before the worker is terminated');
     await waitFor(8000, () => !alive(pid));
     assert.equal(alive(pid), false, 'the git a stuck worker started still runs after the worker was terminated');
@@ -66,7 +44,7 @@ describe('a checks worker stuck in JavaScript', { skip: process.platform !== 'li
 
   test('regression: a process that exits before the worker is terminated stops that git too', () => {
     const root = committedRepo(join(base, 'exit'), { 'a.py': 'a = 1\n' });
-    rmSync(pidFile, { force: true });
+    rmSync(hung.pidFile, { force: true });
     // A CLI-like process: it prints the report and exits at once, before the grace period that would terminate the worker.
     const script = `import { runChecksOffThread } from ${JSON.stringify(join(__dirname, '..', '..', '..', 'src', 'core', 'checks', 'offThread.ts'))};
 void runChecksOffThread({ repoRoot: ${JSON.stringify(root)}, draft: { route: 'issue', title: 't', body: 'b' } }, { workerPath: ${JSON.stringify(STUCK)}, hardLimitMs: 1500 })
@@ -76,7 +54,7 @@ void runChecksOffThread({ repoRoot: ${JSON.stringify(root)}, draft: { route: 'is
     const out = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 30_000, env: process.env });
     assert.equal(out.status, 0, out.stderr);
     assert.match(out.stdout, /took longer than 2 s/);
-    assert.ok(existsSync(pidFile), 'the stuck worker never started its git');
-    assert.equal(alive(hungPid()), false, 'the git outlived the process that started it');
+    assert.ok(existsSync(hung.pidFile), 'the stuck worker never started its git');
+    assert.equal(alive(hung.hungPid()), false, 'the git outlived the process that started it');
   });
 });
