@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { exportMarkdown } from '../../core/export';
 import { formatCost, type ResolvedSide } from '../../core/providers';
 import { ResultsStore } from '../../core/results';
+import { hostOf } from '../../core/session/identity';
 import { flag, nonNegNumber, posInt, str } from '../args';
 import { planBatch } from '../batchPlan';
 import { runBatch, type SpendMeter } from '../batchRunner';
@@ -114,7 +115,10 @@ export const batchCommand: CliCommand = {
           const judgeCost = ja.usd === null || ja.usdMax === null ? `no known price for ${judge.side.spec.model} (add it under prices: in the matrix)` : `estimated ${formatCost(ja.usd)} (drafts of ~${TYPICAL_DRAFT_TOKENS.toLocaleString('en-US')} tokens, typical answers), at most ${formatCost(ja.usdMax)} (drafts and answers at their token caps)`;
           line(io.stderr, `batch: judge ${judgeText} answers each finished pair twice (both orders, the second from the prompt cache): ~${ja.inputTokens.toLocaleString('en-US')} prompt tokens; ${judgeCost}; its spend counts towards --max-cost.`);
         }
-        if (!demo && !(await confirmSend(io, flag(args, 'yes'), `Send ${plan.todo.length} cells (each: one context to both models${judge ? ', then both drafts to the judge' : ''})?`, cmd))) return EXIT.refused;
+        const hostsOf = (sides: readonly ResolvedSide[]) => [...new Set(sides.map((s) => hostOf(s.preset.baseUrl) ?? s.preset.baseUrl))].join(', ');
+        line(io.stderr, `batch: the contexts go to ${hostsOf(plan.todo.flatMap((p) => [p.a, p.b]))}${judge ? `; the judge's requests to ${hostsOf([judge.side])}` : ''}`);
+        // The demo's sides are local mocks (no question); a judge is a host of the user's choosing, so it is asked for.
+        if ((!demo || judge) && !(await confirmSend(io, flag(args, 'yes'), `Send ${plan.todo.length} cells (each: one context to both models${judge ? ', then both drafts to the judge' : ''})?`, cmd))) return EXIT.refused;
       }
       const meter: SpendMeter = { usd: 0, unknown: 0 };
       const progress = new ProgressDisplay(io.stderr, io.isTTY, () => meter, io.columns ?? 80);
