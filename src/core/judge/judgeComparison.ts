@@ -15,6 +15,7 @@ import { hostOf } from '../session/identity';
 import { combineOrders, orderRecord } from './combine';
 import { sameFamilySides, selfPreferenceWarning } from './family';
 import { judgeContext, type JudgeContextSource, JUDGE_CONTEXT_BUDGET } from './judgeContext';
+import { redactForJudge } from './judgeRedact';
 import { runJudgeOrders, type JudgeEvent } from './judgeOrders';
 import { buildJudgePrompts, JUDGE_ORDERS, type JudgeOrder } from './judgePrompt';
 import { parseJudgeAnswer } from './judgeParse';
@@ -93,8 +94,8 @@ export async function judgeComparison(input: JudgeComparisonInput, ports: JudgeP
   if (rubricError) return { ok: false, error: rubricError };
   const read = input.drafts ? { ok: true as const, drafts: input.drafts } : await readDrafts(c, input.store);
   if (!read.ok) return read;
-  const ctx = judgeContext(input.context ?? {}, input.contextBudgetTokens ?? JUDGE_CONTEXT_BUDGET);
-  const prompts = buildJudgePrompts({ context: ctx, rubric, repoName: c.repo.name, paper: c.paper, drafts: read.drafts, checks: c.checks });
+  const { context: ctx, paper } = await redactForJudge(judgeContext(input.context ?? {}, input.contextBudgetTokens ?? JUDGE_CONTEXT_BUDGET), c.paper);
+  const prompts = buildJudgePrompts({ context: ctx, rubric, repoName: c.repo.name, paper, drafts: read.drafts, checks: c.checks });
   const results = await runJudgeOrders(input.judge, prompts, input.options ?? {}, ports.onEvent, input.signal);
   const cancelled = input.signal?.aborted === true;
   const rater = judgeRater(input.judge);
