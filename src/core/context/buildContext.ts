@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve, sep } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { relativeInside } from '../git/insideRoot';
-import { assemblePrompt, renderPromptAudit } from '../prompt/assemblePrompt';
+import { assemblePrompt, hashPromptPrefix, renderPromptAudit } from '../prompt/assemblePrompt';
 import { DEFAULT_TEMPLATE, type PromptTemplate } from '../prompt/template';
 import type { BuiltPrompt } from '../prompt/types';
 import { renderPaperBlock, renderPaperPool } from '../paper/paperBlock';
@@ -176,7 +176,13 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
   // it (a default argument `token="ghp_…"`, a constant named like a key), each secret redacted and listed.
   // Only the lines between a block's tags are scanned: a redaction never takes its closing tag (a private key's
   // opening line with no end, as in a default argument, is redacted to the end of what is scanned).
-  const [mapScan, outlineScan] = await scanAndRedactMany([{ path: 'repo-map.txt', text: innerLines(map.text) }, { path: 'outline.txt', text: innerLines(outline.text) }]);
+  // The system prompt and the task (the template's, naming the repository and the paper by its title: a brief's first
+  // line) do not depend on the blocks: scanned in the same run, as they are sent.
+  const paperRef = mode === 'pin' && papers[0] ? paperRefFor(papers[0]) : undefined;
+  const template = input.template ?? DEFAULT_TEMPLATE;
+  const head = assemblePrompt({ template, mode, repoName, repoText: '', paperRef, paperIds: papers.map((p) => p.id) });
+  const [mapScan, outlineScan, systemScan, taskScan] = await scanAndRedactMany([{ path: 'repo-map.txt', text: innerLines(map.text) },
+    { path: 'outline.txt', text: innerLines(outline.text) }, { path: 'system.txt', text: head.system }, { path: 'task.txt', text: head.task }]);
   if (mapScan.redactions.length) {
     redactions.push(...mapScan.redactions.map((r) => ({ path: '(repo map)', rule: r.rule, line: r.line + 1 })));
     const text = withInnerLines(map.text, mapScan.text);
@@ -221,11 +227,12 @@ export async function buildContext(input: BuildContextInput): Promise<BuildConte
     }
   }
 
-  const prompt = assemblePrompt({
-    template: input.template ?? DEFAULT_TEMPLATE, mode, repoName, repoText, paperText,
-    paperRef: mode === 'pin' && papers[0] ? paperRefFor(papers[0]) : undefined,
-    paperIds: papers.map((p) => p.id),
-  });
+  let prompt = assemblePrompt({ template, mode, repoName, repoText, paperText, paperRef, paperIds: papers.map((p) => p.id) });
+  if (systemScan.redactions.length || taskScan.redactions.length) {
+    prompt = { ...prompt, system: systemScan.text, task: taskScan.text, prefixHash: hashPromptPrefix(systemScan.text, prompt.blocks) };
+    redactions.push(...systemScan.redactions.map((r) => ({ path: '(system prompt)', rule: r.rule, line: r.line })),
+      ...taskScan.redactions.map((r) => ({ path: '(task)', rule: r.rule, line: r.line })));
+  }
   const promptBytes = renderPromptAudit(prompt);
   const totalTokens = countTokens(prompt.system) + repoTokens + paperTokens + countTokens(prompt.task);
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
