@@ -10,11 +10,10 @@ import type { ResolvedSide, SideId } from '../../core/providers/types';
 import { log } from '../log';
 import { readSettings } from '../settings';
 import { showError, showWarning } from '../notify';
+import { CONSENT_HOSTS_KEY, consentedDestinations, sendDestinations, unconsentedDestinations, withConsent } from './sendConsent';
 
 /** The context of one run: what will be sent and its manifest (core/session's prepared run). */
 export type PreparedContext = PreparedRun;
-
-const CONSENT_KEY = 'pairwise.consentGiven';
 
 /** Builds the context (listing, ranking, budget, secret scan) with progress; shows errors. Never in an untrusted workspace. */
 export async function prepareContext(root: string, paper: Paper | undefined, budgetTokens: number, pool?: Paper[]): Promise<PreparedContext | undefined> {
@@ -57,16 +56,24 @@ export async function showManifest(p: PreparedContext): Promise<void> {
   if (!shown) await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside }); // no Markdown extension
 }
 
-/** First send per workspace asks for consent with the totals (or the manifest); later sends go straight on. */
+/**
+ * The first send to a destination asks for consent with the totals (or the manifest); later sends to destinations
+ * this workspace consented to go straight on. A side moved to another host asks again, naming it.
+ */
 export async function confirmSend(context: vscode.ExtensionContext, p: PreparedContext, sides: Record<SideId, ResolvedSide>, preapproved: boolean): Promise<boolean> {
-  if (context.workspaceState.get<boolean>(CONSENT_KEY)) return true;
-  if (preapproved) { await context.workspaceState.update(CONSENT_KEY, true); return true; }
+  const stored = context.workspaceState.get<unknown>(CONSENT_HOSTS_KEY);
+  const fresh = unconsentedDestinations(stored, sides);
+  if (!fresh.length) return true;
+  if (preapproved) { await context.workspaceState.update(CONSENT_HOSTS_KEY, withConsent(stored, sides)); return true; }
   const t = p.manifest.totals;
-  const hosts = [...new Set([sides.a, sides.b].map((s) => { try { return new URL(s.spec.baseUrl ?? s.preset.baseUrl).host; } catch { return s.preset.baseUrl; } }))];
-  const detail = `${t.files} files and the paper (${t.tokens.toLocaleString()} tokens in all) go to ${hosts.join(' and ')}. ${p.manifest.redactions.length} secret(s) redacted, ${p.manifest.omitted.length} file(s) left out. This question is asked once per workspace.`;
+  const hosts = sendDestinations(sides);
+  const known = consentedDestinations(stored);
+  const detail = `${t.files} files and the paper (${t.tokens.toLocaleString()} tokens in all) go to ${hosts.join(' and ')}. ${p.manifest.redactions.length} secret(s) redacted, ${p.manifest.omitted.length} file(s) left out. `
+    + (known.length ? `This workspace has not sent to ${fresh.join(' or ')} before. ` : '')
+    + 'This question is asked once per workspace and destination.';
   for (;;) {
     const pick = await showWarning('Pairwise: send this repo context to both providers?', { modal: true, detail }, 'Send', 'Preview Manifest');
-    if (pick === 'Send') { await context.workspaceState.update(CONSENT_KEY, true); log().info('consent given for this workspace'); return true; }
+    if (pick === 'Send') { await context.workspaceState.update(CONSENT_HOSTS_KEY, withConsent(stored, sides)); log().info(`consent given for this workspace: ${fresh.join(', ')}`); return true; }
     if (pick !== 'Preview Manifest') return false;
     await showManifest(p);
   }
