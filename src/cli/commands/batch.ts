@@ -118,7 +118,7 @@ export const batchCommand: CliCommand = {
         const hostsOf = (sides: readonly ResolvedSide[]) => [...new Set(sides.map((s) => hostOf(s.preset.baseUrl) ?? s.preset.baseUrl))].join(', ');
         line(io.stderr, `batch: the contexts go to ${hostsOf(plan.todo.flatMap((p) => [p.a, p.b]))}${judge ? `; the judge's requests to ${hostsOf([judge.side])}` : ''}`);
         // The demo's sides are local mocks (no question); a judge is a host of the user's choosing, so it is asked for.
-        if ((!demo || judge) && !(await confirmSend(io, flag(args, 'yes'), `Send ${plan.todo.length} cells (each: one context to both models${judge ? ', then both drafts to the judge' : ''})?`, cmd))) return EXIT.refused;
+        if ((!demo || judge) && !(await confirmSend(io, flag(args, 'yes'), `Send ${plan.todo.length} cells (each: one context to both models${judge ? ', then that context (or its summary) and both drafts to the judge' : ''})?`, cmd))) return EXIT.refused;
       }
       const meter: SpendMeter = { usd: 0, unknown: 0 };
       const progress = new ProgressDisplay(io.stderr, io.isTTY, () => meter, io.columns ?? 80);

@@ -1,5 +1,5 @@
 // `pairwise judge`: an LLM judge answers recorded comparisons in both orders (resumable, priced, consented).
-import { estimateJudgeCost, judgeQueue, judgeRater, planJudging, selfPreferenceWarning, storedJudgeContext, JUDGE_SELECTIONS, type JudgeSelection } from '../../core/judge';
+import { estimateJudgeCost, judgeQueue, judgeRater, judgeSendsWhat, planJudging, selfPreferenceWarning, storedJudgeContext, JUDGE_SELECTIONS, type JudgeSelection } from '../../core/judge';
 import { readCachedPaper } from '../../core/paper/paperCache';
 import { loadOnePaper, paperCacheDir } from '../../core/paper/paperSources';
 import type { Paper } from '../../core/paper/types';
@@ -113,7 +113,7 @@ export const judgeCommand: CliCommand = {
     for (const w of families) line(io.stderr, `judge: warning: ${w}`);
     for (const p of est.problems.slice(0, 5)) line(io.stderr, `judge: warning: ${p}`);
     if (maxCost !== undefined && est.usd === null) line(io.stderr, 'judge: warning: the judge model has no known price, so --max-cost cannot stop it (add a price with --providers or choose a priced model).');
-    if (!(await confirmSend(io, flag(args, 'yes'), `Send ${est.pairs * 2} judge requests (each: the context summary, both drafts and their checks)?`, cmd))) return EXIT.refused;
+    if (!(await confirmSend(io, flag(args, 'yes'), `Send ${est.pairs * 2} judge requests (each: ${judgeSendsWhat(est)})?`, cmd))) return EXIT.refused;
     const summary = await judgeQueue({
       comparisons: plan.todo, store, judge: judge.side, contextFor, estimates: est.perPair, ...(maxCost !== undefined ? { maxCostUsd: maxCost } : {}),
       options: { ...(maxTokens ? { maxTokens } : {}), ...limits.options }, ...(io.signal ? { signal: io.signal } : {}),

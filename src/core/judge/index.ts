@@ -1,7 +1,7 @@
 // Public surface of the LLM judge (pure Node): both shells call these.
 export { judgeComparison, judgeRater, hasBothDrafts, readDrafts } from './judgeComparison';
 export type { JudgeComparisonInput, JudgeComparisonResult, JudgePorts, JudgeStore } from './judgeComparison';
-export { planJudging, estimateJudgeCost, judgeQueue, storedJudgeContext, JUDGE_SELECTIONS, TYPICAL_JUDGE_OUTPUT_TOKENS } from './judgeQueue';
+export { planJudging, estimateJudgeCost, judgeQueue, judgeSendsWhat, storedJudgeContext, JUDGE_SELECTIONS, TYPICAL_JUDGE_OUTPUT_TOKENS } from './judgeQueue';
 export type { JudgePlan, JudgeSelection, JudgeEstimate, JudgeEstimateInput, JudgeQueueInput, JudgeQueueProgress, JudgeQueueSummary } from './judgeQueue';
 export { judgeContext, manifestSummary, JUDGE_CONTEXT_BUDGET, JUDGE_SYSTEM } from './judgeContext';
 export type { JudgeContext, JudgeContextSource } from './judgeContext';

@@ -85,6 +85,16 @@ export interface JudgeEstimate {
   perPair: Record<string, number | null>;
   /** Comparisons whose drafts could not be read (they will fail the same way when judged). */
   problems: string[];
+  /** Pairs whose judge is sent the sides' exact context (their repository files), not a summary of it. */
+  fullContext: number;
+}
+
+/** What each judge request carries, for the consent question: the sides' repository context or a summary of it. */
+export function judgeSendsWhat(est: Pick<JudgeEstimate, 'pairs' | 'fullContext'>): string {
+  const context = est.fullContext === 0 ? 'a summary of the context the sides were sent'
+    : est.fullContext >= est.pairs ? 'the repository context the sides were sent'
+      : `the repository context the sides were sent (${est.fullContext} of ${est.pairs} comparisons; a summary of it for the others)`;
+  return `${context}, the paper, both drafts and their checks`;
 }
 
 /** Typical length of a judge answer in tokens (verdict, four ratings, a few sentences). */
@@ -105,12 +115,13 @@ export interface JudgeEstimateInput {
 export async function estimateJudgeCost(input: JudgeEstimateInput): Promise<JudgeEstimate> {
   const rubric = input.rubric ?? DEFAULT_JUDGE_RUBRIC;
   const cap = input.maxTokens ?? JUDGE_MAX_TOKENS;
-  const out: JudgeEstimate = { pairs: 0, inputTokens: 0, cachedTokens: 0, outputTokensPerOrder: TYPICAL_JUDGE_OUTPUT_TOKENS, usd: 0, usdMax: 0, perPair: {}, problems: [] };
+  const out: JudgeEstimate = { pairs: 0, inputTokens: 0, cachedTokens: 0, outputTokensPerOrder: TYPICAL_JUDGE_OUTPUT_TOKENS, usd: 0, usdMax: 0, perPair: {}, problems: [], fullContext: 0 };
   const prefixTokens = new Map<string, number>();
   for (const c of input.comparisons) {
     const read = await readDrafts(c, input.store);
     if (!read.ok) { out.problems.push(read.error); continue; }
     const ctx = judgeContext(input.contextFor ? await input.contextFor(c) : {}, input.contextBudgetTokens ?? JUDGE_CONTEXT_BUDGET);
+    if (ctx.source === 'prompt') out.fullContext++;
     const p = buildJudgePrompts({ context: ctx, rubric, repoName: c.repo.name, paper: c.paper, drafts: read.drafts, checks: c.checks });
     const prefix = p.prefixHash;
     if (!prefixTokens.has(prefix)) prefixTokens.set(prefix, judgePrefixTokens(p));

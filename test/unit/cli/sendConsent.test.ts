@@ -2,8 +2,11 @@
 // a judge named with --judge is a real host and must be consented to like any other send.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EXIT } from '../../../src/cli/exitCodes';
-import { cli, startMocks } from './cliHarness';
+import { scenarios, startMockProvider } from '../../fakes/mockProviders';
+import { cli, makeRepo, startMocks, tempDir } from './cliHarness';
 
 describe('batch --demo consent', () => {
   test('regression: --demo with --judge asks before the judge is sent anything, and refuses without a terminal or --yes', async () => {
@@ -19,8 +22,35 @@ describe('batch --demo consent', () => {
       const declined = await cli(['batch', '--demo', ...judge], { env, tty: true, answers: ['n'] });
       assert.equal(declined.code, EXIT.refused);
       assert.equal(declined.asked.length, 1, 'asked once, on a terminal');
-      assert.match(declined.asked[0], /judge/);
+      assert.match(declined.asked[0], /then that context \(or its summary\) and both drafts to the judge/);
       assert.equal(m.b.requests.length, 0);
     } finally { await m.close(); }
+  });
+});
+
+describe('judge consent says what the judge is sent', () => {
+  test('regression: the question says the sides\' repository context goes to the judge when it does (it said "the context summary")', async () => {
+    const t = tempDir();
+    const m = await startMocks();
+    const judge = await startMockProvider({ kind: 'anthropic', scenario: scenarios.judge('longer') });
+    try {
+      const env = { ANTHROPIC_API_KEY: 'sk-test-0123456789abcdefghijklmnopqrstuv', OPENAI_API_KEY: 'sk-test-0123456789abcdefghijklmnopqrstuv' };
+      makeRepo(join(t.dir, 'repo'), { 'src/main.py': 'def parse_table(x):\n    return x  # CANARY_REPO_LINE_7f3a\n', 'README.md': '# r\n' });
+      writeFileSync(join(t.dir, 'paper.md'), '# Table caching\n\n## Abstract\n\nCache parsed tables.\n');
+      const results = join(t.dir, 'results.jsonl');
+      const cmp = await cli(['compare', '--repo', 'repo', '--paper', 'paper.md', '--a', 'anthropic:claude-opus-4-7', '--b', 'openai:gpt-5', '--a-base-url', m.a.url,
+        '--b-base-url', m.b.url, '--budget', '3000', '--no-checks', '--results', results, '--yes'], { cwd: t.dir, env });
+      assert.equal(cmp.code, EXIT.ok, cmp.stderr);
+      const judgeArgs = ['judge', '--results', results, '--judge', 'anthropic:claude-haiku-4-5', '--judge-base-url', judge.url];
+      const no = await cli(judgeArgs, { cwd: t.dir, env, tty: true, answers: ['n'] });
+      assert.equal(no.code, EXIT.refused);
+      assert.equal(judge.requests.length, 0);
+      assert.match(no.asked[0], /the repository context the sides were sent/);
+      assert.doesNotMatch(no.asked[0], /context summary/);
+      const yes = await cli([...judgeArgs, '--yes'], { cwd: t.dir, env });
+      assert.equal(yes.code, EXIT.ok, yes.stderr);
+      assert.equal(judge.requests.length, 2);
+      assert.ok(judge.requests.every((q) => q.body.includes('CANARY_REPO_LINE_7f3a')), 'the judge did get the repository\'s files');
+    } finally { await judge.close(); await m.close(); t.cleanup(); }
   });
 });
