@@ -22,6 +22,9 @@ export function openAnthropic(setup: ProviderSetup): ProviderStream {
       const events = await client.post<Stream<RawMessageStreamEvent>>('/v1/messages', { body, stream: true, signal });
       for await (const ev of events) {
         for (const out of mapper.map(ev)) yield out;
+        // The Messages API's last event: stop reading (and close the request), so a server that keeps the connection
+        // open after it cannot hold the side until the idle timeout.
+        if (ev.type === 'message_stop') return;
       }
     },
   };

@@ -33,6 +33,9 @@ export function tappedFetch(slot: HooksSlot, base?: typeof globalThis.fetch): ty
   };
 }
 
+/** Longest silence after an answer's terminal event before the rest of the stream is cut off. */
+export const END_GRACE_MS = 2000;
+
 /**
  * Watchdogs of one attempt: aborts its controller when headers take longer than `headersTimeoutMs`, when
  * no byte arrives for `idleTimeoutMs` after the headers, or when the body passes `maxBytes`.
@@ -47,6 +50,8 @@ export class AttemptWatch implements AttemptHooks {
   private idleTimer: NodeJS.Timeout | undefined;
   private disposed = false;
   private received = 0;
+  /** Set by {@link onEnded}: an idle abort from now on cuts off only what follows the answer. */
+  ended = false;
 
   /** `onSent` runs once, when the request leaves. */
   constructor(private readonly ctl: AbortController, private readonly idleTimeoutMs: number,
@@ -68,6 +73,17 @@ export class AttemptWatch implements AttemptHooks {
     clearTimeout(this.headersTimer);
     this.headersTimer = undefined;
     this.idleTimer = setTimeout(() => this.ctl.abort(new PairwiseAbort('idle')), this.idleTimeoutMs);
+  }
+
+  /**
+   * The answer's terminal event arrived: what may still follow (OpenAI's usage chunk) gets at most
+   * {@link END_GRACE_MS} of silence, so a server that keeps the connection open cannot hold the side for the idle timeout.
+   */
+  onEnded(): void {
+    if (this.disposed || this.ended) return;
+    this.ended = true;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.ctl.abort(new PairwiseAbort('idle')), Math.min(this.idleTimeoutMs, END_GRACE_MS));
   }
 
   /** A body chunk arrived: restart the idle countdown, or abort when the body went over the cap. */

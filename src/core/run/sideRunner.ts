@@ -188,11 +188,13 @@ export class SideRun {
           out.usage = ev.usage;
           if (live) this.emit({ side, type: 'usage', usage: ev.usage });
         } else if (ev.type === 'stop') out.stopReason = ev.reason;
-        else out.terminal = true;
+        else { out.terminal = true; watch.onEnded(); }
       }
       if (ctl.signal.aborted && !out.terminal) out.error = this.abortClass(ctl.signal.reason);
     } catch (err) {
-      out.error = ctl.signal.aborted ? this.abortClass(ctl.signal.reason) : classifyError(err);
+      // After the answer ended, cutting off a connection held open is no failure (a cancel still is).
+      const tailCut = out.terminal && watch.ended && this.abortClass(ctl.signal.reason).kind === 'idle';
+      if (!tailCut) out.error = ctl.signal.aborted ? this.abortClass(ctl.signal.reason) : classifyError(err);
     } finally {
       show(shown.flush());
       watch.dispose();
