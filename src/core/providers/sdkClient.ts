@@ -35,11 +35,33 @@ export function sdkClientOptions(setup: ProviderSetup) {
     baseURL: setup.preset.baseUrl,
     maxRetries: 0,
     timeout: setup.sdkTimeoutMs ?? SDK_TIMEOUT_MS,
-    defaultHeaders: { ...setup.preset.headers, ...authHeaders(setup.preset.auth, setup.apiKey) },
+    defaultHeaders: { ...envHeaderRemovals(), ...setup.preset.headers, ...authHeaders(setup.preset.auth, setup.apiKey) },
     logger: SILENT_LOGGER,
     logLevel: 'off' as const,
     fetch: guardedFetch(setup.fetch),
   };
+}
+
+/** Variables both SDKs read extra headers from (one `Name: value` a line) and add to every request, whatever the host. */
+export const SDK_HEADER_VARIABLES = ['ANTHROPIC_CUSTOM_HEADERS', 'OPENAI_CUSTOM_HEADERS'] as const;
+
+/** Headers the SDKs set themselves for the wire protocol: left to them (nulling one would drop the SDK's own value). */
+const PROTOCOL_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'anthropic-version']);
+
+/**
+ * The headers those variables name, each set to null (the SDKs then drop it): they are meant for the user's own gateway
+ * (often with its token), and a side sends only its preset's headers and its own auth header to its host.
+ */
+export function envHeaderRemovals(env: Record<string, string | undefined> = process.env): Record<string, null> {
+  const out: Record<string, null> = {};
+  for (const v of SDK_HEADER_VARIABLES) {
+    for (const line of (env[v] ?? '').split('\n')) {
+      const colon = line.indexOf(':');
+      const name = colon >= 0 ? line.slice(0, colon).trim() : '';
+      if (name && !PROTOCOL_HEADERS.has(name.toLowerCase())) out[name] = null;
+    }
+  }
+  return out;
 }
 
 /**
