@@ -70,6 +70,7 @@ export function customPresetsFrom(map: unknown): { presets: Record<string, Provi
     const kind = r.kind;
     if (!isProviderKind(kind)) { problems.push(`${where}.kind must be ${kindList()}.`); continue; }
     if (typeof r.baseUrl !== 'string' || !isHttpUrl(r.baseUrl)) { problems.push(`${where}.baseUrl must be an http(s) URL.`); continue; }
+    if (hasUserinfo(r.baseUrl)) { problems.push(`${where}.baseUrl ${USERINFO_PROBLEM}`); continue; }
     const auth = (r.auth ?? PROVIDER_KINDS[kind].defaultAuth) as AuthStyle;
     if (auth !== 'x-api-key' && auth !== 'bearer' && auth !== 'none') { problems.push(`${where}.auth must be "x-api-key", "bearer" or "none".`); continue; }
     const headers = stringRecord(r.headers);
@@ -135,6 +136,7 @@ export function resolveSide(spec: SideSpec | string, opts: ResolveSideOptions = 
   const base = findPreset(parsed.preset, opts.custom);
   if (!base) return { error: `Unknown provider preset "${parsed.preset}". Known presets: ${presetIds(opts.custom).join(', ')}.` };
   if (parsed.baseUrl !== undefined && !isHttpUrl(parsed.baseUrl)) return { error: `Base URL "${parsed.baseUrl}" is not an http(s) URL.` };
+  if (parsed.baseUrl !== undefined && hasUserinfo(parsed.baseUrl)) return { error: `The base URL ${USERINFO_PROBLEM}` };
   const preset: ProviderPreset = { ...base, baseUrl: parsed.baseUrl ?? base.baseUrl, headers: { ...base.headers, ...parsed.headers } };
   const env = opts.env ?? process.env;
   const apiKey = opts.apiKey || (preset.envKey ? env[preset.envKey] : undefined) || undefined;
@@ -150,6 +152,15 @@ export function isLocalBaseUrl(url: string): boolean {
     const host = new URL(url).hostname;
     return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host === '::1';
   } catch { return false; }
+}
+
+/** Said (without repeating the URL, which would print the password) of a base URL with `user:password@`. */
+const USERINFO_PROBLEM = 'holds a user name or password (user:password@host): no request could be sent with it, and '
+  + 'Pairwise would print it where it names the endpoint. Remove it; the key travels in a header (envKey, or the stored key).';
+
+/** True when a URL carries a user name or password. */
+function hasUserinfo(s: string): boolean {
+  try { const u = new URL(s); return u.username !== '' || u.password !== ''; } catch { return false; }
 }
 
 function isHttpUrl(s: string): boolean {

@@ -128,6 +128,23 @@ describe('resolveSide', () => {
     assert.ok('error' in resolveSide('ghost:model'));
   });
 
+  test('regression: a base URL with user:password@ is refused at once, without repeating it (it was accepted, printed in the CLI\'s send line, and every attempt failed as a lost connection)', () => {
+    for (const baseUrl of ['https://alice:S3cretPassw0rd@gw.example/v1', 'http://S3cretPassw0rd@127.0.0.1:9/v1', 'https://:S3cretPassw0rd@gw.example']) {
+      const r = resolveSide({ preset: 'zai', model: 'glm-5', baseUrl }, { apiKey: 'k', env: {} });
+      assert.ok('error' in r, baseUrl);
+      if (!('error' in r)) continue;
+      assert.match(r.error, /holds a user name or password/);
+      assert.ok(!r.error.includes('S3cretPassw0rd'), 'the password is not repeated');
+      const custom = customPresetsFrom({ gw: { kind: 'openai-compatible', baseUrl, envKey: 'GW_KEY' } });
+      assert.deepEqual(custom.presets, {});
+      assert.equal(custom.problems.length, 1);
+      assert.match(custom.problems[0], /pairwise\.providers\.gw\.baseUrl holds a user name or password/);
+      assert.ok(!custom.problems[0].includes('S3cretPassw0rd'));
+    }
+    const plain = resolveSide({ preset: 'zai', model: 'glm-5', baseUrl: 'https://gw.example/v1?team=a@b' }, { apiKey: 'k', env: {} });
+    assert.ok(!('error' in plain), 'an @ outside the authority is no user name');
+  });
+
   test('isLocalBaseUrl', () => {
     assert.equal(isLocalBaseUrl('http://localhost:11434/v1'), true);
     assert.equal(isLocalBaseUrl('http://127.0.0.1:8000/v1'), true);
