@@ -3,7 +3,7 @@ import type { CheckReport } from '../core/checks';
 import { formatCost } from '../core/providers';
 import type { RunEvent } from '../core/run';
 import type { SideRecord } from '../core/results';
-import type { TextSink } from './io';
+import { terminalSafe, type TextSink } from './io';
 import { formatDuration } from './progressDisplay';
 
 const int = (n: number | undefined): string => (n === undefined ? '—' : n.toLocaleString('en-US'));
@@ -46,7 +46,8 @@ export class PairEventsView {
       case 'failed': this.state[e.side] = 'failed'; milestone = `${who}: failed${e.result.ok ? '' : ` — ${e.result.message}`}`; break;
       default: break;
     }
-    if (!this.tty) { if (milestone) this.sink.write(`${milestone}\n`); return; }
+    // A milestone may quote a provider's error message: its control characters are shown as `?` (stderr may be a terminal).
+    if (!this.tty) { if (milestone) this.sink.write(`${terminalSafe(milestone)}\n`); return; }
     const now = Date.now();
     if (!milestone && now - this.last < 100) return;
     this.last = now;

@@ -75,6 +75,18 @@ describe('pairwise compare', () => {
     assert.ok(!r.stdout.includes(KEY) && !r.stderr.includes(KEY));
   });
 
+  test('regression: a provider error with terminal escapes is printed without them (stdin not a terminal: the progress lines printed them raw)', async () => {
+    // An OSC 52 clipboard write, a screen clear and a C1 CSI, as a hostile provider could put in its error message.
+    mocks.b.setScenario({ type: 'status', status: 400, message: 'bad model \u001b]52;c;cHduZWQ=\u0007\u001b[2J\u009b31m end' });
+    const r = await cli([...base, '--yes', '--no-checks', '--results', join(t.dir, 'ctrl.jsonl')], { cwd: t.dir, env });
+    assert.equal(r.code, EXIT.partial, r.stderr);
+    assert.match(r.stderr, /B \(openai:gpt-5\): failed — .*bad model \?\]52;c;cHduZWQ=\?\?\[2J\?31m end/, 'the milestone names the error, its controls shown as ?');
+    // eslint-disable-next-line no-control-regex -- control characters are what is looked for
+    const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+    assert.ok(!controls.test(r.stderr), JSON.stringify(r.stderr));
+    assert.ok(!controls.test(r.stdout), JSON.stringify(r.stdout));
+  });
+
   test('a missing key or unknown preset is a usage/config error (exit 2) before anything is built or sent', async () => {
     const n = mocks.a.requests.length;
     const r = await cli([...base, '--yes'], { cwd: t.dir, env: { OPENAI_API_KEY: KEY } });
