@@ -32,32 +32,45 @@ export function gitFileTarget(text: string): string | null {
 }
 
 /**
- * Whether a `.git` folder keeps its shared parts itself: git reads a folder's `commondir` file (which only the git
- * directories of linked worktrees have) and takes the objects, refs, config and worktree records from the folder it
- * names, so an unpacked `.git` folder holding `commondir: ../../other/.git` made git read that project's history and
- * would make the checks write their scratch worktree into it. true: no `commondir`, or one naming the folder itself or
- * a folder inside it.
+ * Whether a git directory keeps its shared parts within `within`: git reads a git directory's `commondir` file (which
+ * only the git directories of linked worktrees have) and takes the objects, refs, config and worktree records from the
+ * folder it names, so an unpacked `.git` folder holding `commondir: ../../other/.git` made git read that project's
+ * history and would make the checks write their scratch worktree into it. true: no `commondir`, or one naming
+ * `within` or a folder inside it (within: the `.git` folder itself; for a git directory a `.git` file or link names
+ * inside its folder, or the folder itself taken as a bare repository, that folder).
  */
-async function commonDirInside(dotGit: string): Promise<boolean> {
-  const named = join(dotGit, 'commondir');
+async function commonDirInside(gitDir: string, within = gitDir): Promise<boolean> {
+  const named = join(gitDir, 'commondir');
   const st = await lstat(named).catch(() => null);
   if (!st) return true;
   const text = st.isFile() && st.size < 65536 ? textNoWait(named) : null;
   const target = text === null ? '' : trimEndChars(text, '\r\n'); // as git reads it
   if (!target) return false; // unreadable or empty: git fails or guesses; refused
-  const common = await realpath(resolve(dotGit, target)).catch(() => null);
-  const own = await realpath(dotGit);
+  const common = await realpath(resolve(gitDir, target)).catch(() => null);
+  const own = await realpath(within);
   return common !== null && (common === own || common.startsWith(own + sep));
+}
+
+/**
+ * Whether a folder git may take as a bare repository keeps its shared parts itself. git asks of every folder from cwd
+ * upwards whether it is a git directory (a `HEAD` and, through `commondir`, objects and refs), where it has no `.git`
+ * or one git skips (an empty folder, a FIFO): a project folder holding `HEAD` and `commondir: ../other/.git` made git
+ * read that project's history with no `.git` anywhere. true: no `HEAD`, or a commondir naming nothing outside dir.
+ */
+async function bareCommonDirInside(dir: string): Promise<boolean> {
+  if (!(await lstat(join(dir, 'HEAD')).catch(() => null))) return true;
+  return commonDirInside(dir);
 }
 
 /**
  * Whether the git directory serving cwd is its work tree's own. A `.git` file or symlink (found from cwd upwards, in
  * folder D) may name any repository's git directory, say `gitdir: ../my-other-project/.git`: git would then list,
  * read and write that project. true: no `.git` at all, a `.git` folder (whose `commondir`, if any, names no folder
- * outside it: see commonDirInside), a git directory inside D, or a linked
+ * outside it: see commonDirInside), a git directory inside D (whose `commondir` names none outside D), or a linked
  * worktree's whose back-pointer (`gitdir`) names D/.git. D (a string): a git directory elsewhere, D's only when its
  * core.worktree makes D the toplevel (a submodule's) — the caller asks git. false: not D's (`git init
- * --separate-git-dir` elsewhere looks the same and is refused too), or unreadable.
+ * --separate-git-dir` elsewhere looks the same and is refused too), a folder on the way up that git would take as a
+ * bare repository whose `commondir` names a folder outside it (see bareCommonDirInside), or unreadable.
  */
 export async function ownGitDir(cwd: string): Promise<boolean | string> {
   // A folder that does not exist names nothing: git fails there on its own, with its own message.
@@ -65,6 +78,7 @@ export async function ownGitDir(cwd: string): Promise<boolean | string> {
   if (start === null) return true;
   try {
     for (let dir = start; ; dir = dirname(dir)) {
+      if (!(await bareCommonDirInside(dir))) return false;
       const dotGit = join(dir, '.git');
       const st = await lstat(dotGit).catch(() => null);
       if (!st) {
@@ -80,7 +94,7 @@ export async function ownGitDir(cwd: string): Promise<boolean | string> {
         if (!target) return true; // not a gitfile: git refuses it
         gitDir = await realpath(resolve(dir, target));
       }
-      if (gitDir.startsWith(dir + sep)) return true;
+      if (gitDir.startsWith(dir + sep)) return await commonDirInside(gitDir, dir);
       // Read without waiting: a `gitdir` that is a FIFO is no back-pointer (and never blocks this check).
       const back = textNoWait(join(gitDir, 'gitdir'));
       const common = await lstat(join(gitDir, 'commondir')).catch(() => null);

@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildContext } from '../../../src/core/context/buildContext';
@@ -73,5 +73,60 @@ describe('a .git folder whose commondir names another project', () => {
     assert.equal(await ownGitDir(selfNamed), true);
     assert.equal(await ownGitDir(other), true);
     assert.equal((await runGit(['rev-parse', 'HEAD'], { cwd: other })).ok, true);
+  });
+
+  // The same commondir reached without a `.git` folder: a `.git` file or link naming a git directory inside the
+  // project, and the project folder itself, which git takes as a bare repository when it holds HEAD (no `.git` at all,
+  // or one git skips, as an empty folder). Each made `git log` there print the other project's history.
+  const viaInside = (name: string, link: boolean): string => {
+    const dir = join(base, name);
+    mkdirSync(join(dir, '.g'), { recursive: true });
+    writeFileSync(join(dir, 'app.ts'), 'export const answer = 42;\n');
+    writeFileSync(join(dir, '.g', 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(dir, '.g', 'commondir'), '../../other/.git\n');
+    if (link) symlinkSync('.g', join(dir, '.git'));
+    else writeFileSync(join(dir, '.git'), 'gitdir: .g\n');
+    return dir;
+  };
+  const bare = (name: string, emptyDotGit: boolean): string => {
+    const dir = join(base, name);
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    if (emptyDotGit) mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, 'src', 'app.ts'), 'export const answer = 42;\n');
+    writeFileSync(join(dir, 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(dir, 'commondir'), '../other/.git\n');
+    return dir;
+  };
+
+  for (const [label, make] of [
+    ['a .git file naming a git directory inside the project', () => viaInside('file-inside', false)],
+    ['a .git link to a git directory inside the project', () => viaInside('link-inside', true)],
+    ['the project folder itself as a bare repository', () => bare('bare', false)],
+    ['the project folder as a bare repository behind an empty .git folder', () => bare('bare-empty', true)],
+    ['a subfolder of a bare-looking project folder', () => join(bare('bare-sub', false), 'src')],
+  ] as const) {
+    test(`regression: ${label} whose commondir names the other project is refused`, async () => {
+      const dir = make();
+      assert.match(execFileSync('git', ['log', '--oneline'], { cwd: dir, encoding: 'utf8' }), new RegExp(CANARY), 'the case is armed');
+      assert.equal(await ownGitDir(dir), false);
+      const log = await runGit(['log', '--oneline'], { cwd: dir });
+      assert.equal(log.failure, 'foreign');
+      assert.doesNotMatch(log.stdout.toString(), new RegExp(CANARY));
+    });
+  }
+
+  test('a linked worktree (also one inside its repository) and a submodule are still their own', async () => {
+    const wt = join(base, 'wt');
+    execFileSync('git', [...GIT, 'worktree', 'add', '-q', '-b', 'wt', wt], { cwd: other });
+    execFileSync('git', [...GIT, 'worktree', 'add', '-q', '-b', 'nested', join(other, 'nested')], { cwd: other });
+    const sup = join(base, 'super');
+    execFileSync('git', [...GIT, 'init', '-q', sup]);
+    execFileSync('git', [...GIT, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', other, 'sub'], { cwd: sup });
+    for (const dir of [wt, join(other, 'nested'), join(sup, 'sub'), sup]) {
+      const r = await runGit(['rev-parse', '--show-toplevel'], { cwd: dir });
+      assert.equal(r.stdout.toString().trim(), dir);
+      assert.equal(r.ok, true, `${dir}: ${r.stderr}`);
+    }
+    assert.equal(await ownGitDir(wt), true);
   });
 });
