@@ -49,11 +49,14 @@ export class WorkerChildren {
   /**
    * SIGKILLs what is still running (a group as a whole, a git with the processes it started). Only a process whose
    * parent is this process is signalled: an id the worker saw end without saying so may be another program's by now.
+   * A group whose leader has exited but was never reaped (the stuck worker could not) is still signalled: the leader's
+   * id, and so its group's, cannot be reused while it is a zombie, and what the test command left running is in it.
    */
   stopAll(): number {
     let n = 0;
     for (const [pid, group] of this.running) {
-      if (!isOurChild(pid)) continue;
+      const state = childState(pid);
+      if (state === null || (state === 'exited' && !group)) continue;
       try {
         if (group) process.kill(-pid, 'SIGKILL');
         else killTree(pid);
@@ -68,15 +71,19 @@ export class WorkerChildren {
   }
 }
 
-/** True when pid is a live child of this process (Linux: /proc; elsewhere it cannot be told, so false). */
-function isOurChild(pid: number): boolean {
+/**
+ * Whether pid is a child of this process: 'running', 'exited' (a zombie not yet reaped), or null when it is not ours or
+ * cannot be told (Linux: /proc; elsewhere null, so nothing is signalled).
+ */
+function childState(pid: number): 'running' | 'exited' | null {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
   } catch {
-    return false;
+    return null;
   }
   // "pid (comm) state ppid …": comm may hold spaces and parentheses; the fields after its last ')' are fixed.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return fields[0] !== 'Z' && Number(fields[1]) === process.pid;
+  if (Number(fields[1]) !== process.pid) return null;
+  return fields[0] === 'Z' ? 'exited' : 'running';
 }

@@ -5,13 +5,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runChecksOffThread } from '../../../src/core/checks/offThread';
 import { alive, committedRepo, installHungGit, type HungGit } from './gitFixture';
 
 const STUCK = join(__dirname, '..', '..', 'fakes', 'stuckChecksWorker.ts');
+const STUCK_TEST = join(__dirname, '..', '..', 'fakes', 'stuckTestWorker.ts');
 let base: string;
 let hung: HungGit;
 
@@ -56,5 +57,22 @@ void runChecksOffThread({ repoRoot: ${JSON.stringify(root)}, draft: { route: 'is
     assert.match(out.stdout, /took longer than 2 s/);
     assert.ok(existsSync(hung.pidFile), 'the stuck worker never started its git');
     assert.equal(alive(hung.hungPid()), false, 'the git outlived the process that started it');
+  });
+
+  test('regression: what the test command left running in its group is stopped though its shell has exited (it was left running)', async () => {
+    // The shell starts a process in its group and exits; the stuck worker never reaps it, so /proc shows the shell as
+    // a zombie, and only live children were signalled: the process in its group ran on, past Pairwise's exit.
+    const root = committedRepo(join(base, 'group'), { 'a.py': 'a = 1\n' });
+    const bgPid = join(base, 'bg.pid');
+    const r = await runChecksOffThread({ repoRoot: root, draft: { route: 'issue', title: 't', body: 'b' }, allowTestRun: true,
+      testCommand: `sleep 300 & echo $! > '${bgPid}'` }, { workerPath: STUCK_TEST, hardLimitMs: 1500 });
+    assert.match(r.error ?? '', /took longer than 2 s and were stopped/);
+    await waitFor(3000, () => existsSync(bgPid));
+    const pid = Number(readFileSync(bgPid, 'utf8'));
+    assert.ok(pid > 0, 'the test command never started its process');
+    await waitFor(8000, () => !alive(pid));
+    const left = alive(pid);
+    if (left) process.kill(pid, 'SIGKILL');
+    assert.equal(left, false, 'the process the test command left in its group still runs after the worker was terminated');
   });
 });
