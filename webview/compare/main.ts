@@ -4,6 +4,7 @@ import { REQUEST_TIMEOUT_MS, type CompareHostProtocol, type CompareWebviewProtoc
 import type { PanelCommand } from '../../src/shared/panelProtocol';
 import { vscodeApi, webviewTransport } from '../shared/vscodeApi';
 import { CompareApp } from './app';
+import { copyBlocksExactly } from './rawBlocks';
 import { parsePersistedState } from '../../src/shared/compare/savedState';
 
 const api = vscodeApi();
@@ -27,5 +28,6 @@ const announce = (text: string) => {
 };
 const app = new CompareApp(placeholder, root, messenger, parsePersistedState(api.getState()), (s) => api.setState(s), announce);
 window.addEventListener('pagehide', () => app.flush());
+copyBlocksExactly(document);
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') app.flush(); });
 messenger.notify('webview/ready', { view: 'compare', lastSeq: app.lastSeq });

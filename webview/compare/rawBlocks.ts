@@ -19,3 +19,21 @@ export function appendTextBlocks(parent: HTMLElement, text: string): void {
     parent.append(block);
   }
 }
+
+/**
+ * Copies a selection inside one element holding blocks as the text it holds: Chromium ends every block a selection
+ * crosses with a line break, so a line longer than half a block (cut inside it) was copied with breaks the draft does
+ * not have (a 5 MB single line: one every 64 KB). The blocks' text is the draft's (see rawChunks).
+ */
+export function copyBlocksExactly(doc: Document): void {
+  const holder = (n: Node): Element | null | undefined => (n instanceof Element ? n : n.parentElement)?.closest('.pw-raw, .pw-diff-text');
+  doc.addEventListener('copy', (e) => {
+    const sel = doc.getSelection();
+    if (!sel || sel.rangeCount !== 1 || !e.clipboardData) return;
+    const range = sel.getRangeAt(0);
+    const start = holder(range.startContainer);
+    if (!start || start !== holder(range.endContainer) || !start.querySelector(':scope > .pw-raw-block')) return;
+    e.clipboardData.setData('text/plain', range.toString());
+    e.preventDefault();
+  });
+}

@@ -162,6 +162,20 @@ async function security(ctx) {
     const rawLen = await f.locator('.pw-slot-body pre.pw-raw').evaluateAll((els) => Math.max(...els.map((e) => e.textContent?.length ?? 0)));
     const rawS = (Date.now() - t) / 1000;
     if (rawLen < HUGE_BYTES) throw new Error(`Raw shows ${rawLen} characters of ${HUGE_BYTES}`);
+    // Copying the whole Raw text gives the draft: without a copy handler Chromium copies what getSelection() says, with
+    // a line break after every block (one every 64 KB of the single line).
+    const copy = await f.locator('.pw-slot-body pre.pw-raw').evaluateAll((els) => {
+      const pre = els.reduce((a, b) => ((b.textContent ?? '').length > (a.textContent ?? '').length ? b : a));
+      const sel = getSelection();
+      sel.selectAllChildren(pre);
+      const data = new DataTransfer();
+      const ev = new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true });
+      pre.dispatchEvent(ev);
+      const copied = ev.defaultPrevented ? data.getData('text/plain') : sel.toString();
+      sel.removeAllRanges();
+      return { same: copied === pre.textContent, extraBreaks: copied.split('\n').length - (pre.textContent ?? '').split('\n').length };
+    });
+    if (!copy.same) throw new Error(`copying the Raw text does not give the draft (${copy.extraBreaks} line breaks added)`);
     const frame = await innerFrame(page);
     const sideways = () => frame.evaluate(() => { const e = document.scrollingElement ?? document.documentElement; return e.scrollWidth - e.clientWidth; });
     const overflow = await sideways();
