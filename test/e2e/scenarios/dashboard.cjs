@@ -111,9 +111,10 @@ async function dashboard(ctx) {
       .filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => `${w.querySelector('caption')?.textContent ?? 'a table'} (${w.scrollWidth} > ${w.clientWidth} px)`));
     if (clipped.length) throw new Error(`tables beside a chart are cut off: ${clipped.join('; ')}`);
     // Chart labels stay readable: a chart is never squeezed beside a wide table (its 12-unit labels were 8.8 px there).
+    // The scale is the one the chart is drawn at (getScreenCTM): its width over the viewBox's missed a tall chart its
+    // max-height shrinks (a leaderboard of 20 models: labels 8.1 px, counted as 13.8).
     const small = await (await innerFrame(ctx.page)).evaluate(() => [...document.querySelectorAll('svg.pw-chart')].flatMap((svg) => {
-      const vb = svg.viewBox.baseVal;
-      const px = (12 * svg.getBoundingClientRect().width) / (vb?.width || 1);
+      const px = 12 * Math.abs(svg.getScreenCTM()?.a ?? 0);
       return px < 10.5 ? [`${svg.getAttribute('aria-labelledby') ?? 'a chart'}: labels ${px.toFixed(1)} px`] : [];
     }));
     if (small.length) throw new Error(`chart labels too small to read: ${small.join('; ')}`);
