@@ -4,6 +4,7 @@
  * matching (blind masking) runs on a normalized skeleton so zero-width characters and look-alike letters do not
  * hide a name. Pure, no DOM and no Node built-ins: the extension host and the webview both use it.
  */
+import { isHighSurrogate } from './surrogates';
 
 /** Bidi embedding/override/isolate controls and marks (U+202A–202E, U+2066–2069, U+200E/200F, U+061C). */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
@@ -76,7 +77,7 @@ export function matchSkeleton(text: string): Skeleton | null {
   NON_ASCII.lastIndex = 0;
   for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
     const hi = m[0].charCodeAt(0);
-    const pair = hi >= 0xd800 && hi <= 0xdbff && m.index + 1 < text.length && (text.charCodeAt(m.index + 1) & 0xfc00) === 0xdc00;
+    const pair = isHighSurrogate(hi) && m.index + 1 < text.length && (text.charCodeAt(m.index + 1) & 0xfc00) === 0xdc00;
     const ch = pair ? text.slice(m.index, m.index + 2) : m[0];
     if (pair) NON_ASCII.lastIndex = m.index + 2;
     const piece = foldChar(ch);

@@ -1,4 +1,5 @@
 /** How the Raw view cuts a long draft into blocks laid out only when seen (no DOM here: tested in Node). */
+import { isHighSurrogate } from '../../src/shared/surrogates';
 
 /** Characters per block at most: Chromium stops wrapping a single text node of several MB. */
 export const RAW_CHUNK = 64 * 1024;
@@ -32,10 +33,6 @@ export function rawChunks(text: string, size = RAW_CHUNK): RawChunk[] {
     i = end;
   }
   return out;
-}
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
 }
 
 /** Lines a text takes wrapped at about 100 characters. */

@@ -1,5 +1,6 @@
 /** Token counting with gpt-tokenizer's o200k encoding (fast count, early-exit limit checks). */
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
+import { isHighSurrogate } from '../../shared/surrogates';
 import { o200kRanks } from './o200kRanks';
 
 let encoding: GptEncoding | undefined;
@@ -80,10 +81,6 @@ function cutLongRuns(text: string): string[] | null {
   if (!parts) return null;
   parts.push(text.slice(from));
   return parts;
-}
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
 }
 
 /** Counts tokens of text (o200k_base), special-token strings counted as plain text (long runs in pieces). */
