@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { packedRanksPlugin, writePackedRanks } from './packedRanks.mjs';
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has('--dev') || args.has('--watch');
@@ -24,35 +24,15 @@ import('./cli/main.js').catch((e) => { console.error(e); process.exit(1); });
 `, { mode: 0o755 });
 }
 
-/**
- * The extension's bundle reads o200k's ranks from a Brotli-compressed JSON file beside it (src/core/context/
- * o200kRanksPacked.ts) instead of carrying gpt-tokenizer's table as code: the table is half of the .vsix, and Brotli
- * keeps it in ~0.75 MB where the .vsix's zip needs ~1 MB. The CLI and the tests use the table as gpt-tokenizer ships it.
- */
-const packedRanks = {
-  name: 'o200k-ranks-packed',
-  setup(b) {
-    b.onResolve({ filter: /\/o200kRanks$/ }, (a) => ({ path: join(a.resolveDir, 'o200kRanksPacked.ts') }));
-  },
-};
-
-/** Writes dist/o200k_base.json.br, the table o200kRanksPacked.ts reads. */
-async function writePackedRanks() {
-  const { default: ranks } = await import('gpt-tokenizer/bpeRanks/o200k_base');
-  const json = Buffer.from(JSON.stringify(ranks));
-  const packed = brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } });
-  writeFileSync(join(root, 'dist/o200k_base.json.br'), packed);
-}
-
 /** Entry points: the extension host and CLI run on Node 22+ (VS Code >= 1.101); the webview in a browser. */
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
   // Loaded on the first command (see loadImpl in extension.ts): SDKs, tokenizer, PDF text, all of src/core.
-  { ...common, entryPoints: ['src/extension/impl.ts'], outfile: 'dist/extensionImpl.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'], plugins: [packedRanks] },
+  { ...common, entryPoints: ['src/extension/impl.ts'], outfile: 'dist/extensionImpl.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'], plugins: [packedRanksPlugin] },
   // The CLI: ES modules split per command (src/cli/commandRegistry.ts imports each on use), so `pairwise --help`
   // parses a small main chunk instead of the whole CLI; dist/cli.js is the launcher (see writeCliLauncher).
   { ...common, entryPoints: { main: 'src/cli/main.ts' }, outdir: 'dist/cli', splitting: true, chunkNames: 'chunk-[hash]', platform: 'node',
-    format: 'esm', target: 'node22', banner: { js: CLI_ESM_BANNER } },
+    format: 'esm', target: 'node22', banner: { js: CLI_ESM_BANNER }, plugins: [packedRanksPlugin] },
   // The objective checks run in a worker thread (src/core/checks/offThread.ts) so the extension host never freezes.
   { ...common, entryPoints: ['src/core/checks/checksWorker.ts'], outfile: 'dist/checksWorker.js', platform: 'node', format: 'cjs', target: 'node22' },
   // A PDF's text is read in a worker thread too (src/core/paper/pdfOffThread.ts), with a deadline and a memory limit:
@@ -77,7 +57,7 @@ function copyAssets() {
 process.chdir(root);
 if (!args.has('--watch')) rmSync(join(root, 'dist'), { recursive: true, force: true });
 copyAssets();
-await writePackedRanks();
+await writePackedRanks(join(root, 'dist'));
 if (args.has('--watch')) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   mkdirSync(join(root, 'dist/cli'), { recursive: true });

@@ -118,7 +118,10 @@ async function main(): Promise<void> {
     // through this script's TypeScript loader: interleaved (floor, ours, read-all; then the reverse order) so each side
     // sees the same machine noise.
     const bundle = join(parent, 'buildContext.cjs');
-    await esbuild.build({ entryPoints: [join(ROOT, 'src/core/context/buildContext.ts')], outfile: bundle, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning', legalComments: 'none', charset: 'utf8' });
+    // The token table as the shipped bundles read it: from o200k_base.json.br beside the bundle (scripts/packedRanks.mjs).
+    const { packedRanksPlugin, writePackedRanks } = (await import(join(ROOT, 'scripts', 'packedRanks.mjs'))) as { packedRanksPlugin: esbuild.Plugin; writePackedRanks: (dir: string, quality?: number) => Promise<void> };
+    await esbuild.build({ entryPoints: [join(ROOT, 'src/core/context/buildContext.ts')], outfile: bundle, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning', legalComments: 'none', charset: 'utf8', plugins: [packedRanksPlugin] });
+    await writePackedRanks(parent, 5);
     const inputFile = join(parent, 'rounds.json');
     writeFileSync(inputFile, JSON.stringify({ bundle, root, kept, opened, runs: RUNS, brief: BRIEF, prefixHash: first.prompt.prefixHash, paper: PAPER, paperPrefixHash: paperFirst.prompt.prefixHash }));
     const rounds = spawnSync(process.execPath, [join(__dirname, 'contextRounds.cjs'), inputFile], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 900_000 });
