@@ -5,13 +5,13 @@ import { TermScanner } from './termScan';
 
 /** What a file matched, and its text score. */
 export interface SearchHit {
-  score: number;
+  readonly score: number;
   /** Query terms found in the text, most weighty first. */
-  terms: string[];
+  readonly terms: readonly string[];
   /** Query terms in the path. */
-  pathTerms: string[];
+  readonly pathTerms: readonly string[];
   /** Identifiers the query names that this file defines. */
-  defines: string[];
+  readonly defines: readonly string[];
 }
 
 /** At most this much of each file is searched (the rest still goes out if the file is chosen). */
@@ -254,20 +254,36 @@ export class CodeIndex {
     const byDir = new Map<string, boolean[]>();
     for (const d of this.docs) {
       let score = 0;
-      const terms: { t: string; s: number }[] = [];
       const lengthNorm = 1.2 * (0.25 + (0.75 * d.len) / avg);
       for (const [t, f] of d.tf) {
         let wi = weighted.get(t);
         if (wi === undefined) weighted.set(t, (wi = (this.weight.get(t) ?? 0) * idf(t)));
-        const s = (wi * f * 2.2) / (f + lengthNorm);
-        score += s;
-        terms.push({ t, s });
+        score += (wi * f * 2.2) / (f + lengthNorm);
       }
       const pathTerms = this.pathTerms(d.path, byDir);
       for (const t of pathTerms) score += (this.weight.get(t) ?? 0) * Math.max(1, idf(t)) * 1.2;
       score += d.defines.length * 6;
-      if (score > 0) out.set(d.path, { score, terms: terms.sort((a, b) => b.s - a.s).map((x) => x.t), pathTerms, defines: [...d.defines] });
+      if (score > 0) out.set(d.path, new Hit(score, d.tf, lengthNorm, weighted, pathTerms, d.defines));
     }
     return out;
+  }
+}
+
+/**
+ * A file's search hit; its terms, most weighty first, are sorted when first read (only the files that are sent show
+ * them: the rest of the thousands of hits never need them).
+ */
+class Hit implements SearchHit {
+  private sorted?: string[];
+
+  constructor(readonly score: number, private readonly tf: ReadonlyMap<string, number>, private readonly lengthNorm: number, private readonly weighted: ReadonlyMap<string, number>, readonly pathTerms: string[], readonly defines: readonly string[]) {}
+
+  get terms(): string[] {
+    if (!this.sorted) {
+      const scored: { t: string; s: number }[] = [];
+      for (const [t, f] of this.tf) scored.push({ t, s: ((this.weighted.get(t) ?? 0) * f * 2.2) / (f + this.lengthNorm) });
+      this.sorted = scored.sort((a, b) => b.s - a.s).map((x) => x.t);
+    }
+    return this.sorted;
   }
 }

@@ -57,6 +57,35 @@ describe('search fast paths', () => {
     assert.ok(counted > 10_000, `only ${counted} texts matched a term`);
   });
 
+  test('a hit\'s terms, sorted when first read, are most weighty first by each term\'s BM25 share (1,000 random repositories)', () => {
+    const rnd = seededRandom(7);
+    const terms = [{ term: 'cache', weight: 3 }, { term: 'token', weight: 1 }, { term: 'merge', weight: 2 }, { term: 'stream', weight: 0.5 }];
+    const pieces = ['cache', 'Token', 'merge', 'Stream', ' ', 'x', '\n', 'cacheToken'];
+    let multi = 0;
+    for (let r = 0; r < 1000; r++) {
+      const index = new CodeIndex({ terms, identifiers: new Set<string>() });
+      const texts = Array.from({ length: 6 }, () => randomText(rnd, pieces, 300));
+      texts.forEach((t, i) => index.add(`f${i}.py`, t, false));
+      const n = texts.length;
+      const avg = texts.reduce((a, t) => a + Math.max(200, t.length), 0) / n;
+      const counts = texts.map((t) => countsByRegex(terms.map((x) => x.term), t));
+      for (const [path, hit] of index.hits()) {
+        const i = Number(path.slice(1, -3));
+        const norm = 1.2 * (0.25 + (0.75 * Math.max(200, texts[i].length)) / avg);
+        const share = (t: string) => {
+          const df = counts.filter((c) => c.has(t)).length;
+          const f = counts[i].get(t) ?? 0;
+          return (terms.find((x) => x.term === t)!.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5)) * f * 2.2) / (f + norm);
+        };
+        const want = [...counts[i].keys()].sort((a, b) => share(b) - share(a));
+        assert.deepEqual(hit.terms, want, texts[i]);
+        assert.equal(hit.terms, hit.terms, 'sorted once');
+        if (want.length > 2) multi++;
+      }
+    }
+    assert.ok(multi > 1000, `only ${multi} hits with three terms or more`);
+  });
+
   test('path terms agree with the part-by-part rule on 30,000 random paths (prefix guard, short and long parts, any case)', () => {
     const rnd = seededRandom(11);
     const terms = ['cach', 'cache', 'api', 'apiclient', 'stream', 'line', 'tokenizer', 'limit'];

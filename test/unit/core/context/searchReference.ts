@@ -1,5 +1,6 @@
 // The rules the code search's fast paths are held to, written plainly with regexes (the reference of the property
 // tests in searchFastPaths.test.ts and termScan.test.ts), and random texts for them.
+import type { SearchHit } from '../../../../src/core/context/codeSearch';
 
 /** Term counts at identifier-part starts, in the order first counted, as the search regex makes them (regex character tests). */
 export function countsByRegex(terms: string[], text: string): Map<string, number> {
@@ -24,4 +25,9 @@ export function randomText(rnd: () => number, pieces: readonly string[], max: nu
   const n = Math.floor(rnd() * max);
   for (let i = 0; i < n; i++) s += pieces[Math.floor(rnd() * pieces.length)];
   return s;
+}
+
+/** Search hits as plain data (a hit's terms are sorted when first read: compared by value, not by its fields). */
+export function plainHits(hits: ReadonlyMap<string, SearchHit>): Map<string, { score: number; terms: string[]; pathTerms: string[]; defines: string[] }> {
+  return new Map([...hits].map(([p, h]) => [p, { score: h.score, terms: [...h.terms], pathTerms: [...h.pathTerms], defines: [...h.defines] }]));
 }

@@ -10,7 +10,7 @@ import { importSpecs } from '../../../../src/core/context/importGraph';
 import { buildCodeQuery, MAX_QUERY_TERM_CHARS } from '../../../../src/core/context/queryTerms';
 import { MAX_TERM_CHARS, TermScanner, termScanInstances } from '../../../../src/core/context/termScan';
 import { seededRandom } from '../../../../src/core/stats/prng';
-import { countsByRegex, randomText } from './searchReference';
+import { countsByRegex, plainHits, randomText } from './searchReference';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -81,9 +81,9 @@ describe('WebAssembly term counter', () => {
         fromText.add(path, text, code);
         fromBytes.addBytes(path, Buffer.from(text, 'latin1'), code);
       }
-      const want = fromText.hits();
+      const want = plainHits(fromText.hits());
       if (want.size) withHits++;
-      assert.deepEqual(fromBytes.hits(), want);
+      assert.deepEqual(plainHits(fromBytes.hits()), want);
       assert.deepEqual(fromBytes.specs, fromText.specs);
     }
     assert.ok(withHits > 1500, `only ${withHits} repositories had a hit`);
@@ -97,7 +97,7 @@ describe('WebAssembly term counter', () => {
     const fromBytes = new CodeIndex(q);
     fromText.add('a.py', text, false);
     fromBytes.addBytes('a.py', Buffer.from(text, 'latin1'), false);
-    assert.deepEqual(fromBytes.hits(), fromText.hits());
+    assert.deepEqual(plainHits(fromBytes.hits()), plainHits(fromText.hits()));
     const scanner = TermScanner.for(['stream'], SEARCH_CHARS);
     assert.deepEqual([...(scanner?.count(Buffer.from(text, 'latin1'), SEARCH_CHARS) ?? [])], [['stream', 1]]);
     assert.throws(() => scanner?.count(Buffer.from(text, 'latin1'), SEARCH_CHARS + 1), /holds 160000/);
@@ -112,8 +112,8 @@ describe('WebAssembly term counter', () => {
     const text = 'NAÏVE Bayes; naïveBayes';
     fromText.add('a.py', Buffer.from(text, 'utf8').toString('latin1'), false);
     fromBytes.addBytes('a.py', Buffer.from(text, 'utf8'), false);
-    assert.deepEqual(fromBytes.hits(), fromText.hits());
-    assert.deepEqual(fromBytes.hits().get('a.py')?.terms.sort(), ['bayes']);
+    assert.deepEqual(plainHits(fromBytes.hits()), plainHits(fromText.hits()));
+    assert.deepEqual([...(fromBytes.hits().get('a.py')?.terms ?? [])].sort(), ['bayes']);
   });
 
   test('a long term is left to the regex: a hostile paper and file cannot make the count take the term\'s length per byte', () => {
@@ -132,7 +132,7 @@ describe('WebAssembly term counter', () => {
     fromBytes.addBytes('src/blob.js', file, true);
     const ms = performance.now() - t0;
     fromText.add('src/blob.js', file.toString('latin1'), true);
-    assert.deepEqual(fromBytes.hits(), fromText.hits());
+    assert.deepEqual(plainHits(fromBytes.hits()), plainHits(fromText.hits()));
     assert.ok(ms < 2000, `one file took ${ms.toFixed(0)} ms`);
   });
 
