@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { commonDirText } from './commonDir';
 import { gitFileTarget } from './gitDirOwner';
 import { openNoWait, readNoWait } from './readNoWait';
 import { blockingRef, blockingTopEntry, blockingWorktreeFile } from './refsScan';
@@ -109,10 +110,10 @@ function blockingAlternates(objectsDir: string, depth = 0, seen = new Set<string
   return null;
 }
 
-/** The git directory's common directory (a linked worktree's main git directory), or gitDir itself. */
+/** The git directory's common directory (a linked worktree's main git directory) as git reads it, or gitDir itself. */
 function commonDirOf(gitDir: string): string {
-  const common = readNoWait(join(gitDir, 'commondir'));
-  return typeof common === 'string' && common.trim() ? resolve(gitDir, common.trim()) : gitDir;
+  const common = commonDirText(gitDir);
+  return common ? resolve(gitDir, common) : gitDir;
 }
 
 /** The git directory serving cwd (the first `.git` from cwd upwards: a folder, or a file naming one), a `.git` git would wait on, or null. */

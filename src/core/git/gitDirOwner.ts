@@ -1,7 +1,7 @@
 /** Whose git directory serves a folder: a `.git` file or symlink may name another project's (no process runs). */
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { trimEndChars } from '../text/trimChars';
+import { commonDirText } from './commonDir';
 import { textNoWait } from './readNoWait';
 
 const GITDIR_LINE = /(?:^|[\n\r\u2028\u2029])gitdir:/;
@@ -40,11 +40,8 @@ export function gitFileTarget(text: string): string | null {
  * inside its folder, or the folder itself taken as a bare repository, that folder).
  */
 async function commonDirInside(gitDir: string, within = gitDir): Promise<boolean> {
-  const named = join(gitDir, 'commondir');
-  const st = await lstat(named).catch(() => null);
-  if (!st) return true;
-  const text = st.isFile() && st.size < 65536 ? textNoWait(named) : null;
-  const target = text === null ? '' : trimEndChars(text, '\r\n'); // as git reads it
+  const target = commonDirText(gitDir);
+  if (target === null) return true;
   if (!target) return false; // unreadable or empty: git fails or guesses; refused
   const common = await realpath(resolve(gitDir, target)).catch(() => null);
   const own = await realpath(within);

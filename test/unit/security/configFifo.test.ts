@@ -218,3 +218,24 @@ describe('a repository config that would make git wait', () => {
     assert.deepEqual(includePaths(text), ['a.inc', 'b c.inc', 'd\\e.inc', 'f.inc', 'g;h.inc']);
   });
 });
+
+describe('the common directory as git reads it', () => {
+  test('regression: a commondir ending in a tab names a folder with the tab (git keeps it); its config including a FIFO is found', async () => {
+    // git drops only the trailing CR and LF of `commondir`. The check read it trimmed, so it looked at `.git/common/config`
+    // while git reads `.git/common\t/config`, which includes a FIFO: every git call there waited until its timeout.
+    const root = repo('tabbed');
+    const gitDir = join(root, '.git');
+    const common = join(gitDir, 'common\t');
+    mkdirSync(common);
+    for (const d of ['objects', 'refs']) mkdirSync(join(common, d));
+    writeFileSync(join(common, 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(common, 'config'), '[core]\n\trepositoryformatversion = 0\n[include]\n\tpath = ../../../tab-fifo\n');
+    const evil = fifo(join(base, 'tab-fifo'));
+    writeFileSync(join(gitDir, 'commondir'), 'common\t\r\n');
+    assert.equal(blockingConfigFile(root), evil);
+    const { r, ms } = await timedGit(root);
+    assert.ok(ms < 5000, `git was waited on for ${Math.round(ms)} ms`);
+    assert.equal(r.failure, 'config');
+    unlinkSync(evil);
+  });
+});

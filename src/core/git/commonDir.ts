@@ -1,0 +1,25 @@
+/** A git directory's `commondir` file, read as git reads it (no process runs). */
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { trimEndChars } from '../text/trimChars';
+import { textNoWait } from './readNoWait';
+
+/** Largest `commondir` read (git reads any size; a larger one is taken as unreadable, and refused). */
+const MAX_COMMONDIR_BYTES = 65536;
+
+/**
+ * What git takes from gitDir/commondir (setup.c: the file's text less its trailing CR and LF; spaces and tabs are kept
+ * and name the folder): null when there is no such file; '' when it is empty, unreadable, too large, or not a regular
+ * file (a symlink, a FIFO): git then fails or guesses, and the callers refuse or check only gitDir itself.
+ */
+export function commonDirText(gitDir: string): string | null {
+  const named = join(gitDir, 'commondir');
+  let st;
+  try {
+    st = lstatSync(named);
+  } catch {
+    return null;
+  }
+  const text = st.isFile() && st.size < MAX_COMMONDIR_BYTES ? textNoWait(named) : null;
+  return text === null ? '' : trimEndChars(text, '\r\n');
+}
