@@ -1,5 +1,5 @@
 // Pure mapping between Pairwise's prompt/events and the Anthropic Messages API wire shapes (no SDK import).
-import { tokenCount } from './tokenCount';
+import { reportedTokens } from './reportedTokens';
 import type { PromptInput, ProviderEvent, Usage } from './types';
 
 /** Anthropic allows at most this many `cache_control` breakpoints per request. */
@@ -88,10 +88,10 @@ export class AnthropicEventMapper {
   private applyUsage(u: AnthropicUsageFields | null | undefined): ProviderEvent[] {
     if (!u) return [];
     // A count that is not a plain number in range (a string, a negative, 1e309) counts as not reported.
-    this.usage.inputTokens = tokenCount(u.input_tokens) ?? this.usage.inputTokens;
-    this.usage.outputTokens = tokenCount(u.output_tokens) ?? this.usage.outputTokens;
-    this.usage.cacheWriteTokens = tokenCount(u.cache_creation_input_tokens) ?? this.usage.cacheWriteTokens;
-    this.usage.cacheReadTokens = tokenCount(u.cache_read_input_tokens) ?? this.usage.cacheReadTokens;
+    this.usage.inputTokens = reportedTokens(u.input_tokens) ?? this.usage.inputTokens;
+    this.usage.outputTokens = reportedTokens(u.output_tokens) ?? this.usage.outputTokens;
+    this.usage.cacheWriteTokens = reportedTokens(u.cache_creation_input_tokens) ?? this.usage.cacheWriteTokens;
+    this.usage.cacheReadTokens = reportedTokens(u.cache_read_input_tokens) ?? this.usage.cacheReadTokens;
     return [{ type: 'usage', usage: { ...this.usage } }];
   }
 }

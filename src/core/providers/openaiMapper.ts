@@ -1,5 +1,5 @@
 // Pure mapping between Pairwise's prompt/events and Chat Completions wire shapes (no SDK import).
-import { tokenCount } from './tokenCount';
+import { reportedTokens } from './reportedTokens';
 import type { PromptInput, ProviderEvent } from './types';
 
 /** The streaming request body Pairwise sends (a subset of ChatCompletionCreateParamsStreaming). */
@@ -49,9 +49,9 @@ export function mapOpenAIChunk(chunk: OpenAIChunk): ProviderEvent[] {
   if (text) out.push({ type: 'text', text });
   if (chunk.usage) {
     // A count that is not a plain number in range (a string, a negative, 1e309) counts as not reported (0).
-    const prompt = tokenCount(chunk.usage.prompt_tokens) ?? 0;
-    const cached = Math.min(prompt, tokenCount(chunk.usage.prompt_tokens_details?.cached_tokens) ?? 0);
-    out.push({ type: 'usage', usage: { inputTokens: prompt - cached, outputTokens: tokenCount(chunk.usage.completion_tokens) ?? 0, cacheReadTokens: cached, cacheWriteTokens: 0 } });
+    const prompt = reportedTokens(chunk.usage.prompt_tokens) ?? 0;
+    const cached = Math.min(prompt, reportedTokens(chunk.usage.prompt_tokens_details?.cached_tokens) ?? 0);
+    out.push({ type: 'usage', usage: { inputTokens: prompt - cached, outputTokens: reportedTokens(chunk.usage.completion_tokens) ?? 0, cacheReadTokens: cached, cacheWriteTokens: 0 } });
   }
   if (choice?.finish_reason) out.push({ type: 'stop', reason: choice.finish_reason }, { type: 'end' });
   return out;
