@@ -1,4 +1,5 @@
 /** Fetches arXiv metadata (export API, Atom) and PDFs; base URLs are configurable for tests. */
+import { sizeText } from '../text/sizeText';
 import { parseArxivAtom, type ArxivEntry } from './arxivAtom';
 import type { ArxivRef } from './paperRef';
 
@@ -16,13 +17,6 @@ const HEADERS = { 'user-agent': 'pairwise (VS Code extension; paper loader)' };
 export const MAX_ATOM_BYTES = 5 * 1024 * 1024;
 /** The largest PDF read by default (arXiv takes submissions up to 50 MB). */
 export const MAX_PDF_BYTES = 100 * 1024 * 1024;
-
-/** A size as people read it (`640 KB`, `12.5 MB`), rounded up so a size just over a limit never reads as the limit. */
-export function sizeText(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb < 1) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${(Math.ceil(mb * 10) / 10).toFixed(1).replace(/\.0$/, '')} MB`;
-}
 
 /**
  * The body of res, read no further than max bytes: an answer that says (Content-Length) or turns out to be larger is

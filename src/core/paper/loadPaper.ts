@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { DEFAULT_ARXIV_API, DEFAULT_ARXIV_PDF, fetchArxivEntry, fetchArxivPdf, MAX_PDF_BYTES, sizeText } from './arxivClient';
+import { DEFAULT_ARXIV_API, DEFAULT_ARXIV_PDF, fetchArxivEntry, fetchArxivPdf, MAX_PDF_BYTES } from './arxivClient';
+import { sizeText } from '../text/sizeText';
 import { readCachedPaper, writeCachedPaper } from './paperCache';
 import { arxivLabel, parseArxivRef, type ArxivRef } from './paperRef';
 import { splitSections } from './paperSections';

@@ -1,4 +1,5 @@
 // Messages a user can act on, naming the provider by its preset label. Callers redact them before use.
+import { sizeText } from '../text/sizeText';
 import type { ClassifiedError } from './errorClassifier';
 import type { RetryDecision } from './retryPolicy';
 
@@ -38,13 +39,6 @@ function codeLabel(code: string | undefined): string {
 function withDetail(text: string, c: ClassifiedError, advice = ''): string {
   const detail = c.detail ? `: ${c.detail.replace(/[.\s]+$/, '')}` : '';
   return `${text}${detail}.${advice ? ` ${advice}` : ''}`;
-}
-
-/** "16 MiB", "512 KiB", "900 bytes". */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
-  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
-  return `${n} bytes`;
 }
 
 /** Text of a `retrying` event, e.g. "z.ai rate-limited this key; retrying in 12 s". */
@@ -99,7 +93,7 @@ export function failureMessage(c: ClassifiedError, ctx: MessageContext, attempts
     case 'bad_response':
       return `${ctx.label} answered ${c.httpStatus ?? 200} with content type ${c.detail ?? 'unknown'}, not an event stream. Check the base URL (${host(ctx.baseUrl)}).`;
     case 'too_large':
-      return `${ctx.label} sent more than ${formatBytes(ctx.maxOutputBytes)}, the output cap (pairwise.maxOutputBytes, CLI --max-output-bytes); the draft stops there.`;
+      return `${ctx.label} sent more than ${sizeText(ctx.maxOutputBytes, 'nearest')}, the output cap (pairwise.maxOutputBytes, CLI --max-output-bytes); the draft stops there.`;
     case 'deadline':
       return `${ctx.label} did not finish within ${formatWait(ctx.sideDeadlineMs)}, the side deadline (pairwise.sideDeadlineSeconds, CLI --side-deadline); the draft stops there.`;
   }

@@ -59,7 +59,7 @@ describe('pairwise compare: bounds per side', () => {
     const [rec] = comparisons(results);
     if (rec.type !== 'comparison') return assert.fail('no comparison recorded');
     assert.equal(rec.sides.a.errorKind, 'too_large');
-    assert.match(rec.sides.a.errorMessage ?? '', /sent more than 195\.3 KiB, the output cap/);
+    assert.match(rec.sides.a.errorMessage ?? '', /sent more than 195\.3 KB, the output cap/);
     assert.equal(rec.sides.b.status, 'ok');
     assert.ok((mocks.a.requests.at(-1)?.bytesOut ?? 0) < 50 * 1024 * 1024, 'the flood was cut off');
   });

@@ -70,7 +70,7 @@ ROWS.push(
     scenario: () => scenarios.flood(50 * MB, 'deltas'),
     options: { idleTimeoutMs: 10_000 }, // a loaded machine must not turn the flood into an idle retry
     kind: 'too_large',
-    message: () => /sent more than 16 MiB, the output cap \(pairwise\.maxOutputBytes, CLI --max-output-bytes\)/,
+    message: () => /sent more than 16 MB, the output cap \(pairwise\.maxOutputBytes, CLI --max-output-bytes\)/,
     check: (r, { faulty }) => {
       assert.ok(r.partialText.length <= RUN_DEFAULTS.maxOutputBytes, 'kept text is bounded by the cap');
       assert.ok(faulty.requests[0].bytesOut < 50 * MB, `the server could not send all 50 MB (sent ${faulty.requests[0].bytesOut})`);
@@ -82,7 +82,7 @@ ROWS.push(
     scenario: () => scenarios.flood(50 * MB, 'line'),
     options: { idleTimeoutMs: 10_000 },
     kind: 'too_large',
-    message: () => /sent more than 16 MiB/,
+    message: () => /sent more than 16 MB/,
     check: (_r, { faulty }) => assert.ok(faulty.requests[0].bytesOut < 50 * MB, 'the line was cut off'),
   },
   {
