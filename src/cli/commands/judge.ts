@@ -3,13 +3,13 @@ import { estimateJudgeCost, judgeQueue, judgeRater, judgeSendsWhat, planJudging,
 import { readCachedPaper } from '../../core/paper/paperCache';
 import { loadOnePaper, paperCacheDir } from '../../core/paper/paperSources';
 import type { Paper } from '../../core/paper/types';
-import { formatCost } from '../../core/providers';
+import { formatCost, plainHttpWarning } from '../../core/providers';
 import { ResultsStore } from '../../core/results';
 import { flag, nonNegNumber, posInt, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
 import { confirmSend } from '../consent';
 import { EXIT } from '../exitCodes';
-import { line, writeJson } from '../io';
+import { line, terminalSafe, writeJson } from '../io';
 import { missingInput, readResultsFile, resultsFileFor } from '../resultsInput';
 import { SIDE_LIMIT_HELP, SIDE_LIMIT_OPTIONS, sideLimitsFrom } from '../sideLimits';
 import { resolveCliSide, sideConfigFromFile } from '../sides';
@@ -111,6 +111,8 @@ export const judgeCommand: CliCommand = {
     line(io.stderr, `judge: ${est.pairs} comparisons to judge with ${judgeText} via ${judge.side.preset.baseUrl}, each in both orders (${plan.answered} already answered, ${plan.noDrafts} without both drafts)`);
     line(io.stderr, `judge: ~${est.inputTokens.toLocaleString('en-US')} prompt tokens (${est.cachedTokens.toLocaleString('en-US')} expected from the prompt cache); estimated cost ${est.usd === null ? '— (no price known for this model)' : `${formatCost(est.usd)}, at most ${formatCost(est.usdMax)}`}`);
     for (const w of families) line(io.stderr, `judge: warning: ${w}`);
+    const plain = plainHttpWarning(judge.side.preset.baseUrl);
+    if (plain) line(io.stderr, `judge: warning: ${terminalSafe(plain)}`);
     for (const p of est.problems.slice(0, 5)) line(io.stderr, `judge: warning: ${p}`);
     if (maxCost !== undefined && est.usd === null) line(io.stderr, 'judge: warning: the judge model has no known price, so --max-cost cannot stop it (add a price with --providers or choose a priced model).');
     if (!(await confirmSend(io, flag(args, 'yes'), `Send ${est.pairs * 2} judge requests (each: ${judgeSendsWhat(est)})?`, cmd))) return EXIT.refused;

@@ -154,6 +154,21 @@ export function isLocalBaseUrl(url: string): boolean {
   } catch { return false; }
 }
 
+/**
+ * A warning for a base URL that sends over plain http to another machine (a LAN gateway, say): the key and the
+ * repository context then cross the network unencrypted. null for https and for this machine.
+ */
+export function plainHttpWarning(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' || isLocalBaseUrl(url)) return null;
+  return `${u.host} is reached over plain http: the key and everything sent cross the network unencrypted (use https unless the network is yours)`;
+}
+
 /** Said (without repeating the URL, which would print the password) of a base URL with `user:password@`. */
 const USERINFO_PROBLEM = 'holds a user name or password (user:password@host): no request could be sent with it, and '
   + 'Pairwise would print it where it names the endpoint. Remove it; the key travels in a header (envKey, or the stored key).';

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from '../../../src/cli/exitCodes';
+import { plainHttpWarning } from '../../../src/core/providers/presets';
 import { scenarios, startMockProvider } from '../../fakes/mockProviders';
 import { cli, makeRepo, startMocks, tempDir } from './cliHarness';
 
@@ -52,5 +53,25 @@ describe('judge consent says what the judge is sent', () => {
       assert.equal(judge.requests.length, 2);
       assert.ok(judge.requests.every((q) => q.body.includes('CANARY_REPO_LINE_7f3a')), 'the judge did get the repository\'s files');
     } finally { await judge.close(); await m.close(); t.cleanup(); }
+  });
+});
+
+describe('plain http to another machine', () => {
+  test('the send question is preceded by a warning that the key and the context would cross the network unencrypted', async () => {
+    const t = tempDir();
+    makeRepo(join(t.dir, 'repo'), { 'src/main.py': 'def parse_table(x):\n    return x\n', 'README.md': '# r\n' });
+    writeFileSync(join(t.dir, 'paper.md'), '# Table caching\n\n## Abstract\n\nCache parsed tables.\n');
+    const env = { ANTHROPIC_API_KEY: 'sk-test-0123456789abcdefghijklmnopqrstuv', OPENAI_API_KEY: 'sk-test-0123456789abcdefghijklmnopqrstuv' };
+    // 192.0.2.1 (TEST-NET-1) is never reached: without a terminal or --yes nothing is sent.
+    const r = await cli(['compare', '--repo', 'repo', '--paper', 'paper.md', '--a', 'anthropic:claude-opus-4-7', '--b', 'openai:gpt-5',
+      '--a-base-url', 'http://192.0.2.1:8080', '--b-base-url', 'https://api.openai.com/v1', '--budget', '3000', '--no-checks'], { cwd: t.dir, env, tty: false });
+    assert.equal(r.code, EXIT.refused, r.stderr);
+    assert.match(r.stderr, /warning: 192\.0\.2\.1:8080 is reached over plain http: the key and everything sent cross the network unencrypted/);
+    assert.equal(r.stderr.match(/plain http/g)?.length, 1, 'one warning, for the http side only');
+  });
+
+  test('https, and http to this machine, get no warning', () => {
+    assert.match(plainHttpWarning('http://gpu-box.lan:8000/v1') ?? '', /^gpu-box\.lan:8000 is reached over plain http/);
+    for (const url of ['https://api.z.ai/api/anthropic', 'http://localhost:11434/v1', 'http://127.0.0.1:8000', 'http://[::1]:1234/v1', 'not a url']) assert.equal(plainHttpWarning(url), null, url);
   });
 });
