@@ -6,6 +6,9 @@ import { resolveConfiguredSide } from './models';
 import { log } from './log';
 import { showInfo, showWarning } from './notify';
 
+/** Said when Test Connection is asked for in an untrusted workspace. */
+export const UNTRUSTED_TEST_MESSAGE = 'Test Connection sends nothing from an untrusted workspace (its request carries your key). Trust this folder (Workspaces: Manage Workspace Trust) to test the connections.';
+
 const PING = { system: 'You are a connectivity check.', blocks: [], task: 'Reply with the single word: pong' };
 
 /** Sends one tiny request for a resolved side; never rejects. */
@@ -19,6 +22,11 @@ export async function pingSide(side: ResolvedSide, signal?: AbortSignal): Promis
 
 /** `Pairwise: Test Connection`: one tiny request per configured side; shows TTFT or the exact error. Returns the results (tests). */
 export async function testConnection(keys: KeyStore, args?: { sides?: SideId[] }): Promise<Partial<Record<SideId, DraftResult | { error: string }>>> {
+  // The ping carries the key: an untrusted workspace sends nothing, as its Restricted Mode description promises.
+  if (!vscode.workspace.isTrusted) {
+    void showWarning(`Pairwise: ${UNTRUSTED_TEST_MESSAGE}`);
+    return {};
+  }
   const sides = args?.sides ?? ['a', 'b'];
   const out: Partial<Record<SideId, DraftResult | { error: string }>> = {};
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Pairwise: testing connections', cancellable: true }, async (_p, token) => {

@@ -54,4 +54,11 @@ suite('untrusted workspace (Restricted Mode)', () => {
       await vscode.workspace.getConfiguration('pairwise').update('judge.model', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  test('Test Connection sends nothing (its ping carries the key)', async () => {
+    const out = await vscode.commands.executeCommand('pairwise.testConnection');
+    assert.deepEqual(out, {});
+    assert.equal(mock.requests.length, 0, 'no request reached the provider');
+    assert.match(api.shownMessages().at(-1)?.message ?? '', /Test Connection sends nothing from an untrusted workspace/);
+  });
 });
