@@ -1,7 +1,12 @@
-/** Token counting with gpt-tokenizer's o200k encoding (fast count, early-exit limit checks). */
+/**
+ * Token counting, exactly as gpt-tokenizer's o200k encoding counts: the text split into the split regex's pieces by
+ * o200kSplit's one pass, each piece counted by gpt-tokenizer once per process and then from a cache (early exit for
+ * limit checks).
+ */
 import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { isHighSurrogate } from '../../shared/surrogates';
 import { o200kRanks } from './o200kRanks';
+import { pieceEnd } from './o200kSplit';
 
 let encoding: GptEncoding | undefined;
 
@@ -59,7 +64,7 @@ function nextStretch(text: string, from: number): [number, number] | null {
 }
 
 /** The text cut so that no long run is one piece (long runs in LONG_RUN_CHARS pieces), or null when it has none. */
-function cutLongRuns(text: string): string[] | null {
+export function cutLongRuns(text: string): string[] | null {
   if (text.length < LONG_RUN_CHARS) return null;
   let parts: string[] | null = null;
   let from = 0;
@@ -83,39 +88,104 @@ function cutLongRuns(text: string): string[] | null {
   return parts;
 }
 
-/** Counts tokens of text (o200k_base), special-token strings counted as plain text (long runs in pieces). */
-export function countTokens(text: string): number {
-  if (text.length === 0) return 0;
-  const parts = cutLongRuns(text);
-  if (!parts) return o200k().countTokens(text, PLAIN_TEXT);
-  let n = 0;
-  for (const p of parts) n += p.length === 0 ? 0 : o200k().countTokens(p, PLAIN_TEXT);
+/**
+ * Whether text may hold a long run: one of LONG_RUN_CHARS characters holds an aligned block of half that length whose
+ * ASCII characters are all of one run's kind, so text without such a block has none (checking a block mostly stops
+ * after a few characters, where cutLongRuns looks at each).
+ */
+function mayHoldLongRun(text: string): boolean {
+  const block = LONG_RUN_CHARS / 2;
+  for (let b = 0; b + block <= text.length; b += block) {
+    let kind = -1;
+    let i = b;
+    for (; i < b + block; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) continue;
+      const k = ASCII_RUN[c];
+      if (k === 0 || (kind >= 0 && k !== kind)) break;
+      kind = k;
+    }
+    if (i === b + block) return true;
+  }
+  return false;
+}
+
+/** Pieces longer than this are counted afresh each time (the cache holds the short ones that recur). */
+const CACHED_PIECE_CHARS = 128;
+/** Slots of the piece cache (a power of two); it holds at most half as many pieces and starts over when full. */
+const SLOTS = 1 << 16;
+const slotKeys = new Array<string | undefined>(SLOTS).fill(undefined);
+const slotHashes = new Int32Array(SLOTS);
+const slotCounts = new Int32Array(SLOTS);
+let cachedPieces = 0;
+
+/**
+ * A copy of text[p, e) that holds no reference to text. V8 cuts a substring of 13 characters or more as a view of its
+ * whole string: kept in a cache (ours, or gpt-tokenizer's merge cache of 100,000 pieces), one such piece would keep
+ * the whole prompt or file it came from alive.
+ */
+function copyOf(text: string, p: number, e: number): string {
+  return Buffer.from(text.slice(p, e), 'utf16le').toString('utf16le');
+}
+
+/**
+ * Tokens of the piece text[p, e) of the split regex (gpt-tokenizer's count of it alone is its count within any text),
+ * from a per-process cache looked up without cutting the piece out (FNV-1a hash, open addressing).
+ */
+function countPiece(text: string, p: number, e: number): number {
+  if (e - p > CACHED_PIECE_CHARS) return o200k().countTokens(copyOf(text, p, e), PLAIN_TEXT);
+  let h = 0x811c9dc5 | 0;
+  for (let i = p; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let slot = h & (SLOTS - 1);
+  for (let key = slotKeys[slot]; key !== undefined; key = slotKeys[slot]) {
+    if (slotHashes[slot] === h && key.length === e - p && text.startsWith(key, p)) return slotCounts[slot];
+    slot = (slot + 1) & (SLOTS - 1);
+  }
+  const piece = copyOf(text, p, e);
+  const n = o200k().countTokens(piece, PLAIN_TEXT);
+  if (cachedPieces >= SLOTS / 2) {
+    slotKeys.fill(undefined);
+    cachedPieces = 0;
+    slot = h & (SLOTS - 1);
+  }
+  slotKeys[slot] = piece;
+  slotHashes[slot] = h;
+  slotCounts[slot] = n;
+  cachedPieces++;
   return n;
 }
 
 /**
- * Above this many characters per token of the limit a text is counted with early exit; below it the one-pass count is
- * faster (gpt-tokenizer's limit check encodes through a generator, several times slower per character than its count).
+ * Tokens of text as gpt-tokenizer counts it (the sum of its pieces' counts), or a number over limit once the count
+ * passes it. o200kSplit cuts the pieces; each is counted by gpt-tokenizer once per process, then from the cache.
  */
-const FULL_COUNT_CHARS_PER_TOKEN = 8;
+function countWhole(text: string, limit: number): number {
+  let n = 0;
+  for (let p = 0; p < text.length && n <= limit; ) {
+    const e = pieceEnd(text, p);
+    n += e - p === 1 && text.charCodeAt(p) < 128 ? 1 : countPiece(text, p, e); // each ASCII character is a token
+    p = e;
+  }
+  return n;
+}
 
-/** Returns the token count when text fits within limit, else null (texts far over the limit stop counting early). */
+/** Counts tokens of text (o200k_base), special-token strings counted as plain text (long runs in pieces). */
+export function countTokens(text: string): number {
+  if (text.length === 0) return 0;
+  const parts = mayHoldLongRun(text) ? cutLongRuns(text) : null;
+  if (!parts) return countWhole(text, Infinity);
+  let n = 0;
+  for (const p of parts) n += countWhole(p, Infinity);
+  return n;
+}
+
+/** Returns the token count when text fits within limit, else null (the count stops once past the limit). */
 export function tokensWithin(text: string, limit: number): number | null {
   if (limit <= 0) return text.length === 0 ? 0 : null;
-  if (text.length <= limit * FULL_COUNT_CHARS_PER_TOKEN) {
-    const n = countTokens(text);
-    return n <= limit ? n : null;
-  }
-  const parts = cutLongRuns(text);
-  if (!parts) {
-    const r = o200k().isWithinTokenLimit(text, limit, PLAIN_TEXT);
-    return r === false ? null : r;
-  }
   let n = 0;
-  for (const p of parts) {
-    const r = p.length === 0 ? 0 : o200k().isWithinTokenLimit(p, limit - n, PLAIN_TEXT);
-    if (r === false) return null;
-    n += r;
+  for (const p of (mayHoldLongRun(text) && cutLongRuns(text)) || [text]) {
+    n += countWhole(p, limit - n);
+    if (n > limit) return null;
   }
   return n;
 }
