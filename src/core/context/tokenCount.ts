@@ -1,23 +1,48 @@
 /**
- * Token counting, exactly as gpt-tokenizer's o200k encoding counts: the text split into the split regex's pieces by
- * o200kSplit's one pass, each piece counted by gpt-tokenizer once per process and then from a cache (early exit for
- * limit checks).
+ * Token counting, exactly as gpt-tokenizer's o200k encoding counts (special-token strings such as "<|endoftext|>" count
+ * as plain text): the text split into the split regex's pieces by o200kSplit's one pass, each piece's byte-pair merge
+ * counted on o200kTable's typed arrays once per process and then from a cache (early exit for limit checks).
  */
-import { GptEncoding } from 'gpt-tokenizer/GptEncoding';
 import { isHighSurrogate } from '../../shared/surrogates';
 import { o200kRanks } from './o200kRanks';
 import { pieceEnd } from './o200kSplit';
+import { RankTable } from './o200kTable';
 
-let encoding: GptEncoding | undefined;
+let ranks: RankTable | undefined;
 
-/** The o200k_base encoding, built on the first count (as gpt-tokenizer's own o200k_base module builds it). */
-function o200k(): GptEncoding {
-  return (encoding ??= GptEncoding.getEncodingApi('o200k_base', o200kRanks));
+/** o200k_base's ranks by their bytes, built on the first count (the table's strings are then garbage). */
+function table(): RankTable {
+  return (ranks ??= RankTable.from(o200kRanks()));
 }
 
-// Repository text may contain strings like "<|endoftext|>": count them as plain text. By default gpt-tokenizer
-// throws on them (and scans every input for them first).
-const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
+let utf8 = new Uint8Array(1024);
+const encoder = new TextEncoder();
+
+/**
+ * The most bytes of one piece merged at once. cutLongRuns leaves pieces of at most LONG_RUN_CHARS characters and a
+ * leading one (800 bytes beyond ASCII); only a punctuation run's tail of alternating line breaks and slashes
+ * (` ?[^\s\p{L}\p{N}]+[\r\n/]*`) runs on further, and merged whole it would take time in the square of its length
+ * (64,000 characters: 1.1 s with gpt-tokenizer). Such a piece is merged in parts of this many bytes.
+ */
+const MAX_MERGE_BYTES = 1024;
+
+/** Tokens of the piece text[p, e) of the split regex: its UTF-8 bytes merged (in MAX_MERGE_BYTES parts past that). */
+function mergeCount(text: string, p: number, e: number): number {
+  if (utf8.length < 3 * (e - p)) utf8 = new Uint8Array(6 * (e - p));
+  let n = 0;
+  for (let i = p; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) {
+      n = encoder.encodeInto(text.slice(p, e), utf8).written;
+      break;
+    }
+    utf8[n++] = c;
+  }
+  if (n <= MAX_MERGE_BYTES) return table().count(utf8, 0, n);
+  let tokens = 0;
+  for (let at = 0; at < n; at += MAX_MERGE_BYTES) tokens += table().count(utf8, at, Math.min(n, at + MAX_MERGE_BYTES));
+  return tokens;
+}
 
 /**
  * Runs of letters, of punctuation or of whitespace longer than this are counted in pieces of this length. A run is
@@ -121,19 +146,18 @@ let cachedPieces = 0;
 
 /**
  * A copy of text[p, e) that holds no reference to text. V8 cuts a substring of 13 characters or more as a view of its
- * whole string: kept in a cache (ours, or gpt-tokenizer's merge cache of 100,000 pieces), one such piece would keep
- * the whole prompt or file it came from alive.
+ * whole string: kept in the cache, one such piece would keep the whole prompt or file it came from alive.
  */
 function copyOf(text: string, p: number, e: number): string {
   return Buffer.from(text.slice(p, e), 'utf16le').toString('utf16le');
 }
 
 /**
- * Tokens of the piece text[p, e) of the split regex (gpt-tokenizer's count of it alone is its count within any text),
- * from a per-process cache looked up without cutting the piece out (FNV-1a hash, open addressing).
+ * Tokens of the piece text[p, e) of the split regex (its count alone is its count within any text), from a
+ * per-process cache looked up without cutting the piece out (FNV-1a hash, open addressing).
  */
 function countPiece(text: string, p: number, e: number): number {
-  if (e - p > CACHED_PIECE_CHARS) return o200k().countTokens(copyOf(text, p, e), PLAIN_TEXT);
+  if (e - p > CACHED_PIECE_CHARS) return mergeCount(text, p, e);
   let h = 0x811c9dc5 | 0;
   for (let i = p; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   let slot = h & (SLOTS - 1);
@@ -142,7 +166,7 @@ function countPiece(text: string, p: number, e: number): number {
     slot = (slot + 1) & (SLOTS - 1);
   }
   const piece = copyOf(text, p, e);
-  const n = o200k().countTokens(piece, PLAIN_TEXT);
+  const n = mergeCount(text, p, e);
   if (cachedPieces >= SLOTS / 2) {
     slotKeys.fill(undefined);
     cachedPieces = 0;
@@ -157,7 +181,7 @@ function countPiece(text: string, p: number, e: number): number {
 
 /**
  * Tokens of text as gpt-tokenizer counts it (the sum of its pieces' counts), or a number over limit once the count
- * passes it. o200kSplit cuts the pieces; each is counted by gpt-tokenizer once per process, then from the cache.
+ * passes it. o200kSplit cuts the pieces; each is merged once per process, then counted from the cache.
  */
 function countWhole(text: string, limit: number): number {
   let n = 0;

@@ -2,11 +2,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSync, readdirSync, readFileSync, readSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { countTokens as ownCount, isWithinTokenLimit } from 'gpt-tokenizer/encoding/o200k_base';
+import { isWithinTokenLimit } from 'gpt-tokenizer/encoding/o200k_base';
 import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/encodingParams/constants';
 import { asciiPieceEnd, pieceEnd } from '../../../../src/core/context/o200kSplit';
 import { seededRandom } from '../../../../src/core/stats/prng';
 import { countTokens, cutLongRuns, LONG_RUN_CHARS, tokensWithin } from '../../../../src/core/context/tokenCount';
+import { referenceCount as ownCount } from './o200kReference';
 
 // The counter splits ASCII text itself and counts each piece once per process; these tests hold it to gpt-tokenizer's
 // own split regex and counts, piece for piece, on real files and on random text full of the characters the regex
@@ -50,7 +51,7 @@ function assertSameSplit(text: string, label: string): number {
 /** The count before the fast counter: gpt-tokenizer on each part cutLongRuns leaves. */
 function referenceCount(text: string): number {
   let n = 0;
-  for (const p of cutLongRuns(text) ?? [text]) n += ownCount(p, PLAIN);
+  for (const p of cutLongRuns(text) ?? [text]) n += ownCount(p);
   return n;
 }
 
@@ -141,7 +142,7 @@ describe('the o200k pre-tokenizer against gpt-tokenizer\'s split regex', () => {
       for (let i = 0; i < 4000; i++) {
         const text = randomText(next, Math.floor(next() * 60), wide);
         assertSameSplit(text, `case ${JSON.stringify(text)}`);
-        const n = ownCount(text, PLAIN);
+        const n = ownCount(text);
         assert.equal(countTokens(text), n, JSON.stringify(text));
         for (let limit = 0; limit <= n + 1; limit++) assert.equal(tokensWithin(text, limit), n <= limit ? n : null, `${JSON.stringify(text)} within ${limit}`);
         cases++;
@@ -174,7 +175,7 @@ describe('the o200k pre-tokenizer against gpt-tokenizer\'s split regex', () => {
   test('the limit check gives the count or null at every limit on a real file, as gpt-tokenizer\'s own does', () => {
     const text = readFileSync(join(__dirname, '../../../../src/core/context/tokenCount.ts'), 'utf8');
     assert.equal(cutLongRuns(text), null);
-    const n = ownCount(text, PLAIN);
+    const n = ownCount(text);
     for (let limit = 0; limit <= n + 2; limit++) {
       assert.equal(tokensWithin(text, limit), limit < n ? null : n, `limit ${limit}`);
       if (limit % 50 !== 0 && Math.abs(limit - n) > 1) continue;

@@ -130,3 +130,28 @@ describe('memory', () => {
     assert.ok(heldMb < 8, `${heldMb.toFixed(1)} MB held after counting 30 texts of 1 MB`);
   });
 });
+
+describe('a byte order mark (U+FEFF)', () => {
+  test('counts as o200k\'s vocabulary has it (one token), where gpt-tokenizer drops it when looking pairs up and counts two', () => {
+    // gpt-tokenizer decodes each pair's bytes with a TextDecoder, which strips a leading EF BB BF; the vocabulary holds
+    // those three bytes as one token. A file saved with a BOM starts with this character.
+    assert.equal(ownCount('\ufeff', PLAIN), 2);
+    assert.equal(countTokens('\ufeff'), 1);
+    assert.equal(countTokens('\ufeffimport x from "y";\n'), countTokens('import x from "y";\n') + 1);
+  });
+});
+
+describe('a punctuation run\'s tail of alternating line breaks and slashes', () => {
+  test('regression: 200,000 characters of `;` then "\\n/" repeated count in well under a second (one piece: merged whole, its time grew with its length squared)', () => {
+    // ` ?[^\s\p{L}\p{N}]+[\r\n/]*` takes the whole tail; cutLongRuns leaves it (its characters alternate between a
+    // space and punctuation). gpt-tokenizer took 1.1 s for 64,000 characters of it, and a file of 256 KB minutes.
+    const text = `x = 1;${'\n/'.repeat(100_000)}\ny`;
+    const t0 = performance.now();
+    const n = countTokens(text);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 1000, `${Math.round(ms)} ms`);
+    assert.ok(n > 1000 && n < text.length, `${n} tokens`);
+    assert.equal(tokensWithin(text, n), n);
+    assert.equal(tokensWithin(text, 100), null);
+  });
+});
