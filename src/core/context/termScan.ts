@@ -10,7 +10,15 @@ const CLASSES = 37;
 const CLS = 0;
 const KIND = 256;
 const BIG = 512;
+/** The eight 16-byte tables of the filter that tests sixteen positions at once (see termScan.wat), after BIG's 37 x 37. */
+const TED = 1920;
+/** How many of a term's first characters the filter tests. */
+const TED_CHARS = 4;
 const TRI = 2048;
+/** Zero bytes after a text: the filter reads 16 positions and the three characters after the last (see termScan.wat). */
+const PAD = 20;
+/** Buckets of terms the filter tells apart (one bit each in its tables). */
+const BUCKETS = 8;
 const PAGE = 65536;
 /** Only terms the module can fold exactly: ASCII lower-case letters and digits (a case-insensitive regex folds only ASCII letters to them). */
 const PLAIN_TERM = /^[a-z0-9]+$/;
@@ -23,7 +31,7 @@ export const MAX_TERM_CHARS = 32;
 
 interface ScanExports {
   memory: WebAssembly.Memory;
-  scan(text: number, n: number, tab: number, termAt: number, counts: number, seen: number, big: number, tri: number): number;
+  scan(text: number, n: number, tab: number, termAt: number, counts: number, seen: number, big: number, tri: number, ted: number): number;
 }
 
 /** The process's one instance of the module: its memory holds the tables of one scanner at a time (the owner). */
@@ -73,10 +81,38 @@ function classOf(c: number): number {
   return isLowerOrDigit(c) ? c - 47 : 0;
 }
 
+/**
+ * The filter's tables for terms (see termScan.wat): for each of a term's first four characters, 16 bytes by low
+ * nibble then 16 by high nibble, each byte the buckets holding a term with such a character there (a term shorter than
+ * four characters lets any byte through where it does not reach). Terms sorted by their start share buckets with
+ * terms that start alike, which keeps the nibbles each bucket lets through few.
+ */
+function tedTables(terms: readonly string[]): Uint8Array {
+  const out = new Uint8Array(TED_CHARS * 32);
+  const sorted = [...terms].sort();
+  sorted.forEach((term, i) => {
+    const bit = 1 << Math.floor((i * BUCKETS) / sorted.length);
+    for (let k = 0; k < TED_CHARS; k++) {
+      if (k >= term.length) {
+        for (let x = 0; x < 16; x++) {
+          out[32 * k + x] |= bit;
+          out[32 * k + 16 + x] |= bit;
+        }
+        continue;
+      }
+      const c = term.charCodeAt(k) | 0x20; // a-z and 0-9 are unchanged by the fold
+      out[32 * k + (c & 15)] |= bit;
+      out[32 * k + 16 + (c >> 4)] |= bit;
+    }
+  });
+  return out;
+}
+
 /** One query's term counter over texts of up to maxBytes bytes (on the process's one instance of the module, see sharedInstance). */
 export class TermScanner {
   /** This scanner's tables, written into the shared memory when it takes it over (see install). */
   private readonly bigImage = new Uint8Array(CLASSES * CLASSES);
+  private readonly tedImage: Uint8Array;
   private readonly triImage: Uint8Array;
   private readonly termAtImage: Int32Array;
   private readonly tabImage: Int32Array;
@@ -150,6 +186,7 @@ export class TermScanner {
       this.bigImage[pair] = ++number;
       this.triImage.set(row, number * CLASSES);
     }
+    this.tedImage = tedTables(terms);
     this.termAtImage = Int32Array.from(termAt);
     this.tabImage = new Int32Array(CLASSES * children.length);
     children.forEach((row, node) => this.tabImage.set(row, node * CLASSES));
@@ -158,7 +195,7 @@ export class TermScanner {
   /** Makes the shared memory this scanner's: large enough, with its tables in place and its counts clear. */
   private install(): void {
     const sh = this.sh;
-    const need = Math.ceil((this.text + this.maxBytes + 2) / PAGE) - sh.memory.buffer.byteLength / PAGE;
+    const need = Math.ceil((this.text + this.maxBytes + PAD) / PAGE) - sh.memory.buffer.byteLength / PAGE;
     if (need > 0) {
       sh.memory.grow(need);
       // Growing replaces the memory's buffer: the views are made again.
@@ -166,6 +203,7 @@ export class TermScanner {
       sh.i32 = new Int32Array(sh.memory.buffer);
     }
     sh.u8.set(this.bigImage, BIG);
+    sh.u8.set(this.tedImage, TED);
     sh.u8.set(this.triImage, TRI);
     sh.i32.set(this.termAtImage, this.termAt / 4);
     sh.i32.set(this.tabImage, this.tab / 4);
@@ -180,9 +218,8 @@ export class TermScanner {
     if (this.sh.owner !== this) this.install();
     const { u8, i32 } = this.sh;
     u8.set(n === bytes.length ? bytes : bytes.subarray(0, n), this.text);
-    u8[this.text + n] = 0;
-    u8[this.text + n + 1] = 0;
-    const found = this.sh.scan(this.text, n, this.tab, this.termAt, this.counts, this.seen, BIG, TRI);
+    u8.fill(0, this.text + n, this.text + n + PAD);
+    const found = this.sh.scan(this.text, n, this.tab, this.termAt, this.counts, this.seen, BIG, TRI, TED);
     if (found === 0) return null;
     const out = new Map<string, number>();
     const counts = this.counts / 4;

@@ -9,22 +9,72 @@
 ;; classes: the pair's number when some term begins with it, else 0; at $tri, 37 bytes per pair number, set for each
 ;; class that can follow the pair at the start of some term (row 0 all clear), so only positions whose first three
 ;; characters begin a term are tried; at $tab, the terms' trie (37 i32 per node, child by class, 0: none; node 0 the
-;; root); at $termAt, per node, the term that ends there or -1. text[n] and text[n + 1] must be bytes of class 0.
+;; root); at $termAt, per node, the term that ends there or -1; at $ted, eight 16-byte tables (a superset filter,
+;; "Teddy" as Hyperscan has it): for each of a term's first four characters, which of eight buckets of terms hold a
+;; character with a given low nibble, then a given high nibble (a byte is OR-ed with 0x20 first, folding A-Z; a term
+;; shorter than four characters lets any byte through at the places it does not reach). Sixteen positions are tested
+;; at once: a position no bucket lets through cannot begin a term and is passed without its classes being looked up;
+;; one it lets through is tried exactly (its first three classes, then the trie). text[n] up to text[n + 19] must be
+;; zero bytes (class 0; 0x20 once folded, which no bucket lets through as a first character).
 (module
   (memory (export "memory") 1)
-  (func (export "scan") (param $text i32) (param $n i32) (param $tab i32) (param $termAt i32) (param $counts i32) (param $seen i32) (param $big i32) (param $tri i32) (result i32)
-    (local $i i32) (local $j i32) (local $c i32) (local $cn i32) (local $node i32) (local $best i32) (local $end i32) (local $kp i32) (local $t i32) (local $nseen i32) (local $p i32) (local $v i32) (local $c2 i32)
-    (local.set $cn (i32.load8_u (i32.load8_u (local.get $text))))
-    (local.set $c2 (i32.load8_u (i32.load8_u (i32.add (local.get $text) (i32.const 1)))))
+  (func (export "scan") (param $text i32) (param $n i32) (param $tab i32) (param $termAt i32) (param $counts i32) (param $seen i32) (param $big i32) (param $tri i32) (param $ted i32) (result i32)
+    (local $i i32) (local $j i32) (local $c i32) (local $cn i32) (local $node i32) (local $best i32) (local $end i32) (local $kp i32) (local $t i32) (local $nseen i32) (local $p i32) (local $v i32) (local $c2 i32) (local $m i32) (local $base i32)
+    (local $lo0 v128) (local $hi0 v128) (local $lo1 v128) (local $hi1 v128) (local $lo2 v128) (local $hi2 v128) (local $lo3 v128) (local $hi3 v128) (local $f v128)
+    (local.set $lo0 (v128.load (local.get $ted)))
+    (local.set $hi0 (v128.load offset=16 (local.get $ted)))
+    (local.set $lo1 (v128.load offset=32 (local.get $ted)))
+    (local.set $hi1 (v128.load offset=48 (local.get $ted)))
+    (local.set $lo2 (v128.load offset=64 (local.get $ted)))
+    (local.set $hi2 (v128.load offset=80 (local.get $ted)))
+    (local.set $lo3 (v128.load offset=96 (local.get $ted)))
+    (local.set $hi3 (v128.load offset=112 (local.get $ted)))
+    (local.set $base (i32.const -16)) ;; no window yet: the first position tests one
     (block $done
       (loop $outer
         ;; on to the next position whose first three characters begin some term
         (block $found
           (loop $skip
             (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-            (local.set $c (local.get $cn))
-            (local.set $cn (local.get $c2))
-            (local.set $c2 (i32.load8_u (i32.load8_u (i32.add (i32.add (local.get $text) (local.get $i)) (i32.const 2)))))
+            ;; the positions of [base, base + 16) that some bucket lets through (see $ted above), tested again once i
+            ;; has left that window
+            (if (i32.ge_u (i32.sub (local.get $i) (local.get $base)) (i32.const 16))
+              (then
+                (local.set $base (local.get $i))
+                (local.set $p (i32.add (local.get $text) (local.get $i)))
+                (local.set $f (v128.or (v128.load (local.get $p)) (v128.const i8x16 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20)))
+                (local.set $m (i8x16.bitmask (i8x16.ne (v128.const i64x2 0 0) (v128.and (v128.and (v128.and
+                  (v128.and
+                    (i8x16.swizzle (local.get $lo0) (v128.and (local.get $f) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                    (i8x16.swizzle (local.get $hi0) (i8x16.shr_u (local.get $f) (i32.const 4))))
+                  (block (result v128)
+                    (local.set $f (v128.or (v128.load offset=1 (local.get $p)) (v128.const i8x16 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20)))
+                    (v128.and
+                      (i8x16.swizzle (local.get $lo1) (v128.and (local.get $f) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                      (i8x16.swizzle (local.get $hi1) (i8x16.shr_u (local.get $f) (i32.const 4))))))
+                  (block (result v128)
+                    (local.set $f (v128.or (v128.load offset=2 (local.get $p)) (v128.const i8x16 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20)))
+                    (v128.and
+                      (i8x16.swizzle (local.get $lo2) (v128.and (local.get $f) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                      (i8x16.swizzle (local.get $hi2) (i8x16.shr_u (local.get $f) (i32.const 4))))))
+                  (block (result v128)
+                    (local.set $f (v128.or (v128.load offset=3 (local.get $p)) (v128.const i8x16 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20)))
+                    (v128.and
+                      (i8x16.swizzle (local.get $lo3) (v128.and (local.get $f) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                      (i8x16.swizzle (local.get $hi3) (i8x16.shr_u (local.get $f) (i32.const 4)))))))))))
+            ;; those from i on (the ones before were passed, or lie inside a match)
+            (local.set $m (i32.and (local.get $m) (i32.shl (i32.const -1) (i32.sub (local.get $i) (local.get $base)))))
+            (if (i32.eqz (local.get $m))
+              (then
+                (local.set $i (i32.add (local.get $base) (i32.const 16)))
+                (br $skip)))
+            (local.set $i (i32.add (local.get $base) (i32.ctz (local.get $m))))
+            ;; the first of them, tested exactly: its first three classes begin a term
+            (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $p (i32.add (local.get $text) (local.get $i)))
+            (local.set $c (i32.load8_u (i32.load8_u (local.get $p))))
+            (local.set $cn (i32.load8_u (i32.load8_u offset=1 (local.get $p))))
+            (local.set $c2 (i32.load8_u (i32.load8_u offset=2 (local.get $p))))
             (br_if $found (i32.load8_u (i32.add (local.get $tri) (i32.add (i32.mul
               (i32.load8_u (i32.add (local.get $big) (i32.add (i32.mul (local.get $c) (i32.const 37)) (local.get $cn))))
               (i32.const 37)) (local.get $c2)))))
@@ -60,8 +110,6 @@
           (br_if $count (i32.and (i32.eq (local.get $kp) (i32.const 1))
             (i32.eq (i32.load8_u (i32.add (i32.const 256) (i32.load8_u (i32.add (local.get $text) (local.get $i))))) (i32.const 2))))
           (local.set $i (local.get $end))
-          (local.set $cn (i32.load8_u (i32.load8_u (i32.add (local.get $text) (local.get $i)))))
-          (local.set $c2 (i32.load8_u (i32.load8_u (i32.add (i32.add (local.get $text) (local.get $i)) (i32.const 1)))))
           (br $outer))
         (local.set $p (i32.add (local.get $counts) (i32.shl (local.get $best) (i32.const 2))))
         (local.set $v (i32.load (local.get $p)))
@@ -71,7 +119,5 @@
             (i32.store (i32.add (local.get $seen) (i32.shl (local.get $nseen) (i32.const 2))) (local.get $best))
             (local.set $nseen (i32.add (local.get $nseen) (i32.const 1)))))
         (local.set $i (local.get $end))
-        (local.set $cn (i32.load8_u (i32.load8_u (i32.add (local.get $text) (local.get $i)))))
-        (local.set $c2 (i32.load8_u (i32.load8_u (i32.add (i32.add (local.get $text) (local.get $i)) (i32.const 1)))))
         (br $outer)))
     (local.get $nseen)))

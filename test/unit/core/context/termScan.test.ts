@@ -41,6 +41,28 @@ describe('WebAssembly term counter', () => {
     assert.ok(matched > 7_500, `only ${matched} texts matched a term`);
   });
 
+  test('the filter that tests sixteen positions at once passes no match: up to 40 terms sharing its eight buckets, texts across many 16-byte windows, bytes it folds onto letters and digits (10,000 cases)', () => {
+    const rnd = seededRandom(1207);
+    const letters = ['a', 'e', 'r', 's', 't', 'o', 'p', 'q', 'x', 'z', '0', '1', '9'];
+    // Control bytes 0x10-0x19 and 0x01 fold onto digits and `!` (| 0x20), `@` onto a backquote, bytes past 0x7f onto
+    // others past it: the filter lets them through, the exact test must not count them.
+    const pieces = ['a', 'e', 'r', 's', 'T', 'O', 'P', 'ERR', 'err', 'or', 'Stream', 'strea', 'x', '0', '1', '9', ' ', '_', '.', '\n',
+      '\x10', '\x11', '\x19', '\x01', '@', '[', '\x7f', '\x80', 'é', 'Á', 'ß', '\xff', 'aB', 'zZ'];
+    let matched = 0;
+    for (let i = 0; i < 10_000; i++) {
+      // Terms of two to eight characters, and now and then one of one (a query with many one-letter terms is the regex's).
+      const terms = [...new Set(Array.from({ length: 1 + Math.floor(rnd() * 40) }, (_, k) => (k === 0 && rnd() < 0.2 ? pick(rnd, letters) : `${pick(rnd, letters)}${pick(rnd, letters)}${randomText(rnd, letters, 6)}`)))];
+      const text = randomText(rnd, pieces, 120);
+      const scanner = TermScanner.for(terms, 2000);
+      assert.ok(scanner);
+      const bytes = Buffer.from(text, 'latin1');
+      const want = [...countsByRegex(terms, text)];
+      assert.deepEqual([...(scanner.count(bytes, bytes.length) ?? new Map<string, number>())], want, JSON.stringify({ terms, text }));
+      if (want.length) matched++;
+    }
+    assert.ok(matched > 2_000, `only ${matched} texts matched a term`);
+  });
+
   test('one instance serves every scanner: scanners of different queries used in turn (one growing the memory) count as the regex does', () => {
     const rnd = seededRandom(77);
     const scanners = Array.from({ length: 8 }, (_, i) => {
