@@ -5,7 +5,36 @@ const PY_FROM = /^[ \t]*from[ \t]+([\w.]*)[ \t]+import[ \t]+([\w, \t()*]+)/gm;
 const PY_IMPORT = /^[ \t]*import[ \t]+([\w.]+)/gm;
 // A relative module string; the words before it (from / import / require) are checked separately, which is faster.
 const JS_REL = /['"](\.{1,2}\/[^'"\n]+)['"]/g;
-const JS_BEFORE = /(?:\bfrom|\bimport|\brequire[ \t]*\()[ \t(]*$/;
+
+/** True for the characters of \w. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Whether hay[s, e) spells word with a word boundary before it (at from, the window's start, there always is one). */
+function wordEndsAt(hay: string, from: number, e: number, word: string): boolean {
+  const s = e - word.length;
+  return s >= from && hay.startsWith(word, s) && (s === from || !isWordChar(hay.charCodeAt(s - 1)));
+}
+
+/**
+ * Whether a module string at `at` follows `from`, `import` or `require(`: what /(?:\bfrom|\bimport|\brequire[ \t]*\()[ \t(]*$/
+ * finds in the 12 characters before it, without cutting them out: spaces, tabs and `(` back from `at`, then the word
+ * (`require` only with a `(` among them).
+ */
+function importBefore(hay: string, at: number): boolean {
+  const from = Math.max(0, at - 12);
+  let e = at;
+  let paren = false;
+  for (let c = hay.charCodeAt(e - 1); e > from && (c === 32 || c === 9 || c === 40); c = hay.charCodeAt(--e - 1)) if (c === 40) paren = true;
+  return wordEndsAt(hay, from, e, 'from') || wordEndsAt(hay, from, e, 'import') || (paren && wordEndsAt(hay, from, e, 'require'));
+}
+
+/** A module path without a .js, .mjs or .cjs ending (the file it names may be TypeScript). */
+function withoutJsEnding(p: string): string {
+  if (p.endsWith('.js')) return p.slice(0, -3);
+  return p.endsWith('.mjs') || p.endsWith('.cjs') ? p.slice(0, -4) : p;
+}
 const RS_MOD = /^[ \t]*(?:pub(?:\([^)\n]*\))?[ \t]+)?mod[ \t]+([a-z_][a-z0-9_]*)[ \t]*;/gm;
 const RS_USE = /\b(crate|super|self)::([a-z_][a-z0-9_]*)(?:::([a-z_][a-z0-9_]*))?/g;
 
@@ -14,12 +43,22 @@ function dirOf(p: string): string {
   return i < 0 ? '' : p.slice(0, i);
 }
 
-// A relative path that only goes down (`./a/b`: no empty, `.` or `..` component after the `./`).
-const DOWN_ONLY = /^\.\/(?!(?:[^/]*\/)*\.{0,2}(?:\/|$))/;
+/** Whether a relative path only goes down (`./a/b`: no empty, `.` or `..` component after the `./`). */
+function downOnly(rel: string): boolean {
+  if (!rel.startsWith('./')) return false;
+  for (let i = 2; ; ) {
+    let j = rel.indexOf('/', i);
+    if (j < 0) j = rel.length;
+    const len = j - i;
+    if (len === 0 || (rel.charCodeAt(i) === 46 && (len === 1 || (len === 2 && rel.charCodeAt(i + 1) === 46)))) return false;
+    if (j === rel.length) return true;
+    i = j + 1;
+  }
+}
 
 function join(dir: string, rel: string): string {
   // Most imports name a file beside or below their own: no splitting needed.
-  if (DOWN_ONLY.test(rel)) return dir ? `${dir}/${rel.slice(2)}` : rel.slice(2);
+  if (downOnly(rel)) return dir ? `${dir}/${rel.slice(2)}` : rel.slice(2);
   const parts = dir ? dir.split('/') : [];
   for (const seg of rel.split('/')) {
     if (seg === '..') parts.pop();
@@ -45,11 +84,11 @@ export function importSpecs(path: string, text: string): string[] {
     PY_IMPORT.lastIndex = 0;
     while ((m = PY_IMPORT.exec(hay)) !== null) out.push(`py:${m[1]}`);
   } else if (/\.(m?[jt]sx?|cjs|cts|mts)$/.test(path)) {
+    const dir = dirOf(path);
     JS_REL.lastIndex = 0;
     while ((m = JS_REL.exec(hay)) !== null) {
-      if (!JS_BEFORE.test(hay.slice(Math.max(0, m.index - 12), m.index))) continue;
-      const base = join(dirOf(path), m[1]).replace(/\.(m?js|cjs)$/, '');
-      out.push(`jsbase:${base}`);
+      if (!importBefore(hay, m.index)) continue;
+      out.push(`jsbase:${withoutJsEnding(join(dir, m[1]))}`);
     }
   } else if (path.endsWith('.rs')) {
     const dir = dirOf(path);

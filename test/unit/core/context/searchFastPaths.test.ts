@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { buildCodeQuery, splitIdentifier } from '../../../../src/core/context/queryTerms';
 import { seededRandom } from '../../../../src/core/stats/prng';
-import { countsByRegex, randomText } from './searchReference';
+import { countsByRegex, jsSpecsByRegex, randomText } from './searchReference';
 
 /** splitIdentifier as it was written with regexes (the reference). */
 function splitByRegex(id: string): string[] {
@@ -129,6 +129,21 @@ describe('search fast paths', () => {
       }
     }
     assert.ok(withTerms > 5000, `only ${withTerms} paths held a term`);
+  });
+
+  test('JS/TS import specifiers agree with the regex rules on 50,000 random texts (the words before a module string, 12 characters back; paths going down or up)', () => {
+    const rnd = seededRandom(1206);
+    const pieces = ["'", '"', './', '../', './a', '../b.js', 'c.mjs', 'd.cjs', '/', '.', '//', 'x', '\n', ' ', '\t', '(', '((', 'from', 'import', 'require',
+      'Import', 'xfrom', 'from_', '_import', 'required', 'require (', 'é', "from './m.js'", 'import("../n")', "require( './o.cjs')"];
+    let found = 0;
+    for (let i = 0; i < 50_000; i++) {
+      const text = randomText(rnd, pieces, 30);
+      const path = i % 3 === 0 ? 'm.ts' : i % 3 === 1 ? 'src/deep/m.mjs' : 'a/b/c/m.tsx';
+      const want = jsSpecsByRegex(path, text);
+      found += want.length;
+      assert.deepEqual(importSpecs(path, text), want, JSON.stringify(text));
+    }
+    assert.ok(found > 20_000, `only ${found} specifiers found`);
   });
 
   test('JS/TS imports resolve to the same file as trying each ending in order, on 3,000 random trees', () => {

@@ -31,3 +31,28 @@ export function randomText(rnd: () => number, pieces: readonly string[], max: nu
 export function plainHits(hits: ReadonlyMap<string, SearchHit>): Map<string, { score: number; terms: string[]; pathTerms: string[]; defines: string[] }> {
   return new Map([...hits].map(([p, h]) => [p, { score: h.score, terms: [...h.terms], pathTerms: [...h.pathTerms], defines: [...h.defines] }]));
 }
+
+/**
+ * JS/TS import specifiers as the import graph read them with regexes (the words before a module string matched by
+ * /(?:\bfrom|\bimport|\brequire[ \t]*\()[ \t(]*$/ on the 12 characters before it, a path going only down by a regex).
+ */
+export function jsSpecsByRegex(path: string, hay: string): string[] {
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const out: string[] = [];
+  const rel = /['"](\.{1,2}\/[^'"\n]+)['"]/g;
+  for (let m = rel.exec(hay); m; m = rel.exec(hay)) {
+    if (!/(?:\bfrom|\bimport|\brequire[ \t]*\()[ \t(]*$/.test(hay.slice(Math.max(0, m.index - 12), m.index))) continue;
+    let joined: string;
+    if (/^\.\/(?!(?:[^/]*\/)*\.{0,2}(?:\/|$))/.test(m[1])) joined = dir ? `${dir}/${m[1].slice(2)}` : m[1].slice(2);
+    else {
+      const parts = dir ? dir.split('/') : [];
+      for (const seg of m[1].split('/')) {
+        if (seg === '..') parts.pop();
+        else if (seg && seg !== '.') parts.push(seg);
+      }
+      joined = parts.join('/');
+    }
+    out.push(`jsbase:${joined.replace(/\.(m?js|cjs)$/, '')}`);
+  }
+  return [...new Set(out)];
+}
