@@ -1,6 +1,7 @@
 /** BM25 of the query's terms over file text (identifier-aware prefix matches), path terms, and the symbols a file defines. */
 import { isAlnum, isLowerOrDigit, isUpper } from './asciiChars';
 import { splitIdentifier, type CodeQuery } from './queryTerms';
+import type { QuotedBytes } from './importGraph';
 import { TermScanner } from './termScan';
 
 /** What a file matched, and its text score. */
@@ -99,10 +100,10 @@ export class CodeIndex {
   readonly specs = new Map<string, string[]>();
 
   /**
-   * specsOf reads a code file's import specifiers from its first specsChars characters (it is given no more; it must
-   * give the same answer for that prefix as for the whole text).
+   * specsOf reads a code file's import specifiers from its first specsChars characters, as text or as bytes with where
+   * a quote and a dot lie in them (it is given no more; it must give the same answer for that prefix as for the whole text).
    */
-  constructor(private readonly q: CodeQuery, private readonly specsOf?: (path: string, text: string) => string[], private readonly specsChars = Infinity) {
+  constructor(private readonly q: CodeQuery, private readonly specsOf?: (path: string, source: string | QuotedBytes) => string[], private readonly specsChars = Infinity) {
     const terms = q.terms.map((t) => t.term);
     this.re = terms.length ? new RegExp([...terms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRe).join('|'), 'gi') : null;
     this.weight = new Map(q.terms.map((t) => [t.term, t.weight]));
@@ -138,7 +139,7 @@ export class CodeIndex {
   /**
    * Adds one file from its bytes (the search reads them as latin1 characters); code files also yield their imports.
    * The terms are counted by the WebAssembly counter when it can, else by the regex; the text is decoded only when a
-   * match asks for its definitions or imports.
+   * match asks for its definitions, or for the imports of a file other than JS/TS.
    */
   addBytes(path: string, bytes: Uint8Array, code: boolean): void {
     const n = Math.min(bytes.length, SEARCH_CHARS);
@@ -147,9 +148,13 @@ export class CodeIndex {
       this.add(path, decode(n), code);
       return;
     }
-    // Decoded only as far as asked: the imports need the first specsChars characters, the definitions all of them.
+    // Decoded only as far as asked: the definitions need all of the text. The imports are read from the bytes, where the
+    // counter found a quote followed by a dot (asked right after the count, while the module holds this text).
     let whole: string | undefined;
-    this.addCounted(path, this.scanner.count(bytes, n), n, code, (chars = Infinity) => whole ?? (chars >= n ? (whole = decode(n)) : decode(chars)));
+    const scanner = this.scanner;
+    const counts = scanner.count(bytes, n);
+    const m = Math.min(n, this.specsChars);
+    this.addCounted(path, counts, n, code, () => (whole ??= decode(n)), () => ({ bytes: bytes.subarray(0, m), quoteDots: scanner.quoteDots(m) }));
   }
 
   /** Adds one file (text: any decoding that keeps ASCII; latin1 is fastest); code files also yield their imports. */
@@ -183,11 +188,11 @@ export class CodeIndex {
         seen.length = 0;
       }
     }
-    this.addCounted(path, counts, hay.length, code, () => hay);
+    this.addCounted(path, counts, hay.length, code, () => hay, () => (hay.length > this.specsChars ? hay.slice(0, this.specsChars) : hay));
   }
 
   /** Adds one file's term counts (null: none), with the query's identifiers it defines and, for code, its imports. */
-  private addCounted(path: string, counts: Map<string, number> | null, len: number, code: boolean, hay: (chars?: number) => string): void {
+  private addCounted(path: string, counts: Map<string, number> | null, len: number, code: boolean, hay: () => string, specsSource: () => string | QuotedBytes): void {
     const tf: ReadonlyMap<string, number> = counts ?? NO_TERMS;
     for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     let defines = NO_NAMES;
@@ -201,7 +206,7 @@ export class CodeIndex {
     }
     this.docs.push({ path, tf, len: Math.max(200, len), defines });
     // Only matched files' imports are followed (the walk starts at matched files; deeper hops add little).
-    if (code && this.specsOf && tf.size > 0) this.specs.set(path, this.specsOf(path, hay(this.specsChars)).map(detached));
+    if (code && this.specsOf && tf.size > 0) this.specs.set(path, this.specsOf(path, specsSource()).map(detached));
   }
 
   /** Query terms in a path's parts (a part starting with the term, or a long part the term starts with). */

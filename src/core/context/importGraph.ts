@@ -11,23 +11,25 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-/** Whether hay[s, e) spells word with a word boundary before it (at from, the window's start, there always is one). */
-function wordEndsAt(hay: string, from: number, e: number, word: string): boolean {
+/** Whether the characters before e (code(i): the one at i) spell word with a word boundary before it (at from, the window's start, there always is one). */
+function wordEndsAt(code: (i: number) => number, from: number, e: number, word: string): boolean {
   const s = e - word.length;
-  return s >= from && hay.startsWith(word, s) && (s === from || !isWordChar(hay.charCodeAt(s - 1)));
+  if (s < from) return false;
+  for (let i = 0; i < word.length; i++) if (code(s + i) !== word.charCodeAt(i)) return false;
+  return s === from || !isWordChar(code(s - 1));
 }
 
 /**
  * Whether a module string at `at` follows `from`, `import` or `require(`: what /(?:\bfrom|\bimport|\brequire[ \t]*\()[ \t(]*$/
- * finds in the 12 characters before it, without cutting them out: spaces, tabs and `(` back from `at`, then the word
- * (`require` only with a `(` among them).
+ * finds in the 12 characters before it (code(i): the character at i), without cutting them out: spaces, tabs and `(`
+ * back from `at`, then the word (`require` only with a `(` among them).
  */
-function importBefore(hay: string, at: number): boolean {
+function importBefore(code: (i: number) => number, at: number): boolean {
   const from = Math.max(0, at - 12);
   let e = at;
   let paren = false;
-  for (let c = hay.charCodeAt(e - 1); e > from && (c === 32 || c === 9 || c === 40); c = hay.charCodeAt(--e - 1)) if (c === 40) paren = true;
-  return wordEndsAt(hay, from, e, 'from') || wordEndsAt(hay, from, e, 'import') || (paren && wordEndsAt(hay, from, e, 'require'));
+  for (let c = code(e - 1); e > from && (c === 32 || c === 9 || c === 40); c = code(--e - 1)) if (c === 40) paren = true;
+  return wordEndsAt(code, from, e, 'from') || wordEndsAt(code, from, e, 'import') || (paren && wordEndsAt(code, from, e, 'require'));
 }
 
 /** A module path without a .js, .mjs or .cjs ending (the file it names may be TypeScript). */
@@ -70,10 +72,46 @@ function join(dir: string, rel: string): string {
 /** How much of a file is searched for imports (they sit at the top). */
 export const IMPORT_SCAN_CHARS = 16_384;
 
+/** A file's first bytes (read as latin1 characters) and where a quote followed by a dot lies in them (null: not known). */
+export interface QuotedBytes {
+  bytes: Uint8Array;
+  quoteDots: ArrayLike<number> | null;
+}
+
+/**
+ * JS_REL's matches after from / import / require( (see importBefore) in bytes read as latin1, found from the positions
+ * where a quote is followed by a dot (every match begins so) without decoding the text: the same specifiers, in the
+ * same order. A candidate inside the previous match is none (the regex goes on after a match's closing quote).
+ */
+function jsSpecsAt(dir: string, b: Uint8Array, quotes: ArrayLike<number>, out: string[]): void {
+  const limit = Math.min(b.length, IMPORT_SCAN_CHARS);
+  const code = (i: number) => b[i];
+  let resume = 0;
+  for (let k = 0; k < quotes.length; k++) {
+    const q = quotes[k];
+    if (q < resume || q >= limit) continue;
+    // `\.{1,2}\/` after the quote: `./` or `../`
+    const s = q + 2 < limit && b[q + 2] === 0x2f ? q + 3 : q + 3 < limit && b[q + 2] === 0x2e && b[q + 3] === 0x2f ? q + 4 : -1;
+    if (s < 0) continue;
+    // `[^'"\n]+` then a quote, within the first IMPORT_SCAN_CHARS characters
+    let e = s;
+    while (e < limit && b[e] !== 0x27 && b[e] !== 0x22 && b[e] !== 0x0a) e++;
+    if (e === s || e >= limit || b[e] === 0x0a) continue;
+    resume = e + 1;
+    if (!importBefore(code, q)) continue;
+    out.push(`jsbase:${withoutJsEnding(join(dir, Buffer.from(b.buffer, b.byteOffset + q + 1, e - q - 1).toString('latin1')))}`);
+  }
+}
+
 /** The raw import specifiers of one file ("py:<module>", "pyname:<module>.<name>", "rs:<path>"), unresolved. */
-export function importSpecs(path: string, text: string): string[] {
-  const hay = text.length > IMPORT_SCAN_CHARS ? text.slice(0, IMPORT_SCAN_CHARS) : text;
+export function importSpecs(path: string, source: string | QuotedBytes): string[] {
   const out: string[] = [];
+  if (typeof source !== 'string' && source.quoteDots && /\.(m?[jt]sx?|cjs|cts|mts)$/.test(path)) {
+    jsSpecsAt(dirOf(path), source.bytes, source.quoteDots, out);
+    return [...new Set(out)];
+  }
+  const text = typeof source === 'string' ? source : Buffer.from(source.bytes.buffer, source.bytes.byteOffset, Math.min(source.bytes.length, IMPORT_SCAN_CHARS)).toString('latin1');
+  const hay = text.length > IMPORT_SCAN_CHARS ? text.slice(0, IMPORT_SCAN_CHARS) : text;
   let m: RegExpExecArray | null;
   if (path.endsWith('.py')) {
     PY_FROM.lastIndex = 0;
@@ -87,7 +125,7 @@ export function importSpecs(path: string, text: string): string[] {
     const dir = dirOf(path);
     JS_REL.lastIndex = 0;
     while ((m = JS_REL.exec(hay)) !== null) {
-      if (!importBefore(hay, m.index)) continue;
+      if (!importBefore((i) => hay.charCodeAt(i), m.index)) continue;
       out.push(`jsbase:${withoutJsEnding(join(dir, m[1]))}`);
     }
   } else if (path.endsWith('.rs')) {

@@ -17,6 +17,8 @@ const TED_CHARS = 4;
 const TRI = 2048;
 /** Zero bytes after a text: the filter reads 16 positions and the three characters after the last (see termScan.wat). */
 const PAD = 20;
+/** The most quote-dot positions one text reports (more: the caller reads the text itself). */
+export const MAX_QUOTE_DOTS = 4096;
 /** Buckets of terms the filter tells apart (one bit each in its tables). */
 const BUCKETS = 8;
 const PAGE = 65536;
@@ -32,11 +34,13 @@ export const MAX_TERM_CHARS = 32;
 interface ScanExports {
   memory: WebAssembly.Memory;
   scan(text: number, n: number, tab: number, termAt: number, counts: number, seen: number, big: number, tri: number, ted: number): number;
+  quoteDots(text: number, n: number, out: number, max: number): number;
 }
 
 /** The process's one instance of the module: its memory holds the tables of one scanner at a time (the owner). */
 interface Shared {
   scan: ScanExports['scan'];
+  quoteDots: ScanExports['quoteDots'];
   memory: WebAssembly.Memory;
   u8: Uint8Array;
   i32: Int32Array;
@@ -54,14 +58,14 @@ function sharedInstance(): Shared | null {
   if (shared === undefined) {
     try {
       const mod = new WebAssembly.Module(Buffer.from(TERM_SCAN_WASM, 'base64'));
-      const { memory, scan } = new WebAssembly.Instance(mod, {}).exports as unknown as ScanExports;
+      const { memory, scan, quoteDots } = new WebAssembly.Instance(mod, {}).exports as unknown as ScanExports;
       instances++;
       const u8 = new Uint8Array(memory.buffer);
       for (let b = 0; b < 256; b++) {
         u8[CLS + b] = classOf(b);
         u8[KIND + b] = isLowerOrDigit(b) ? 1 : isUpper(b) ? 2 : 0;
       }
-      shared = { scan, memory, u8, i32: new Int32Array(memory.buffer), owner: null };
+      shared = { scan, quoteDots, memory, u8, i32: new Int32Array(memory.buffer), owner: null };
     } catch {
       shared = null;
     }
@@ -121,6 +125,8 @@ export class TermScanner {
   private readonly counts: number;
   private readonly seen: number;
   private readonly text: number;
+  /** Where quoteDots writes (after the text and its padding). */
+  private readonly quotes: number;
 
   /**
    * A counter for these terms, or null when one is not plain a-z/0-9 or longer than MAX_TERM_CHARS (the regex then
@@ -180,6 +186,7 @@ export class TermScanner {
     this.counts = this.tab + 4 * CLASSES * children.length;
     this.seen = this.counts + 4 * terms.length;
     this.text = this.seen + 4 * terms.length;
+    this.quotes = 4 * Math.ceil((this.text + maxBytes + PAD) / 4);
     this.triImage = new Uint8Array(CLASSES * (pairs.size + 1));
     let number = 0;
     for (const [pair, row] of pairs) {
@@ -195,7 +202,7 @@ export class TermScanner {
   /** Makes the shared memory this scanner's: large enough, with its tables in place and its counts clear. */
   private install(): void {
     const sh = this.sh;
-    const need = Math.ceil((this.text + this.maxBytes + PAD) / PAGE) - sh.memory.buffer.byteLength / PAGE;
+    const need = Math.ceil((this.quotes + 4 * (MAX_QUOTE_DOTS + 1)) / PAGE) - sh.memory.buffer.byteLength / PAGE;
     if (need > 0) {
       sh.memory.grow(need);
       // Growing replaces the memory's buffer: the views are made again.
@@ -229,5 +236,15 @@ export class TermScanner {
       i32[counts + k] = 0;
     }
     return out;
+  }
+
+  /**
+   * Where a quote (' or ") followed by a dot lies in the first n bytes of the text the last count() read (n at most
+   * that text's length): where a relative module string may begin. null past MAX_QUOTE_DOTS of them. The view is valid
+   * until this scanner (or another) counts again.
+   */
+  quoteDots(n: number): Int32Array | null {
+    const k = this.sh.quoteDots(this.text, n, this.quotes, MAX_QUOTE_DOTS);
+    return k > MAX_QUOTE_DOTS ? null : this.sh.i32.subarray(this.quotes / 4, this.quotes / 4 + k);
   }
 }

@@ -120,4 +120,32 @@
             (local.set $nseen (i32.add (local.get $nseen) (i32.const 1)))))
         (local.set $i (local.get $end))
         (br $outer)))
-    (local.get $nseen)))
+    (local.get $nseen))
+  ;; The positions p < n where a quote (' or ") is followed by a dot: where a relative module string may begin (see
+  ;; importGraph.ts). Written to out as i32; returns how many there are (past max, max + 1 and out is incomplete).
+  (func (export "quoteDots") (param $text i32) (param $n i32) (param $out i32) (param $max i32) (result i32)
+    (local $i i32) (local $m i32) (local $k i32) (local $v v128)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $v (v128.load (i32.add (local.get $text) (local.get $i))))
+        (local.set $m (i8x16.bitmask (v128.and
+          (v128.or
+            (i8x16.eq (local.get $v) (v128.const i8x16 0x27 0x27 0x27 0x27 0x27 0x27 0x27 0x27 0x27 0x27 0x27 0x27 0x27 0x27 0x27 0x27))
+            (i8x16.eq (local.get $v) (v128.const i8x16 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22)))
+          (i8x16.eq (v128.load offset=1 (i32.add (local.get $text) (local.get $i))) (v128.const i8x16 0x2e 0x2e 0x2e 0x2e 0x2e 0x2e 0x2e 0x2e 0x2e 0x2e 0x2e 0x2e 0x2e 0x2e 0x2e 0x2e)))))
+        ;; only positions before n
+        (if (i32.lt_u (i32.sub (local.get $n) (local.get $i)) (i32.const 16))
+          (then (local.set $m (i32.and (local.get $m) (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $n) (local.get $i))) (i32.const 1))))))
+        (block $lanes
+          (loop $lane
+            (br_if $lanes (i32.eqz (local.get $m)))
+            (if (i32.ge_u (local.get $k) (local.get $max)) (then (return (i32.add (local.get $max) (i32.const 1)))))
+            (i32.store (i32.add (local.get $out) (i32.shl (local.get $k) (i32.const 2))) (i32.add (local.get $i) (i32.ctz (local.get $m))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (local.set $m (i32.and (local.get $m) (i32.sub (local.get $m) (i32.const 1))))
+            (br $lane)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $next)))
+    (local.get $k))
+)

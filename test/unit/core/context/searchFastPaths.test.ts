@@ -3,7 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeIndex } from '../../../../src/core/context/codeSearch';
-import { importSpecs, resolveImports } from '../../../../src/core/context/importGraph';
+import { IMPORT_SCAN_CHARS, importSpecs, resolveImports } from '../../../../src/core/context/importGraph';
+import { TermScanner } from '../../../../src/core/context/termScan';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { buildCodeQuery, splitIdentifier } from '../../../../src/core/context/queryTerms';
@@ -131,8 +132,10 @@ describe('search fast paths', () => {
     assert.ok(withTerms > 5000, `only ${withTerms} paths held a term`);
   });
 
-  test('JS/TS import specifiers agree with the regex rules on 50,000 random texts (the words before a module string, 12 characters back; paths going down or up)', () => {
+  test('JS/TS import specifiers agree with the regex rules on 50,000 random texts (the words before a module string, 12 characters back; paths going down or up), from the text and from the bytes', () => {
     const rnd = seededRandom(1206);
+    const scanner = TermScanner.for(['from'], 1 << 20);
+    assert.ok(scanner);
     const pieces = ["'", '"', './', '../', './a', '../b.js', 'c.mjs', 'd.cjs', '/', '.', '//', 'x', '\n', ' ', '\t', '(', '((', 'from', 'import', 'require',
       'Import', 'xfrom', 'from_', '_import', 'required', 'require (', 'é', "from './m.js'", 'import("../n")', "require( './o.cjs')"];
     let found = 0;
@@ -142,8 +145,21 @@ describe('search fast paths', () => {
       const want = jsSpecsByRegex(path, text);
       found += want.length;
       assert.deepEqual(importSpecs(path, text), want, JSON.stringify(text));
+      // From the bytes, at the quote-and-dot positions the term counter reports (no text decoded).
+      const bytes = Buffer.from(text, 'latin1');
+      scanner.count(bytes, bytes.length);
+      const dots: Int32Array | null = scanner.quoteDots(bytes.length);
+      assert.ok(dots);
+      assert.deepEqual(importSpecs(path, { bytes, quoteDots: dots }), want, `bytes: ${JSON.stringify(text)}`);
     }
     assert.ok(found > 20_000, `only ${found} specifiers found`);
+    // Past the first IMPORT_SCAN_CHARS characters nothing counts: a string closing on the last of them is in, one past it out.
+    for (const pad of [IMPORT_SCAN_CHARS - 16, IMPORT_SCAN_CHARS - 15, IMPORT_SCAN_CHARS - 14, IMPORT_SCAN_CHARS - 13, IMPORT_SCAN_CHARS - 4]) {
+      const text = `${' '.repeat(pad)}from './a.js'\nfrom './b'`;
+      const bytes = Buffer.from(text, 'latin1');
+      scanner.count(bytes, bytes.length);
+      assert.deepEqual(importSpecs('m.ts', { bytes, quoteDots: scanner.quoteDots(Math.min(bytes.length, IMPORT_SCAN_CHARS)) }), importSpecs('m.ts', text), `pad ${pad}`);
+    }
   });
 
   test('JS/TS imports resolve to the same file as trying each ending in order, on 3,000 random trees', () => {
