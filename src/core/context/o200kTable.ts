@@ -24,11 +24,92 @@ function byteLength(t: RankedToken): number {
   return t.length;
 }
 
+/**
+ * Pieces up to this many bytes are merged by scanning every pair for the lowest rank (fast for the short pieces of
+ * words); longer ones by a heap, whose time grows with n log n where the scan's grows with n squared (pieces of up to
+ * 800 bytes of letters or emoji beyond ASCII, and a punctuation tail of any length, see tokenCount.ts).
+ */
+const SCAN_MERGE_BYTES = 64;
+
+/**
+ * table.count for a long piece: the same merges in the same order (the lowest rank first, the leftmost of equals), the
+ * pairs kept in a binary heap keyed by rank then position, a pair's entry dropped when popped if it is no longer the
+ * pair at its position (its rank there changed, or its left part was merged into another).
+ */
+function countByHeap(table: RankTable, bytes: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  // Parts by their first byte's offset i: next[i] the next part's (n: none), prev[i] the one before; pairRank[i] the
+  // rank of the part at i merged with the next (Infinity: none, or not a part any more).
+  const next = new Int32Array(n + 1);
+  const prev = new Int32Array(n + 1);
+  const pairRank = new Float64Array(n).fill(Infinity);
+  const heap: number[] = [];
+  const width = n + 1;
+  const push = (key: number): void => {
+    let i = heap.length;
+    heap.push(key);
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (heap[up] <= key) break;
+      heap[i] = heap[up];
+      i = up;
+    }
+    heap[i] = key;
+  };
+  const pop = (): number => {
+    const top = heap[0];
+    const last = heap.pop() as number;
+    if (heap.length > 0) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= heap.length) break;
+        if (c + 1 < heap.length && heap[c + 1] < heap[c]) c++;
+        if (heap[c] >= last) break;
+        heap[i] = heap[c];
+        i = c;
+      }
+      heap[i] = last;
+    }
+    return top;
+  };
+  const setPair = (i: number): void => {
+    const j = next[i];
+    const r = j >= n ? Infinity : table.rankOrInf(bytes, start + i, start + next[j]);
+    pairRank[i] = r;
+    if (r !== Infinity) push(r * width + i);
+  };
+  for (let i = 0; i <= n; i++) {
+    next[i] = i + 1;
+    prev[i] = i - 1;
+  }
+  for (let i = 0; i + 1 < n; i++) setPair(i);
+  let parts = n;
+  while (heap.length > 0) {
+    const key = pop();
+    const i = key % width;
+    const r = (key - i) / width;
+    if (pairRank[i] !== r) continue; // a stale entry
+    // The part at i and the next become one.
+    const j = next[i];
+    const k = next[j];
+    next[i] = k;
+    if (k <= n) prev[k] = i;
+    pairRank[j] = Infinity;
+    parts--;
+    setPair(i);
+    if (i > 0) setPair(prev[i]);
+  }
+  return parts;
+}
+
 /** Ranks by their bytes: lookups of byte ranges, and byte-pair merge counts. */
 export class RankTable {
   /** Largest piece (in bytes) merged with the scratch arrays; longer ones get arrays of their own. */
   private starts = new Int32Array(1024);
   private ranks = new Float64Array(1024);
+  /** The longest token's length in bytes: a longer range has no rank. */
+  private readonly longest: number;
 
   private constructor(
     private readonly pool: Uint8Array,
@@ -36,7 +117,11 @@ export class RankTable {
     private readonly offsets: Int32Array,
     /** rank + 1 at the slot the token's hash probes to (0: empty); size a power of two. */
     private readonly slots: Int32Array,
-  ) {}
+  ) {
+    let longest = 0;
+    for (let r = 0; r + 1 < offsets.length; r++) longest = Math.max(longest, offsets[r + 1] - offsets[r]);
+    this.longest = longest;
+  }
 
   /** Builds the table from the ranks in rank order (text, or bytes when not valid UTF-8). */
   static from(ranks: readonly RankedToken[]): RankTable {
@@ -90,7 +175,8 @@ export class RankTable {
   count(bytes: Uint8Array, start: number, end: number): number {
     const n = end - start;
     if (n <= 1) return n;
-    if (this.rank(bytes, start, end) >= 0) return 1;
+    if (this.rankOrInf(bytes, start, end) !== Infinity) return 1;
+    if (n > SCAN_MERGE_BYTES) return countByHeap(this, bytes, start, end);
     if (this.starts.length <= n + 1) {
       this.starts = new Int32Array(2 * (n + 1));
       this.ranks = new Float64Array(2 * (n + 1));
@@ -122,7 +208,9 @@ export class RankTable {
     return parts;
   }
 
-  private rankOrInf(bytes: Uint8Array, start: number, end: number): number {
+  /** The rank of bytes[start, end), or Infinity when no token has those bytes. */
+  rankOrInf(bytes: Uint8Array, start: number, end: number): number {
+    if (end - start > this.longest) return Infinity;
     const r = this.rank(bytes, start, end);
     return r < 0 ? Infinity : r;
   }

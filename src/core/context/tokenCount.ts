@@ -19,14 +19,11 @@ let utf8 = new Uint8Array(1024);
 const encoder = new TextEncoder();
 
 /**
- * The most bytes of one piece merged at once. cutLongRuns leaves pieces of at most LONG_RUN_CHARS characters and a
- * leading one (800 bytes beyond ASCII); only a punctuation run's tail of alternating line breaks and slashes
- * (` ?[^\s\p{L}\p{N}]+[\r\n/]*`) runs on further, and merged whole it would take time in the square of its length
- * (64,000 characters: 1.1 s with gpt-tokenizer). Such a piece is merged in parts of this many bytes.
+ * Tokens of the piece text[p, e) of the split regex: its UTF-8 bytes merged whole, as gpt-tokenizer merges them. A
+ * piece may be long: cutLongRuns leaves pieces of at most LONG_RUN_CHARS characters and a leading one, but a
+ * punctuation run's tail of alternating line breaks and slashes (` ?[^\s\p{L}\p{N}]+[\r\n/]*`) runs on; the table's
+ * merge takes n log n time for it (gpt-tokenizer: n squared, 1.1 s for 64,000 characters).
  */
-const MAX_MERGE_BYTES = 1024;
-
-/** Tokens of the piece text[p, e) of the split regex: its UTF-8 bytes merged (in MAX_MERGE_BYTES parts past that). */
 function mergeCount(text: string, p: number, e: number): number {
   if (utf8.length < 3 * (e - p)) utf8 = new Uint8Array(6 * (e - p));
   let n = 0;
@@ -38,10 +35,7 @@ function mergeCount(text: string, p: number, e: number): number {
     }
     utf8[n++] = c;
   }
-  if (n <= MAX_MERGE_BYTES) return table().count(utf8, 0, n);
-  let tokens = 0;
-  for (let at = 0; at < n; at += MAX_MERGE_BYTES) tokens += table().count(utf8, at, Math.min(n, at + MAX_MERGE_BYTES));
-  return tokens;
+  return table().count(utf8, 0, n);
 }
 
 /**

@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { countTokens as ownCount, isWithinTokenLimit } from 'gpt-tokenizer/encoding/o200k_base';
 import { countTokens, LONG_RUN_CHARS, tokensWithin } from '../../../../src/core/context/tokenCount';
+import { seededRandom } from '../../../../src/core/stats/prng';
 
 const PLAIN = { disallowedSpecial: new Set<string>() };
 
@@ -153,5 +154,34 @@ describe('a punctuation run\'s tail of alternating line breaks and slashes', () 
     assert.ok(n > 1000 && n < text.length, `${n} tokens`);
     assert.equal(tokensWithin(text, n), n);
     assert.equal(tokensWithin(text, 100), null);
+  });
+
+  test('regression: a piece over 1 KB counts as gpt-tokenizer counts it (it was merged in 1 KB parts: a pair across a cut was never merged)', () => {
+    // One piece each (the tail alternates, so cutLongRuns leaves it); 1.5-3 KB, where gpt-tokenizer takes a few ms.
+    for (const tail of ['\r\n/', '\n//', '\n\n/', '\n/']) {
+      for (const head of [';', '\u2014', '\u{1F642}'.repeat(199)]) {
+        const text = `x${head}${tail.repeat(700)}y`;
+        assert.equal(countTokens(text), ownCount(text, PLAIN), JSON.stringify({ head: head.slice(0, 2), tail }));
+      }
+    }
+  });
+
+  test('long pieces beyond ASCII (letters, marks, emoji, punctuation, up to 199 characters, with and without such a tail) count as gpt-tokenizer counts them (400 random texts)', () => {
+    const rnd = seededRandom(5);
+    const ranges: [number, number][] = [[0x61, 0x7a], [0x4e00, 0x4e80], [0x3040, 0x3090], [0x430, 0x44f], [0x1f600, 0x1f610], [0x1d400, 0x1d420], [0xe0, 0xff], [0x21, 0x2f], [0x300, 0x310], [0x600, 0x640], [0xac00, 0xac40], [0x2010, 0x2030]];
+    const at = (): number => {
+      const [a, b] = ranges[Math.floor(rnd() * ranges.length)];
+      return a + Math.floor(rnd() * (b - a + 1));
+    };
+    for (let it = 0; it < 400; it++) {
+      let s = '';
+      for (let p = 0, np = 1 + Math.floor(rnd() * 4); p < np; p++) {
+        const main = at();
+        for (let i = 0, len = Math.floor(rnd() * 199); i < len; i++) s += String.fromCodePoint(rnd() < 0.8 ? main + Math.floor(rnd() * 8) : at());
+        if (rnd() < 0.3) s += '\n/'.repeat(Math.floor(rnd() * 700));
+        s += rnd() < 0.5 ? ' ' : '\n';
+      }
+      assert.equal(countTokens(s), ownCount(s, PLAIN), JSON.stringify(s.slice(0, 80)));
+    }
   });
 });
