@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildContext } from '../../../src/core/context/buildContext';
@@ -236,6 +236,42 @@ describe('the common directory as git reads it', () => {
     const { r, ms } = await timedGit(root);
     assert.ok(ms < 5000, `git was waited on for ${Math.round(ms)} ms`);
     assert.equal(r.failure, 'config');
+    unlinkSync(evil);
+  });
+});
+
+describe('the common directory as git reads it, through a link and up to a NUL', () => {
+  /** A repository whose .git/common (a git directory) has a config including a FIFO; .git/commondir is left to the test. */
+  function commonWithFifo(name: string): { root: string; gitDir: string; evil: string } {
+    const root = repo(name);
+    const gitDir = join(root, '.git');
+    const common = join(gitDir, 'common');
+    mkdirSync(common);
+    for (const d of ['objects', 'refs']) mkdirSync(join(common, d));
+    writeFileSync(join(common, 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(common, 'config'), `[core]\n\trepositoryformatversion = 0\n[include]\n\tpath = ../../../${name}-fifo\n`);
+    return { root, gitDir, evil: fifo(join(base, `${name}-fifo`)) };
+  }
+
+  test('regression: a commondir that is a link to a file naming the folder is read through the link (git stats and opens it); its config including a FIFO is found', async () => {
+    // The check took a linked commondir for unreadable and looked at the git directory's own config only, while git
+    // follows the link and reads the folder it names, whose config includes a FIFO.
+    const { root, gitDir, evil } = commonWithFifo('linked');
+    writeFileSync(join(base, 'linked-commondir'), 'common\n');
+    symlinkSync(join(base, 'linked-commondir'), join(gitDir, 'commondir'));
+    assert.equal(blockingConfigFile(root), evil);
+    const { r, ms } = await timedGit(root);
+    assert.ok(ms < 5000 && r.failure === 'config', `${r.failure} after ${Math.round(ms)} ms`);
+    unlinkSync(evil);
+  });
+
+  test('regression: a commondir holding a NUL names the folder before it (git reads it as a C string); its config including a FIFO is found', async () => {
+    // The check resolved the whole text, NUL and all: no such folder, so it looked at the git directory's own config only.
+    const { root, gitDir, evil } = commonWithFifo('nul');
+    writeFileSync(join(gitDir, 'commondir'), 'common\0junk\n');
+    assert.equal(blockingConfigFile(root), evil);
+    const { r, ms } = await timedGit(root);
+    assert.ok(ms < 5000 && r.failure === 'config', `${r.failure} after ${Math.round(ms)} ms`);
     unlinkSync(evil);
   });
 });
