@@ -17,7 +17,8 @@ import { showError, showInfo, uiText } from '../notify';
 import { loadResults } from '../results/resultsSource';
 import { describeComparison, showPastComparison } from '../results/openResults';
 import { askJudge as runAsk, judgeContextFor, progressText, resolvedJudgeName, viewOfResult } from './judgeRun';
-import { judgeAllowed, judgeHost, resolveJudge, usd } from './judgeSetup';
+import { askJudgeDetail } from './judgeConsentText';
+import { judgeAllowed, resolveJudge } from './judgeSetup';
 
 /** Arguments for automation: which comparison (default: the one shown), and `yes` to skip the consent modal. */
 export interface AskJudgeArgs { id?: string; yes?: boolean }
@@ -44,8 +45,7 @@ async function pickTarget(comparisons: EffectiveComparison[], args?: AskJudgeArg
 async function consent(c: EffectiveComparison, store: ResultsStore, judge: Parameters<typeof estimateJudgeCost>[0]['judge']): Promise<boolean> {
   const est = await estimateJudgeCost({ comparisons: [c], store, judge, contextFor: (x) => judgeContextFor(x, store) });
   if (est.problems.length) { void showError(`Pairwise: ${est.problems[0]}`); return false; }
-  const detail = `Sends the paper, the context the sides got (or its summary), both drafts and their check results to ${judgeHost(judge)} — twice, once in each order, `
-    + `so position bias shows. Estimated cost: ${usd(est.usd, judge.spec.model)} (at most ${usd(est.usdMax)}). The answer is recorded as the judge's own; your verdict is never changed.`;
+  const detail = askJudgeDetail(judge, est);
   const pick = await showInfo(`Ask ${resolvedJudgeName(judge)} to judge this comparison?`, { modal: true, detail }, 'Ask Judge');
   return pick === 'Ask Judge';
 }

@@ -4,13 +4,14 @@
  * the human verdicts stay pending, and a blind comparison shows the judge's verdict only after the developer's.
  */
 import * as vscode from 'vscode';
-import { estimateJudgeCost, judgeQueue, judgeRater, judgeSendsWhat, planJudging, type JudgeQueueSummary } from '../../core/judge';
+import { estimateJudgeCost, judgeQueue, judgeRater, planJudging, type JudgeQueueSummary } from '../../core/judge';
 import { readSettings } from '../settings';
 import { log } from '../log';
 import { showError, showInfo, showWarning, uiText } from '../notify';
 import { loadResults } from '../results/resultsSource';
 import { judgeContextFor, judgeOptionsFrom, resolvedJudgeName } from './judgeRun';
-import { judgeAllowed, judgeHost, resolveJudge, usd } from './judgeSetup';
+import { judgeQueueDetail, usd } from './judgeConsentText';
+import { judgeAllowed, resolveJudge } from './judgeSetup';
 
 /** Arguments for automation: `yes` skips the consent modal. */
 export interface JudgeQueueArgs { yes?: boolean }
@@ -40,9 +41,7 @@ export async function judgeQueueCommand(context: vscode.ExtensionContext, args?:
   const est = await estimateJudgeCost({ comparisons: plan.todo, store, judge, contextFor });
   if (!args?.yes) {
     const n = plan.todo.length;
-    const detail = `Each comparison is judged twice, once in each order: ${judgeSendsWhat(est)} go to ${judgeHost(judge)}. `
-      + `Estimated cost: ${usd(est.usd, judge.spec.model)} (at most ${usd(est.usdMax)} if every answer runs to the output cap), about ${est.inputTokens.toLocaleString('en-US')} input tokens. `
-      + `${skipped ? `Skipped: ${skipped}. ` : ''}Answers are recorded as the judge's own; your verdicts stay pending, and on blind comparisons you see the judge's verdict only after yours.`;
+    const detail = judgeQueueDetail(judge, est, skipped);
     const pick = await showWarning(`Ask ${name} to judge ${n} pending comparison${n === 1 ? '' : 's'}?`, { modal: true, detail }, `Judge ${n}`);
     if (pick !== `Judge ${n}`) return undefined;
   }

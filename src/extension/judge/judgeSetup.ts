@@ -1,7 +1,6 @@
 /** The judge model of the editor's judge commands: pairwise.judge.model, resolved like a side, its key from SecretStorage. */
 import * as vscode from 'vscode';
 import type { ResolvedSide } from '../../core/providers/types';
-import { hostOf } from '../../core/session/identity';
 import { KeyStore } from '../keys';
 import { pickSide, resolveConfiguredSpec } from '../models';
 import { readSettings } from '../settings';
@@ -37,15 +36,4 @@ export async function resolveJudge(context: vscode.ExtensionContext): Promise<Re
     return undefined;
   }
   return r;
-}
-
-/** The host a judge's requests go to. */
-export function judgeHost(judge: ResolvedSide): string {
-  return hostOf(judge.spec.baseUrl ?? judge.preset.baseUrl) ?? judge.preset.baseUrl;
-}
-
-/** Dollars for people: "$0.0123", or "unknown" (no price for the model). */
-export function usd(n: number | null, model?: string): string {
-  if (n === null) return `unknown${model ? ` (no price for ${model}; set pairwise.pricing)` : ''}`;
-  return n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`;
 }
