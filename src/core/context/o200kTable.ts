@@ -43,11 +43,12 @@ function countByHeap(table: RankTable, bytes: Uint8Array, start: number, end: nu
   const next = new Int32Array(n + 1);
   const prev = new Int32Array(n + 1);
   const pairRank = new Float64Array(n).fill(Infinity);
-  const heap: number[] = [];
+  // At most n - 1 first pairs and two new ones per merge.
+  const heap = new Float64Array(3 * n);
+  let size = 0;
   const width = n + 1;
   const push = (key: number): void => {
-    let i = heap.length;
-    heap.push(key);
+    let i = size++;
     while (i > 0) {
       const up = (i - 1) >> 1;
       if (heap[up] <= key) break;
@@ -58,13 +59,13 @@ function countByHeap(table: RankTable, bytes: Uint8Array, start: number, end: nu
   };
   const pop = (): number => {
     const top = heap[0];
-    const last = heap.pop() as number;
-    if (heap.length > 0) {
+    const last = heap[--size];
+    if (size > 0) {
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;
-        if (c >= heap.length) break;
-        if (c + 1 < heap.length && heap[c + 1] < heap[c]) c++;
+        if (c >= size) break;
+        if (c + 1 < size && heap[c + 1] < heap[c]) c++;
         if (heap[c] >= last) break;
         heap[i] = heap[c];
         i = c;
@@ -85,7 +86,7 @@ function countByHeap(table: RankTable, bytes: Uint8Array, start: number, end: nu
   }
   for (let i = 0; i + 1 < n; i++) setPair(i);
   let parts = n;
-  while (heap.length > 0) {
+  while (size > 0) {
     const key = pop();
     const i = key % width;
     const r = (key - i) / width;

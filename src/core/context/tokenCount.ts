@@ -19,11 +19,16 @@ let utf8 = new Uint8Array(1024);
 const encoder = new TextEncoder();
 
 /**
- * Tokens of the piece text[p, e) of the split regex: its UTF-8 bytes merged whole, as gpt-tokenizer merges them. A
- * piece may be long: cutLongRuns leaves pieces of at most LONG_RUN_CHARS characters and a leading one, but a
- * punctuation run's tail of alternating line breaks and slashes (` ?[^\s\p{L}\p{N}]+[\r\n/]*`) runs on; the table's
- * merge takes n log n time for it (gpt-tokenizer: n squared, 1.1 s for 64,000 characters).
+ * The most bytes of one piece merged at once. cutLongRuns leaves pieces of at most LONG_RUN_CHARS characters and a
+ * leading one (800 bytes beyond ASCII); only a punctuation run's tail of alternating line breaks and slashes
+ * (` ?[^\s\p{L}\p{N}]+[\r\n/]*`) runs on further. The table's merge takes n log n time for it (gpt-tokenizer: n
+ * squared, 1.1 s for 64,000 characters) but 40 bytes of work arrays per byte: a longer piece (a 20 MB paper of `\n/`
+ * would need 800 MB) is merged in parts of this many bytes, and its count may then differ from gpt-tokenizer's by a
+ * token or two per part.
  */
+const MAX_MERGE_BYTES = 65_536;
+
+/** Tokens of the piece text[p, e) of the split regex: its UTF-8 bytes merged (in MAX_MERGE_BYTES parts past that). */
 function mergeCount(text: string, p: number, e: number): number {
   if (utf8.length < 3 * (e - p)) utf8 = new Uint8Array(6 * (e - p));
   let n = 0;
@@ -35,7 +40,10 @@ function mergeCount(text: string, p: number, e: number): number {
     }
     utf8[n++] = c;
   }
-  return table().count(utf8, 0, n);
+  if (n <= MAX_MERGE_BYTES) return table().count(utf8, 0, n);
+  let tokens = 0;
+  for (let at = 0; at < n; at += MAX_MERGE_BYTES) tokens += table().count(utf8, at, Math.min(n, at + MAX_MERGE_BYTES));
+  return tokens;
 }
 
 /**
