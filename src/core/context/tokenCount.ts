@@ -53,7 +53,59 @@ function mergeCount(text: string, p: number, e: number): number {
  */
 export const LONG_RUN_CHARS = 200;
 
-const LONG_RUN = new RegExp(`[\\p{L}\\p{M}]{${LONG_RUN_CHARS},}|[^\\s\\p{L}\\p{N}]{${LONG_RUN_CHARS},}|\\s{${LONG_RUN_CHARS},}`, 'gu');
+/** A code point's runs: letters or marks ([\p{L}\p{M}]), punctuation ([^\s\p{L}\p{N}], marks too), whitespace (\s). */
+const IN_WORD = 1;
+const IN_PUNCT = 2;
+const IN_SPACE = 4;
+const WORD_CHAR = /[\p{L}\p{M}]/u;
+const PUNCT_CHAR = /[^\s\p{L}\p{N}]/u;
+const SPACE_CHAR = /\s/u;
+/** The runs of each code point below 0x10000 (bit 3 set once known); others are classed each time. */
+const BMP_RUNS = new Uint8Array(0x10000);
+
+function runsOf(cp: number): number {
+  if (cp < 0x10000 && BMP_RUNS[cp] !== 0) return BMP_RUNS[cp] & 7;
+  const ch = String.fromCodePoint(cp);
+  const r = (WORD_CHAR.test(ch) ? IN_WORD : 0) | (PUNCT_CHAR.test(ch) ? IN_PUNCT : 0) | (SPACE_CHAR.test(ch) ? IN_SPACE : 0);
+  if (cp < 0x10000) BMP_RUNS[cp] = r | 8;
+  return r;
+}
+
+/**
+ * The matches of /[\p{L}\p{M}]{N,}|[^\s\p{L}\p{N}]{N,}|\s{N,}/gu (N = LONG_RUN_CHARS) in s, as [start, end) pairs of
+ * UTF-16 offsets, found in two passes over its code points: the regex tried each alternative at each position, up to
+ * N - 1 characters each (a text of 199-letter words between digits: 2.5 s per MB). At each position from the left, the
+ * first alternative whose run from there holds N code points matches the whole run; the search goes on after it.
+ */
+export function longRuns(s: string): [number, number][] {
+  const at: number[] = [];
+  const kinds: number[] = [];
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i) as number;
+    at.push(i);
+    kinds.push(runsOf(cp));
+    i += cp > 0xffff ? 2 : 1;
+  }
+  const n = kinds.length;
+  at.push(s.length);
+  // left[k * (n + 1) + i]: how many code points of run k (word, punctuation, space) start at i.
+  const left = new Int32Array(3 * (n + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let k = 0; k < 3; k++) left[k * (n + 1) + i] = kinds[i] & (1 << k) ? left[k * (n + 1) + i + 1] + 1 : 0;
+  }
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; ) {
+    let len = 0;
+    for (let k = 0; k < 3 && len === 0; k++) if (left[k * (n + 1) + i] >= LONG_RUN_CHARS) len = left[k * (n + 1) + i];
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    out.push([at[i], at[i + len]]);
+    i += len;
+  }
+  return out;
+}
 
 /** ASCII characters by the run they belong to: 1 letters, 2 punctuation, 3 whitespace, 0 digits (in no run). */
 const ASCII_RUN = new Uint8Array(128).map((_, c) =>
@@ -61,9 +113,9 @@ const ASCII_RUN = new Uint8Array(128).map((_, c) =>
 
 /**
  * The next stretch from `from` on that may hold a long run, [start, end), or null: one pass over the characters, far
- * cheaper than LONG_RUN's. A character beyond ASCII may be a letter, a mark, punctuation or a space: it extends the
- * run it is in, and a run that starts after some counts them too, so every run LONG_RUN would find lies in a stretch
- * (LONG_RUN then looks there only).
+ * cheaper than longRuns'. A character beyond ASCII may be a letter, a mark, punctuation or a space: it extends the
+ * run it is in, and a run that starts after some counts them too, so every run longRuns would find lies in a stretch
+ * (longRuns then looks there only).
  */
 function nextStretch(text: string, from: number): [number, number] | null {
   let run = 0;
@@ -97,10 +149,9 @@ export function cutLongRuns(text: string): string[] | null {
   let from = 0;
   for (let s = nextStretch(text, 0); s; s = nextStretch(text, s[1])) {
     const stretch = text.slice(s[0], s[1]);
-    LONG_RUN.lastIndex = 0;
-    for (let m = LONG_RUN.exec(stretch); m; m = LONG_RUN.exec(stretch)) {
-      const end = s[0] + m.index + m[0].length;
-      let at = Math.max(s[0] + m.index, from);
+    for (const [runStart, runEnd] of longRuns(stretch)) {
+      const end = s[0] + runEnd;
+      let at = Math.max(s[0] + runStart, from);
       // The run's first piece joins the text before it (a one-character prefix pairs with a word, as it would).
       while (end - at > LONG_RUN_CHARS) {
         let cut = at + LONG_RUN_CHARS;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { countTokens as ownCount, isWithinTokenLimit } from 'gpt-tokenizer/encoding/o200k_base';
-import { countTokens, LONG_RUN_CHARS, tokensWithin } from '../../../../src/core/context/tokenCount';
+import { countTokens, cutLongRuns, LONG_RUN_CHARS, longRuns, tokensWithin } from '../../../../src/core/context/tokenCount';
 import { seededRandom } from '../../../../src/core/stats/prng';
 
 const PLAIN = { disallowedSpecial: new Set<string>() };
@@ -71,6 +71,37 @@ describe('long runs of one kind of character', () => {
       '1234567890'.repeat(500),
     ];
     for (const t of texts) assert.equal(countTokens(t), ownCount(t, PLAIN));
+  });
+
+  test('regression: words of 199 letters beyond ASCII between digits (1 MB) are cut in well under a second (the long-run regex tried 199 characters at each position: 2.5-3 s)', () => {
+    for (const word of ['\u4e2d'.repeat(LONG_RUN_CHARS - 1), '\u{1D400}'.repeat(LONG_RUN_CHARS - 1)]) {
+      const text = ` ${word}1`.repeat(Math.ceil(1_000_000 / (word.length + 2)));
+      const t0 = performance.now();
+      const parts = cutLongRuns(text);
+      const ms = performance.now() - t0;
+      assert.equal(parts, null);
+      assert.ok(ms < 1500, `${Math.round(ms)} ms`);
+    }
+  });
+
+  test('the long runs are found where the long-run regex finds them (letters, marks, punctuation, spaces, astral and lone surrogates; 3,000 random texts)', () => {
+    const N = LONG_RUN_CHARS;
+    const longRun = new RegExp(`[\\p{L}\\p{M}]{${N},}|[^\\s\\p{L}\\p{N}]{${N},}|\\s{${N},}`, 'gu');
+    const rnd = seededRandom(77);
+    const units = ['a', 'Z', '\u4e2d', '\u00e9', '\u0301', '!', '=', '\u2014', '\u3001', ' ', '\n', '\u3000', '\u00a0', '\ufeff', '1', '\u0663', '\u{1D400}', '\u{1F642}', '\ud800', '\udc00', '\t', "'", '\u2028', '\u01c5', '_'];
+    let found = 0;
+    for (let it = 0; it < 3000; it++) {
+      let text = '';
+      for (let p = 0, pieces = 1 + Math.floor(rnd() * 5); p < pieces; p++) {
+        const alpha = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => units[Math.floor(rnd() * units.length)]);
+        const len = rnd() < 0.5 ? N - 10 + Math.floor(rnd() * 20) : Math.floor(rnd() * 1.5 * N);
+        for (let i = 0; i < len; i++) text += alpha[Math.floor(rnd() * alpha.length)];
+      }
+      const want = [...text.matchAll(longRun)].map((m) => [m.index, m.index + m[0].length]);
+      if (want.length) found++;
+      assert.deepEqual(longRuns(text), want, JSON.stringify(text.slice(0, 60)));
+    }
+    assert.ok(found > 500, `only ${found} texts had a long run`);
   });
 
   test('a cut never splits a character written as two UTF-16 units', () => {
