@@ -60,50 +60,66 @@ const IN_SPACE = 4;
 const WORD_CHAR = /[\p{L}\p{M}]/u;
 const PUNCT_CHAR = /[^\s\p{L}\p{N}]/u;
 const SPACE_CHAR = /\s/u;
-/** The runs of each code point below 0x10000 (bit 3 set once known); others are classed each time. */
-const BMP_RUNS = new Uint8Array(0x10000);
+/** The runs of each code point (bit 3 set once known; 1.1 MB, filled as code points are met). */
+let knownRuns: Uint8Array | undefined;
 
+/** The runs (IN_WORD, IN_PUNCT, IN_SPACE) a code point belongs to. */
 function runsOf(cp: number): number {
-  if (cp < 0x10000 && BMP_RUNS[cp] !== 0) return BMP_RUNS[cp] & 7;
+  const known = (knownRuns ??= new Uint8Array(0x110000));
+  const r = known[cp];
+  if (r !== 0) return r & 7;
   const ch = String.fromCodePoint(cp);
-  const r = (WORD_CHAR.test(ch) ? IN_WORD : 0) | (PUNCT_CHAR.test(ch) ? IN_PUNCT : 0) | (SPACE_CHAR.test(ch) ? IN_SPACE : 0);
-  if (cp < 0x10000) BMP_RUNS[cp] = r | 8;
-  return r;
+  const runs = (WORD_CHAR.test(ch) ? IN_WORD : 0) | (PUNCT_CHAR.test(ch) ? IN_PUNCT : 0) | (SPACE_CHAR.test(ch) ? IN_SPACE : 0);
+  known[cp] = runs | 8;
+  return runs;
 }
 
 /**
- * The matches of /[\p{L}\p{M}]{N,}|[^\s\p{L}\p{N}]{N,}|\s{N,}/gu (N = LONG_RUN_CHARS) in s, as [start, end) pairs of
- * UTF-16 offsets, found in two passes over its code points: the regex tried each alternative at each position, up to
- * N - 1 characters each (a text of 199-letter words between digits: 2.5 s per MB). At each position from the left, the
- * first alternative whose run from there holds N code points matches the whole run; the search goes on after it.
+ * The matches of /[\p{L}\p{M}]{N,}|[^\s\p{L}\p{N}]{N,}|\s{N,}/gu (N = LONG_RUN_CHARS) in s, [start, end) in UTF-16
+ * offsets, in one pass over its code points: the regex tried each alternative at each position, up to N - 1 characters
+ * each (a text of 199-letter words between digits: 2.5 s per MB). At each position from the left, the first
+ * alternative whose run from there holds N code points matches the whole run, and the search goes on after it; where
+ * each kind's run from a position ends is found once for all the positions in that run.
  */
-export function longRuns(s: string): [number, number][] {
-  const at: number[] = [];
-  const kinds: number[] = [];
-  for (let i = 0; i < s.length; ) {
-    const cp = s.codePointAt(i) as number;
-    at.push(i);
-    kinds.push(runsOf(cp));
-    i += cp > 0xffff ? 2 : 1;
-  }
-  const n = kinds.length;
-  at.push(s.length);
-  // left[k * (n + 1) + i]: how many code points of run k (word, punctuation, space) start at i.
-  const left = new Int32Array(3 * (n + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let k = 0; k < 3; k++) left[k * (n + 1) + i] = kinds[i] & (1 << k) ? left[k * (n + 1) + i + 1] + 1 : 0;
-  }
-  const out: [number, number][] = [];
-  for (let i = 0; i < n; ) {
-    let len = 0;
-    for (let k = 0; k < 3 && len === 0; k++) if (left[k * (n + 1) + i] >= LONG_RUN_CHARS) len = left[k * (n + 1) + i];
-    if (len === 0) {
-      i++;
-      continue;
+function forEachLongRun(s: string, visit: (start: number, end: number) => void): void {
+  // Per kind (word, punctuation, space): where the run through the positions asked about ends, in UTF-16 offsets and
+  // in code points (valid while the position is before it).
+  const ends = [0, 0, 0];
+  const endCps = [0, 0, 0];
+  let p = 0;
+  let cps = 0;
+  while (p < s.length) {
+    let kind = -1;
+    for (let k = 0; k < 3 && kind < 0; k++) {
+      if (p >= ends[k]) {
+        let q = p;
+        let n = cps;
+        while (q < s.length) {
+          const cp = s.codePointAt(q) as number;
+          if (!(runsOf(cp) & (1 << k))) break;
+          q += cp > 0xffff ? 2 : 1;
+          n++;
+        }
+        ends[k] = q;
+        endCps[k] = n;
+      }
+      if (endCps[k] - cps >= LONG_RUN_CHARS) kind = k;
     }
-    out.push([at[i], at[i + len]]);
-    i += len;
+    if (kind >= 0) {
+      visit(p, ends[kind]);
+      cps = endCps[kind];
+      p = ends[kind];
+    } else {
+      p += (s.codePointAt(p) as number) > 0xffff ? 2 : 1;
+      cps++;
+    }
   }
+}
+
+/** The matches of forEachLongRun, as [start, end) pairs. */
+export function longRuns(s: string): [number, number][] {
+  const out: [number, number][] = [];
+  forEachLongRun(s, (start, end) => out.push([start, end]));
   return out;
 }
 
@@ -111,57 +127,22 @@ export function longRuns(s: string): [number, number][] {
 const ASCII_RUN = new Uint8Array(128).map((_, c) =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : c >= 48 && c <= 57 ? 0 : c === 32 || (c >= 9 && c <= 13) ? 3 : 2);
 
-/**
- * The next stretch from `from` on that may hold a long run, [start, end), or null: one pass over the characters, far
- * cheaper than longRuns'. A character beyond ASCII may be a letter, a mark, punctuation or a space: it extends the
- * run it is in, and a run that starts after some counts them too, so every run longRuns would find lies in a stretch
- * (longRuns then looks there only).
- */
-function nextStretch(text: string, from: number): [number, number] | null {
-  let run = 0;
-  let kind = -1;
-  let wild = 0;
-  let start = -1;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const before = run;
-    if (c >= 128) {
-      wild++;
-      run++;
-    } else {
-      const k = ASCII_RUN[c];
-      if (k === 0) run = 0; // a digit is in no run
-      else if (k === kind) run++;
-      else run = wild + 1;
-      kind = k;
-      wild = 0;
-    }
-    if (start >= 0 && run !== before + 1) return [start, i]; // the stretch ended before this character
-    if (start < 0 && run >= LONG_RUN_CHARS) start = i + 1 - run;
-  }
-  return start >= 0 ? [start, text.length] : null;
-}
-
 /** The text cut so that no long run is one piece (long runs in LONG_RUN_CHARS pieces), or null when it has none. */
 export function cutLongRuns(text: string): string[] | null {
   if (text.length < LONG_RUN_CHARS) return null;
-  let parts: string[] | null = null;
+  const parts: string[] = [];
   let from = 0;
-  for (let s = nextStretch(text, 0); s; s = nextStretch(text, s[1])) {
-    const stretch = text.slice(s[0], s[1]);
-    for (const [runStart, runEnd] of longRuns(stretch)) {
-      const end = s[0] + runEnd;
-      let at = Math.max(s[0] + runStart, from);
-      // The run's first piece joins the text before it (a one-character prefix pairs with a word, as it would).
-      while (end - at > LONG_RUN_CHARS) {
-        let cut = at + LONG_RUN_CHARS;
-        if (isHighSurrogate(text.charCodeAt(cut - 1))) cut++;
-        (parts ??= []).push(text.slice(from, cut));
-        from = at = cut;
-      }
+  forEachLongRun(text, (start, end) => {
+    let at = Math.max(start, from);
+    // The run's first piece joins the text before it (a one-character prefix pairs with a word, as it would).
+    while (end - at > LONG_RUN_CHARS) {
+      let cut = at + LONG_RUN_CHARS;
+      if (isHighSurrogate(text.charCodeAt(cut - 1))) cut++;
+      parts.push(text.slice(from, cut));
+      from = at = cut;
     }
-  }
-  if (!parts) return null;
+  });
+  if (parts.length === 0) return null;
   parts.push(text.slice(from));
   return parts;
 }

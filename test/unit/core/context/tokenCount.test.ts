@@ -104,6 +104,45 @@ describe('long runs of one kind of character', () => {
     assert.ok(found > 500, `only ${found} texts had a long run`);
   });
 
+  test('regression: the text is cut where the long-run regex over the whole text finds the runs (a run whose first characters beyond ASCII ended the stretch before it was found a character or more late; 2,000 random texts)', () => {
+    const N = LONG_RUN_CHARS;
+    const longRun = new RegExp(`[\\p{L}\\p{M}]{${N},}|[^\\s\\p{L}\\p{N}]{${N},}|\\s{${N},}`, 'gu');
+    const byRegex = (text: string): string[] | null => {
+      if (text.length < N) return null;
+      const parts: string[] = [];
+      let from = 0;
+      for (const m of text.matchAll(longRun)) {
+        const end = m.index + m[0].length;
+        let at = Math.max(m.index, from);
+        while (end - at > N) {
+          let cut = at + N;
+          const c = text.charCodeAt(cut - 1);
+          if (c >= 0xd800 && c <= 0xdbff) cut++;
+          parts.push(text.slice(from, cut));
+          from = at = cut;
+        }
+      }
+      if (parts.length === 0) return null;
+      parts.push(text.slice(from));
+      return parts;
+    };
+    const rnd = seededRandom(77);
+    const units = ['a', 'Z', '\u4e2d', '\u00e9', '\u0301', '!', '=', '\u2014', '\u3001', ' ', '\n', '\u3000', '\u00a0', '\ufeff', '1', '\u0663', '\u{1D400}', '\u{1F642}', '\ud800', '\udc00', '\t', "'", '\u2028', '\u01c5', '_'];
+    let cut = 0;
+    for (let it = 0; it < 2000; it++) {
+      let text = '';
+      for (let p = 0, pieces = 1 + Math.floor(rnd() * 5); p < pieces; p++) {
+        const alpha = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => units[Math.floor(rnd() * units.length)]);
+        const len = rnd() < 0.5 ? N - 10 + Math.floor(rnd() * 20) : Math.floor(rnd() * 1.5 * N);
+        for (let i = 0; i < len; i++) text += alpha[Math.floor(rnd() * alpha.length)];
+      }
+      const want = byRegex(text);
+      if (want) cut++;
+      assert.deepEqual(cutLongRuns(text), want, JSON.stringify(text.slice(0, 60)));
+    }
+    assert.ok(cut > 500, `only ${cut} texts had a long run`);
+  });
+
   test('a cut never splits a character written as two UTF-16 units', () => {
     // 'a' then 300 mathematical bold A's (two units each): the first cut would fall between the two units of one.
     const text = `a${'𝐀'.repeat(300)}`;
