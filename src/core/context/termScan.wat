@@ -20,7 +20,9 @@
   (memory (export "memory") 1)
   (func (export "scan") (param $text i32) (param $n i32) (param $tab i32) (param $termAt i32) (param $counts i32) (param $seen i32) (param $big i32) (param $tri i32) (param $ted i32) (result i32)
     (local $i i32) (local $j i32) (local $c i32) (local $cn i32) (local $node i32) (local $best i32) (local $end i32) (local $kp i32) (local $t i32) (local $nseen i32) (local $p i32) (local $v i32) (local $c2 i32) (local $m i32) (local $base i32)
-    (local $lo0 v128) (local $hi0 v128) (local $lo1 v128) (local $hi1 v128) (local $lo2 v128) (local $hi2 v128) (local $lo3 v128) (local $hi3 v128) (local $f v128)
+    (local $lo0 v128) (local $hi0 v128) (local $lo1 v128) (local $hi1 v128) (local $lo2 v128) (local $hi2 v128) (local $lo3 v128) (local $hi3 v128) (local $f v128) (local $fold v128) (local $nib v128)
+    (local.set $fold (v128.const i8x16 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20)) ;; ORed in: A-Z become a-z
+    (local.set $nib (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)) ;; a byte's low nibble
     (local.set $lo0 (v128.load (local.get $ted)))
     (local.set $hi0 (v128.load offset=16 (local.get $ted)))
     (local.set $lo1 (v128.load offset=32 (local.get $ted)))
@@ -42,25 +44,25 @@
               (then
                 (local.set $base (local.get $i))
                 (local.set $p (i32.add (local.get $text) (local.get $i)))
-                (local.set $f (v128.or (v128.load (local.get $p)) (v128.const i8x16 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20)))
+                (local.set $f (v128.or (v128.load (local.get $p)) (local.get $fold)))
                 (local.set $m (i8x16.bitmask (i8x16.ne (v128.const i64x2 0 0) (v128.and (v128.and (v128.and
                   (v128.and
-                    (i8x16.swizzle (local.get $lo0) (v128.and (local.get $f) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                    (i8x16.swizzle (local.get $lo0) (v128.and (local.get $f) (local.get $nib)))
                     (i8x16.swizzle (local.get $hi0) (i8x16.shr_u (local.get $f) (i32.const 4))))
                   (block (result v128)
-                    (local.set $f (v128.or (v128.load offset=1 (local.get $p)) (v128.const i8x16 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20)))
+                    (local.set $f (v128.or (v128.load offset=1 (local.get $p)) (local.get $fold)))
                     (v128.and
-                      (i8x16.swizzle (local.get $lo1) (v128.and (local.get $f) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                      (i8x16.swizzle (local.get $lo1) (v128.and (local.get $f) (local.get $nib)))
                       (i8x16.swizzle (local.get $hi1) (i8x16.shr_u (local.get $f) (i32.const 4))))))
                   (block (result v128)
-                    (local.set $f (v128.or (v128.load offset=2 (local.get $p)) (v128.const i8x16 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20)))
+                    (local.set $f (v128.or (v128.load offset=2 (local.get $p)) (local.get $fold)))
                     (v128.and
-                      (i8x16.swizzle (local.get $lo2) (v128.and (local.get $f) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                      (i8x16.swizzle (local.get $lo2) (v128.and (local.get $f) (local.get $nib)))
                       (i8x16.swizzle (local.get $hi2) (i8x16.shr_u (local.get $f) (i32.const 4))))))
                   (block (result v128)
-                    (local.set $f (v128.or (v128.load offset=3 (local.get $p)) (v128.const i8x16 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20)))
+                    (local.set $f (v128.or (v128.load offset=3 (local.get $p)) (local.get $fold)))
                     (v128.and
-                      (i8x16.swizzle (local.get $lo3) (v128.and (local.get $f) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                      (i8x16.swizzle (local.get $lo3) (v128.and (local.get $f) (local.get $nib)))
                       (i8x16.swizzle (local.get $hi3) (i8x16.shr_u (local.get $f) (i32.const 4)))))))))))
             ;; those from i on (the ones before were passed, or lie inside a match)
             (local.set $m (i32.and (local.get $m) (i32.shl (i32.const -1) (i32.sub (local.get $i) (local.get $base)))))
