@@ -106,9 +106,9 @@ function countByHeap(table: RankTable, bytes: Uint8Array, start: number, end: nu
 
 /** Ranks by their bytes: lookups of byte ranges, and byte-pair merge counts. */
 export class RankTable {
-  /** Largest piece (in bytes) merged with the scratch arrays; longer ones get arrays of their own. */
-  private starts = new Int32Array(1024);
-  private ranks = new Float64Array(1024);
+  /** The scan merge's parts and pair ranks (pieces of at most SCAN_MERGE_BYTES; longer ones go to the heap). */
+  private readonly starts = new Int32Array(SCAN_MERGE_BYTES + 1);
+  private readonly ranks = new Float64Array(SCAN_MERGE_BYTES + 1);
   /** The longest token's length in bytes: a longer range has no rank. */
   private readonly longest: number;
 
@@ -178,10 +178,6 @@ export class RankTable {
     if (n <= 1) return n;
     if (this.rankOrInf(bytes, start, end) !== Infinity) return 1;
     if (n > SCAN_MERGE_BYTES) return countByHeap(this, bytes, start, end);
-    if (this.starts.length <= n + 1) {
-      this.starts = new Int32Array(2 * (n + 1));
-      this.ranks = new Float64Array(2 * (n + 1));
-    }
     const starts = this.starts;
     const ranks = this.ranks;
     // Part i is bytes[starts[i], starts[i + 1]); ranks[i] is the rank of parts i and i + 1 merged.
