@@ -227,23 +227,24 @@ function countWhole(text: string, limit: number): number {
   return n;
 }
 
+/** Tokens of text, or a number over limit once the count passes it (long runs counted in pieces). */
+function countUpTo(text: string, limit: number): number {
+  let n = 0;
+  for (const p of (mayHoldLongRun(text) && cutLongRuns(text)) || [text]) {
+    n += countWhole(p, limit - n);
+    if (n > limit) break;
+  }
+  return n;
+}
+
 /** Counts tokens of text (o200k_base), special-token strings counted as plain text (long runs in pieces). */
 export function countTokens(text: string): number {
-  if (text.length === 0) return 0;
-  const parts = mayHoldLongRun(text) ? cutLongRuns(text) : null;
-  if (!parts) return countWhole(text, Infinity);
-  let n = 0;
-  for (const p of parts) n += countWhole(p, Infinity);
-  return n;
+  return text.length === 0 ? 0 : countUpTo(text, Infinity);
 }
 
 /** Returns the token count when text fits within limit, else null (the count stops once past the limit). */
 export function tokensWithin(text: string, limit: number): number | null {
   if (limit <= 0) return text.length === 0 ? 0 : null;
-  let n = 0;
-  for (const p of (mayHoldLongRun(text) && cutLongRuns(text)) || [text]) {
-    n += countWhole(p, limit - n);
-    if (n > limit) return null;
-  }
-  return n;
+  const n = countUpTo(text, limit);
+  return n <= limit ? n : null;
 }
