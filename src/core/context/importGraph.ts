@@ -5,6 +5,8 @@ const PY_FROM = /^[ \t]*from[ \t]+([\w.]*)[ \t]+import[ \t]+([\w, \t()*]+)/gm;
 const PY_IMPORT = /^[ \t]*import[ \t]+([\w.]+)/gm;
 // A relative module string; the words before it (from / import / require) are checked separately, which is faster.
 const JS_REL = /['"](\.{1,2}\/[^'"\n]+)['"]/g;
+/** A JS/TS module's path. */
+const JS_PATH = /\.(m?[jt]sx?|cjs|cts|mts)$/;
 
 /** True for the characters of \w. */
 function isWordChar(c: number): boolean {
@@ -106,7 +108,7 @@ function jsSpecsAt(dir: string, b: Uint8Array, quotes: ArrayLike<number>, out: s
 /** The raw import specifiers of one file ("py:<module>", "pyname:<module>.<name>", "rs:<path>"), unresolved. */
 export function importSpecs(path: string, source: string | QuotedBytes): string[] {
   const out: string[] = [];
-  if (typeof source !== 'string' && source.quoteDots && /\.(m?[jt]sx?|cjs|cts|mts)$/.test(path)) {
+  if (typeof source !== 'string' && source.quoteDots && JS_PATH.test(path)) {
     jsSpecsAt(dirOf(path), source.bytes, source.quoteDots, out);
     return [...new Set(out)];
   }
@@ -121,7 +123,7 @@ export function importSpecs(path: string, source: string | QuotedBytes): string[
     }
     PY_IMPORT.lastIndex = 0;
     while ((m = PY_IMPORT.exec(hay)) !== null) out.push(`py:${m[1]}`);
-  } else if (/\.(m?[jt]sx?|cjs|cts|mts)$/.test(path)) {
+  } else if (JS_PATH.test(path)) {
     const dir = dirOf(path);
     JS_REL.lastIndex = 0;
     while ((m = JS_REL.exec(hay)) !== null) {
