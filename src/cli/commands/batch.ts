@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { exportMarkdown } from '../../core/export';
-import { formatCost, plainHttpWarning, type ResolvedSide } from '../../core/providers';
+import { formatCost, plainHttpWarnings, type ResolvedSide } from '../../core/providers';
 import { ResultsStore } from '../../core/results';
 import { hostOf } from '../../core/session/identity';
 import { flag, nonNegNumber, posInt, str } from '../args';
@@ -117,7 +117,7 @@ export const batchCommand: CliCommand = {
         }
         const hostsOf = (sides: readonly ResolvedSide[]) => [...new Set(sides.map((s) => hostOf(s.preset.baseUrl) ?? s.preset.baseUrl))].join(', ');
         line(io.stderr, `batch: the contexts go to ${hostsOf(plan.todo.flatMap((p) => [p.a, p.b]))}${judge ? `; the judge's requests to ${hostsOf([judge.side])}` : ''}`);
-        for (const w of new Set([...plan.todo.flatMap((p) => [p.a, p.b]), ...(judge ? [judge.side] : [])].map((s) => plainHttpWarning(s.preset.baseUrl)))) if (w) line(io.stderr, `batch: warning: ${terminalSafe(w)}`);
+        for (const w of plainHttpWarnings([...plan.todo.flatMap((p) => [p.a, p.b]), ...(judge ? [judge.side] : [])].map((s) => s.preset.baseUrl))) line(io.stderr, `batch: warning: ${terminalSafe(w)}`);
         // The demo's sides are local mocks (no question); a judge is a host of the user's choosing, so it is asked for.
         if ((!demo || judge) && !(await confirmSend(io, flag(args, 'yes'), `Send ${plan.todo.length} cells (each: one context to both models${judge ? ', then that context (or its summary) and both drafts to the judge' : ''})?`, cmd))) return EXIT.refused;
       }

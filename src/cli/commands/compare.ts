@@ -1,6 +1,6 @@
 // `pairwise compare`: one pair on one repo + paper: context, consent, both sides in parallel, checks, record.
 import { resolve } from 'node:path';
-import { plainHttpWarning } from '../../core/providers';
+import { plainHttpWarnings } from '../../core/providers';
 import { ResultsStore } from '../../core/results';
 import { flag, posInt, str } from '../args';
 import { failure, usageError, type CliCommand } from '../command';
@@ -78,7 +78,7 @@ need none). Exit: 0 both sides ok, 4 one side failed, 1 both failed or nothing c
     line(io.stderr, `  ${t.files} files, ~${t.tokens.toLocaleString('en-US')} tokens, ${ctx.manifest.redactions.length} redactions, ${ctx.manifest.papers.map((p) => p.id).join(', ') || 'no paper'}`);
     line(io.stderr, `  estimated cost: A ${formatEstimate(estimatedInputCost(a.side, t.tokens))}, B ${formatEstimate(estimatedInputCost(b.side, t.tokens))}`);
     line(io.stderr, `  (see everything with: pairwise context --repo ${str(args, 'repo') ?? '.'} …)`);
-    for (const w of new Set([a, b].map((x) => plainHttpWarning(x.side.preset.baseUrl)))) if (w) line(io.stderr, `pairwise ${cmd}: warning: ${terminalSafe(w)}`);
+    for (const w of plainHttpWarnings([a.side.preset.baseUrl, b.side.preset.baseUrl])) line(io.stderr, `pairwise ${cmd}: warning: ${terminalSafe(w)}`);
     if (!(await confirmSend(io, flag(args, 'yes'), 'Send this context to both models?', cmd))) return EXIT.refused;
     const store = new ResultsStore(resultsFileFor(io, str(args, 'results'), repoRoot));
     const view = new PairEventsView(io.stderr, io.isTTY, { a: aText, b: bText });

@@ -169,6 +169,16 @@ export function plainHttpWarning(url: string): string | null {
   return `${u.host} is reached over plain http: the key and everything sent cross the network unencrypted (use https unless the network is yours)`;
 }
 
+/** plainHttpWarning of each base URL, each warning once, in order (none for https or this machine). */
+export function plainHttpWarnings(urls: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const u of urls) {
+    const w = plainHttpWarning(u);
+    if (w) out.add(w);
+  }
+  return [...out];
+}
+
 /** Said (without repeating the URL, which would print the password) of a base URL with `user:password@`. */
 const USERINFO_PROBLEM = 'holds a user name or password (user:password@host): no request could be sent with it, and '
   + 'Pairwise would print it where it names the endpoint. Remove it; the key travels in a header (envKey, or the stored key).';

@@ -6,7 +6,7 @@ import { loadTemplateFile } from '../../core/prompt/templateLoader';
 import type { PromptTemplate } from '../../core/prompt/template';
 import { renderManifestMarkdown } from '../../core/context/manifest';
 import type { Paper } from '../../core/paper/types';
-import { plainHttpWarning } from '../../core/providers/presets';
+import { plainHttpWarnings } from '../../core/providers/presets';
 import type { ResolvedSide, SideId } from '../../core/providers/types';
 import { log } from '../log';
 import { readSettings } from '../settings';
@@ -71,7 +71,7 @@ export async function confirmSend(context: vscode.ExtensionContext, p: PreparedC
   const known = consentedDestinations(stored);
   const detail = `${t.files} files and the paper (${t.tokens.toLocaleString()} tokens in all) go to ${hosts.join(' and ')}. ${p.manifest.redactions.length} secret(s) redacted, ${p.manifest.omitted.length} file(s) left out. `
     + (known.length ? `This workspace has not sent to ${fresh.join(' or ')} before. ` : '')
-    + [...new Set(Object.values(sides).map((s) => plainHttpWarning(s.preset.baseUrl)))].filter(Boolean).map((w) => `Warning: ${w}. `).join('')
+    + plainHttpWarnings(Object.values(sides).map((s) => s.preset.baseUrl)).map((w) => `Warning: ${w}. `).join('')
     + 'This question is asked once per workspace and destination.';
   for (;;) {
     const pick = await showWarning('Pairwise: send this repo context to both providers?', { modal: true, detail }, 'Send', 'Preview Manifest');
