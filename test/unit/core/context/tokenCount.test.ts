@@ -8,6 +8,23 @@ import { seededRandom } from '../../../../src/core/stats/prng';
 
 const PLAIN = { disallowedSpecial: new Set<string>() };
 
+/** The long-run regex the counter's run finder is held to (N = LONG_RUN_CHARS). */
+const LONG_RUN = new RegExp(`[\\p{L}\\p{M}]{${LONG_RUN_CHARS},}|[^\\s\\p{L}\\p{N}]{${LONG_RUN_CHARS},}|\\s{${LONG_RUN_CHARS},}`, 'gu');
+
+/** Code units of every kind of run: letters, marks, punctuation, spaces, digits, astral characters, lone surrogates. */
+const RUN_UNITS = ['a', 'Z', '\u4e2d', '\u00e9', '\u0301', '!', '=', '\u2014', '\u3001', ' ', '\n', '\u3000', '\u00a0', '\ufeff', '1', '\u0663', '\u{1D400}', '\u{1F642}', '\ud800', '\udc00', '\t', "'", '\u2028', '\u01c5', '_'];
+
+/** A random text of one to five stretches, each of one to three units, often just around LONG_RUN_CHARS long. */
+function runText(rnd: () => number): string {
+  let text = '';
+  for (let p = 0, pieces = 1 + Math.floor(rnd() * 5); p < pieces; p++) {
+    const alpha = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => RUN_UNITS[Math.floor(rnd() * RUN_UNITS.length)]);
+    const len = rnd() < 0.5 ? LONG_RUN_CHARS - 10 + Math.floor(rnd() * 20) : Math.floor(rnd() * 1.5 * LONG_RUN_CHARS);
+    for (let i = 0; i < len; i++) text += alpha[Math.floor(rnd() * alpha.length)];
+  }
+  return text;
+}
+
 describe('token counting', () => {
   test('special-token strings in repository text are counted as plain text, never thrown on', () => {
     const text = 'prompt = "hello<|endoftext|>world" // <|im_start|>user';
@@ -85,19 +102,11 @@ describe('long runs of one kind of character', () => {
   });
 
   test('the long runs are found where the long-run regex finds them (letters, marks, punctuation, spaces, astral and lone surrogates; 3,000 random texts)', () => {
-    const N = LONG_RUN_CHARS;
-    const longRun = new RegExp(`[\\p{L}\\p{M}]{${N},}|[^\\s\\p{L}\\p{N}]{${N},}|\\s{${N},}`, 'gu');
     const rnd = seededRandom(77);
-    const units = ['a', 'Z', '\u4e2d', '\u00e9', '\u0301', '!', '=', '\u2014', '\u3001', ' ', '\n', '\u3000', '\u00a0', '\ufeff', '1', '\u0663', '\u{1D400}', '\u{1F642}', '\ud800', '\udc00', '\t', "'", '\u2028', '\u01c5', '_'];
     let found = 0;
     for (let it = 0; it < 3000; it++) {
-      let text = '';
-      for (let p = 0, pieces = 1 + Math.floor(rnd() * 5); p < pieces; p++) {
-        const alpha = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => units[Math.floor(rnd() * units.length)]);
-        const len = rnd() < 0.5 ? N - 10 + Math.floor(rnd() * 20) : Math.floor(rnd() * 1.5 * N);
-        for (let i = 0; i < len; i++) text += alpha[Math.floor(rnd() * alpha.length)];
-      }
-      const want = [...text.matchAll(longRun)].map((m) => [m.index, m.index + m[0].length]);
+      const text = runText(rnd);
+      const want = [...text.matchAll(LONG_RUN)].map((m) => [m.index, m.index + m[0].length]);
       if (want.length) found++;
       assert.deepEqual(longRuns(text), want, JSON.stringify(text.slice(0, 60)));
     }
@@ -106,12 +115,11 @@ describe('long runs of one kind of character', () => {
 
   test('regression: the text is cut where the long-run regex over the whole text finds the runs (a run whose first characters beyond ASCII ended the stretch before it was found a character or more late; 2,000 random texts)', () => {
     const N = LONG_RUN_CHARS;
-    const longRun = new RegExp(`[\\p{L}\\p{M}]{${N},}|[^\\s\\p{L}\\p{N}]{${N},}|\\s{${N},}`, 'gu');
     const byRegex = (text: string): string[] | null => {
       if (text.length < N) return null;
       const parts: string[] = [];
       let from = 0;
-      for (const m of text.matchAll(longRun)) {
+      for (const m of text.matchAll(LONG_RUN)) {
         const end = m.index + m[0].length;
         let at = Math.max(m.index, from);
         while (end - at > N) {
@@ -127,15 +135,9 @@ describe('long runs of one kind of character', () => {
       return parts;
     };
     const rnd = seededRandom(77);
-    const units = ['a', 'Z', '\u4e2d', '\u00e9', '\u0301', '!', '=', '\u2014', '\u3001', ' ', '\n', '\u3000', '\u00a0', '\ufeff', '1', '\u0663', '\u{1D400}', '\u{1F642}', '\ud800', '\udc00', '\t', "'", '\u2028', '\u01c5', '_'];
     let cut = 0;
     for (let it = 0; it < 2000; it++) {
-      let text = '';
-      for (let p = 0, pieces = 1 + Math.floor(rnd() * 5); p < pieces; p++) {
-        const alpha = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => units[Math.floor(rnd() * units.length)]);
-        const len = rnd() < 0.5 ? N - 10 + Math.floor(rnd() * 20) : Math.floor(rnd() * 1.5 * N);
-        for (let i = 0; i < len; i++) text += alpha[Math.floor(rnd() * alpha.length)];
-      }
+      const text = runText(rnd);
       const want = byRegex(text);
       if (want) cut++;
       assert.deepEqual(cutLongRuns(text), want, JSON.stringify(text.slice(0, 60)));
