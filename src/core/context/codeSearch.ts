@@ -143,18 +143,17 @@ export class CodeIndex {
    */
   addBytes(path: string, bytes: Uint8Array, code: boolean): void {
     const n = Math.min(bytes.length, SEARCH_CHARS);
-    const decode = (chars: number): string => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(n, chars)).toString('latin1');
+    const decode = (): string => Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1');
     if (!this.scanner) {
-      this.add(path, decode(n), code);
+      this.add(path, decode(), code);
       return;
     }
-    // Decoded only as far as asked: the definitions need all of the text. The imports are read from the bytes, where the
-    // counter found a quote followed by a dot (asked right after the count, while the module holds this text).
-    let whole: string | undefined;
+    // Decoded only when the definitions are asked for. The imports are read from the bytes, where the counter found a
+    // quote followed by a dot (asked right after the count, while the module holds this text).
     const scanner = this.scanner;
     const counts = scanner.count(bytes, n);
     const m = Math.min(n, this.specsChars);
-    this.addCounted(path, counts, n, code, () => (whole ??= decode(n)), () => ({ bytes: bytes.subarray(0, m), quoteDots: scanner.quoteDots(m) }));
+    this.addCounted(path, counts, n, code, decode, () => ({ bytes: bytes.subarray(0, m), quoteDots: scanner.quoteDots(m) }));
   }
 
   /** Adds one file (text: any decoding that keeps ASCII; latin1 is fastest); code files also yield their imports. */
