@@ -3,6 +3,7 @@ import { isAlnum, isLowerOrDigit, isUpper } from './asciiChars';
 import { splitIdentifier, type CodeQuery } from './queryTerms';
 import type { QuotedBytes } from './importGraph';
 import { TermScanner } from './termScan';
+import { ownCopy } from '../text/ownCopy';
 
 /** What a file matched, and its text score. */
 export interface SearchHit {
@@ -57,15 +58,6 @@ const NO_NAMES: readonly string[] = [];
 /** Distinct spellings remembered per index (a match's text to its term's number); a later new spelling is lower-cased each time it is seen. */
 const SPELLINGS = 4096;
 
-/**
- * A copy of s that holds none of the text it was cut from. V8 keeps a matched substring (13 characters or more) as a
- * view of the whole searched text, so a name or specifier kept after a file's visit kept that file's text alive: a
- * repository of many files, each with a new spelling of a long term, held them all (hundreds of MB).
- */
-function detached(s: string): string {
-  return (` ${s}`).slice(1);
-}
-
 interface Indexed {
   path: string;
   tf: ReadonlyMap<string, number>;
@@ -101,7 +93,8 @@ export class CodeIndex {
 
   /**
    * specsOf reads a code file's import specifiers from its first specsChars characters, as text or as bytes with where
-   * a quote and a dot lie in them (it is given no more; it must give the same answer for that prefix as for the whole text).
+   * a quote and a dot lie in them (it is given no more; it must give the same answer for that prefix as for the whole text),
+   * in strings that hold none of that text (see ownCopy): the index keeps them.
    */
   constructor(private readonly q: CodeQuery, private readonly specsOf?: (path: string, source: string | QuotedBytes) => string[], private readonly specsChars = Infinity) {
     const terms = q.terms.map((t) => t.term);
@@ -122,7 +115,7 @@ export class CodeIndex {
       k = low === text ? undefined : this.spelled.get(low);
       if (k === undefined) {
         k = this.termList.length;
-        low = detached(low);
+        low = ownCopy(low);
         this.termList.push(low);
         this.spelled.set(low, k);
         if (this.counts.length <= k) {
@@ -131,7 +124,7 @@ export class CodeIndex {
           this.counts = grown;
         }
       }
-      if (this.spelled.size < SPELLINGS) this.spelled.set(detached(text), k);
+      if (this.spelled.size < SPELLINGS) this.spelled.set(ownCopy(text), k);
     }
     return k;
   }
@@ -199,13 +192,13 @@ export class CodeIndex {
       const names: string[] = [];
       for (const name of definedNames(hay())) {
         const low = name.toLowerCase();
-        if (this.q.identifiers.has(low) || this.q.identifiers.has(low.replace(/^_+/, ''))) names.push(detached(name));
+        if (this.q.identifiers.has(low) || this.q.identifiers.has(low.replace(/^_+/, ''))) names.push(ownCopy(name));
       }
       if (names.length) defines = names;
     }
     this.docs.push({ path, tf, len: Math.max(200, len), defines });
     // Only matched files' imports are followed (the walk starts at matched files; deeper hops add little).
-    if (code && this.specsOf && tf.size > 0) this.specs.set(path, this.specsOf(path, specsSource()).map(detached));
+    if (code && this.specsOf && tf.size > 0) this.specs.set(path, this.specsOf(path, specsSource()));
   }
 
   /** Query terms in a path's parts (a part starting with the term, or a long part the term starts with). */

@@ -1,4 +1,5 @@
 /** The repository's import graph (Python, JS/TS, Rust modules) and a personalized PageRank over it. */
+import { ownCopy } from '../text/ownCopy';
 
 // `[\w.]*` (not `\.*[\w.]*`, the same strings: the overlap made a run of dots quadratic, 0.4 s per 16 KB file).
 const PY_FROM = /^[ \t]*from[ \t]+([\w.]*)[ \t]+import[ \t]+([\w, \t()*]+)/gm;
@@ -80,14 +81,63 @@ export interface QuotedBytes {
   quoteDots: ArrayLike<number> | null;
 }
 
+/** The bytes of `jsbase:`. */
+const JS_BASE = Buffer.from('jsbase:', 'latin1');
+
+/**
+ * Where a module string's leading `./`, `../` and empty segments end in b[p, e), and how many folders its `../` climb;
+ * null unless the rest is one or more segments, none of them empty, `.` or `..` (what a plain join can append).
+ */
+function leadingUps(b: Uint8Array, p: number, e: number): { at: number; ups: number } | null {
+  let ups = 0;
+  for (;;) {
+    if (b[p] === 0x2f) p++;
+    else if (b[p] === 0x2e && b[p + 1] === 0x2f) p += 2;
+    else if (b[p] === 0x2e && b[p + 1] === 0x2e && b[p + 2] === 0x2f) {
+      ups++;
+      p += 3;
+    } else break;
+  }
+  const at = p;
+  for (let seg = p; ; p++) {
+    if (p === e || b[p] === 0x2f) {
+      const len = p - seg;
+      if (len === 0 || (b[seg] === 0x2e && (len === 1 || (len === 2 && b[seg + 1] === 0x2e)))) return null;
+      if (p === e) return { at, ups };
+      seg = p + 1;
+    }
+  }
+}
+
+/** Bytes of a module path's .js, .mjs or .cjs ending in b[at, e) (see withoutJsEnding), else 0. */
+function jsEndingBytes(b: Uint8Array, at: number, e: number): number {
+  const n = e - at;
+  if (n >= 3 && b[e - 3] === 0x2e && b[e - 2] === 0x6a && b[e - 1] === 0x73) return 3;
+  return n >= 4 && b[e - 4] === 0x2e && (b[e - 3] === 0x6d || b[e - 3] === 0x63) && b[e - 2] === 0x6a && b[e - 1] === 0x73 ? 4 : 0;
+}
+
 /**
  * JS_REL's matches after from / import / require( (see importBefore) in bytes read as latin1, found from the positions
  * where a quote is followed by a dot (every match begins so) without decoding the text: the same specifiers, in the
- * same order. A candidate inside the previous match is none (the regex goes on after a match's closing quote).
+ * same order. A candidate inside the previous match is none (the regex goes on after a match's closing quote). A
+ * specifier that climbs and then names plain segments (nearly all) is written in one piece from the bytes: `jsbase:`,
+ * the folder it climbs to, and the rest; any other is joined segment by segment.
  */
 function jsSpecsAt(dir: string, b: Uint8Array, quotes: ArrayLike<number>, out: string[]): void {
   const limit = Math.min(b.length, IMPORT_SCAN_CHARS);
   const code = (i: number) => b[i];
+  // `jsbase:<folder>/` for each number of folders climbed, as bytes (null: the folder's name is not latin1).
+  const heads: (Buffer | null)[] = [];
+  const headFor = (ups: number): Buffer | null => {
+    let h = heads[ups];
+    if (h === undefined) {
+      let d = dir;
+      for (let i = 0; i < ups && d; i++) d = dirOf(d);
+      h = heads[ups] = /^[\0-\xff]*$/.test(d) ? Buffer.concat([JS_BASE, Buffer.from(d ? `${d}/` : '', 'latin1')]) : null;
+    }
+    return h;
+  };
+  let scratch = Buffer.allocUnsafe(256);
   let resume = 0;
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k];
@@ -101,14 +151,26 @@ function jsSpecsAt(dir: string, b: Uint8Array, quotes: ArrayLike<number>, out: s
     if (e === s || e >= limit || b[e] === 0x0a) continue;
     resume = e + 1;
     if (!importBefore(code, q)) continue;
-    out.push(`jsbase:${withoutJsEnding(join(dir, Buffer.from(b.buffer, b.byteOffset + q + 1, e - q - 1).toString('latin1')))}`);
+    const lead = leadingUps(b, q + 1, e);
+    const head = lead && headFor(lead.ups);
+    if (lead && head) {
+      const end = e - jsEndingBytes(b, lead.at, e);
+      const n = head.length + end - lead.at;
+      if (scratch.length < n) scratch = Buffer.allocUnsafe(2 * n);
+      head.copy(scratch, 0);
+      for (let i = lead.at, j = head.length; i < end; i++, j++) scratch[j] = b[i];
+      out.push(scratch.toString('latin1', 0, n));
+    } else {
+      out.push(`jsbase:${withoutJsEnding(join(dir, Buffer.from(b.buffer, b.byteOffset + q + 1, e - q - 1).toString('latin1')))}`);
+    }
   }
 }
 
-/** The raw import specifiers of one file ("py:<module>", "pyname:<module>.<name>", "rs:<path>"), unresolved. */
+/** The raw import specifiers of one file ("py:<module>", "jsbase:<path>", "rs:<path>"), unresolved, in strings that hold none of its text. */
 export function importSpecs(path: string, source: string | QuotedBytes): string[] {
   const out: string[] = [];
   if (typeof source !== 'string' && source.quoteDots && JS_PATH.test(path)) {
+    // Decoded from the bytes a specifier at a time: no string holds the text.
     jsSpecsAt(dirOf(path), source.bytes, source.quoteDots, out);
     return [...new Set(out)];
   }
@@ -145,7 +207,8 @@ export function importSpecs(path: string, source: string | QuotedBytes): string[
       out.push(`rs:${a}`);
     }
   }
-  return [...new Set(out)];
+  // The matches are views of the text: copied, so the specifiers kept hold none of it.
+  return [...new Set(out)].map(ownCopy);
 }
 
 /** What a JS/TS module path without its extension may name, in the order tried: `x.ts` first, `x/index.js` last. */

@@ -7,6 +7,7 @@ import { importSpecs } from '../../../../src/core/context/importGraph';
 import { gitPaths } from '../../../../src/core/context/listRepoFiles';
 import { renderRepoMap } from '../../../../src/core/context/repoMap';
 import { seededRandom } from '../../../../src/core/stats/prng';
+import { TermScanner } from '../../../../src/core/context/termScan';
 
 /** The path rules written out component by component (the reference). */
 function unsafeByParts(path: string): string | null {
@@ -64,18 +65,27 @@ describe('path fast paths', () => {
     for (const p of ['.git', 'a/.GIT/config', 'a//b', 'a/./b', 'a/../b', 'a/', '/etc/passwd', 'C:/x', 'a\\b', 'a\nb', '.git./config', 'a/.git /b', 'GIT~1/HEAD', '.git::$INDEX_ALLOCATION/config', '.g\u200cit/config']) assert.notEqual(unsafeRepoPath(p), null, p);
   });
 
-  test('relative JS imports resolve as segment-by-segment joining would, on 50,000 random specifiers', () => {
+  test('relative JS imports resolve as segment-by-segment joining would, on 50,000 random specifiers, from the text and from the bytes', () => {
     const rnd = seededRandom(777);
-    const pieces = ['a', '.', '/', '..', 'b', './', '../', '//', '.x'];
-    const dirs = ['', 'src', 'src/lib', 'a/b/c'];
+    const pieces = ['a', '.', '/', '..', 'b', './', '../', '//', '.x', '.js', 'c.mjs', '.cjs', 'é'];
+    // A folder whose name is not latin1 takes the segment-by-segment route from the bytes too.
+    const dirs = ['', 'src', 'src/lib', 'a/b/c', 'x.js/é', '中文/lib'];
+    const scanner = TermScanner.for(['import'], 1 << 16);
+    assert.ok(scanner);
     let checked = 0;
     for (let i = 0; i < 50_000; i++) {
       const dir = dirs[i % dirs.length];
-      const rel = `${randomPath(rnd, pieces, rnd() < 0.5 ? './' : '../')}z`;
+      // Most end in a name; some in `/..`, `/.` or nothing (the module string then names a folder, or is no specifier).
+      const rel = `${randomPath(rnd, pieces, rnd() < 0.5 ? './' : '../')}${['z', 'z', 'z', '', '/..', '/.'][Math.floor(rnd() * 6)]}`;
       const file = dir ? `${dir}/m.ts` : 'm.ts';
-      const got = importSpecs(file, `import x from '${rel}';\n`);
-      const base = joinByParts(dir, rel).replace(/\.(m?js|cjs)$/, '');
-      assert.deepEqual(got, [`jsbase:${base}`], `${file} imports ${rel}`);
+      const rels = [rel, `${rel}.js`];
+      const text = rels.map((r, k) => `import x${k} from '${r}';\n`).join('');
+      const named = rels.filter((r) => /^\.{1,2}\/[^'"\n]+$/.test(r));
+      const want = [...new Set(named.map((r) => `jsbase:${joinByParts(dir, r).replace(/\.(m?js|cjs)$/, '')}`))];
+      assert.deepEqual(importSpecs(file, text), want, `${file} imports ${rel}`);
+      const bytes = Buffer.from(text, 'latin1');
+      scanner.count(bytes, bytes.length);
+      assert.deepEqual(importSpecs(file, { bytes, quoteDots: scanner.quoteDots(bytes.length) }), want, `bytes: ${file} imports ${rel}`);
       checked++;
     }
     assert.equal(checked, 50_000);
