@@ -202,11 +202,11 @@ export class CodeIndex {
   }
 
   /** Query terms in a path's parts (a part starting with the term, or a long part the term starts with). */
-  private pathTerms(path: string, byDir: Map<string, boolean[]>): string[] {
+  private pathTerms(path: string, byDir: Map<string, boolean[]>): readonly string[] {
     const low = path.toLowerCase();
     // Most paths contain no term at all: rule them out before splitting. A term can only match a part when its
     // first four letters are in the path (a part starts with the term, or the term with a part of four or more).
-    if (!this.prefixRe?.test(low)) return [];
+    if (!this.prefixRe?.test(low)) return NO_NAMES;
     const terms = this.q.terms;
     const partHolds = (parts: string[], term: string) => parts.some((p) => p.startsWith(term) || (p.length >= 4 && term.startsWith(p)));
     // The folder's parts are the same for every file in it: which terms they hold is worked out once per folder.
@@ -273,7 +273,7 @@ export class CodeIndex {
 class Hit implements SearchHit {
   private sorted?: string[];
 
-  constructor(readonly score: number, private readonly tf: ReadonlyMap<string, number>, private readonly lengthNorm: number, private readonly weighted: ReadonlyMap<string, number>, readonly pathTerms: string[], readonly defines: readonly string[]) {}
+  constructor(readonly score: number, private readonly tf: ReadonlyMap<string, number>, private readonly lengthNorm: number, private readonly weighted: ReadonlyMap<string, number>, readonly pathTerms: readonly string[], readonly defines: readonly string[]) {}
 
   get terms(): string[] {
     if (!this.sorted) {

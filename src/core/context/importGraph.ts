@@ -83,12 +83,18 @@ export interface QuotedBytes {
 
 /** The bytes of `jsbase:`. */
 const JS_BASE = Buffer.from('jsbase:', 'latin1');
+/** Where jsSpecsAt writes a specifier before reading it as one string (grown as needed). */
+let specBytes = Buffer.allocUnsafe(1024);
+
+/** Above any position jsSpecsAt reads (IMPORT_SCAN_CHARS): leadingUps gives ups * UP + at in one number. */
+const UP = 1 << 16;
 
 /**
- * Where a module string's leading `./`, `../` and empty segments end in b[p, e), and how many folders its `../` climb;
- * null unless the rest is one or more segments, none of them empty, `.` or `..` (what a plain join can append).
+ * Where a module string's leading `./`, `../` and empty segments end in b[p, e) (at), and how many folders its `../`
+ * climb (ups), as ups * UP + at; -1 unless the rest is one or more segments, none of them empty, `.` or `..` (what a
+ * plain join can append).
  */
-function leadingUps(b: Uint8Array, p: number, e: number): { at: number; ups: number } | null {
+function leadingUps(b: Uint8Array, p: number, e: number): number {
   let ups = 0;
   for (;;) {
     if (b[p] === 0x2f) p++;
@@ -102,8 +108,8 @@ function leadingUps(b: Uint8Array, p: number, e: number): { at: number; ups: num
   for (let seg = p; ; p++) {
     if (p === e || b[p] === 0x2f) {
       const len = p - seg;
-      if (len === 0 || (b[seg] === 0x2e && (len === 1 || (len === 2 && b[seg + 1] === 0x2e)))) return null;
-      if (p === e) return { at, ups };
+      if (len === 0 || (b[seg] === 0x2e && (len === 1 || (len === 2 && b[seg + 1] === 0x2e)))) return -1;
+      if (p === e) return ups * UP + at;
       seg = p + 1;
     }
   }
@@ -137,7 +143,6 @@ function jsSpecsAt(dir: string, b: Uint8Array, quotes: ArrayLike<number>, out: s
     }
     return h;
   };
-  let scratch = Buffer.allocUnsafe(256);
   let resume = 0;
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k];
@@ -152,14 +157,15 @@ function jsSpecsAt(dir: string, b: Uint8Array, quotes: ArrayLike<number>, out: s
     resume = e + 1;
     if (!importBefore(code, q)) continue;
     const lead = leadingUps(b, q + 1, e);
-    const head = lead && headFor(lead.ups);
-    if (lead && head) {
-      const end = e - jsEndingBytes(b, lead.at, e);
-      const n = head.length + end - lead.at;
-      if (scratch.length < n) scratch = Buffer.allocUnsafe(2 * n);
-      head.copy(scratch, 0);
-      for (let i = lead.at, j = head.length; i < end; i++, j++) scratch[j] = b[i];
-      out.push(scratch.toString('latin1', 0, n));
+    const head = lead < 0 ? null : headFor(Math.floor(lead / UP));
+    if (head) {
+      const at = lead % UP;
+      const end = e - jsEndingBytes(b, at, e);
+      const n = head.length + end - at;
+      if (specBytes.length < n) specBytes = Buffer.allocUnsafe(2 * n);
+      head.copy(specBytes, 0);
+      for (let i = at, j = head.length; i < end; i++, j++) specBytes[j] = b[i];
+      out.push(specBytes.toString('latin1', 0, n));
     } else {
       out.push(`jsbase:${withoutJsEnding(join(dir, Buffer.from(b.buffer, b.byteOffset + q + 1, e - q - 1).toString('latin1')))}`);
     }
