@@ -83,6 +83,8 @@ export interface QuotedBytes {
 
 /** The bytes of `jsbase:`. */
 const JS_BASE = Buffer.from('jsbase:', 'latin1');
+/** A string of latin1 characters only (each one byte as latin1). */
+const LATIN1 = /^[\0-\xff]*$/;
 /** Where jsSpecsAt writes a specifier before reading it as one string (grown as needed). */
 let specBytes = Buffer.allocUnsafe(1024);
 
@@ -132,17 +134,8 @@ function jsEndingBytes(b: Uint8Array, at: number, e: number): number {
 function jsSpecsAt(dir: string, b: Uint8Array, quotes: ArrayLike<number>, out: string[]): void {
   const limit = Math.min(b.length, IMPORT_SCAN_CHARS);
   const code = (i: number) => b[i];
-  // `jsbase:<folder>/` for each number of folders climbed, as bytes (null: the folder's name is not latin1).
-  const heads: (Buffer | null)[] = [];
-  const headFor = (ups: number): Buffer | null => {
-    let h = heads[ups];
-    if (h === undefined) {
-      let d = dir;
-      for (let i = 0; i < ups && d; i++) d = dirOf(d);
-      h = heads[ups] = /^[\0-\xff]*$/.test(d) ? Buffer.concat([JS_BASE, Buffer.from(d ? `${d}/` : '', 'latin1')]) : null;
-    }
-    return h;
-  };
+  // The folder a specifier climbs to is a prefix of dir, written as latin1 bytes (else the segment-by-segment route).
+  const latin1Dir = LATIN1.test(dir);
   let resume = 0;
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k];
@@ -156,15 +149,20 @@ function jsSpecsAt(dir: string, b: Uint8Array, quotes: ArrayLike<number>, out: s
     if (e === s || e >= limit || b[e] === 0x0a) continue;
     resume = e + 1;
     if (!importBefore(code, q)) continue;
-    const lead = leadingUps(b, q + 1, e);
-    const head = lead < 0 ? null : headFor(Math.floor(lead / UP));
-    if (head) {
+    const lead = latin1Dir ? leadingUps(b, q + 1, e) : -1;
+    if (lead >= 0) {
       const at = lead % UP;
       const end = e - jsEndingBytes(b, at, e);
-      const n = head.length + end - at;
+      // dir up to its last `/` once per folder climbed (dirOf, as a length)
+      let kept = dir.length;
+      for (let u = Math.floor(lead / UP); u > 0 && kept > 0; u--) kept = Math.max(0, dir.lastIndexOf('/', kept - 1));
+      const n = 7 + (kept ? kept + 1 : 0) + end - at;
       if (specBytes.length < n) specBytes = Buffer.allocUnsafe(2 * n);
-      head.copy(specBytes, 0);
-      for (let i = at, j = head.length; i < end; i++, j++) specBytes[j] = b[i];
+      JS_BASE.copy(specBytes, 0);
+      let j = 7;
+      for (let i = 0; i < kept; i++) specBytes[j++] = dir.charCodeAt(i);
+      if (kept) specBytes[j++] = 0x2f;
+      for (let i = at; i < end; i++) specBytes[j++] = b[i];
       out.push(specBytes.toString('latin1', 0, n));
     } else {
       out.push(`jsbase:${withoutJsEnding(join(dir, Buffer.from(b.buffer, b.byteOffset + q + 1, e - q - 1).toString('latin1')))}`);
