@@ -35,6 +35,9 @@ const builds = [
     format: 'esm', target: 'node22', banner: { js: CLI_ESM_BANNER }, plugins: [packedRanksPlugin] },
   // The objective checks run in a worker thread (src/core/checks/offThread.ts) so the extension host never freezes.
   { ...common, entryPoints: ['src/core/checks/checksWorker.ts'], outfile: 'dist/checksWorker.js', platform: 'node', format: 'cjs', target: 'node22' },
+  // git starts from a small host process (src/core/git/gitHost.ts): forking the extension host or a long CLI run for
+  // each git call costs tens of ms of CPU in page faults.
+  { ...common, entryPoints: ['src/core/git/gitHostMain.ts'], outfile: 'dist/gitHostMain.js', platform: 'node', format: 'cjs', target: 'node22' },
   // A PDF's text is read in a worker thread too (src/core/paper/pdfOffThread.ts), with a deadline and a memory limit:
   // the only bundle that holds PDF.js.
   { ...common, entryPoints: ['src/core/paper/pdfWorker.ts'], outfile: 'dist/pdfWorker.js', platform: 'node', format: 'cjs', target: 'node22' },

@@ -1,7 +1,8 @@
 // The context bench's measured rounds, in a plain Node process (no TypeScript loader in it): the shipped build of
 // buildContext (an esbuild bundle made like dist/'s) against the floor (git ls-files + reading the files the build kept),
 // against reading every file it opens, and against a lean reader (one reused buffer, no allocation per file). Wall and
-// CPU time (user + system, every thread of this process) per run, printed as one JSON object.
+// CPU time (user + system, every thread of this process) per run, printed as one JSON object; with each run, the CPU time
+// the git host process used meanwhile (Pairwise starts git from it: see src/core/git/gitHost.ts), which the bench adds.
 //
 // Steady state: in each round every side runs SETTLE + KEEP times in a row (the sides' order reversed every other
 // round) and only its last KEEP runs count. A run's CPU time includes collecting the garbage left before it: right after
@@ -16,17 +17,30 @@ const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node
 const { join } = require('node:path');
 
 const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const { buildContext } = require(input.bundle);
+const { buildContext, gitHostPid, useGitHost } = require(input.bundle);
+
+/** CPU milliseconds the git host process has used so far (every thread; /proc counts in ticks of 10 ms), 0 without one. */
+function hostCpu() {
+  const pid = gitHostPid();
+  if (pid === undefined) return 0;
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
 
-/** Wall and CPU milliseconds of fn. */
+/** Wall and CPU milliseconds of fn, and the CPU milliseconds the git host used meanwhile (host). */
 async function timed(fn) {
+  const h0 = hostCpu();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   await fn();
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
-  return { wall, cpu: (c.user + c.system) / 1000 };
+  return { wall, cpu: (c.user + c.system) / 1000, host: hostCpu() - h0 };
 }
 
 const SETTLE = 1;
@@ -85,10 +99,19 @@ async function main() {
     floor: () => timed(() => readFiles(input.kept)),
     ours: () => timed(() => buildAs(input.brief, input.prefixHash, 'context build is not deterministic')),
     paper: () => timed(() => buildAs(input.paper, input.paperPrefixHash, 'context build is not deterministic (paper)')),
+    // The brief's build with git started from this process, as before the git host (see gitHost.ts).
+    local: async () => {
+      useGitHost(false);
+      try {
+        return await timed(() => buildAs(input.brief, input.prefixHash, 'context build is not deterministic (git in process)'));
+      } finally {
+        useGitHost(true);
+      }
+    },
     readAll: () => timed(() => readFiles(input.opened)),
     lean: () => timed(() => readLean(input.kept)),
   };
-  const out = { floor: [], ours: [], paper: [], readAll: [], lean: [], settle: { floor: [], ours: [], paper: [], readAll: [], lean: [] } };
+  const out = { floor: [], ours: [], paper: [], readAll: [], lean: [], local: [], settle: { floor: [], ours: [], paper: [], readAll: [], lean: [], local: [] } };
   const keys = Object.keys(steps);
   for (let r = 0; r < input.runs; r++) {
     for (const k of r % 2 ? [...keys].reverse() : keys) {

@@ -1,56 +1,16 @@
 // The one place Pairwise spawns git (lint forbids it elsewhere). Every call runs with SAFE_GIT_FLAGS, the safe
 // environment and the repository's own drivers disabled (see safeGit.ts); no shell, never rejects.
-import { spawn } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import { blockingConfigFile } from './configIncludes';
 import { ownGitDir } from './gitDirOwner';
-import { childEvent } from '../workers/childProcesses';
-import { fifoWatch, killTree } from './gitWatch';
+import { hostSpawn } from './gitHost';
+import type { GitOptions, GitResult } from './gitTypes';
 import { driverOverrides, SAFE_GIT_FLAGS, safeGitEnv, setsWorkTree, type ConfigPairs } from './safeGit';
+import { spawnLocal } from './spawnLocal';
 
-/** Outcome of one git invocation; never thrown. */
-export interface GitResult {
-  /** Exit code 0 (or one of `okCodes`). */
-  ok: boolean;
-  code: number | null;
-  stdout: Buffer;
-  stderr: string;
-  /**
-   * Set when git could not start, was aborted, timed out, overflowed the output or memory cap, the repo config could not be read,
-   * or the folder's `.git` names another project's git directory (`foreign`: git is not run there), or git was
-   * stopped while it waited to open a FIFO (`fifo`: see fifoWatch).
-   */
-  failure?: 'spawn' | 'aborted' | 'timeout' | 'overflow' | 'config' | 'foreign' | 'fifo';
-}
-
-/** Options of runGit. */
-export interface GitOptions {
-  cwd: string;
-  input?: string | Buffer;
-  signal?: AbortSignal;
-  /** Exit codes that count as success besides 0 (git grep exits 1 when nothing matches). */
-  okCodes?: number[];
-  /** Output cap in bytes (default 256 MB); more fails the call with `overflow`. */
-  maxBuffer?: number;
-  /** Kills git after this many milliseconds (failure `timeout`); default GIT_CEILING_MS. */
-  timeoutMs?: number;
-  /** Kills git when it, or a git it started, holds more memory than this, in bytes (default 2 GiB; Linux; failure `overflow`). */
-  maxMemory?: number;
-  /** Receives stdout as it arrives instead of buffering it (the result's stdout is then empty). */
-  onData?: (chunk: Buffer) => void;
-}
+export { GIT_CEILING_MS, MAX_GIT_MEMORY, type GitOptions, type GitResult } from './gitTypes';
 
 const CONFIG_TTL_MS = 2000;
-
-/**
- * The longest any git call may run when its caller sets no shorter timeout. Git stuck on something the watch does not
- * recognise (a read from a device, a lock never released) was otherwise waited on until the user cancelled; the
- * longest legitimate call (checking out a very large repository for the checks) takes a few minutes.
- */
-export const GIT_CEILING_MS = 10 * 60_000;
-
-/** Memory one git process may hold (Pairwise's largest calls, a listing of a million files, take a few hundred MB). */
-export const MAX_GIT_MEMORY = 2 * 1024 * 1024 * 1024;
 
 /** What Pairwise needs from a repository's effective configuration. */
 interface RepoConfig {
@@ -162,74 +122,11 @@ export async function gitText(args: readonly string[], opts: GitOptions): Promis
   return r.ok ? r.stdout.toString('utf8') : undefined;
 }
 
+/** git with the safe flags and environment (drivers disabled by extra): through the git host when this thread has one, else here. */
 function spawnGit(args: readonly string[], opts: GitOptions, extra: ConfigPairs): Promise<GitResult> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let stderr = '';
-    let failure: GitResult['failure'];
-    // Set once git runs; done() may come first (an aborted signal, a spawn that throws), so they are not consts below it.
-    const timers: { timeout?: NodeJS.Timeout; watch?: NodeJS.Timeout; drain?: NodeJS.Timeout } = {};
-    const empty = Buffer.alloc(0);
-    const done = (r: GitResult): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timers.timeout);
-      clearInterval(timers.watch);
-      clearTimeout(timers.drain);
-      opts.signal?.removeEventListener('abort', onAbort);
-      resolve(r);
-    };
-    // The signal stops git and every git it started (spawn's own `signal` would stop git alone: see kill).
-    const onAbort = (): void => kill('aborted');
-    if (opts.signal?.aborted) { done({ ok: false, code: null, stdout: empty, stderr: '', failure: 'aborted' }); return; }
-    let child;
-    try {
-      child = spawn('git', [...SAFE_GIT_FLAGS, ...args], { cwd: opts.cwd, env: safeGitEnv(extra), windowsHide: true });
-    } catch (e) {
-      done({ ok: false, code: null, stdout: empty, stderr: String(e), failure: 'spawn' });
-      return;
-    }
-    const proc = child;
-    childEvent(proc.pid, true);
-    // A git that git started (`worktree add` runs `git reset --hard`) holds git's output pipes too: stopping git alone
-    // would leave it waiting (on a FIFO, say) and the pipes open, so no 'close' would ever come.
-    function kill(why: GitResult['failure']): void {
-      failure ??= why;
-      // Once git has exited its process id may be another's: nothing is signalled then.
-      if (proc.exitCode === null && proc.signalCode === null) killTree(proc.pid);
-    }
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    timers.timeout = setTimeout(() => kill('timeout'), opts.timeoutMs || GIT_CEILING_MS);
-    timers.watch = fifoWatch(proc.pid, opts.maxMemory ?? MAX_GIT_MEMORY, (why) => kill(why === 'fifo' ? 'fifo' : 'overflow'));
-    const cap = opts.maxBuffer ?? 256 * 1024 * 1024;
-    proc.stdout.on('data', (b: Buffer) => {
-      if (failure) return;
-      if (opts.onData) { opts.onData(b); return; }
-      size += b.length;
-      if (size > cap) { kill('overflow'); return; }
-      chunks.push(b);
-    });
-    proc.stderr.on('data', (b: Buffer) => { if (stderr.length < 64 * 1024) stderr += b.toString('utf8'); });
-    proc.on('error', (e: NodeJS.ErrnoException) => {
-      done({ ok: false, code: null, stdout: empty, stderr: stderr || e.message, failure: 'spawn' });
-    });
-    // Should a process git started outlive it still holding the pipes, git's end is not waited for longer than this.
-    proc.on('exit', () => {
-      childEvent(proc.pid, false);
-      clearInterval(timers.watch);
-      timers.drain = setTimeout(() => { proc.stdout.destroy(); proc.stderr.destroy(); }, 2000);
-    });
-    proc.on('close', (code) => {
-      if (opts.signal?.aborted) failure ??= 'aborted';
-      const stdout = opts.onData ? empty : Buffer.concat(chunks);
-      if (failure) { done({ ok: false, code, stdout, stderr, failure }); return; }
-      done({ ok: code === 0 || (code !== null && (opts.okCodes ?? []).includes(code)), code, stdout, stderr });
-    });
-    proc.stdin.on('error', () => { /* git may exit before reading all input (e.g. bad revision) */ });
-    proc.stdin.end(opts.input ?? '');
-  });
+  const full = [...SAFE_GIT_FLAGS, ...args];
+  const env = safeGitEnv(extra);
+  return hostSpawn(full, opts, env) ?? spawnLocal(full, opts, env);
 }
 
 /** A one-line, user-readable description of a failed git call. */

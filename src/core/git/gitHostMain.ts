@@ -1,0 +1,34 @@
+// The git host's entry (bundled as dist/gitHostMain.js; see gitHost.ts): a small process that starts git for the main
+// thread, each run watched as in runGit (spawnLocal), and stops every git it runs when the main thread goes away.
+import type { FromGitHost, ToGitHost } from './gitHostProtocol';
+import { spawnLocal } from './spawnLocal';
+
+const running = new Map<number, AbortController>();
+
+function send(m: FromGitHost): void {
+  if (process.connected) process.send?.(m);
+}
+
+process.on('message', (m: ToGitHost) => {
+  if (m.type === 'abort') {
+    running.get(m.id)?.abort();
+    return;
+  }
+  const stop = new AbortController();
+  running.set(m.id, stop);
+  const onData = m.stream ? (chunk: Buffer) => send({ type: 'data', id: m.id, chunk }) : undefined;
+  void spawnLocal(m.args, { cwd: m.cwd, input: m.input, okCodes: m.okCodes, maxBuffer: m.maxBuffer, timeoutMs: m.timeoutMs, maxMemory: m.maxMemory,
+    signal: stop.signal, onData }, m.env).then((result) => {
+    running.delete(m.id);
+    send({ type: 'done', id: m.id, result });
+  });
+});
+
+// The main thread is gone (it exited, was killed, or closed the channel): every git still running is stopped with the
+// processes it started (spawnLocal's abort kills the tree at once), then the host exits.
+process.on('disconnect', () => {
+  for (const stop of running.values()) stop.abort();
+  process.exit(0);
+});
+
+send({ type: 'ready' });
