@@ -89,6 +89,8 @@ async function buildAs(paper, prefixHash, failure) {
 }
 
 async function main() {
+  // As in the extension host (hundreds of MB, above the host's threshold): git starts from the git host.
+  useGitHost(true);
   // Warm-up: one build and one read of each kind (modules loaded, page cache warm).
   await buildAs(input.brief, input.prefixHash, 'the bundled build does not give the same prompt');
   await buildAs(input.paper, input.paperPrefixHash, 'the bundled build does not give the same prompt for the paper');

@@ -4,7 +4,8 @@
 // (measured by the context bench: most of a context build's overhead over reading the files); the host, a few tens of
 // MB that write little, forks git for a few ms. The host runs each git exactly as runGit would (spawnLocal: same
 // arguments, environment, caps, timeout, FIFO and memory watch) and stops them all when this process goes away.
-// Worker threads, Windows (no fork), or a host that cannot start or stopped: git starts here (spawnLocal).
+// A small process (below HOST_ABOVE_RSS), worker threads, Windows (no fork), or a host that cannot start or stopped:
+// git starts here (spawnLocal).
 import { fork, type ChildProcess } from 'node:child_process';
 import { isMainThread } from 'node:worker_threads';
 import { workerEntry } from '../workers/workerEntry';
@@ -30,12 +31,24 @@ const HOST_START_MS = 10_000;
 
 /** undefined: not started yet; null: none in this process (unavailable, or it stopped). */
 let host: Host | null | undefined;
-let enabled = !process.env.PAIRWISE_GIT_IN_PROCESS;
+/**
+ * When git starts from the host: `auto` once this process holds more than HOST_ABOVE_RSS (then for good: the host
+ * stays), `always`, or `never` (tests and the bench compare them; PAIRWISE_GIT_IN_PROCESS=1 starts at `never`).
+ */
+export type GitHostMode = 'auto' | 'always' | 'never';
+
+/**
+ * Below this resident size a fork costs a few ms, less than starting the host (a one-shot CLI command, ~100 ms of
+ * Node start-up); the extension host and long runs are far above it.
+ */
+export const HOST_ABOVE_RSS = 192 * 1024 * 1024;
+
+let mode: GitHostMode = process.env.PAIRWISE_GIT_IN_PROCESS ? 'never' : 'auto';
 let nextId = 1;
 
-/** Turns the host on or off for later calls (tests and the bench compare both; PAIRWISE_GIT_IN_PROCESS=1 starts off). */
-export function useGitHost(on: boolean): void {
-  enabled = on;
+/** Sets when later calls start git from the host (see GitHostMode); true is `always`, false `never`. */
+export function useGitHost(m: GitHostMode | boolean): void {
+  mode = m === true ? 'always' : m === false ? 'never' : m;
 }
 
 /** The host's process id while it runs (the bench counts its CPU time), else undefined. */
@@ -124,8 +137,11 @@ function stopped(h: Host): void {
  * Windows, turned off, or no host): the caller then uses spawnLocal. Never rejects.
  */
 export function hostSpawn(args: readonly string[], opts: GitOptions, env: NodeJS.ProcessEnv): Promise<GitResult> | null {
-  if (!enabled || !isMainThread || process.platform === 'win32') return null;
-  if (host === undefined) host = start();
+  if (mode === 'never' || !isMainThread || process.platform === 'win32') return null;
+  if (host === undefined) {
+    if (mode === 'auto' && process.memoryUsage.rss() < HOST_ABOVE_RSS) return null;
+    host = start();
+  }
   const h = host;
   if (!h) return null;
   if (opts.signal?.aborted) return Promise.resolve({ ok: false, code: null, stdout: Buffer.alloc(0), stderr: '', failure: 'aborted' });

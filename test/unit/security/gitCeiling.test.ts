@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GIT_CEILING_MS, runGit, type GitResult } from '../../../src/core/git/runGit';
+import { useGitHost } from '../../../src/core/git/gitHost';
 import { runChecksOffThread } from '../../../src/core/checks/offThread';
 import { alive, committedRepo, installHungGit, type HungGit } from './gitFixture';
 
@@ -33,6 +34,9 @@ describe('a git that never ends', { skip: process.platform !== 'linux' && 'uses 
   test('regression: a call without a timeout of its own is stopped at the ceiling (it was waited on for good)', async () => {
     const root = committedRepo(join(base, 'ceiling'), { 'a.py': 'a = 1\n' });
     rmSync(hung.pidFile, { force: true });
+    // The mocked clock reaches this process's timers only: git starts here (the git host runs the same spawnLocal,
+    // whose ceiling this is, on its own clock).
+    useGitHost(false);
     mock.timers.enable({ apis: ['setTimeout'] });
     try {
       const box: { result?: GitResult } = {};
@@ -52,6 +56,7 @@ describe('a git that never ends', { skip: process.platform !== 'linux' && 'uses 
       assert.equal(alive(pid), false, 'the stuck git still runs');
     } finally {
       mock.timers.reset();
+      useGitHost(true);
     }
   });
 
