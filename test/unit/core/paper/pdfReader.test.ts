@@ -1,7 +1,9 @@
 // Regression: a crafted PDF blocked the extension host. A 117 KB file whose one page draws 2,000,000 text runs
 // (Flate-compressed) took 7 s and 950 MB of the host's own thread to read (ten times as many runs: minutes and more
 // memory than the host has), and nothing stopped it: MAX_PDF_PAGES bounds the pages, not one page. A PDF is now read
-// in a worker thread, stopped at a deadline (60 s) or a memory limit (1 GB of heap), and the caller's thread stays free.
+// in a process of its own, stopped at a deadline (60 s) or a memory limit (1 GB of heap), and the caller's thread stays
+// free. Regression: it was read in a worker thread, whose heap limit, when V8 reached it in the middle of a collection,
+// ended the whole process (the unit suite's process under load; the extension host would have gone the same way).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
