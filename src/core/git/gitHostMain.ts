@@ -31,4 +31,9 @@ process.on('disconnect', () => {
   process.exit(0);
 });
 
+// Ctrl-C in a terminal signals the whole process group: what it means is for the process that asked (the CLI stops
+// cleanly and still runs git), and the git running here gets it as it would in-process. Ending here instead failed
+// every git in flight as "could not run git" and forked the rest in-process.
+process.on('SIGINT', () => { /* the process that asked decides */ });
+
 send({ type: 'ready' });

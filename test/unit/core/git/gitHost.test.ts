@@ -148,6 +148,47 @@ describe('the git host', { skip: !linux && 'the host serves Linux and macOS; /pr
     assert.deepEqual(left, [], 'the host and its git stopped with the process that asked');
   });
 
+  test('regression: Ctrl-C in a terminal (SIGINT to the whole process group) left the host dead: the git it ran failed as "could not run git", later git forked in-process', async () => {
+    const root = repoWithIgnoreFifo('ctrl-c');
+    // As the CLI does: the first Ctrl-C aborts the work and the process goes on (finished cells are kept).
+    const code = `
+      import { runGit } from ${JSON.stringify(src('core/git/runGit.ts'))};
+      import { gitHostPid, useGitHost } from ${JSON.stringify(src('core/git/gitHost.ts'))};
+      useGitHost(true);
+      const interrupt = new AbortController();
+      process.on('SIGINT', () => interrupt.abort());
+      const cwd = ${JSON.stringify(root)};
+      await runGit(['rev-parse', 'HEAD'], { cwd });
+      const host = gitHostPid();
+      console.log('host ' + host);
+      const r = await runGit(['ls-files', '--others', '--exclude-standard'], { cwd, timeoutMs: 20000, signal: interrupt.signal });
+      const after = await runGit(['rev-parse', 'HEAD'], { cwd });
+      console.log('result ' + JSON.stringify({ failure: r.failure ?? null, stderr: r.stderr, after: after.ok, same: gitHostPid() === host }));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    after(() => { child.kill('SIGKILL'); });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => { out += b.toString('utf8'); });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    let host: number | undefined;
+    for (let i = 0; i < 1000 && host === undefined && child.exitCode === null; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      const m = /host (\d+)/.exec(out);
+      if (m) host = Number(m[1]);
+    }
+    assert.ok(host !== undefined, `the child never reported its git host: ${out}`);
+    // git waits on the FIFO in the host (the watch would stop it after 400 ms): Ctrl-C comes first.
+    for (let i = 0; i < 50 && childrenOf(host).length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.ok(childrenOf(host).length > 0, 'git runs in the host');
+    process.kill(-(child.pid ?? 0), 'SIGINT');
+    await exited;
+    const m = /result (.*)/.exec(out);
+    assert.ok(m, out);
+    const r = JSON.parse(m[1]) as { failure: string | null; stderr: string; after: boolean; same: boolean };
+    assert.notEqual(r.failure, 'spawn', `the interrupted git was reported as git that could not run: ${r.stderr}`);
+    assert.equal(r.after, true);
+    assert.equal(r.same, true, 'the host outlived Ctrl-C and ran the next git');
+  });
+
   test('a host that stops fails the runs it had begun and leaves later git starting in-process; turned off, git starts in-process', async () => {
     const root = repoWithIgnoreFifo('stopped');
     useGitHost(true);
