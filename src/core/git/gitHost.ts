@@ -132,6 +132,15 @@ function stopped(h: Host): void {
   }
 }
 
+/** This process's resident size, or 0 where the system does not tell it (Linux without /proc: Node's rss() throws). */
+function residentBytes(): number {
+  try {
+    return process.memoryUsage.rss();
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * git (args complete, env whole) through the host, or null when this thread starts git itself (not the main thread,
  * Windows, turned off, or no host): the caller then uses spawnLocal. Never rejects.
@@ -139,7 +148,7 @@ function stopped(h: Host): void {
 export function hostSpawn(args: readonly string[], opts: GitOptions, env: NodeJS.ProcessEnv): Promise<GitResult> | null {
   if (mode === 'never' || !isMainThread || process.platform === 'win32') return null;
   if (host === undefined) {
-    if (mode === 'auto' && process.memoryUsage.rss() < HOST_ABOVE_RSS) return null;
+    if (mode === 'auto' && residentBytes() < HOST_ABOVE_RSS) return null;
     host = start();
   }
   const h = host;

@@ -50,6 +50,18 @@ function repoWithIgnoreFifo(name: string): string {
 const src = (p: string): string => join(__dirname, '..', '..', '..', '..', 'src', ...p.split('/')).replace(/\\/g, '/');
 
 describe('the git host', { skip: !linux && 'the host serves Linux and macOS; /proc is read here' }, () => {
+  test('regression: where the system does not tell the resident size (Linux without /proc), git starts in-process; every runGit rejected', async (t) => {
+    const root = committedRepo(join(base, 'no-proc'), { 'a.py': 'a = 1\n' });
+    useGitHost('auto');
+    assert.equal(gitHostPid(), undefined, 'no host yet');
+    // What Node's rss() does without /proc (measured: `umount /proc` in a mount namespace of its own).
+    t.mock.method(process.memoryUsage, 'rss', () => { throw new Error('ENOENT: no such file or directory, uv_resident_set_memory'); });
+    const r = await runGit(['rev-parse', 'HEAD'], { cwd: root }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    if (r instanceof Error) assert.fail(`runGit rejected: ${r.message}`);
+    assert.equal(r.ok, true, r.stderr);
+    assert.equal(gitHostPid(), undefined, 'git started in-process');
+  });
+
   test('by default a small process starts git itself; above HOST_ABOVE_RSS (the extension host, a long run) git starts from the host', async () => {
     const root = committedRepo(join(base, 'auto'), { 'a.py': 'a = 1\n' });
     useGitHost('auto');
@@ -177,7 +189,7 @@ describe('the git host', { skip: !linux && 'the host serves Linux and macOS; /pr
     }
     assert.ok(host !== undefined, `the child never reported its git host: ${out}`);
     // git waits on the FIFO in the host (the watch would stop it after 400 ms): Ctrl-C comes first.
-    for (let i = 0; i < 50 && childrenOf(host).length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 400 && childrenOf(host).length === 0; i++) await new Promise((r) => setTimeout(r, 5));
     assert.ok(childrenOf(host).length > 0, 'git runs in the host');
     process.kill(-(child.pid ?? 0), 'SIGINT');
     await exited;
