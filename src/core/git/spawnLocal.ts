@@ -1,5 +1,5 @@
 // Starts git in this process, watched (see spawnLocal). Used by runGit, and by the git host for the main thread's calls.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { childEvent } from '../workers/childProcesses';
 import { fifoWatch, killTree } from './gitWatch';
 import { GIT_CEILING_MS, MAX_GIT_MEMORY, type GitOptions, type GitResult } from './gitTypes';
@@ -38,6 +38,12 @@ export function spawnLocal(args: readonly string[], opts: GitOptions, env: NodeJ
       return;
     }
     const proc = child;
+    proc.on('error', (e: NodeJS.ErrnoException) => {
+      done({ ok: false, code: null, stdout: empty, stderr: stderr || e.message, failure: 'spawn' });
+    });
+    // Out of file descriptors (EMFILE, ENFILE) Node returns before git's pipes exist, though its types say they do:
+    // 'error' says why (reading them threw, and the 'error' nothing listened to yet ended the process).
+    if (!(proc as ChildProcess).stdout || !(proc as ChildProcess).stderr || !(proc as ChildProcess).stdin) return;
     childEvent(proc.pid, true);
     // A git that git started (`worktree add` runs `git reset --hard`) holds git's output pipes too: stopping git alone
     // would leave it waiting (on a FIFO, say) and the pipes open, so no 'close' would ever come.
@@ -58,9 +64,6 @@ export function spawnLocal(args: readonly string[], opts: GitOptions, env: NodeJ
       chunks.push(b);
     });
     proc.stderr.on('data', (b: Buffer) => { if (stderr.length < 64 * 1024) stderr += b.toString('utf8'); });
-    proc.on('error', (e: NodeJS.ErrnoException) => {
-      done({ ok: false, code: null, stdout: empty, stderr: stderr || e.message, failure: 'spawn' });
-    });
     // Should a process git started outlive it still holding the pipes, git's end is not waited for longer than this.
     proc.on('exit', () => {
       childEvent(proc.pid, false);

@@ -76,6 +76,7 @@ export function readPdfText(bytes: Uint8Array, opts: PdfReadOptions = {}): Promi
     child.on('close', (code, signal) => finish(/heap out of memory|Reached heap limit/i.test(stderr) ? { ok: false, error: outOfMemory }
       : { ok: false, error: `the PDF reader stopped (${signal ? `signal ${signal}` : `exit code ${code}`})` }));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    child.send({ bytes, maxPages: opts.maxPages ?? MAX_PDF_PAGES } satisfies ToPdfWorker);
+    // Out of file descriptors (EMFILE, ENFILE) the reader gets no channel: its 'error' says why (sending threw).
+    if (child.connected) child.send({ bytes, maxPages: opts.maxPages ?? MAX_PDF_PAGES } satisfies ToPdfWorker);
   });
 }
