@@ -1,4 +1,5 @@
 // Dispatches `pairwise <command> …` to its command; owns help, version and exit-code handling.
+import { MissingInstallFile } from '../core/workers/installFiles';
 import { parseCommandArgs } from './args';
 import { COMMAND_ENTRIES } from './commandRegistry';
 import { EXIT } from './exitCodes';
@@ -60,7 +61,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await cmd.run(parsed.args, io);
   } catch (e) {
-    io.stderr.write(`pairwise ${cmd.name}: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+    io.stderr.write(`pairwise ${cmd.name}: ${commandErrorText(e)}\n`);
     return EXIT.failure;
   }
+}
+
+/** What a command's uncaught error prints: an incomplete install says what to do (no stack); anything else is unexpected. */
+export function commandErrorText(e: unknown): string {
+  if (e instanceof MissingInstallFile) return e.message;
+  return `unexpected error: ${(e as Error).stack ?? String(e)}`;
 }

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
+import { MissingInstallFile } from '../workers/installFiles';
 import type { RankedToken } from './o200kRanks';
 
 /** The compressed table's file name, next to the bundle that reads it. */
@@ -24,6 +25,8 @@ export function unpackRanks(packed: Buffer): RankedToken[] {
  */
 export function o200kRanks(): RankedToken[] {
   const file = [join(__dirname, PACKED_RANKS_FILE), join(dirname(__dirname), PACKED_RANKS_FILE)].find((f) => existsSync(f));
-  if (!file) throw new Error(`${PACKED_RANKS_FILE} is missing beside ${__dirname}: the token table ships there; rebuild (node scripts/build.mjs)`);
+  if (!file) {
+    throw new MissingInstallFile(`Pairwise's token table (${PACKED_RANKS_FILE}) is missing: it ships beside Pairwise's code (looked in ${__dirname} and ${dirname(__dirname)}). Reinstall Pairwise (from a checkout: node scripts/build.mjs).`);
+  }
   return unpackRanks(readFileSync(file));
 }

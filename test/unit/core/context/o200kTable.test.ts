@@ -4,6 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { o200kRanks } from '../../../../src/core/context/o200kRanks';
+import { o200kRanks as packedRanks } from '../../../../src/core/context/o200kRanksPacked';
+import { MissingInstallFile } from '../../../../src/core/workers/installFiles';
+import { commandErrorText } from '../../../../src/cli/run';
 import { RankTable } from '../../../../src/core/context/o200kTable';
 import { plainMergeCount as mergeCount } from './o200kReference';
 
@@ -64,5 +67,20 @@ describe('o200k rank table', () => {
     for (const p of pieces) assert.equal(count(p), encode(p, PLAIN).length, JSON.stringify(p));
     // The merge on whole random strings (bytes no split would give) against a plain reference merge.
     for (const p of longer) assert.equal(count(p), mergeCount(p), JSON.stringify(p));
+  });
+});
+
+describe('the shipped token table', () => {
+  test('regression: missing beside the bundle, it says what to do (reinstall), names where it looked, and the CLI prints no stack', () => {
+    // Under tsx this module sits in src/core/context, where no table ships: the bundles' case of a missing file.
+    assert.throws(() => packedRanks(), (e: unknown) => {
+      assert.ok(e instanceof MissingInstallFile);
+      assert.match(e.message, /^Pairwise's token table \(o200k_base\.json\.br\) is missing: .*looked in .*src[\\/]core[\\/]context and .*src[\\/]core\)\. Reinstall Pairwise/);
+      const printed = commandErrorText(e);
+      assert.equal(printed, e.message);
+      assert.doesNotMatch(printed, /\n\s+at /);
+      return true;
+    });
+    assert.match(commandErrorText(new Error('boom')), /^unexpected error: Error: boom\n\s+at /);
   });
 });
