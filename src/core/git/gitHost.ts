@@ -78,7 +78,8 @@ function start(): Host | null {
   }
   const h: Host = { proc, ready: false, runs: new Map() };
   // A host that does not start in time is stopped: what waits on it starts here (git's own timeouts run in the host).
-  const late = setTimeout(() => { if (!h.ready) proc.kill('SIGKILL'); }, HOST_START_MS);
+  // Decided after this thread has read its input once more: a 'ready' that came while the thread was busy counts.
+  const late = setTimeout(() => setImmediate(() => { if (!h.ready) proc.kill('SIGKILL'); }), HOST_START_MS);
   late.unref();
   proc.on('message', (m: FromGitHost) => onMessage(h, m));
   proc.on('error', () => stopped(h));
@@ -100,6 +101,8 @@ function hold(h: Host): void {
 
 function onMessage(h: Host, m: FromGitHost): void {
   if (m.type === 'ready') {
+    // Stopped as late, it exits: what waits on it starts here (see stopped), none is sent to it.
+    if (h.proc.killed) return;
     h.ready = true;
     for (const run of h.runs.values()) h.proc.send(run.request);
   } else if (m.type === 'data') {

@@ -201,6 +201,30 @@ describe('the git host', { skip: !linux && 'the host serves Linux and macOS; /pr
     assert.equal(r.same, true, 'the host outlived Ctrl-C and ran the next git');
   });
 
+  test('regression: a thread busy for HOST_START_MS just as its host starts killed the host that was ready, and failed the git waiting on it', async () => {
+    const root = committedRepo(join(base, 'busy'), { 'a.py': 'a = 1\n' });
+    // Busy without burning a core: Atomics.wait blocks the thread as a long synchronous task would.
+    const code = `
+      import { runGit } from ${JSON.stringify(src('core/git/runGit.ts'))};
+      import { gitHostPid, useGitHost } from ${JSON.stringify(src('core/git/gitHost.ts'))};
+      useGitHost(true);
+      const p = runGit(['rev-parse', 'HEAD'], { cwd: ${JSON.stringify(root)} });
+      while (gitHostPid() === undefined) await new Promise((r) => setImmediate(r));
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10500);
+      const r = await p;
+      console.log('result ' + JSON.stringify({ ok: r.ok, stderr: r.stderr, host: gitHostPid() !== undefined }));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    after(() => { child.kill('SIGKILL'); });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => { out += b.toString('utf8'); });
+    await new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const m = /result (.*)/.exec(out);
+    assert.ok(m, out);
+    const r = JSON.parse(m[1]) as { ok: boolean; stderr: string; host: boolean };
+    assert.equal(r.ok, true, r.stderr);
+    assert.equal(r.host, true, 'the host that had started was kept');
+  });
+
   test('a host that stops fails the runs it had begun and leaves later git starting in-process; turned off, git starts in-process', async () => {
     const root = repoWithIgnoreFifo('stopped');
     useGitHost(true);
