@@ -146,12 +146,20 @@ export function resolveSide(spec: SideSpec | string, opts: ResolveSideOptions = 
   return side;
 }
 
-/** True when the base URL points at this machine (local servers need no key and cost nothing upstream). */
+/**
+ * True when the base URL points at this machine (local servers need no key and cost nothing upstream): localhost (also
+ * written with the root's trailing dot), the loopback block 127.0.0.0/8, and ::1 (also as an IPv4-mapped 127.x address).
+ */
 export function isLocalBaseUrl(url: string): boolean {
+  let host: string;
   try {
-    const host = new URL(url).hostname;
-    return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host === '::1';
-  } catch { return false; }
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  // The URL parser lower-cases names and writes IPv4 in dotted decimal and IPv6 compressed ([::ffff:7f00:1] for ::ffff:127.0.0.1).
+  return host === 'localhost' || host === 'localhost.' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '[::1]'
+    || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host);
 }
 
 /**

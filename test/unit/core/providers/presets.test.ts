@@ -150,5 +150,13 @@ describe('resolveSide', () => {
     assert.equal(isLocalBaseUrl('http://127.0.0.1:8000/v1'), true);
     assert.equal(isLocalBaseUrl('https://api.z.ai/api/paas/v4'), false);
     assert.equal(isLocalBaseUrl('::'), false);
+    // Regression: the rest of the loopback block, the root's trailing dot and IPv4-mapped loopback were taken for
+    // another machine (a plain-http warning for a server on this one).
+    for (const url of ['http://127.0.0.2:8000/v1', 'http://LOCALHOST.:11434/v1', 'http://[0:0:0:0:0:0:0:1]:8080', 'http://[::ffff:127.0.0.1]:9000', 'http://2130706433:80/v1']) {
+      assert.equal(isLocalBaseUrl(url), true, url);
+    }
+    for (const url of ['http://127.0.0.1.nip.io/v1', 'http://localhost.example.com/v1', 'http://128.0.0.1/v1', 'http://[::2]/v1', 'http://[::ffff:10.0.0.1]/v1', 'http://10.127.0.1/v1']) {
+      assert.equal(isLocalBaseUrl(url), false, url);
+    }
   });
 });
