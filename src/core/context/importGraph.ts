@@ -83,8 +83,20 @@ export interface QuotedBytes {
 
 /** The bytes of `jsbase:`. */
 const JS_BASE = Buffer.from('jsbase:', 'latin1');
-/** A string of latin1 characters only (each one byte as latin1). */
-const LATIN1 = /^[\0-\xff]*$/;
+/** A string of ASCII characters only (each one byte, the same in latin1 and UTF-8). */
+const ASCII = /^[\0-\x7f]*$/;
+/** A character of latin1's upper half: in text read as latin1, a byte of a UTF-8 sequence. */
+const HIGH = /[\x80-\xff]/;
+/** A character beyond latin1: the text was not read from bytes as latin1. */
+const BEYOND_LATIN1 = /[^\0-\xff]/;
+
+/**
+ * A specifier cut from text read as latin1, with the bytes of a UTF-8 name decoded as UTF-8 (a file named `é.ts`, an
+ * import of `./é`): so it names the repository's path as the listing does. A string not read as latin1 is kept.
+ */
+function utf8Name(s: string): string {
+  return HIGH.test(s) && !BEYOND_LATIN1.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
+}
 /** Where jsSpecsAt writes a specifier before reading it as one string (grown as needed). */
 let specBytes = Buffer.allocUnsafe(1024);
 
@@ -134,8 +146,8 @@ function jsEndingBytes(b: Uint8Array, at: number, e: number): number {
 function jsSpecsAt(dir: string, b: Uint8Array, quotes: ArrayLike<number>, out: string[]): void {
   const limit = Math.min(b.length, IMPORT_SCAN_CHARS);
   const code = (i: number) => b[i];
-  // The folder a specifier climbs to is a prefix of dir, written as latin1 bytes (else the segment-by-segment route).
-  const latin1Dir = LATIN1.test(dir);
+  // The folder a specifier climbs to is a prefix of dir, written as its bytes when ASCII (else the segment-by-segment route).
+  const asciiDir = ASCII.test(dir);
   let resume = 0;
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k];
@@ -149,7 +161,7 @@ function jsSpecsAt(dir: string, b: Uint8Array, quotes: ArrayLike<number>, out: s
     if (e === s || e >= limit || b[e] === 0x0a) continue;
     resume = e + 1;
     if (!importBefore(code, q)) continue;
-    const lead = latin1Dir ? leadingUps(b, q + 1, e) : -1;
+    const lead = asciiDir ? leadingUps(b, q + 1, e) : -1;
     if (lead >= 0) {
       const at = lead % UP;
       const end = e - jsEndingBytes(b, at, e);
@@ -163,9 +175,10 @@ function jsSpecsAt(dir: string, b: Uint8Array, quotes: ArrayLike<number>, out: s
       for (let i = 0; i < kept; i++) specBytes[j++] = dir.charCodeAt(i);
       if (kept) specBytes[j++] = 0x2f;
       for (let i = at; i < end; i++) specBytes[j++] = b[i];
-      out.push(specBytes.toString('latin1', 0, n));
+      // The file's bytes are UTF-8 (a name that is not decodes to U+FFFD, as the listing can hold no such name).
+      out.push(specBytes.toString('utf8', 0, n));
     } else {
-      out.push(`jsbase:${withoutJsEnding(join(dir, Buffer.from(b.buffer, b.byteOffset + q + 1, e - q - 1).toString('latin1')))}`);
+      out.push(`jsbase:${withoutJsEnding(join(dir, Buffer.from(b.buffer, b.byteOffset + q + 1, e - q - 1).toString('utf8')))}`);
     }
   }
 }
@@ -194,7 +207,7 @@ export function importSpecs(path: string, source: string | QuotedBytes): string[
     JS_REL.lastIndex = 0;
     while ((m = JS_REL.exec(hay)) !== null) {
       if (!importBefore((i) => hay.charCodeAt(i), m.index)) continue;
-      out.push(`jsbase:${withoutJsEnding(join(dir, m[1]))}`);
+      out.push(`jsbase:${withoutJsEnding(join(dir, utf8Name(m[1])))}`);
     }
   } else if (path.endsWith('.rs')) {
     const dir = dirOf(path);

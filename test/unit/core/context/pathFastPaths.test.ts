@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { unsafeRepoPath } from '../../../../src/core/context/gitDirGuard';
-import { importSpecs } from '../../../../src/core/context/importGraph';
+import { importSpecs, resolveImports } from '../../../../src/core/context/importGraph';
 import { gitPaths } from '../../../../src/core/context/listRepoFiles';
 import { renderRepoMap } from '../../../../src/core/context/repoMap';
 import { seededRandom } from '../../../../src/core/stats/prng';
@@ -82,13 +82,30 @@ describe('path fast paths', () => {
       const text = rels.map((r, k) => `import x${k} from '${r}';\n`).join('');
       const named = rels.filter((r) => /^\.{1,2}\/[^'"\n]+$/.test(r));
       const want = [...new Set(named.map((r) => `jsbase:${joinByParts(dir, r).replace(/\.(m?js|cjs)$/, '')}`))];
-      assert.deepEqual(importSpecs(file, text), want, `${file} imports ${rel}`);
-      const bytes = Buffer.from(text, 'latin1');
+      // The file's bytes are UTF-8, read as latin1 by the search (see importSpecs).
+      const bytes = Buffer.from(text, 'utf8');
+      assert.deepEqual(importSpecs(file, bytes.toString('latin1')), want, `${file} imports ${rel}`);
       scanner.count(bytes, bytes.length);
       assert.deepEqual(importSpecs(file, { bytes, quoteDots: scanner.quoteDots(bytes.length) }), want, `bytes: ${file} imports ${rel}`);
       checked++;
     }
     assert.equal(checked, 50_000);
+  });
+});
+
+describe('imports of files with non-ASCII names', () => {
+  test('regression: an import of a file named in UTF-8 resolves to it, from the bytes and from the text (its bytes read as latin1 named no file)', () => {
+    const scanner = TermScanner.for(['import'], 1 << 16);
+    assert.ok(scanner);
+    for (const dir of ['src', 'é/ü', '中文']) {
+      const paths = new Set([`${dir}/main.ts`, `${dir}/données.ts`, '日本/コード.ts']);
+      const bytes = Buffer.from(`import { a } from './données';\nimport b from '${dir.split('/').map(() => '..').join('/')}/日本/コード.js';\n`, 'utf8');
+      scanner.count(bytes, bytes.length);
+      const fromBytes = importSpecs(`${dir}/main.ts`, { bytes, quoteDots: scanner.quoteDots(bytes.length) });
+      assert.deepEqual(fromBytes, importSpecs(`${dir}/main.ts`, bytes.toString('latin1')), dir);
+      const edges = resolveImports(paths, new Map([[`${dir}/main.ts`, fromBytes]]));
+      assert.deepEqual([...(edges.get(`${dir}/main.ts`) ?? [])].sort(), [`${dir}/données.ts`, '日本/コード.ts'].sort(), dir);
+    }
   });
 });
 
