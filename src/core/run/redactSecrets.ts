@@ -15,9 +15,35 @@ function replaceKey(text: string, form: string): string {
   return text.replace(new RegExp(`(?<![A-Za-z0-9_-])${escapeRe(form)}(?![A-Za-z0-9_-])`, 'g'), REDACTED);
 }
 
-/** The spellings of a key that are redacted: as is, URL-encoded and JSON-escaped. */
+/**
+ * The key's bytes inside any base64 text (standard and URL-safe alphabets): for each of the three places it can start
+ * in a group of three bytes, the characters that depend on its bytes alone (an error body echoing a Basic credential,
+ * `user:key` in base64, holds the key at any offset). Forms shorter than SUBSTRING_MIN_LENGTH are left out (they could
+ * only match as whole tokens, which they never are inside base64).
+ */
+function base64Forms(key: string): string[] {
+  const bytes = Buffer.from(key, 'utf8');
+  const out: string[] = [];
+  for (let lead = 0; lead < 3; lead++) {
+    const b64 = Buffer.concat([Buffer.alloc(lead), bytes]).toString('base64').replace(/=+$/, '');
+    // The first characters mix the lead's zero bytes in; the last one, when the bytes end inside a group, the bytes after.
+    const from = [0, 2, 3][lead];
+    const to = (lead + bytes.length) % 3 === 0 ? b64.length : b64.length - 1;
+    const core = b64.slice(from, to);
+    if (core.length >= SUBSTRING_MIN_LENGTH) out.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return out;
+}
+
+/** The key with every character as a \uXXXX escape (JSON may write any character so), in lower- and upper-case hex. */
+function unicodeEscapedForms(key: string): string[] {
+  const lower = key.split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  return [lower, lower.replace(/\\u([0-9a-f]{4})/g, (_m, h: string) => `\\u${h.toUpperCase()}`)];
+}
+
+/** The spellings of a key that are redacted: as is, URL-encoded, JSON-escaped, every character \u-escaped, and in base64. */
 function keyForms(key: string): Set<string> {
-  return new Set([key, encodeURIComponent(key), JSON.stringify(key).slice(1, -1)]);
+  return new Set([key, encodeURIComponent(key), JSON.stringify(key).slice(1, -1), ...unicodeEscapedForms(key), ...base64Forms(key)]);
 }
 
 function hasKey(text: string, key: string): boolean {

@@ -17,6 +17,33 @@ describe('redactSecrets', () => {
     assert.equal(out.split(REDACTED).length - 1, 3);
   });
 
+  test('regression: a key echoed in base64 (at any offset, either alphabet) or with every character \\u-escaped is redacted', () => {
+    const keys = ['sk-proj-Abc123+/xyz_Q9', 'zai.8f3a9c1e77b24d05a1c2', 'k€y-ünïcode-1234567890'];
+    let redacted = 0;
+    for (const key of keys) {
+      for (const prefix of ['', 'u', 'us', 'user:', 'Basic ']) {
+        for (const suffix of ['', '!', '\n\n', ':x']) {
+          const raw = Buffer.from(`${prefix}${key}${suffix}`, 'utf8');
+          for (const b64 of [raw.toString('base64'), raw.toString('base64url')]) {
+            const out = redactSecrets(`{"error":"bad credentials ${b64}"}`, [key], { patterns: false });
+            assert.ok(out.includes(REDACTED), `${key} in ${b64}`);
+            // What is left of the base64 decodes to no run of the key's bytes longer than a few.
+            for (const rest of out.split(REDACTED)) assert.ok(!Buffer.from(rest.replace(/^.*bad credentials /, ''), 'base64').toString('utf8').includes(key.slice(2, 8)), `${key}: ${out}`);
+            redacted++;
+          }
+        }
+      }
+      const escaped = key.split('').map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+      for (const form of [escaped, escaped.toUpperCase().replace(/\\U/g, '\\u')]) {
+        assert.equal(redactSecrets(`{"message":"key ${form} refused"}`, [key]), `{"message":"key ${REDACTED} refused"}`, form);
+      }
+    }
+    assert.equal(redacted, 120);
+    // Ordinary base64 and escapes without the key are left alone.
+    const other = Buffer.from('user:another-secret-value').toString('base64');
+    assert.equal(redactSecrets(`auth ${other} \\u0041\\u0042`, keys, { patterns: false }), `auth ${other} \\u0041\\u0042`);
+  });
+
   test('catches bearer tokens and well-known key shapes even when the key is not known', () => {
     assert.equal(redactSecrets('Authorization: Bearer abcdefghijklmnop123'), `Authorization: Bearer ${REDACTED}`);
     assert.equal(redactSecrets('key sk-ant-api03-AAAAAAAAAAAAAAAAAAAAAA done'), `key sk-ant-${REDACTED} done`);
