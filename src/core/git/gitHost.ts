@@ -4,7 +4,8 @@
 // (measured by the context bench: most of a context build's overhead over reading the files); the host, a few tens of
 // MB that write little, forks git for a few ms. The host runs each git exactly as runGit would (spawnLocal: same
 // arguments, environment, caps, timeout, FIFO and memory watch) and stops them all when this process goes away.
-// A small process (below HOST_ABOVE_RSS), worker threads, Windows (no fork), or a host that cannot start or stopped:
+// A small process (below HOST_ABOVE_RSS), worker threads, systems other than Linux (Node forks only there: macOS
+// starts processes with posix_spawn, Windows with CreateProcess), or a host that cannot start or stopped:
 // git starts here (spawnLocal).
 import { fork, type ChildProcess } from 'node:child_process';
 import { isMainThread } from 'node:worker_threads';
@@ -146,10 +147,10 @@ function residentBytes(): number {
 
 /**
  * git (args complete, env whole) through the host, or null when this thread starts git itself (not the main thread,
- * Windows, turned off, or no host): the caller then uses spawnLocal. Never rejects.
+ * not Linux, turned off, or no host): the caller then uses spawnLocal. Never rejects.
  */
 export function hostSpawn(args: readonly string[], opts: GitOptions, env: NodeJS.ProcessEnv): Promise<GitResult> | null {
-  if (mode === 'never' || !isMainThread || process.platform === 'win32') return null;
+  if (mode === 'never' || !isMainThread || process.platform !== 'linux') return null;
   if (host === undefined) {
     if (mode === 'auto' && residentBytes() < HOST_ABOVE_RSS) return null;
     host = start();

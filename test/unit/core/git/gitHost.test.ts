@@ -49,7 +49,7 @@ function repoWithIgnoreFifo(name: string): string {
 
 const src = (p: string): string => join(__dirname, '..', '..', '..', '..', 'src', ...p.split('/')).replace(/\\/g, '/');
 
-describe('the git host', { skip: !linux && 'the host serves Linux and macOS; /proc is read here' }, () => {
+describe('the git host', { skip: !linux && 'the host serves Linux only (elsewhere Node does not fork to start a process)' }, () => {
   test('regression: where the system does not tell the resident size (Linux without /proc), git starts in-process; every runGit rejected', async (t) => {
     const root = committedRepo(join(base, 'no-proc'), { 'a.py': 'a = 1\n' });
     useGitHost('auto');
