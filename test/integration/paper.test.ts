@@ -33,7 +33,7 @@ suite('pin paper (arXiv) in the real host', () => {
     assert.equal(again, 'Online Softmax for Attention Kernels', 'served from the global-storage cache while offline');
   });
 
-  test('a local PDF is read in the PDF worker of the installed bundle (dist/pdfWorker.js)', async () => {
+  test('a local PDF is read by the PDF reader of the installed bundle (dist/pdfWorker.js, a process of its own)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-int-pdf-'));
     try {
       const file = path.join(dir, 'fused-kernels.pdf');

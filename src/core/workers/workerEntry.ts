@@ -1,4 +1,4 @@
-/** Finds a worker thread's entry file, bundled or from sources (the checks and the PDF reader run in workers). */
+/** Finds the entry file of a worker (the checks' thread, the PDF reader's and the git host's processes), bundled or from sources. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
