@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitHostPid, HOST_ABOVE_RSS, useGitHost } from '../../../../src/core/git/gitHost';
 import { runGit } from '../../../../src/core/git/runGit';
-import { alive, committedRepo } from '../../security/gitFixture';
+import { alive, committedRepo, installHungGit } from '../../security/gitFixture';
 
 const linux = process.platform === 'linux';
 let base: string;
@@ -123,41 +123,43 @@ describe('the git host', { skip: !linux && 'the host serves Linux only (elsewher
   });
 
   test('no git outlives the process that asked for it: killed while git waits, its host stops the git and exits', async () => {
-    const root = repoWithIgnoreFifo('orphan');
-    const code = `
-      import { runGit } from ${JSON.stringify(src('core/git/runGit.ts'))};
-      import { gitHostPid, useGitHost } from ${JSON.stringify(src('core/git/gitHost.ts'))};
-      useGitHost(true);
-      const p = runGit(['ls-files', '--others', '--exclude-standard'], { cwd: ${JSON.stringify(root)}, timeoutMs: 600000 });
-      const wait = () => { const h = gitHostPid(); if (h === undefined) { setTimeout(wait, 20); return; } console.log('host ' + h); };
-      wait();
-      await p;`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-    after(() => { child.kill('SIGKILL'); });
-    const host = await new Promise<number>((resolve, reject) => {
-      setTimeout(() => reject(new Error('the child never reported its git host')), 20_000).unref();
-      let out = '';
-      child.stdout.on('data', (b: Buffer) => {
-        out += b.toString('utf8');
-        const m = /host (\d+)/.exec(out);
-        if (m) resolve(Number(m[1]));
+    const root = committedRepo(join(base, 'orphan'), { 'a.py': 'a = 1\n' });
+    // A stand-in git first on PATH whose ls-tree sleeps (as a stuck git would): nothing but the host can stop it.
+    const hung = installHungGit(join(base, 'orphan-git'));
+    try {
+      const code = `
+        import { runGit } from ${JSON.stringify(src('core/git/runGit.ts'))};
+        import { gitHostPid, useGitHost } from ${JSON.stringify(src('core/git/gitHost.ts'))};
+        useGitHost(true);
+        const p = runGit(['ls-tree', '-r', 'HEAD'], { cwd: ${JSON.stringify(root)}, timeoutMs: 600000 });
+        const wait = () => { const h = gitHostPid(); if (h === undefined) { setTimeout(wait, 20); return; } console.log('host ' + h); };
+        wait();
+        await p;`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+      after(() => { child.kill('SIGKILL'); });
+      const host = await new Promise<number>((resolve, reject) => {
+        setTimeout(() => reject(new Error('the child never reported its git host')), 30_000).unref();
+        let out = '';
+        child.stdout.on('data', (b: Buffer) => {
+          out += b.toString('utf8');
+          const m = /host (\d+)/.exec(out);
+          if (m) resolve(Number(m[1]));
+        });
+        child.on('exit', () => reject(new Error(`the child exited first: ${out}`)));
       });
-      child.on('exit', () => reject(new Error(`the child exited first: ${out}`)));
-    });
-    // git starts in the host and waits on the FIFO (the watch would stop it after 400 ms; the kill comes first).
-    let git: number[] = [];
-    for (let i = 0; i < 50 && git.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-      git = childrenOf(host);
+      for (let i = 0; i < 300 && !(existsSync(hung.pidFile) && readFileSync(hung.pidFile, 'utf8').trim()); i++) await new Promise((r) => setTimeout(r, 50));
+      const git = hung.hungPid();
+      assert.ok(childrenOf(host).includes(git), 'the stuck git runs in the host');
+      child.kill('SIGKILL');
+      let left: number[] = [host, git];
+      for (let i = 0; i < 250 && left.length; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        left = left.filter(alive);
+      }
+      assert.deepEqual(left, [], 'the host and its git stopped with the process that asked');
+    } finally {
+      hung.restore();
     }
-    assert.ok(git.length > 0, 'git runs in the host');
-    child.kill('SIGKILL');
-    let left: number[] = [host, ...git];
-    for (let i = 0; i < 100 && left.length; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      left = left.filter(alive);
-    }
-    assert.deepEqual(left, [], 'the host and its git stopped with the process that asked');
   });
 
   test('regression: Ctrl-C in a terminal (SIGINT to the whole process group) left the host dead: the git it ran failed as "could not run git", later git forked in-process', async () => {
