@@ -114,6 +114,26 @@ async function pickQuick(page, label, timeout = 30000) {
   await row.click({ timeout });
 }
 
+/**
+ * Pairwise: Pin Paper with a typed brief. The prompt can close under us (a panel taking focus on a loaded machine) or
+ * sit behind a modal dialog: each try has short steps, and a try that fails closes what is open and runs the command again.
+ */
+async function pinBrief(page, brief, tries = 4) {
+  const widget = page.locator('.quick-input-widget');
+  for (let i = 1; ; i++) {
+    try {
+      await runCommand(page, 'Pairwise: Pin Paper');
+      await pickQuick(page, 'Type a short brief', 8000);
+      await typeInput(page, brief, { title: 'brief', timeout: 8000 });
+      await widget.waitFor({ state: 'hidden', timeout: 8000 });
+      return i;
+    } catch (e) {
+      if (i >= tries) throw e;
+      if (await widget.isVisible()) await page.keyboard.press('Escape').catch(() => {});
+    }
+  }
+}
+
 /** Types into the open input box and presses Enter. */
 async function typeInput(page, text, { title, timeout = 30000 } = {}) {
   const widget = page.locator('.quick-input-widget');
@@ -235,6 +255,6 @@ async function startCompareRun(page, mocks, { brief = 'Make softmax in tinyattn 
 
 module.exports = {
   scrollView, KnownBug, startCompareRun,
-  THEMES, FINAL, startMocks, mockSettings, makeGitRepo, innerFrame, waitSlotsFinal, slotStatuses, pickQuick, typeInput,
+  THEMES, FINAL, startMocks, mockSettings, makeGitRepo, innerFrame, waitSlotsFinal, slotStatuses, pickQuick, typeInput, pinBrief,
   clickDialogButton, clearNotifications, shot, frameHtml, focusCompareBody,
 };

@@ -4,8 +4,8 @@
 // the judge's verdict, per-order answers, reasons, cost and latency; axe stays clean on the card.
 'use strict';
 const fs = require('node:fs'), path = require('node:path');
-const { runCommand, webviewFrame } = require('../../harness/host.cjs');
-const { waitSlotsFinal, shot, frameHtml, focusCompareBody, scrollView, startCompareRun, clickDialogButton, clearNotifications, pickQuick, typeInput } = require('../hostHelpers.cjs');
+const { webviewFrame } = require('../../harness/host.cjs');
+const { waitSlotsFinal, shot, frameHtml, focusCompareBody, scrollView, startCompareRun, clickDialogButton, clearNotifications, pinBrief } = require('../hostHelpers.cjs');
 const { runAxe, describe, controlsNamed } = require('../a11y.cjs');
 
 const PR = '===ROUTE===\nPR\n===TITLE===\nStable softmax in tinyattn (judged)\n===BODY===\n'
@@ -30,9 +30,7 @@ async function judge(ctx) {
     await mocks.setScenario('a', { type: 'ok', text: PR, ttftMs: 100, tokensPerSec: 400 });
     await mocks.setScenario('b', { type: 'ok', text: ISSUE, ttftMs: 150, tokensPerSec: 400 });
     if (!ctx.state.pinned) { // pin first, with no panel opening under the prompt (the focus race startCompareRun works around)
-      await runCommand(page, 'Pairwise: Pin Paper');
-      await pickQuick(page, 'Type a short brief', 30000);
-      await typeInput(page, 'Make softmax in tinyattn numerically stable with the online normalizer.', { title: 'brief' });
+      await pinBrief(page, 'Make softmax in tinyattn numerically stable with the online normalizer.');
       ctx.state.pinned = true;
     }
     await startCompareRun(page, mocks);
