@@ -13,7 +13,7 @@ const { records } = require('./dashboard.cjs');
 async function compareView(page, timeout = 30000) {
   const end = Date.now() + timeout;
   for (;;) {
-    const view = await innerFrame(page, 5000).then((fr) => fr.evaluate(() => document.body.dataset.view), () => '');
+    const view = await innerFrame(page, 5000).then((fr) => fr.evaluate(() => document.body.dataset.view).catch(() => ''), () => '');
     if (view === 'compare' && await page.locator('iframe.webview.ready').count() === 1) return;
     if (Date.now() > end) throw new Error(`the compare view did not come up (active view: ${view || 'none'})`);
     await page.waitForTimeout(250);
@@ -120,12 +120,21 @@ async function a11y(ctx) {
     await runCommand(page, 'Pairwise: Show Dashboard');
     const end = Date.now() + 90000; // a loaded machine: the host reads and computes before the first draw
     for (;;) {
-      const ok = await innerFrame(page, 5000).then((fr) => fr.evaluate(() => document.body.dataset.view === 'dashboard' && document.querySelectorAll('svg').length >= 3), () => false);
+      // The frame can be replaced while the panel loads (its first draw, a refresh): a detached frame is looked at again.
+      const ok = await innerFrame(page, 5000).then((fr) => fr.evaluate(() => document.body.dataset.view === 'dashboard' && document.querySelectorAll('svg').length >= 3).catch(() => false), () => false);
       if (ok) break;
       if (Date.now() > end) throw new Error('the dashboard did not draw its charts');
       await page.waitForTimeout(250);
     }
-    await audit(page, `dashboard (${theme})`);
+    for (let i = 1; ; i++) {
+      try {
+        await audit(page, `dashboard (${theme})`);
+        break;
+      } catch (e) {
+        if (i >= 3 || !/detached/i.test(String(e.message ?? e))) throw e;
+        await page.waitForTimeout(1000);
+      }
+    }
     // Back to the compare panel for the scenarios that follow.
     await page.locator('.tabs-container .tab', { hasText: /^Pairwise$/ }).first().click().catch(() => {});
   });
