@@ -7,9 +7,9 @@
 // A small process (below HOST_ABOVE_RSS), worker threads, systems other than Linux (Node forks only there: macOS
 // starts processes with posix_spawn, Windows with CreateProcess), or a host that cannot start or stopped:
 // git starts here (spawnLocal).
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { isMainThread } from 'node:worker_threads';
-import { workerEntry } from '../workers/workerEntry';
+import { forkEntry, workerEntry } from '../workers/workerEntry';
 import type { FromGitHost, ToGitHost } from './gitHostProtocol';
 import type { GitOptions, GitResult } from './gitTypes';
 import { spawnLocal } from './spawnLocal';
@@ -67,13 +67,7 @@ function start(): Host | null {
   if (!path) return null;
   let proc: ChildProcess;
   try {
-    proc = fork(path, [], {
-      execArgv: path.endsWith('.ts') ? ['--import', 'tsx'] : [],
-      // VS Code's executable runs scripts as Node only when told to.
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-    });
+    proc = forkEntry(path, { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
   } catch {
     return null;
   }

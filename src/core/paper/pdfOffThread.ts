@@ -1,8 +1,8 @@
 // Reads a PDF's text in a process of its own (dist/pdfWorker.js next to the bundle, or the .ts entry under tsx) with a
 // deadline and a memory limit: a crafted PDF (one page of millions of drawing operations; a 117 KB file took 7 s and
 // 950 MB in the extension host's own thread) is stopped with a message saying why, and the caller's thread stays free.
-import { fork, type ChildProcess } from 'node:child_process';
-import { workerEntry } from '../workers/workerEntry';
+import type { ChildProcess } from 'node:child_process';
+import { forkEntry, workerEntry } from '../workers/workerEntry';
 import { MAX_PDF_PAGES, PDF_DEADLINE_MS, PDF_MAX_MEMORY_MB, type PdfTextResult } from './pdfLimits';
 import type { FromPdfWorker, ToPdfWorker } from './pdfWorker';
 
@@ -43,13 +43,10 @@ export function readPdfText(bytes: Uint8Array, opts: PdfReadOptions = {}): Promi
   return new Promise<PdfTextResult>((resolve) => {
     let child: ChildProcess;
     try {
-      child = fork(path, [], {
+      child = forkEntry(path, {
         // The heap limit is the process's own: running out of it ends the reader, never the caller (a worker thread's
         // limit could bring down the whole process when V8 hit it in the middle of a collection).
-        execArgv: [...(path.endsWith('.ts') ? ['--import', 'tsx'] : []), `--max-old-space-size=${memory}`],
-        // VS Code's executable runs scripts as Node only when told to.
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-        serialization: 'advanced',
+        execArgv: [`--max-old-space-size=${memory}`],
         // PDF.js's warnings stay off the caller's output (the CLI's --json goes to stdout); stderr says why it stopped.
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
